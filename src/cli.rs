@@ -1,0 +1,38 @@
+//! The command line, as clap parses it. Validation beyond the shape of the arguments happens
+//! where each subcommand runs.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "cqrs-catalog",
+    version,
+    about = "Learn CQRS by watching and driving a library's back office, event log and card catalogs",
+    after_help = "With no subcommand, opens the app at the home screen and resumes saved progress."
+)]
+pub struct Cli {
+    /// Load lessons from this folder instead of the embedded ones
+    #[arg(long, global = true, value_name = "DIR")]
+    pub content: Option<PathBuf>,
+
+    /// Load quizzes from this folder instead of the embedded ones
+    #[arg(long, global = true, value_name = "DIR")]
+    pub quizzes: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Execute a script of commands headless and print the transcript
+    Run {
+        /// The script, or - to read standard input
+        file: String,
+        /// Print one JSON object per executed line instead of the transcript
+        #[arg(long)]
+        json: bool,
+    },
+}

@@ -1,0 +1,31 @@
+//! cqrs-catalog: parse the command line, dispatch, and turn errors into exit codes in one place.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use cqrs_catalog::{UsageError, cli, plain};
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    let result = match cli.command {
+        Some(cli::Command::Run { file, json }) => plain::run(&file, json),
+        None => {
+            println!("{}", plain::usage());
+            Ok(())
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            if let Some(usage) = err.downcast_ref::<UsageError>() {
+                if !usage.0.is_empty() {
+                    eprintln!("{usage}");
+                }
+                ExitCode::from(2)
+            } else {
+                eprintln!("cqrs-catalog: {err:#}");
+                ExitCode::from(1)
+            }
+        }
+    }
+}

@@ -1,0 +1,316 @@
+//! The back office: the write model. It holds the librarians' normalized record of each book,
+//! checks every command against the rules, and either decides the event to append or rejects
+//! the command naming the rule it broke. Its state changes only by applying its own events.
+
+use std::fmt;
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
+
+use super::event::{BookId, Event, EventKind, Text};
+use super::language::RevisedField;
+
+/// Where a book stands in the back office.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BookState {
+    /// Received and recorded, not yet processed for the public catalogs.
+    Acquired,
+    Available,
+    Lent {
+        patron: Text,
+    },
+    Withdrawn,
+}
+
+impl BookState {
+    pub fn word(&self) -> &'static str {
+        match self {
+            BookState::Acquired => "acquired",
+            BookState::Available => "available",
+            BookState::Lent { .. } => "lent",
+            BookState::Withdrawn => "withdrawn",
+        }
+    }
+}
+
+/// The back office's record of one book.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Book {
+    pub id: BookId,
+    pub title: Text,
+    pub author: Text,
+    pub subjects: Arc<[Text]>,
+    pub state: BookState,
+}
+
+/// A rule of the back office. Each rejection names one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Rule {
+    UniqueId,
+    MustBeAcquired,
+    MustBeCataloged,
+    AlreadyCataloged,
+    AlreadyLent,
+    NotLent,
+    LentCannotBeWithdrawn,
+    WithdrawnIsFinal,
+    NameRequired,
+    NothingToChange,
+}
+
+impl Rule {
+    pub const ALL: [Rule; 10] = [
+        Rule::UniqueId,
+        Rule::MustBeAcquired,
+        Rule::MustBeCataloged,
+        Rule::AlreadyCataloged,
+        Rule::AlreadyLent,
+        Rule::NotLent,
+        Rule::LentCannotBeWithdrawn,
+        Rule::WithdrawnIsFinal,
+        Rule::NameRequired,
+        Rule::NothingToChange,
+    ];
+
+    /// The rule's name as content and transcripts write it.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Rule::UniqueId => "unique-id",
+            Rule::MustBeAcquired => "must-be-acquired",
+            Rule::MustBeCataloged => "must-be-cataloged",
+            Rule::AlreadyCataloged => "already-cataloged",
+            Rule::AlreadyLent => "already-lent",
+            Rule::NotLent => "not-lent",
+            Rule::LentCannotBeWithdrawn => "lent-cannot-be-withdrawn",
+            Rule::WithdrawnIsFinal => "withdrawn-is-final",
+            Rule::NameRequired => "name-required",
+            Rule::NothingToChange => "nothing-to-change",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Rule> {
+        Rule::ALL.into_iter().find(|r| r.slug() == slug)
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.slug())
+    }
+}
+
+/// A refused command: the rule, and the reason in the librarian's words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejection {
+    pub rule: Rule,
+    pub reason: String,
+}
+
+fn reject(rule: Rule, reason: String) -> Result<EventKind, Rejection> {
+    Err(Rejection { rule, reason })
+}
+
+/// A back-office command, with names already validated as words by the parser.
+#[derive(Debug, Clone, Copy)]
+pub enum Intent<'a> {
+    Acquire {
+        title: &'a str,
+        author: &'a str,
+        subjects: &'a [String],
+    },
+    Catalog,
+    Lend {
+        patron: &'a str,
+    },
+    Return,
+    Withdraw,
+    Revise {
+        field: RevisedField,
+        value: &'a str,
+    },
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct BackOffice {
+    books: FxHashMap<BookId, Book>,
+    /// Ids in the order they were acquired, for stable listings.
+    order: Vec<BookId>,
+}
+
+impl BackOffice {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn book(&self, id: &str) -> Option<&Book> {
+        self.books.get(id)
+    }
+
+    /// Books in the order they were acquired.
+    pub fn books(&self) -> impl Iterator<Item = &Book> {
+        self.order.iter().filter_map(|id| self.books.get(id))
+    }
+
+    pub fn len(&self) -> usize {
+        self.books.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.books.is_empty()
+    }
+
+    /// Checks a command against the rules and decides the event it would append. Nothing
+    /// changes here: the caller appends the event and then applies it.
+    pub fn decide(&self, book: &str, intent: Intent<'_>) -> Result<EventKind, Rejection> {
+        let existing = self.books.get(book);
+        if let Intent::Acquire {
+            title,
+            author,
+            subjects,
+        } = intent
+        {
+            if existing.is_some() {
+                return reject(
+                    Rule::UniqueId,
+                    format!("the id {book} is already used by another book"),
+                );
+            }
+            if title.trim().is_empty()
+                || author.trim().is_empty()
+                || subjects.iter().any(|s| s.trim().is_empty())
+            {
+                return reject(
+                    Rule::NameRequired,
+                    "a title, an author and each subject must have some text".into(),
+                );
+            }
+            return Ok(EventKind::BookAcquired {
+                title: title.into(),
+                author: author.into(),
+                subjects: subjects.iter().map(|s| Text::from(s.as_str())).collect(),
+            });
+        }
+        let Some(record) = existing else {
+            return reject(
+                Rule::MustBeAcquired,
+                format!("the back office has no book {book}: acquire it first"),
+            );
+        };
+        if record.state == BookState::Withdrawn {
+            return reject(
+                Rule::WithdrawnIsFinal,
+                format!("{book} was withdrawn: nothing more can happen to it"),
+            );
+        }
+        match (intent, &record.state) {
+            (Intent::Acquire { .. }, _) => unreachable!("handled above"),
+            (Intent::Catalog, BookState::Acquired) => Ok(EventKind::BookCataloged {
+                title: record.title.clone(),
+                author: record.author.clone(),
+                subjects: record.subjects.clone(),
+            }),
+            (Intent::Catalog, _) => reject(
+                Rule::AlreadyCataloged,
+                format!("{book} is cataloged already"),
+            ),
+            (Intent::Lend { .. }, BookState::Acquired) => reject(
+                Rule::MustBeCataloged,
+                format!("{book} is not cataloged yet: catalog it before lending it"),
+            ),
+            (Intent::Lend { .. }, BookState::Lent { patron }) => reject(
+                Rule::AlreadyLent,
+                format!("{book} is already lent to {patron}"),
+            ),
+            (Intent::Lend { patron }, _) => Ok(EventKind::BookLent {
+                patron: patron.into(),
+            }),
+            (Intent::Return, BookState::Lent { patron }) => Ok(EventKind::BookReturned {
+                patron: patron.clone(),
+            }),
+            (Intent::Return, state) => reject(
+                Rule::NotLent,
+                format!(
+                    "{book} is not lent out (it is {}), so it cannot be returned",
+                    state.word()
+                ),
+            ),
+            (Intent::Withdraw, BookState::Lent { patron }) => reject(
+                Rule::LentCannotBeWithdrawn,
+                format!("{book} is lent to {patron}: it must come back before it is withdrawn"),
+            ),
+            (Intent::Withdraw, _) => Ok(EventKind::BookWithdrawn),
+            (Intent::Revise { field, value }, _) => {
+                let current = match field {
+                    RevisedField::Title => &record.title,
+                    RevisedField::Author => &record.author,
+                };
+                if value.trim().is_empty() {
+                    reject(
+                        Rule::NameRequired,
+                        format!("the new {} must have some text", field.word()),
+                    )
+                } else if &**current == value {
+                    reject(
+                        Rule::NothingToChange,
+                        format!("the {} of {book} is already \"{value}\"", field.word()),
+                    )
+                } else {
+                    Ok(EventKind::BookRevised {
+                        field,
+                        value: value.into(),
+                    })
+                }
+            }
+        }
+    }
+
+    /// Applies an event the back office decided. The write model is itself rebuilt this way
+    /// when the tour steps back.
+    pub fn apply(&mut self, event: &Event) {
+        let id = &event.book;
+        match &event.kind {
+            EventKind::BookAcquired {
+                title,
+                author,
+                subjects,
+            } => {
+                self.order.push(id.clone());
+                self.books.insert(
+                    id.clone(),
+                    Book {
+                        id: id.clone(),
+                        title: title.clone(),
+                        author: author.clone(),
+                        subjects: subjects.clone(),
+                        state: BookState::Acquired,
+                    },
+                );
+            }
+            kind => {
+                let Some(book) = self.books.get_mut(id) else {
+                    return;
+                };
+                match kind {
+                    EventKind::BookCataloged { .. } | EventKind::BookReturned { .. } => {
+                        book.state = BookState::Available
+                    }
+                    EventKind::BookLent { patron } => {
+                        book.state = BookState::Lent {
+                            patron: patron.clone(),
+                        }
+                    }
+                    EventKind::BookWithdrawn => book.state = BookState::Withdrawn,
+                    EventKind::BookRevised {
+                        field: RevisedField::Title,
+                        value,
+                    } => book.title = value.clone(),
+                    EventKind::BookRevised {
+                        field: RevisedField::Author,
+                        value,
+                    } => book.author = value.clone(),
+                    EventKind::BookAcquired { .. } => {}
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,310 @@
+//! A catalog: one read model. It files a denormalized card per book into drawers labelled by
+//! one field (author, title, subject, ...), so that one lookup is one drawer. It is derived data:
+//! everything in it comes from applying events, and it can be thrown away and rebuilt.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
+
+use super::event::{BookId, Event, EventKind, Text};
+use super::language::{Field, RevisedField};
+
+/// What a card says about a book's availability.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Status {
+    Available,
+    Lent { patron: Text },
+    Withdrawn,
+}
+
+impl Status {
+    pub fn word(&self) -> &'static str {
+        match self {
+            Status::Available => "available",
+            Status::Lent { .. } => "lent",
+            Status::Withdrawn => "withdrawn",
+        }
+    }
+}
+
+/// One book as a catalog knows it: a copy of what the events said, shaped for reading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Card {
+    pub book: BookId,
+    pub title: Text,
+    pub author: Text,
+    pub subjects: Arc<[Text]>,
+    pub status: Status,
+}
+
+/// A drawer: the cards filed under one label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Drawer {
+    label: Text,
+    books: BTreeSet<BookId>,
+}
+
+/// The result of `damage`: how many cards were lost and misfiled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Damage {
+    pub lost: usize,
+    pub misfiled: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Catalog {
+    field: Field,
+    /// The card of each book this catalog files.
+    cards: FxHashMap<BookId, Card>,
+    /// Drawers by folded label. A book may be in several drawers (one per subject).
+    drawers: BTreeMap<String, Drawer>,
+}
+
+/// Copies what an event changed onto a card.
+fn update(card: &mut Card, kind: &EventKind) {
+    match kind {
+        EventKind::BookLent { patron } => {
+            card.status = Status::Lent {
+                patron: patron.clone(),
+            }
+        }
+        EventKind::BookReturned { .. } => card.status = Status::Available,
+        EventKind::BookRevised {
+            field: RevisedField::Title,
+            value,
+        } => card.title = value.clone(),
+        EventKind::BookRevised {
+            field: RevisedField::Author,
+            value,
+        } => card.author = value.clone(),
+        _ => {}
+    }
+}
+
+/// Labels are matched without regard to case, as a patron would expect.
+fn fold(label: &str) -> String {
+    label.to_lowercase()
+}
+
+impl Catalog {
+    pub fn new(field: Field) -> Self {
+        Catalog {
+            field,
+            cards: FxHashMap::default(),
+            drawers: BTreeMap::new(),
+        }
+    }
+
+    pub fn field(&self) -> Field {
+        self.field
+    }
+
+    /// The labels a card is filed under in a catalog by `field`.
+    fn labels(field: Field, card: &Card) -> Vec<Text> {
+        match field {
+            Field::Title => vec![card.title.clone()],
+            Field::Author => vec![card.author.clone()],
+            Field::Subject => card.subjects.to_vec(),
+            Field::Book => vec![card.book.0.clone()],
+            Field::Patron => match &card.status {
+                Status::Lent { patron } => vec![patron.clone()],
+                _ => Vec::new(),
+            },
+            Field::Status => vec![Text::from(card.status.word())],
+        }
+    }
+
+    /// Whether an event can move a card between drawers in this catalog; most cannot, and
+    /// skipping the refiling keeps projection cheap.
+    fn refiles(&self, kind: &EventKind) -> bool {
+        match (self.field, kind) {
+            (
+                Field::Title,
+                EventKind::BookRevised {
+                    field: RevisedField::Title,
+                    ..
+                },
+            ) => true,
+            (
+                Field::Author,
+                EventKind::BookRevised {
+                    field: RevisedField::Author,
+                    ..
+                },
+            ) => true,
+            (
+                Field::Patron | Field::Status,
+                EventKind::BookLent { .. } | EventKind::BookReturned { .. },
+            ) => true,
+            _ => false,
+        }
+    }
+
+    fn file(&mut self, book: &BookId, label: Text) {
+        let drawer = self.drawers.entry(fold(&label)).or_insert_with(|| Drawer {
+            label,
+            books: BTreeSet::new(),
+        });
+        drawer.books.insert(book.clone());
+    }
+
+    fn unfile(&mut self, book: &BookId, label: &str) {
+        let key = fold(label);
+        if let Some(drawer) = self.drawers.get_mut(&key) {
+            drawer.books.remove(book);
+            if drawer.books.is_empty() {
+                self.drawers.remove(&key);
+            }
+        }
+    }
+
+    fn file_card(&mut self, card: &Card) {
+        for label in Self::labels(self.field, card) {
+            self.file(&card.book, label);
+        }
+    }
+
+    fn unfile_card(&mut self, card: &Card) {
+        for label in Self::labels(self.field, card) {
+            self.unfile(&card.book, &label);
+        }
+    }
+
+    /// Files one event. The projector guarantees order and that no event comes twice.
+    pub fn apply(&mut self, event: &Event) {
+        let book = &event.book;
+        match &event.kind {
+            EventKind::BookAcquired { .. } => {}
+            EventKind::BookCataloged {
+                title,
+                author,
+                subjects,
+            } => {
+                let card = Card {
+                    book: book.clone(),
+                    title: title.clone(),
+                    author: author.clone(),
+                    subjects: subjects.clone(),
+                    status: Status::Available,
+                };
+                self.file_card(&card);
+                self.cards.insert(book.clone(), card);
+            }
+            EventKind::BookWithdrawn => {
+                let Some(mut card) = self.cards.remove(book) else {
+                    return;
+                };
+                self.unfile_card(&card);
+                if self.field == Field::Status {
+                    card.status = Status::Withdrawn;
+                    self.file_card(&card);
+                    self.cards.insert(book.clone(), card);
+                }
+            }
+            kind if self.refiles(kind) => {
+                let Some(mut card) = self.cards.remove(book) else {
+                    return;
+                };
+                self.unfile_card(&card);
+                update(&mut card, kind);
+                self.file_card(&card);
+                self.cards.insert(book.clone(), card);
+            }
+            kind => {
+                if let Some(card) = self.cards.get_mut(book) {
+                    update(card, kind);
+                }
+            }
+        }
+    }
+
+    /// The cards in the drawer labelled `key` (any case), in book id order.
+    pub fn find(&self, key: &str) -> Vec<Card> {
+        self.drawers
+            .get(&fold(key))
+            .map(|drawer| {
+                drawer
+                    .books
+                    .iter()
+                    .filter_map(|b| self.cards.get(b).cloned())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Every drawer with its label and cards, in label order.
+    pub fn drawers(&self) -> Vec<(Text, Vec<Card>)> {
+        self.drawers
+            .values()
+            .map(|d| {
+                (
+                    d.label.clone(),
+                    d.books
+                        .iter()
+                        .filter_map(|b| self.cards.get(b).cloned())
+                        .collect(),
+                )
+            })
+            .collect()
+    }
+
+    /// How many cards stand in the drawers (a book filed under two subjects counts twice).
+    pub fn card_count(&self) -> usize {
+        self.drawers.values().map(|d| d.books.len()).sum()
+    }
+
+    /// Whether any drawer holds a card for the book.
+    pub fn has(&self, book: &str) -> bool {
+        self.drawers.values().any(|d| d.books.contains(book))
+    }
+
+    /// The card a catalog holds for a book, if a drawer still holds it.
+    pub fn card(&self, book: &str) -> Option<&Card> {
+        if self.has(book) {
+            self.cards.get(book)
+        } else {
+            None
+        }
+    }
+
+    /// Damages the catalog deterministically: numbering the cards from 0 in drawer order,
+    /// every odd-numbered card is lost and card 0 is misfiled under its label spelled backwards.
+    pub fn damage(&mut self) -> Damage {
+        let filed: Vec<(String, BookId)> = self
+            .drawers
+            .iter()
+            .flat_map(|(key, d)| d.books.iter().map(move |b| (key.clone(), b.clone())))
+            .collect();
+        let mut report = Damage::default();
+        for (i, (key, book)) in filed.iter().enumerate() {
+            if i % 2 == 1 {
+                self.remove_from_drawer(key, book);
+                report.lost += 1;
+            }
+        }
+        if let Some((key, book)) = filed.first() {
+            let label = self
+                .drawers
+                .get(key)
+                .map(|d| d.label.clone())
+                .unwrap_or_else(|| key.as_str().into());
+            let backwards: String = label.chars().rev().collect();
+            if fold(&backwards) != *key {
+                self.remove_from_drawer(key, book);
+                self.file(book, backwards.into());
+                report.misfiled += 1;
+            }
+        }
+        report
+    }
+
+    fn remove_from_drawer(&mut self, key: &str, book: &BookId) {
+        if let Some(drawer) = self.drawers.get_mut(key) {
+            drawer.books.remove(book);
+            if drawer.books.is_empty() {
+                self.drawers.remove(key);
+            }
+        }
+    }
+}

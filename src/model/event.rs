@@ -1,0 +1,130 @@
+//! Domain events: the facts the back office records, in the past tense. They are the only thing
+//! projectors read, so each carries what a catalog needs to file its cards.
+
+use std::sync::Arc;
+
+use super::language::RevisedField;
+
+/// Shared text: events, the back office and every catalog hold the same title without copies.
+pub type Text = Arc<str>;
+
+/// A book's id as the librarians write it (`b1`), folded to lower case.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct BookId(pub Text);
+
+impl BookId {
+    pub fn new(id: &str) -> Self {
+        BookId(Text::from(id))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Lets maps keyed by `BookId` be searched with a plain `&str`.
+impl std::borrow::Borrow<str> for BookId {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for BookId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// What happened to a book.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EventKind {
+    BookAcquired {
+        title: Text,
+        author: Text,
+        subjects: Arc<[Text]>,
+    },
+    /// Carries the record as it stands when cataloged, so projectors never ask the back office.
+    BookCataloged {
+        title: Text,
+        author: Text,
+        subjects: Arc<[Text]>,
+    },
+    BookLent {
+        patron: Text,
+    },
+    /// Names the patron who had it, so a catalog by patron can take the card out of their drawer.
+    BookReturned {
+        patron: Text,
+    },
+    BookWithdrawn,
+    BookRevised {
+        field: RevisedField,
+        value: Text,
+    },
+}
+
+impl EventKind {
+    /// Every kind's name, as shown in the log and accepted by `log has N <Kind>`.
+    pub const NAMES: [&'static str; 6] = [
+        "BookAcquired",
+        "BookCataloged",
+        "BookLent",
+        "BookReturned",
+        "BookWithdrawn",
+        "BookRevised",
+    ];
+
+    pub fn name(&self) -> &'static str {
+        Self::NAMES[self.index()]
+    }
+
+    /// A dense index, for counting events by kind without hashing.
+    pub fn index(&self) -> usize {
+        match self {
+            EventKind::BookAcquired { .. } => 0,
+            EventKind::BookCataloged { .. } => 1,
+            EventKind::BookLent { .. } => 2,
+            EventKind::BookReturned { .. } => 3,
+            EventKind::BookWithdrawn => 4,
+            EventKind::BookRevised { .. } => 5,
+        }
+    }
+
+    /// The event's particulars in a few words, for the log panel and transcripts.
+    pub fn details(&self) -> String {
+        match self {
+            EventKind::BookAcquired {
+                title,
+                author,
+                subjects,
+            }
+            | EventKind::BookCataloged {
+                title,
+                author,
+                subjects,
+            } => {
+                let mut s = format!("\"{title}\" by {author}");
+                if !subjects.is_empty() {
+                    s.push_str(" about ");
+                    s.push_str(&subjects.join(", "));
+                }
+                s
+            }
+            EventKind::BookLent { patron } => format!("to {patron}"),
+            EventKind::BookReturned { patron } => format!("from {patron}"),
+            EventKind::BookWithdrawn => String::new(),
+            EventKind::BookRevised { field, value } => format!("{} → \"{value}\"", field.word()),
+        }
+    }
+}
+
+/// One entry of the event log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    /// Global position in the log, from 1: what projectors checkpoint.
+    pub seq: u64,
+    /// The simulated clock when the event was appended: what lag is measured from.
+    pub tick: u64,
+    pub book: BookId,
+    pub kind: EventKind,
+}

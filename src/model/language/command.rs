@@ -1,0 +1,213 @@
+//! The parsed form of every command of the language. Names are already folded to lower case;
+//! catalog names keep their column so that errors found while executing can point at them.
+
+use std::fmt;
+
+/// Which field of a book's record `revise` corrects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RevisedField {
+    Title,
+    Author,
+}
+
+impl RevisedField {
+    pub fn word(self) -> &'static str {
+        match self {
+            RevisedField::Title => "title",
+            RevisedField::Author => "author",
+        }
+    }
+}
+
+/// The field a catalog files its cards by. `Book` is the shelf's: one drawer per book id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    Title,
+    Author,
+    Subject,
+    Patron,
+    Status,
+    Book,
+}
+
+impl Field {
+    /// The fields `add-catalog` accepts.
+    pub const ADDABLE: [Field; 5] = [
+        Field::Title,
+        Field::Author,
+        Field::Subject,
+        Field::Patron,
+        Field::Status,
+    ];
+
+    pub fn word(self) -> &'static str {
+        match self {
+            Field::Title => "title",
+            Field::Author => "author",
+            Field::Subject => "subject",
+            Field::Patron => "patron",
+            Field::Status => "status",
+            Field::Book => "book",
+        }
+    }
+}
+
+/// A catalog named in a command, with the column where it was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CatalogRef {
+    pub name: String,
+    pub col: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    // Back office: validated by the write model, accepted with events or rejected.
+    Acquire {
+        book: String,
+        title: String,
+        author: String,
+        subjects: Vec<String>,
+    },
+    Catalog {
+        book: String,
+    },
+    Lend {
+        book: String,
+        patron: String,
+    },
+    Return {
+        book: String,
+    },
+    Withdraw {
+        book: String,
+    },
+    Revise {
+        book: String,
+        field: RevisedField,
+        value: String,
+    },
+    // Synchronization: the clock and the projectors.
+    Tick {
+        ticks: u64,
+    },
+    Lag {
+        catalog: CatalogRef,
+        ticks: u64,
+    },
+    Pause {
+        catalog: CatalogRef,
+    },
+    Resume {
+        catalog: CatalogRef,
+    },
+    Sync {
+        catalog: CatalogRef,
+    },
+    // Read side: queries that never touch the back office.
+    Find {
+        catalog: CatalogRef,
+        key: String,
+        after: Option<u64>,
+    },
+    Show {
+        catalog: CatalogRef,
+    },
+    Status,
+    // Recovery and change of read models.
+    Damage {
+        catalog: CatalogRef,
+    },
+    Rebuild {
+        catalog: CatalogRef,
+    },
+    AddCatalog {
+        name: CatalogRef,
+        field: Field,
+    },
+}
+
+impl Command {
+    /// True for the commands that go to the back office (the write side).
+    pub fn is_write(&self) -> bool {
+        matches!(
+            self,
+            Command::Acquire { .. }
+                | Command::Catalog { .. }
+                | Command::Lend { .. }
+                | Command::Return { .. }
+                | Command::Withdraw { .. }
+                | Command::Revise { .. }
+        )
+    }
+
+    /// True for queries, which read catalogs only.
+    pub fn is_query(&self) -> bool {
+        matches!(
+            self,
+            Command::Find { .. } | Command::Show { .. } | Command::Status
+        )
+    }
+}
+
+/// Writes a string as the language quotes it.
+fn quoted(f: &mut fmt::Formatter<'_>, s: &str) -> fmt::Result {
+    write!(f, "\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// The canonical text of a command: parsing it gives the same command back, which is what
+/// `save` relies on.
+impl fmt::Display for Command {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Command::Acquire {
+                book,
+                title,
+                author,
+                subjects,
+            } => {
+                write!(f, "acquire {book} ")?;
+                quoted(f, title)?;
+                write!(f, " by ")?;
+                quoted(f, author)?;
+                for (i, s) in subjects.iter().enumerate() {
+                    write!(f, "{}", if i == 0 { " about " } else { ", " })?;
+                    quoted(f, s)?;
+                }
+                Ok(())
+            }
+            Command::Catalog { book } => write!(f, "catalog {book}"),
+            Command::Lend { book, patron } => write!(f, "lend {book} to {patron}"),
+            Command::Return { book } => write!(f, "return {book}"),
+            Command::Withdraw { book } => write!(f, "withdraw {book}"),
+            Command::Revise { book, field, value } => {
+                write!(f, "revise {book} {} ", field.word())?;
+                quoted(f, value)
+            }
+            Command::Tick { ticks } if *ticks == 1 => write!(f, "tick"),
+            Command::Tick { ticks } => write!(f, "tick {ticks}"),
+            Command::Lag { catalog, ticks } => write!(f, "lag {} {ticks}", catalog.name),
+            Command::Pause { catalog } => write!(f, "pause {}", catalog.name),
+            Command::Resume { catalog } => write!(f, "resume {}", catalog.name),
+            Command::Sync { catalog } => write!(f, "sync {}", catalog.name),
+            Command::Find {
+                catalog,
+                key,
+                after,
+            } => {
+                write!(f, "find {} ", catalog.name)?;
+                quoted(f, key)?;
+                match after {
+                    Some(seq) => write!(f, " after {seq}"),
+                    None => Ok(()),
+                }
+            }
+            Command::Show { catalog } => write!(f, "show {}", catalog.name),
+            Command::Status => write!(f, "status"),
+            Command::Damage { catalog } => write!(f, "damage {}", catalog.name),
+            Command::Rebuild { catalog } => write!(f, "rebuild {}", catalog.name),
+            Command::AddCatalog { name, field } => {
+                write!(f, "add-catalog {} by {}", name.name, field.word())
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+//! The command language shared by the sandbox prompt, lesson steps, challenges, quiz setups and
+//! `run` scripts: one command per line, `#` comments, double-quoted strings.
+
+mod command;
+mod error;
+mod lexer;
+mod parser;
+mod suggest;
+
+pub use command::{CatalogRef, Command, Field, RevisedField};
+pub use error::ParseError;
+pub use parser::{COMMAND_WORDS, MAX_TICKS, ScriptLine, parse_line, parse_script};
+pub use suggest::nearest;
+
+#[cfg(test)]
+mod tests;

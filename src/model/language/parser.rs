@@ -1,0 +1,354 @@
+//! Turns a line of text into a `Command`. The parser never panics: every way a line can be
+//! wrong becomes a `ParseError` that says where, what was expected and, for a misspelt word,
+//! the nearest valid one.
+
+use super::command::{CatalogRef, Command, Field, RevisedField};
+use super::error::ParseError;
+use super::lexer::{Token, TokenKind, tokenize};
+use super::suggest::nearest;
+
+/// Every command word, in the order help lists them.
+pub const COMMAND_WORDS: [&str; 17] = [
+    "acquire",
+    "catalog",
+    "lend",
+    "return",
+    "withdraw",
+    "revise",
+    "tick",
+    "lag",
+    "pause",
+    "resume",
+    "sync",
+    "find",
+    "show",
+    "status",
+    "damage",
+    "rebuild",
+    "add-catalog",
+];
+
+/// Largest count `tick` and `lag` accept: enough for any lesson, small enough that a typo of
+/// extra digits cannot freeze the app.
+pub const MAX_TICKS: u64 = 1_000_000;
+
+/// Parses one line. `Ok(None)` is a blank line or a comment.
+pub fn parse_line(text: &str, line: usize) -> Result<Option<Command>, ParseError> {
+    let tokens = tokenize(text, line)?;
+    if tokens.is_empty() {
+        return Ok(None);
+    }
+    let mut p = Parser {
+        tokens,
+        pos: 0,
+        line,
+        end_col: text.chars().count() + 1,
+    };
+    p.command().map(Some)
+}
+
+/// A line of a script with its number and its parsed command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScriptLine {
+    pub line: usize,
+    pub text: String,
+    pub command: Command,
+}
+
+/// Parses a whole script. All errors are collected, so a learner sees every bad line at once.
+pub fn parse_script(text: &str) -> Result<Vec<ScriptLine>, Vec<ParseError>> {
+    let mut lines = Vec::new();
+    let mut errors = Vec::new();
+    for (i, raw) in text.lines().enumerate() {
+        match parse_line(raw, i + 1) {
+            Ok(Some(command)) => lines.push(ScriptLine {
+                line: i + 1,
+                text: raw.trim().to_string(),
+                command,
+            }),
+            Ok(None) => {}
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(lines)
+    } else {
+        Err(errors)
+    }
+}
+
+struct Parser {
+    tokens: Vec<Token>,
+    pos: usize,
+    line: usize,
+    /// Where "at the end of the line" errors point.
+    end_col: usize,
+}
+
+impl Parser {
+    fn command(&mut self) -> Result<Command, ParseError> {
+        let first = self.tokens[0].clone();
+        let TokenKind::Word(word) = &first.kind else {
+            return Err(self
+                .error_at(
+                    &first,
+                    format!("expected a command, found {}", first.describe()),
+                )
+                .with_suggestion(None));
+        };
+        self.pos = 1;
+        let word = word.to_lowercase();
+        let command = match word.as_str() {
+            "acquire" => self.acquire()?,
+            "catalog" => Command::Catalog { book: self.book()? },
+            "lend" => {
+                let book = self.book()?;
+                self.keyword("to")?;
+                let patron = self.name("a patron (a bare word like ada)")?;
+                Command::Lend { book, patron }
+            }
+            "return" => Command::Return { book: self.book()? },
+            "withdraw" => Command::Withdraw { book: self.book()? },
+            "revise" => {
+                let book = self.book()?;
+                let field = self.one_of("`title` or `author`", &["title", "author"])?;
+                let field = if field == "title" {
+                    RevisedField::Title
+                } else {
+                    RevisedField::Author
+                };
+                let value = self.string(&format!("the new {} in double quotes", field.word()))?;
+                Command::Revise { book, field, value }
+            }
+            "tick" => {
+                let ticks = if self.at_end() {
+                    1
+                } else {
+                    self.number("a number of ticks", 1, MAX_TICKS)?
+                };
+                Command::Tick { ticks }
+            }
+            "lag" => {
+                let catalog = self.catalog()?;
+                let ticks =
+                    self.number("a lag in ticks (0 applies events at once)", 0, MAX_TICKS)?;
+                Command::Lag { catalog, ticks }
+            }
+            "pause" => Command::Pause {
+                catalog: self.catalog()?,
+            },
+            "resume" => Command::Resume {
+                catalog: self.catalog()?,
+            },
+            "sync" => Command::Sync {
+                catalog: self.catalog()?,
+            },
+            "find" => {
+                let catalog = self.catalog()?;
+                let key = self.string("the key to look up in double quotes, like \"Dune\"")?;
+                let after = if self.at_end() {
+                    None
+                } else {
+                    self.keyword("after")?;
+                    Some(self.number("a sequence number", 0, u32::MAX.into())?)
+                };
+                Command::Find {
+                    catalog,
+                    key,
+                    after,
+                }
+            }
+            "show" => Command::Show {
+                catalog: self.catalog()?,
+            },
+            "status" => Command::Status,
+            "damage" => Command::Damage {
+                catalog: self.catalog()?,
+            },
+            "rebuild" => Command::Rebuild {
+                catalog: self.catalog()?,
+            },
+            "add-catalog" => {
+                let name = self.catalog()?;
+                self.keyword("by")?;
+                let words: Vec<&str> = Field::ADDABLE.iter().map(|f| f.word()).collect();
+                let field =
+                    self.one_of("a field: title, author, subject, patron or status", &words)?;
+                let field = Field::ADDABLE
+                    .into_iter()
+                    .find(|f| f.word() == field)
+                    .unwrap_or(Field::Title);
+                Command::AddCatalog { name, field }
+            }
+            _ => {
+                return Err(self
+                    .error_at(&first, format!("unknown command \"{word}\""))
+                    .with_suggestion(nearest(&word, COMMAND_WORDS)));
+            }
+        };
+        self.end()?;
+        Ok(command)
+    }
+
+    fn acquire(&mut self) -> Result<Command, ParseError> {
+        let book = self.book()?;
+        let title = self.string("the title in double quotes, like \"Dune\"")?;
+        self.keyword("by")?;
+        let author = self.string("the author in double quotes, like \"Frank Herbert\"")?;
+        let mut subjects = Vec::new();
+        if !self.at_end() {
+            self.keyword("about")?;
+            subjects.push(self.string("a subject in double quotes")?);
+            while matches!(self.peek().map(|t| &t.kind), Some(TokenKind::Comma)) {
+                self.pos += 1;
+                subjects.push(self.string("another subject in double quotes after `,`")?);
+            }
+        }
+        Ok(Command::Acquire {
+            book,
+            title,
+            author,
+            subjects,
+        })
+    }
+
+    fn peek(&self) -> Option<&Token> {
+        self.tokens.get(self.pos)
+    }
+
+    fn at_end(&self) -> bool {
+        self.pos >= self.tokens.len()
+    }
+
+    fn error_at(&self, token: &Token, message: String) -> ParseError {
+        ParseError::new(self.line, token.col, message)
+    }
+
+    /// The error for a missing or wrong token where `expected` should stand.
+    fn expected(&self, expected: &str) -> ParseError {
+        match self.peek() {
+            Some(t) => self.error_at(t, format!("expected {expected}, found {}", t.describe())),
+            None => ParseError::new(
+                self.line,
+                self.end_col,
+                format!("expected {expected} at the end of the line"),
+            ),
+        }
+    }
+
+    fn next_word(&mut self, expected: &str) -> Result<(String, Token), ParseError> {
+        match self.peek().cloned() {
+            Some(
+                t @ Token {
+                    kind: TokenKind::Word(_),
+                    ..
+                },
+            ) => {
+                self.pos += 1;
+                let TokenKind::Word(w) = &t.kind else {
+                    unreachable!("matched a word")
+                };
+                Ok((w.clone(), t))
+            }
+            _ => Err(self.expected(expected)),
+        }
+    }
+
+    fn keyword(&mut self, keyword: &str) -> Result<(), ParseError> {
+        let expected = format!("`{keyword}`");
+        let (word, token) = self
+            .next_word(&expected)
+            .map_err(|e| e.with_suggestion(None))?;
+        if word.eq_ignore_ascii_case(keyword) {
+            Ok(())
+        } else {
+            self.pos -= 1;
+            let suggestion = nearest(&word, [keyword]);
+            Err(self
+                .error_at(&token, format!("expected {expected}, found `{word}`"))
+                .with_suggestion(suggestion))
+        }
+    }
+
+    fn one_of(&mut self, expected: &str, words: &[&str]) -> Result<String, ParseError> {
+        let (word, token) = self.next_word(expected)?;
+        let folded = word.to_lowercase();
+        if words.contains(&folded.as_str()) {
+            Ok(folded)
+        } else {
+            self.pos -= 1;
+            Err(self
+                .error_at(&token, format!("expected {expected}, found `{word}`"))
+                .with_suggestion(nearest(&folded, words.iter().copied())))
+        }
+    }
+
+    /// A bare name: a book id, a patron or a catalog. Folded to lower case.
+    fn name(&mut self, expected: &str) -> Result<String, ParseError> {
+        if let Some(Token {
+            kind: TokenKind::Quoted(_),
+            ..
+        }) = self.peek()
+        {
+            return Err(self.expected(&format!("{expected}, without quotes")));
+        }
+        let (word, token) = self.next_word(expected)?;
+        if word
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+        {
+            Ok(word.to_lowercase())
+        } else {
+            self.pos -= 1;
+            Err(self.error_at(
+                &token,
+                format!("expected {expected}, found `{word}`: use letters, digits, - and _"),
+            ))
+        }
+    }
+
+    fn book(&mut self) -> Result<String, ParseError> {
+        self.name("a book id (a bare word like b1)")
+    }
+
+    fn catalog(&mut self) -> Result<CatalogRef, ParseError> {
+        let col = self.peek().map_or(self.end_col, |t| t.col);
+        let name = self.name("a catalog name, like titles")?;
+        Ok(CatalogRef { name, col })
+    }
+
+    fn string(&mut self, expected: &str) -> Result<String, ParseError> {
+        match self.peek().cloned() {
+            Some(Token {
+                kind: TokenKind::Quoted(s),
+                ..
+            }) => {
+                self.pos += 1;
+                Ok(s)
+            }
+            _ => Err(self.expected(expected)),
+        }
+    }
+
+    fn number(&mut self, expected: &str, min: u64, max: u64) -> Result<u64, ParseError> {
+        let range = format!("{expected} from {min} to {max}");
+        let (word, token) = self.next_word(&range)?;
+        match word.parse::<u64>() {
+            Ok(n) if (min..=max).contains(&n) => Ok(n),
+            _ => {
+                self.pos -= 1;
+                Err(self.error_at(&token, format!("expected {range}, found `{word}`")))
+            }
+        }
+    }
+
+    fn end(&mut self) -> Result<(), ParseError> {
+        match self.peek() {
+            None => Ok(()),
+            Some(t) => Err(self.error_at(
+                t,
+                format!("unexpected {} after the end of the command", t.describe()),
+            )),
+        }
+    }
+}

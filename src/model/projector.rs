@@ -1,0 +1,168 @@
+//! A projector: the clerk who files new cards into one catalog, later. It remembers the last
+//! event it applied (the checkpoint), waits `lag` ticks before filing an event, and can be
+//! paused, resumed or told to catch up at once.
+
+use super::catalog::Catalog;
+use super::event::Event;
+use super::event_log::EventLog;
+use super::language::Field;
+
+/// A catalog's health, as `status` and the screens report it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Health {
+    CaughtUp,
+    Behind,
+    Paused,
+    Damaged,
+}
+
+impl Health {
+    pub const WORDS: [&'static str; 4] = ["caught-up", "behind", "paused", "damaged"];
+
+    /// The word used by conditions and JSON.
+    pub fn word(self) -> &'static str {
+        match self {
+            Health::CaughtUp => "caught-up",
+            Health::Behind => "behind",
+            Health::Paused => "paused",
+            Health::Damaged => "damaged",
+        }
+    }
+
+    /// The words a person reads.
+    pub fn label(self) -> &'static str {
+        match self {
+            Health::CaughtUp => "caught up",
+            other => other.word(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Projector {
+    pub name: String,
+    pub catalog: Catalog,
+    /// Sequence number of the last event applied.
+    pub checkpoint: u64,
+    /// Ticks an event waits after being appended before it is filed; 0 files it at once.
+    pub lag: u64,
+    pub paused: bool,
+    /// Set by `damage`, cleared by a rebuild: the model knows, as an audit would find out.
+    pub damaged: bool,
+}
+
+/// Lag a new catalog starts with.
+pub const DEFAULT_LAG: u64 = 1;
+
+impl Projector {
+    pub fn new(name: &str, field: Field) -> Self {
+        Projector {
+            name: name.to_string(),
+            catalog: Catalog::new(field),
+            checkpoint: 0,
+            lag: DEFAULT_LAG,
+            paused: false,
+            damaged: false,
+        }
+    }
+
+    /// Applies an event if it is the next one after the checkpoint. An event already applied
+    /// is ignored (delivery may repeat, projection must not), and one that would skip a gap is
+    /// refused (N+1 is never filed before N).
+    pub fn deliver(&mut self, event: &Event) -> bool {
+        if event.seq != self.checkpoint + 1 {
+            return false;
+        }
+        self.catalog.apply(event);
+        self.checkpoint = event.seq;
+        true
+    }
+
+    /// Files every event that has waited its lag by `now`. Returns how many were applied.
+    pub fn catch_up(&mut self, log: &EventLog, now: u64) -> u64 {
+        if self.paused {
+            return 0;
+        }
+        let mut applied = 0;
+        for event in log.after(self.checkpoint) {
+            if event.tick.saturating_add(self.lag) > now {
+                break;
+            }
+            self.deliver(event);
+            applied += 1;
+        }
+        applied
+    }
+
+    /// Files everything up to the log head now, whatever the lag or pause.
+    pub fn sync(&mut self, log: &EventLog) -> u64 {
+        let mut applied = 0;
+        for event in log.after(self.checkpoint) {
+            self.deliver(event);
+            applied += 1;
+        }
+        applied
+    }
+
+    pub fn health(&self, head: u64) -> Health {
+        if self.damaged {
+            Health::Damaged
+        } else if self.paused {
+            Health::Paused
+        } else if self.checkpoint < head {
+            Health::Behind
+        } else {
+            Health::CaughtUp
+        }
+    }
+
+    /// How long the oldest event not yet applied has been waiting, in ticks (lag in time, as
+    /// opposed to lag in events: they differ, and real dashboards show both).
+    pub fn waiting_ticks(&self, log: &EventLog, now: u64) -> u64 {
+        log.get(self.checkpoint + 1)
+            .map_or(0, |e| now.saturating_sub(e.tick))
+    }
+}
+
+/// A rebuild in progress: a fresh catalog filled from the log, beside the old one that keeps
+/// answering, swapped in only when complete (a blue/green rebuild).
+#[derive(Debug, Clone)]
+pub struct RebuildJob {
+    pub name: String,
+    fresh: Projector,
+    /// The log head when the rebuild started: it replays up to here.
+    pub target: u64,
+}
+
+impl RebuildJob {
+    pub fn new(name: &str, field: Field, target: u64) -> Self {
+        RebuildJob {
+            name: name.to_string(),
+            fresh: Projector::new(name, field),
+            target,
+        }
+    }
+
+    /// Events replayed so far.
+    pub fn done(&self) -> u64 {
+        self.fresh.checkpoint
+    }
+
+    pub fn is_complete(&self) -> bool {
+        self.fresh.checkpoint >= self.target
+    }
+
+    /// Replays up to `max` more events. Work in steps lets a screen animate a long rebuild.
+    pub fn step(&mut self, log: &EventLog, max: u64) {
+        let end = self.target.min(self.fresh.checkpoint.saturating_add(max));
+        let start = self.fresh.checkpoint;
+        for event in log.after(start).iter().take((end - start) as usize) {
+            self.fresh.deliver(event);
+        }
+    }
+
+    /// The rebuilt catalog and its checkpoint.
+    pub fn into_parts(self) -> (Catalog, u64) {
+        (self.fresh.catalog, self.fresh.checkpoint)
+    }
+}

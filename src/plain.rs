@@ -1,0 +1,183 @@
+//! Headless modes: `run` (a script's transcript or JSON lines) and the usage text. Plain text
+//! only, so they work in pipes, in tests and for screen readers.
+
+use std::io::{self, BufWriter, Read, Write};
+
+use anyhow::{Context, Result};
+use serde_json::{Value, json};
+
+use crate::UsageError;
+use crate::model::{Answer, Card, Library, Outcome, Session, language::parse_script};
+use crate::transcript;
+
+pub fn usage() -> String {
+    "cqrs-catalog: learn CQRS with a library's back office, event log and card catalogs\n\n\
+     Usage: cqrs-catalog run <FILE|-> [--json]   execute a script of commands\n\
+     \x20      cqrs-catalog --help                 every option"
+        .to_string()
+}
+
+/// Reads a script from a file, or from standard input for `-`.
+fn read_script(file: &str) -> Result<String> {
+    if file == "-" {
+        let mut text = String::new();
+        io::stdin()
+            .read_to_string(&mut text)
+            .context("cannot read the script from standard input")?;
+        Ok(text)
+    } else {
+        std::fs::read_to_string(file).with_context(|| format!("cannot read {file}"))
+    }
+}
+
+/// `run`: parse the whole script (every bad line is reported, nothing runs), then execute it.
+pub fn run(file: &str, json: bool) -> Result<()> {
+    let text = read_script(file)?;
+    let name = if file == "-" { "<stdin>" } else { file };
+    let lines = parse_script(&text).map_err(|errors| {
+        let report: Vec<String> = errors.iter().map(|e| format!("{name}:{e}")).collect();
+        UsageError(report.join("\n"))
+    })?;
+    let mut session = Session::new();
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    for line in &lines {
+        let outcome = match session.execute(&line.command) {
+            Ok(outcome) => outcome,
+            Err(e) => {
+                out.flush().ok();
+                return Err(UsageError(format!(
+                    "{name}:{}:{}: {}",
+                    line.line,
+                    e.col,
+                    e.describe()
+                ))
+                .into());
+            }
+        };
+        let library = session.library();
+        let written = if json {
+            writeln!(
+                out,
+                "{}",
+                json_line(library, line.line, &line.text, &outcome)
+            )
+        } else {
+            write_transcript(&mut out, library, line.line, &line.text, &outcome)
+        };
+        if let Err(e) = written {
+            // A closed pipe (`| head`) is the reader's choice, not a failure.
+            if e.kind() == io::ErrorKind::BrokenPipe {
+                return Ok(());
+            }
+            return Err(e.into());
+        }
+    }
+    match out.flush() {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
+}
+
+fn write_transcript(
+    out: &mut impl Write,
+    library: &Library,
+    line: usize,
+    input: &str,
+    outcome: &Outcome,
+) -> io::Result<()> {
+    writeln!(out, "{line:>3}  {input}")?;
+    for l in transcript::outcome_lines(library, outcome) {
+        writeln!(out, "     {l}")?;
+    }
+    Ok(())
+}
+
+fn card_json(card: &Card) -> Value {
+    json!({
+        "book": card.book.as_str(),
+        "title": &*card.title,
+        "author": &*card.author,
+        "subjects": card.subjects.iter().map(|s| &**s).collect::<Vec<_>>(),
+        "status": card.status.word(),
+    })
+}
+
+/// One executed line as the JSON object that `run --json`'s contract names.
+pub fn json_line(library: &Library, line: usize, input: &str, outcome: &Outcome) -> Value {
+    let mut obj = json!({ "line": line, "input": input, "outcome": outcome.word(), "events": [] });
+    let map = obj.as_object_mut().expect("built as an object");
+    if let Outcome::Accepted { first, last, .. } = outcome {
+        let events: Vec<Value> = (*first..=*last)
+            .filter_map(|seq| library.log().get(seq))
+            .map(|e| json!({ "seq": e.seq, "kind": e.kind.name(), "book": e.book.as_str(), "tick": e.tick }))
+            .collect();
+        map.insert("events".into(), events.into());
+    }
+    match outcome {
+        Outcome::Rejected(r) => {
+            map.insert("reason".into(), r.reason.clone().into());
+            map.insert("rule".into(), r.rule.slug().into());
+        }
+        Outcome::Done { message, .. } => {
+            map.insert("message".into(), message.clone().into());
+        }
+        Outcome::Answered(Answer::Find(f)) => {
+            map.insert("catalog".into(), f.catalog.clone().into());
+            map.insert(
+                "results".into(),
+                f.cards.iter().map(card_json).collect::<Vec<_>>().into(),
+            );
+            map.insert("checkpoint".into(), f.checkpoint.into());
+            map.insert("head".into(), f.head.into());
+            map.insert("stale".into(), f.stale.into());
+            if let Some(after) = f.after {
+                map.insert("after".into(), after.into());
+            }
+        }
+        Outcome::Answered(Answer::Show(s)) => {
+            let results: Vec<Value> = s
+                .drawers
+                .iter()
+                .flat_map(|(label, cards)| {
+                    cards.iter().map(move |c| {
+                        let mut v = card_json(c);
+                        v["drawer"] = (**label).into();
+                        v
+                    })
+                })
+                .collect();
+            map.insert("catalog".into(), s.catalog.clone().into());
+            map.insert("results".into(), results.into());
+            map.insert("checkpoint".into(), s.checkpoint.into());
+            map.insert("head".into(), s.head.into());
+            map.insert("stale".into(), s.stale.into());
+        }
+        Outcome::Answered(Answer::Status(rows)) => {
+            let catalogs: Vec<Value> = rows
+                .iter()
+                .map(|r| {
+                    json!({
+                        "catalog": r.name, "by": r.field.word(), "checkpoint": r.checkpoint,
+                        "head": r.head, "lag": r.lag, "behind_events": r.behind_events,
+                        "behind_ticks": r.behind_ticks, "health": r.health.word(), "cards": r.cards,
+                        "stale": r.checkpoint < r.head,
+                    })
+                })
+                .collect();
+            map.insert("head".into(), library.head().into());
+            map.insert("tick".into(), library.now().into());
+            map.insert("catalogs".into(), catalogs.into());
+        }
+        Outcome::Accepted { .. } => {}
+    }
+    let delivered: Vec<Value> = outcome
+        .delivered()
+        .iter()
+        .map(|d| json!({ "catalog": d.catalog, "from": d.from, "to": d.to }))
+        .collect();
+    if !delivered.is_empty() {
+        map.insert("delivered".into(), delivered.into());
+    }
+    obj
+}

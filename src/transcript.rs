@@ -1,0 +1,139 @@
+//! Outcomes and model state as plain text: the transcript of `run`, the state dumps of
+//! `tour --plain`, and the lines the screens show for the last command. No escape codes.
+
+use crate::model::{Answer, Card, CatalogStatus, Delivery, Event, Library, Outcome};
+
+/// One card on one line: id, title, author, subjects, status.
+pub fn card_line(card: &Card) -> String {
+    let mut line = format!(
+        "{:<5} \"{}\" by {}",
+        card.book.as_str(),
+        card.title,
+        card.author
+    );
+    if !card.subjects.is_empty() {
+        line.push_str(&format!(" [{}]", card.subjects.join(", ")));
+    }
+    line.push_str(&format!(" · {}", card.status.word()));
+    line
+}
+
+pub fn event_line(event: &Event) -> String {
+    let details = event.kind.details();
+    let mut line = format!(
+        "#{} {} {}",
+        event.seq,
+        event.kind.name(),
+        event.book.as_str()
+    );
+    if !details.is_empty() {
+        line.push(' ');
+        line.push_str(&details);
+    }
+    line
+}
+
+/// "authors #1-#2, shelf #3"
+pub fn deliveries(delivered: &[Delivery]) -> String {
+    delivered
+        .iter()
+        .map(|d| {
+            if d.from == d.to {
+                format!("{} #{}", d.catalog, d.to)
+            } else {
+                format!("{} #{}-#{}", d.catalog, d.from, d.to)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// How fresh an answer is, in words: checkpoint against what was asked for.
+pub fn freshness(checkpoint: u64, head: u64, after: Option<u64>, stale: bool) -> String {
+    match (after, stale) {
+        (Some(seq), true) => {
+            format!("checkpoint #{checkpoint}, you asked for #{seq}: not there yet, stale")
+        }
+        (Some(seq), false) => {
+            format!("checkpoint #{checkpoint} has passed #{seq}: includes your write")
+        }
+        (None, true) => format!("checkpoint #{checkpoint} of log head #{head}: may be stale"),
+        (None, false) => format!("checkpoint #{checkpoint} = log head: up to date"),
+    }
+}
+
+pub fn status_table(rows: &[CatalogStatus]) -> Vec<String> {
+    let mut lines = vec![format!(
+        "{:<12} {:<8} {:>10} {:>6} {:>14} {:>5} {:>6}  {}",
+        "catalog", "by", "checkpoint", "head", "behind", "lag", "cards", "health"
+    )];
+    for r in rows {
+        lines.push(format!(
+            "{:<12} {:<8} {:>10} {:>6} {:>14} {:>5} {:>6}  {}",
+            r.name,
+            r.field.word(),
+            format!("#{}", r.checkpoint),
+            format!("#{}", r.head),
+            format!("{} ev, {} t", r.behind_events, r.behind_ticks),
+            r.lag,
+            r.cards,
+            r.health.label()
+        ));
+    }
+    lines
+}
+
+/// The lines that describe an outcome, without the command itself.
+pub fn outcome_lines(library: &Library, outcome: &Outcome) -> Vec<String> {
+    let mut lines = Vec::new();
+    match outcome {
+        Outcome::Accepted { first, last, .. } => {
+            for seq in *first..=*last {
+                if let Some(event) = library.log().get(seq) {
+                    lines.push(format!("accepted: {}", event_line(event)));
+                }
+            }
+        }
+        Outcome::Rejected(r) => lines.push(format!("rejected ({}): {}", r.rule, r.reason)),
+        Outcome::Done { message, .. } => lines.push(format!("done: {message}")),
+        Outcome::Answered(Answer::Find(f)) => {
+            let n = f.cards.len();
+            lines.push(format!(
+                "answered: {n} card{} in {} under \"{}\" ({})",
+                if n == 1 { "" } else { "s" },
+                f.catalog,
+                f.key,
+                freshness(f.checkpoint, f.head, f.after, f.stale)
+            ));
+            lines.extend(f.cards.iter().map(|c| format!("  {}", card_line(c))));
+        }
+        Outcome::Answered(Answer::Show(s)) => {
+            let cards: usize = s.drawers.iter().map(|(_, c)| c.len()).sum();
+            lines.push(format!(
+                "answered: {} filed by {}, {} drawer{}, {cards} card{} ({})",
+                s.catalog,
+                s.field.word(),
+                s.drawers.len(),
+                if s.drawers.len() == 1 { "" } else { "s" },
+                if cards == 1 { "" } else { "s" },
+                freshness(s.checkpoint, s.head, None, s.stale)
+            ));
+            for (label, cards) in &s.drawers {
+                lines.push(format!("  \"{label}\""));
+                lines.extend(cards.iter().map(|c| format!("    {}", card_line(c))));
+            }
+        }
+        Outcome::Answered(Answer::Status(rows)) => {
+            lines.push(format!(
+                "answered: clock at tick {}, log head #{}",
+                library.now(),
+                library.head()
+            ));
+            lines.extend(status_table(rows).into_iter().map(|l| format!("  {l}")));
+        }
+    }
+    if !outcome.delivered().is_empty() {
+        lines.push(format!("filed: {}", deliveries(outcome.delivered())));
+    }
+    lines
+}
