@@ -27,6 +27,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Validate every lesson and quiz; print each problem as file:line:col: message
+    Check,
     /// Execute a script of commands headless and print the transcript
     Run {
         /// The script, or - to read standard input

@@ -2,6 +2,7 @@
 //! The binary in `main.rs` only parses arguments and dispatches; benches and tests use this.
 
 pub mod cli;
+pub mod content;
 pub mod model;
 pub mod plain;
 pub mod transcript;

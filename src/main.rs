@@ -9,6 +9,7 @@ fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     let result = match cli.command {
         Some(cli::Command::Run { file, json }) => plain::run(&file, json),
+        Some(cli::Command::Check) => plain::check(cli.content.as_deref(), cli.quizzes.as_deref()),
         None => {
             println!("{}", plain::usage());
             Ok(())

@@ -2,11 +2,13 @@
 //! only, so they work in pipes, in tests and for screen readers.
 
 use std::io::{self, BufWriter, Read, Write};
+use std::path::Path;
 
 use anyhow::{Context, Result};
 use serde_json::{Value, json};
 
 use crate::UsageError;
+use crate::content::Content;
 use crate::model::{Answer, Card, Library, Outcome, Session, language::parse_script};
 use crate::transcript;
 
@@ -16,6 +18,42 @@ pub fn usage() -> String {
      \x20      cqrs-catalog --help                 every option"
         .to_string()
 }
+
+/// `check`: every problem of the lessons and quizzes, one line each; exit 1 if any.
+pub fn check(content_dir: Option<&Path>, quizzes_dir: Option<&Path>) -> Result<()> {
+    let (content, problems) = Content::load(content_dir, quizzes_dir)?;
+    if problems.is_empty() {
+        let questions: usize = content.quizzes.iter().map(|q| q.questions.len()).sum();
+        let steps: usize = content.lessons.iter().map(|l| l.steps.len()).sum();
+        println!(
+            "checked {} lessons ({steps} steps) and {} quizzes ({questions} questions): no problems",
+            content.lessons.len(),
+            content.quizzes.len()
+        );
+        return Ok(());
+    }
+    for p in &problems {
+        println!("{p}");
+    }
+    Err(ContentProblems(problems.len()).into())
+}
+
+/// Content with problems: they were printed already; the count is for the summary line.
+#[derive(Debug)]
+pub struct ContentProblems(pub usize);
+
+impl std::fmt::Display for ContentProblems {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} problem{} found",
+            self.0,
+            if self.0 == 1 { "" } else { "s" }
+        )
+    }
+}
+
+impl std::error::Error for ContentProblems {}
 
 /// Reads a script from a file, or from standard input for `-`.
 fn read_script(file: &str) -> Result<String> {

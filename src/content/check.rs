@@ -1,0 +1,154 @@
+//! Checks of content against itself and against the model: duplicate ids, review links,
+//! commands that name missing catalogs, challenge solutions that miss their goal, and quiz
+//! keys that the model contradicts. `cqrs-catalog check` and the app's loader both use it.
+
+use std::collections::HashMap;
+
+use crate::model::Session;
+
+use super::Content;
+use super::load::offset;
+use super::source::{Pos, Problem};
+use crate::model::language::ScriptLine;
+
+fn problem(file: &str, pos: Pos, message: String) -> Problem {
+    Problem {
+        file: file.to_string(),
+        pos,
+        message,
+    }
+}
+
+/// Executes lines in a session, reporting those the model refuses (a catalog that does not
+/// exist, one added twice) at their place in the file.
+fn execute_checked(
+    session: &mut Session,
+    lines: &[ScriptLine],
+    file: &str,
+    start: Pos,
+    what: &str,
+    out: &mut Vec<Problem>,
+) {
+    for line in lines {
+        if let Err(e) = session.execute(&line.command) {
+            out.push(problem(
+                file,
+                offset(start, line.line, e.col),
+                format!("{what}: {}", e.describe()),
+            ));
+        }
+    }
+}
+
+/// Every problem of the loaded content that needs more than one file or the model to see.
+pub fn check(content: &Content) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let mut lesson_ids: HashMap<&str, &str> = HashMap::new();
+    for lesson in &content.lessons {
+        if let Some(first) = lesson_ids.insert(&lesson.id, &lesson.file) {
+            out.push(problem(
+                &lesson.file,
+                lesson.id_at,
+                format!("duplicate lesson id \"{}\" (also in {first})", lesson.id),
+            ));
+        }
+        let mut session = Session::new();
+        for (i, step) in lesson.steps.iter().enumerate() {
+            execute_checked(
+                &mut session,
+                &step.run,
+                &lesson.file,
+                step.run_at,
+                "run",
+                &mut out,
+            );
+            if let Some(challenge) = &step.challenge {
+                let mut attempt = session.clone();
+                execute_checked(
+                    &mut attempt,
+                    &challenge.solution,
+                    &lesson.file,
+                    challenge.solution_at,
+                    "solution",
+                    &mut out,
+                );
+                let missed: Vec<&str> = challenge
+                    .done_when
+                    .iter()
+                    .filter(|(_, c)| !c.holds(&attempt))
+                    .map(|(text, _)| text.as_str())
+                    .collect();
+                if !missed.is_empty() {
+                    out.push(problem(
+                        &lesson.file,
+                        challenge.solution_at,
+                        format!(
+                            "step {}: the solution does not reach the goal: \"{}\" does not hold",
+                            i + 1,
+                            missed.join("\", \"")
+                        ),
+                    ));
+                }
+                if challenge.reached(&session) {
+                    out.push(problem(
+                        &lesson.file,
+                        challenge.solution_at,
+                        format!(
+                            "step {}: the goal holds before the learner does anything",
+                            i + 1
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    let mut quiz_ids: HashMap<&str, &str> = HashMap::new();
+    for quiz in &content.quizzes {
+        if let Some(first) = quiz_ids.insert(&quiz.id, &quiz.file) {
+            out.push(problem(
+                &quiz.file,
+                quiz.id_at,
+                format!("duplicate quiz id \"{}\" (also in {first})", quiz.id),
+            ));
+        }
+        for q in &quiz.questions {
+            if let Some(review) = &q.review
+                && !lesson_ids.contains_key(review.as_str())
+            {
+                let known: Vec<&str> = content.lessons.iter().map(|l| l.id.as_str()).collect();
+                let hint = crate::model::language::nearest(review, known.iter().copied())
+                    .map(|s| format!(" (did you mean \"{s}\"?)"))
+                    .unwrap_or_default();
+                out.push(problem(
+                    &quiz.file,
+                    q.review_at,
+                    format!("review links to a lesson \"{review}\" that does not exist{hint}"),
+                ));
+            }
+            if q.setup.is_empty() {
+                continue;
+            }
+            let mut session = Session::new();
+            execute_checked(&mut session, &q.setup, &quiz.file, q.at, "setup", &mut out);
+            for (choice, letter) in q.choices.iter().zip('a'..) {
+                let Some((text, condition)) = &choice.holds else {
+                    continue;
+                };
+                let holds = condition.holds(&session);
+                if holds != choice.correct {
+                    let marked = if choice.correct { "correct" } else { "wrong" };
+                    out.push(problem(
+                        &quiz.file,
+                        choice.holds_at,
+                        format!(
+                            "question \"{}\", choice {letter}: marked {marked}, but after the setup \"{text}\" is {}",
+                            q.id,
+                            if holds { "true" } else { "false" }
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,66 @@
+//! Lessons and quizzes: the embedded files or a teacher's own, read into typed content and
+//! checked, with every problem placed at `file:line:col`.
+
+pub mod check;
+pub mod lesson;
+pub mod load;
+pub mod quiz;
+mod raw;
+pub mod source;
+
+use std::path::Path;
+
+pub use lesson::{Challenge, Choice, Lesson, Panel, Predict, Ran, Step};
+pub use quiz::{Kind, Question, Quiz, Rng};
+pub use source::{Pos, Problem, Source};
+
+#[derive(Debug, Clone, Default)]
+pub struct Content {
+    pub lessons: Vec<Lesson>,
+    pub quizzes: Vec<Quiz>,
+}
+
+impl Content {
+    /// Reads lessons and quizzes from sources, collecting every problem a single file shows.
+    pub fn read(lessons: &[Source], quizzes: &[Source]) -> (Content, Vec<Problem>) {
+        let mut problems = Vec::new();
+        let content = Content {
+            lessons: lessons
+                .iter()
+                .filter_map(|s| load::read_lesson(s, &mut problems))
+                .collect(),
+            quizzes: quizzes
+                .iter()
+                .filter_map(|s| load::read_quiz(s, &mut problems))
+                .collect(),
+        };
+        (content, problems)
+    }
+
+    /// Loads the embedded content, or the folders given, and runs every check. Returns the
+    /// content with all its problems; callers decide whether problems are fatal.
+    pub fn load(
+        content_dir: Option<&Path>,
+        quizzes_dir: Option<&Path>,
+    ) -> anyhow::Result<(Content, Vec<Problem>)> {
+        let lessons = match content_dir {
+            Some(dir) => load::read_dir(dir)?,
+            None => load::embedded_lessons(),
+        };
+        let quizzes = match quizzes_dir {
+            Some(dir) => load::read_dir(dir)?,
+            None => load::embedded_quizzes(),
+        };
+        let (content, mut problems) = Content::read(&lessons, &quizzes);
+        problems.extend(check::check(&content));
+        Ok((content, problems))
+    }
+
+    pub fn lesson(&self, id: &str) -> Option<&Lesson> {
+        self.lessons.iter().find(|l| l.id == id)
+    }
+
+    pub fn quiz(&self, id: &str) -> Option<&Quiz> {
+        self.quizzes.iter().find(|q| q.id == id)
+    }
+}
