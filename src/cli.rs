@@ -5,6 +5,12 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use crate::tui::theme::ThemeName;
+
+fn parse_theme(word: &str) -> Result<ThemeName, String> {
+    ThemeName::parse(word).ok_or_else(|| format!("expected one of {}", ThemeName::WORDS.join(", ")))
+}
+
 #[derive(Debug, Parser)]
 #[command(
     name = "cqrs-catalog",
@@ -20,6 +26,10 @@ pub struct Cli {
     /// Load quizzes from this folder instead of the embedded ones
     #[arg(long, global = true, value_name = "DIR")]
     pub quizzes: Option<PathBuf>,
+
+    /// Colors: dark, light, high-contrast or mono (NO_COLOR, when set, always means mono)
+    #[arg(long, global = true, value_name = "NAME", value_parser = parse_theme)]
+    pub theme: Option<ThemeName>,
 
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -3,10 +3,12 @@
 
 pub mod cli;
 pub mod content;
+pub mod launch;
 pub mod model;
 pub mod plain;
 pub mod progress;
 pub mod transcript;
+pub mod tui;
 
 /// An error that is the user's invocation or input, not a failure of the program: exit code 2,
 /// as the design's contract says. The text is printed as it is.

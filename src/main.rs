@@ -3,17 +3,20 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use cqrs_catalog::{UsageError, cli, plain};
+use cqrs_catalog::tui::home::Home;
+use cqrs_catalog::{UsageError, cli, launch, plain};
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
+    let options = launch::Options {
+        content: cli.content.as_deref(),
+        quizzes: cli.quizzes.as_deref(),
+        theme: cli.theme,
+    };
     let result = match cli.command {
         Some(cli::Command::Run { file, json }) => plain::run(&file, json),
         Some(cli::Command::Check) => plain::check(cli.content.as_deref(), cli.quizzes.as_deref()),
-        None => {
-            println!("{}", plain::usage());
-            Ok(())
-        }
+        None => launch::open(&options, |_, _| Ok(Box::new(Home::new()))),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

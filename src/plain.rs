@@ -12,13 +12,6 @@ use crate::content::Content;
 use crate::model::{Answer, Card, Library, Outcome, Session, language::parse_script};
 use crate::transcript;
 
-pub fn usage() -> String {
-    "cqrs-catalog: learn CQRS with a library's back office, event log and card catalogs\n\n\
-     Usage: cqrs-catalog run <FILE|-> [--json]   execute a script of commands\n\
-     \x20      cqrs-catalog --help                 every option"
-        .to_string()
-}
-
 /// `check`: every problem of the lessons and quizzes, one line each; exit 1 if any.
 pub fn check(content_dir: Option<&Path>, quizzes_dir: Option<&Path>) -> Result<()> {
     let (content, problems) = Content::load(content_dir, quizzes_dir)?;

@@ -89,15 +89,21 @@ impl Store {
         let dir = match std::env::var_os(DATA_DIR_ENV) {
             Some(dir) if !dir.is_empty() => PathBuf::from(dir),
             _ => directories::ProjectDirs::from("", "", "cqrs-catalog")
-                .context("cannot find a home directory to keep progress in (set CQRS_CATALOG_DATA)")?
+                .context(
+                    "cannot find a home directory to keep progress in (set CQRS_CATALOG_DATA)",
+                )?
                 .data_dir()
                 .to_path_buf(),
         };
-        Ok(Store { path: dir.join("progress.toml") })
+        Ok(Store {
+            path: dir.join("progress.toml"),
+        })
     }
 
     pub fn at(path: &Path) -> Store {
-        Store { path: path.to_path_buf() }
+        Store {
+            path: path.to_path_buf(),
+        }
     }
 
     /// Loads progress. A missing file is a fresh start; a corrupt one is renamed aside (so
@@ -109,20 +115,33 @@ impl Store {
             Err(e) => {
                 return Loaded {
                     progress: Progress::default(),
-                    warning: Some(format!("could not read {}: {e}; starting afresh", self.path.display())),
+                    warning: Some(format!(
+                        "could not read {}: {e}; starting afresh",
+                        self.path.display()
+                    )),
                 };
             }
         };
         match toml::from_str::<Progress>(&text) {
-            Ok(progress) => Loaded { progress, warning: None },
+            Ok(progress) => Loaded {
+                progress,
+                warning: None,
+            },
             Err(e) => {
                 let aside = self.aside_path();
                 let moved = std::fs::rename(&self.path, &aside);
                 let where_ = match moved {
                     Ok(()) => format!("kept as {}", aside.display()),
-                    Err(err) => format!("could not be moved aside ({err}); it will be overwritten on the next save"),
+                    Err(err) => format!(
+                        "could not be moved aside ({err}); it will be overwritten on the next save"
+                    ),
                 };
-                let first = e.message().lines().next().unwrap_or("invalid TOML").to_string();
+                let first = e
+                    .message()
+                    .lines()
+                    .next()
+                    .unwrap_or("invalid TOML")
+                    .to_string();
                 Loaded {
                     progress: Progress::default(),
                     warning: Some(format!(
@@ -148,10 +167,12 @@ impl Store {
         let dir = self.path.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
         let text = toml::to_string_pretty(progress).context("cannot encode progress")?;
-        let mut file = tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write in {}", dir.display()))?;
+        let mut file = tempfile::NamedTempFile::new_in(dir)
+            .with_context(|| format!("cannot write in {}", dir.display()))?;
         file.write_all(text.as_bytes())?;
         file.as_file().sync_all()?;
-        file.persist(&self.path).with_context(|| format!("cannot save {}", self.path.display()))?;
+        file.persist(&self.path)
+            .with_context(|| format!("cannot save {}", self.path.display()))?;
         Ok(())
     }
 
@@ -168,7 +189,9 @@ impl Store {
 /// Today's date as YYYY-MM-DD in UTC, without a date crate: days since the epoch to a civil
 /// date (Howard Hinnant's algorithm).
 pub fn today() -> String {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
     civil_date(secs / 86_400)
 }
 
@@ -220,10 +243,20 @@ mod tests {
         assert_eq!(loaded.progress, Progress::default());
         let warning = loaded.warning.unwrap();
         assert!(warning.contains("corrupt"), "{warning}");
-        let kept: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let kept: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(kept.len(), 1);
-        assert!(kept[0].to_string_lossy().starts_with("progress.toml.corrupt-"));
-        assert_eq!(std::fs::read_to_string(dir.path().join(&kept[0])).unwrap(), "tour = [[[ not toml");
+        assert!(
+            kept[0]
+                .to_string_lossy()
+                .starts_with("progress.toml.corrupt-")
+        );
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join(&kept[0])).unwrap(),
+            "tour = [[[ not toml"
+        );
     }
 
     #[test]
@@ -231,7 +264,14 @@ mod tests {
         let mut p = Progress::default();
         p.record_quiz("q", 5, 10, "d1".into());
         p.record_quiz("q", 3, 10, "d2".into());
-        assert_eq!((p.quizzes["q"].best, p.quizzes["q"].date.as_str(), p.quizzes["q"].attempts), (5, "d1", 2));
+        assert_eq!(
+            (
+                p.quizzes["q"].best,
+                p.quizzes["q"].date.as_str(),
+                p.quizzes["q"].attempts
+            ),
+            (5, "d1", 2)
+        );
         p.record_quiz("q", 9, 10, "d3".into());
         assert_eq!(p.quizzes["q"].best, 9);
     }

@@ -1,0 +1,207 @@
+//! The app: a stack of screens, the help overlay, and the loop that draws, then blocks on the
+//! next input (or wakes on a timer only while something animates), so idle costs no CPU.
+
+use std::time::Duration;
+
+use anyhow::Result;
+use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind};
+use ratatui::layout::{Constraint, Layout};
+use ratatui::{DefaultTerminal, Frame};
+
+use crate::content::Content;
+use crate::progress::{Progress, Store};
+
+use super::help;
+use super::keys::{Action, Keymap, is_interrupt};
+use super::screen::{Ctx, Hint, Screen, Transition};
+use super::theme::Theme;
+use super::widgets::footer::Footer;
+use super::widgets::too_small::TooSmall;
+
+/// How often an animating screen is woken.
+const FRAME: Duration = Duration::from_millis(50);
+
+pub struct App {
+    stack: Vec<Box<dyn Screen>>,
+    pub content: Content,
+    pub progress: Progress,
+    pub store: Option<Store>,
+    pub theme: Theme,
+    pub keys: Keymap,
+    help_open: bool,
+    flash: Option<String>,
+    quit: bool,
+}
+
+impl App {
+    pub fn new(
+        first: Box<dyn Screen>,
+        content: Content,
+        progress: Progress,
+        store: Option<Store>,
+        theme: Theme,
+    ) -> Self {
+        App {
+            stack: vec![first],
+            content,
+            progress,
+            store,
+            theme,
+            keys: Keymap::default(),
+            help_open: false,
+            flash: None,
+            quit: false,
+        }
+    }
+
+    /// Shows a message in the footer until the next key.
+    pub fn flash(&mut self, message: String) {
+        self.flash = Some(message);
+    }
+
+    pub fn push(&mut self, screen: Box<dyn Screen>) {
+        self.stack.push(screen);
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.quit || self.stack.is_empty()
+    }
+
+    /// Runs `f` with the top screen and a context borrowed from the app.
+    fn with_top<R>(&mut self, f: impl FnOnce(&mut dyn Screen, &mut Ctx) -> R) -> Option<R> {
+        let screen = self.stack.last_mut()?;
+        let mut ctx = Ctx {
+            content: &self.content,
+            progress: &mut self.progress,
+            store: self.store.as_ref(),
+            theme: &self.theme,
+            keys: &self.keys,
+            flash: &mut self.flash,
+        };
+        Some(f(screen.as_mut(), &mut ctx))
+    }
+
+    pub fn draw(&mut self, frame: &mut Frame) {
+        let area = frame.area();
+        let Some(screen) = self.stack.last_mut() else {
+            return;
+        };
+        let need = screen.min_size();
+        if area.width < need.0 || area.height < need.1 {
+            frame.render_widget(
+                &TooSmall {
+                    need,
+                    theme: &self.theme,
+                },
+                area,
+            );
+            return;
+        }
+        let [body, foot] =
+            Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+        let ctx = Ctx {
+            content: &self.content,
+            progress: &mut self.progress,
+            store: self.store.as_ref(),
+            theme: &self.theme,
+            keys: &self.keys,
+            flash: &mut self.flash,
+        };
+        screen.draw(frame, body, &ctx);
+        let mut hints: Vec<Hint> = screen.footer(&ctx);
+        if !screen.typing() {
+            hints.push(("?", "help"));
+            hints.push(("q", "quit"));
+        } else {
+            hints.push(("Ctrl+C", "quit"));
+        }
+        let help_lines = self
+            .help_open
+            .then(|| help::lines(&screen.title(), &screen.help(&ctx), ctx.keys, ctx.theme));
+        frame.render_widget(
+            &Footer {
+                hints: &hints,
+                flash: ctx.flash.as_deref(),
+                theme: ctx.theme,
+            },
+            foot,
+        );
+        if let Some(lines) = help_lines {
+            help::draw(frame, body, lines, &self.theme);
+        }
+    }
+
+    pub fn on_key(&mut self, key: KeyEvent) {
+        if is_interrupt(&key) {
+            self.quit = true;
+            return;
+        }
+        self.flash = None;
+        let typing = self.stack.last().is_some_and(|s| s.typing());
+        if self.help_open {
+            if self.keys.is(&key, Action::Help)
+                || self.keys.is(&key, Action::Back)
+                || self.keys.is(&key, Action::Quit)
+            {
+                self.help_open = false;
+            }
+            return;
+        }
+        if !typing {
+            if self.keys.is(&key, Action::Help) {
+                self.help_open = true;
+                return;
+            }
+            if self.keys.is(&key, Action::Quit) {
+                self.quit = true;
+                return;
+            }
+        }
+        let transition = self
+            .with_top(|screen, ctx| screen.handle_key(key, ctx))
+            .unwrap_or(Transition::Quit);
+        match transition {
+            Transition::Stay => {}
+            Transition::Back => {
+                self.stack.pop();
+            }
+            Transition::Push(screen) => self.stack.push(screen),
+            Transition::Replace(screen) => {
+                self.stack.pop();
+                self.stack.push(screen);
+            }
+            Transition::Quit => self.quit = true,
+        }
+    }
+
+    fn animating(&self) -> bool {
+        self.stack.last().is_some_and(|s| s.animating())
+    }
+
+    pub fn on_timer(&mut self) {
+        self.with_top(|screen, ctx| screen.on_timer(ctx));
+    }
+
+    /// Draws, then waits for input: blocking when nothing moves, polling while it does.
+    pub fn run(&mut self, terminal: &mut DefaultTerminal) -> Result<()> {
+        while !self.should_quit() {
+            terminal.draw(|frame| self.draw(frame))?;
+            let event = if self.animating() {
+                if event::poll(FRAME)? {
+                    Some(event::read()?)
+                } else {
+                    None
+                }
+            } else {
+                Some(event::read()?)
+            };
+            match event {
+                Some(Event::Key(key)) if key.kind == KeyEventKind::Press => self.on_key(key),
+                None => self.on_timer(),
+                // Resize and anything else: the loop redraws at the new size.
+                Some(_) => {}
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,130 @@
+//! The home screen: what the app is, and the ways in (tour, sandbox, quiz, simulator) with the
+//! learner's progress on each.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::keys::Action;
+use super::screen::{Ctx, Hint, Screen, Transition};
+use super::widgets::panel::panel;
+
+/// A way in from the home screen.
+pub struct Entry {
+    pub name: &'static str,
+    pub what: &'static str,
+    /// The learner's progress on it, in a few words.
+    pub progress: fn(&Ctx) -> String,
+    pub open: fn(&mut Ctx) -> Option<Box<dyn Screen>>,
+}
+
+/// The entries, in the order a newcomer should take them.
+pub fn entries() -> Vec<Entry> {
+    Vec::new()
+}
+
+pub struct Home {
+    entries: Vec<Entry>,
+    selected: usize,
+}
+
+impl Home {
+    pub fn new() -> Self {
+        Home {
+            entries: entries(),
+            selected: 0,
+        }
+    }
+}
+
+impl Default for Home {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+const INTRO: [&str; 3] = [
+    "A library keeps two systems. In the back office, librarians acquire, catalog and lend books: that is the write model, and it records every change as an event.",
+    "In the hall, patrons search card catalogs sorted by author, title and subject: those are read models, filed later from the events, so they can lag behind.",
+    "Watch it happen, then drive it yourself. That is CQRS: Command Query Responsibility Segregation.",
+];
+
+impl Screen for Home {
+    fn title(&self) -> String {
+        "the home screen".into()
+    }
+
+    fn draw(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        let t = ctx.theme;
+        let [head, body] =
+            Layout::vertical([Constraint::Length(7), Constraint::Min(3)]).areas(area);
+        let mut intro = vec![Line::from(vec![
+            Span::styled("cqrs-catalog", t.title),
+            Span::styled(" · learn CQRS with a library", t.dim),
+        ])];
+        intro.extend(INTRO.iter().map(|s| Line::styled(*s, t.text)));
+        frame.render_widget(
+            Paragraph::new(intro)
+                .wrap(Wrap { trim: true })
+                .block(panel("Welcome", false, t)),
+            head,
+        );
+
+        let mut lines = Vec::new();
+        for (i, e) in self.entries.iter().enumerate() {
+            let chosen = i == self.selected;
+            let marker = if chosen { "▶ " } else { "  " };
+            let name_style = if chosen { t.selected } else { t.accent };
+            lines.push(Line::from(vec![
+                Span::styled(marker, t.focus),
+                Span::styled(format!("{:<10}", e.name), name_style),
+                Span::styled(format!(" {}", e.what), t.text),
+            ]));
+            lines.push(Line::from(vec![
+                Span::raw("    "),
+                Span::styled((e.progress)(ctx), t.dim),
+            ]));
+        }
+        frame.render_widget(
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: true })
+                .block(panel("Start", true, t)),
+            body,
+        );
+    }
+
+    fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Transition {
+        let actions = ctx.keys.actions(&key);
+        let n = self.entries.len().max(1);
+        if actions.contains(&Action::Down) {
+            self.selected = (self.selected + 1) % n;
+        } else if actions.contains(&Action::Up) {
+            self.selected = (self.selected + n - 1) % n;
+        } else if (actions.contains(&Action::Select) || actions.contains(&Action::Next))
+            && let Some(entry) = self.entries.get(self.selected)
+            && let Some(screen) = (entry.open)(ctx)
+        {
+            return Transition::Push(screen);
+        } else if actions.contains(&Action::Back) {
+            return Transition::Quit;
+        }
+        Transition::Stay
+    }
+
+    fn footer(&self, _ctx: &Ctx) -> Vec<Hint> {
+        vec![("↑↓ jk", "choose"), ("Enter", "open")]
+    }
+
+    fn help(&self, _ctx: &Ctx) -> Vec<(String, String)> {
+        vec![
+            ("↑ ↓ k j".into(), "choose where to go".into()),
+            ("Enter → l".into(), "open it".into()),
+        ]
+    }
+
+    fn min_size(&self) -> (u16, u16) {
+        (40, 14)
+    }
+}

@@ -1,0 +1,217 @@
+//! Every key binding in one table: the footer, the help overlay and the screens all read it,
+//! so a key shown is a key that works. Screens match on `Action`, never on raw keys, except
+//! where the learner is typing or picking a lettered choice.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// What a key asks for. Screens decide what each means where they are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// Leave the app (Ctrl+C works everywhere, even while typing).
+    Quit,
+    /// Open or close the list of keys.
+    Help,
+    /// Go back: close a panel, leave a prompt, return to the previous screen.
+    Back,
+    /// Next step, or move right.
+    Next,
+    /// Previous step, or move left.
+    Prev,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    /// Open, submit or confirm.
+    Select,
+    /// Advance the simulated clock one tick.
+    Tick,
+    /// Start the lesson (or quiz) over.
+    Restart,
+    /// Show the outline of lessons and steps.
+    Outline,
+    /// Move the focus to the next panel.
+    FocusNext,
+    /// Toggle a choice, where several may be picked.
+    Toggle,
+    /// Start typing at the prompt.
+    Type,
+}
+
+/// One binding: the keys, how the footer and help show them, and what it does.
+#[derive(Debug, Clone)]
+pub struct Binding {
+    pub action: Action,
+    pub keys: Vec<KeyEvent>,
+    /// As shown to the learner: "→ l Space".
+    pub label: &'static str,
+    pub doc: &'static str,
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn ch(c: char) -> KeyEvent {
+    key(KeyCode::Char(c))
+}
+
+/// The bindings in force; built from the defaults (a config file may remap them).
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    pub bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        use Action::*;
+        let b = |action, keys: Vec<KeyEvent>, label, doc| Binding {
+            action,
+            keys,
+            label,
+            doc,
+        };
+        Keymap {
+            bindings: vec![
+                b(
+                    Next,
+                    vec![key(KeyCode::Right), ch('l'), ch(' ')],
+                    "→ l Space",
+                    "next step / move right",
+                ),
+                b(
+                    Prev,
+                    vec![key(KeyCode::Left), ch('h')],
+                    "← h",
+                    "previous step / move left",
+                ),
+                b(Up, vec![key(KeyCode::Up), ch('k')], "↑ k", "move up"),
+                b(Down, vec![key(KeyCode::Down), ch('j')], "↓ j", "move down"),
+                b(
+                    PageUp,
+                    vec![key(KeyCode::PageUp)],
+                    "PgUp",
+                    "scroll up a page",
+                ),
+                b(
+                    PageDown,
+                    vec![key(KeyCode::PageDown)],
+                    "PgDn",
+                    "scroll down a page",
+                ),
+                b(
+                    Select,
+                    vec![key(KeyCode::Enter)],
+                    "Enter",
+                    "open / submit / confirm",
+                ),
+                b(
+                    Toggle,
+                    vec![ch(' ')],
+                    "Space",
+                    "toggle a choice (where several may be right)",
+                ),
+                b(
+                    Tick,
+                    vec![ch('t')],
+                    "t",
+                    "tick the clock: projectors file what has come due",
+                ),
+                b(Restart, vec![ch('r')], "r", "restart the lesson"),
+                b(
+                    Outline,
+                    vec![ch('o')],
+                    "o",
+                    "outline: jump to a lesson or step",
+                ),
+                b(
+                    FocusNext,
+                    vec![key(KeyCode::Tab)],
+                    "Tab",
+                    "focus the next panel",
+                ),
+                b(
+                    Type,
+                    vec![ch('i'), ch(':')],
+                    "i :",
+                    "type a command at the prompt",
+                ),
+                b(Back, vec![key(KeyCode::Esc)], "Esc", "back / close"),
+                b(Help, vec![ch('?')], "?", "show or hide this help"),
+                b(Quit, vec![ch('q')], "q", "quit (Ctrl+C quits anywhere)"),
+            ],
+        }
+    }
+}
+
+/// Compares keys ignoring the shift modifier that terminals report with some characters.
+fn same_key(a: &KeyEvent, b: &KeyEvent) -> bool {
+    let strip = |m: KeyModifiers| m - KeyModifiers::SHIFT;
+    a.code == b.code && strip(a.modifiers) == strip(b.modifiers)
+}
+
+impl Keymap {
+    /// Every action a key is bound to, in table order (Space is both Next and Toggle; the
+    /// screen picks the one that means something where it is).
+    pub fn actions(&self, event: &KeyEvent) -> Vec<Action> {
+        self.bindings
+            .iter()
+            .filter(|b| b.keys.iter().any(|k| same_key(k, event)))
+            .map(|b| b.action)
+            .collect()
+    }
+
+    /// Whether a key is bound to an action.
+    pub fn is(&self, event: &KeyEvent, action: Action) -> bool {
+        self.actions(event).contains(&action)
+    }
+
+    pub fn binding(&self, action: Action) -> Option<&Binding> {
+        self.bindings.iter().find(|b| b.action == action)
+    }
+
+    /// The label of an action's keys, for footers.
+    pub fn label(&self, action: Action) -> &'static str {
+        self.binding(action).map_or("", |b| b.label)
+    }
+}
+
+/// Ctrl+C: always quits, whatever has the focus.
+pub fn is_interrupt(event: &KeyEvent) -> bool {
+    event.code == KeyCode::Char('c') && event.modifiers.contains(KeyModifiers::CONTROL)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arrows_and_vim_keys_both_move() {
+        let keys = Keymap::default();
+        assert!(keys.is(&key(KeyCode::Right), Action::Next));
+        assert!(keys.is(&ch('l'), Action::Next));
+        assert!(keys.is(&key(KeyCode::Left), Action::Prev));
+        assert!(keys.is(&ch('h'), Action::Prev));
+        assert!(keys.is(&ch('j'), Action::Down));
+        assert!(keys.is(&ch('k'), Action::Up));
+    }
+
+    #[test]
+    fn every_action_has_a_key_and_a_description() {
+        for b in Keymap::default().bindings {
+            assert!(
+                !b.keys.is_empty() && !b.label.is_empty() && !b.doc.is_empty(),
+                "{:?}",
+                b.action
+            );
+        }
+    }
+
+    #[test]
+    fn ctrl_c_is_an_interrupt_and_plain_c_is_not() {
+        assert!(is_interrupt(&KeyEvent::new(
+            KeyCode::Char('c'),
+            KeyModifiers::CONTROL
+        )));
+        assert!(!is_interrupt(&ch('c')));
+    }
+}

@@ -1,0 +1,33 @@
+//! The terminal app: screens drawn with ratatui, keys turned into actions. It renders the model
+//! and content and never changes their rules.
+
+pub mod app;
+pub mod help;
+pub mod home;
+pub mod keys;
+pub mod screen;
+pub mod theme;
+pub mod widgets;
+
+use std::io::IsTerminal;
+
+use anyhow::Result;
+
+use crate::UsageError;
+
+pub use app::App;
+
+/// Runs the app in the terminal, restoring it on the way out whatever happens (ratatui's init
+/// installs a panic hook that restores it on a panic too).
+pub fn run(mut app: App) -> Result<()> {
+    if !std::io::stdout().is_terminal() {
+        return Err(UsageError(
+            "cqrs-catalog: the app needs a terminal, and standard output is not one; for text, use `cqrs-catalog tour --plain` or `cqrs-catalog quiz ID --plain`".into(),
+        )
+        .into());
+    }
+    let mut terminal = ratatui::try_init()?;
+    let result = app.run(&mut terminal);
+    ratatui::restore();
+    result
+}

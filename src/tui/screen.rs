@@ -1,0 +1,85 @@
+//! What every screen implements, and the context it is handed: the content, the learner's
+//! progress, the theme and keys. Screens own their state; the app owns the stack of screens.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+
+use crate::content::Content;
+use crate::progress::{Progress, Store};
+
+use super::keys::Keymap;
+use super::theme::Theme;
+
+/// Shared state a screen may read and change.
+pub struct Ctx<'a> {
+    pub content: &'a Content,
+    pub progress: &'a mut Progress,
+    pub store: Option<&'a Store>,
+    pub theme: &'a Theme,
+    pub keys: &'a Keymap,
+    /// A one-line message for the footer (a save that failed, a warning at start).
+    pub flash: &'a mut Option<String>,
+}
+
+impl Ctx<'_> {
+    /// Saves progress; a failure is shown in the footer, never fatal: the learner can go on.
+    pub fn save(&mut self) {
+        if let Some(store) = self.store
+            && let Err(e) = store.save(self.progress)
+        {
+            *self.flash = Some(format!("could not save progress: {e:#}"));
+        }
+    }
+}
+
+/// What a screen asks the app to do after a key.
+pub enum Transition {
+    Stay,
+    /// Close this screen and return to the one below (the home screen closes the app).
+    Back,
+    Push(Box<dyn Screen>),
+    /// Replace this screen with another (a quiz offered at the end of the tour).
+    Replace(Box<dyn Screen>),
+    Quit,
+}
+
+/// A key and what it does, for the footer.
+pub type Hint = (&'static str, &'static str);
+
+pub trait Screen {
+    /// Shown in the help overlay's title.
+    fn title(&self) -> String;
+
+    /// Draws into `area` (the whole screen less the footer).
+    fn draw(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx);
+
+    fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Transition;
+
+    /// The most useful keys here, for the footer (help and quit are added by the app).
+    fn footer(&self, ctx: &Ctx) -> Vec<Hint>;
+
+    /// Keys particular to this screen, for the help overlay: (keys, what they do).
+    fn help(&self, _ctx: &Ctx) -> Vec<(String, String)> {
+        Vec::new()
+    }
+
+    /// True while the learner types text: `q` and `?` then go to the text.
+    fn typing(&self) -> bool {
+        false
+    }
+
+    /// True while something moves by itself (an animation, autoplay, a simulation): the app
+    /// then wakes up on a timer instead of blocking on input.
+    fn animating(&self) -> bool {
+        false
+    }
+
+    /// Called on each timer wake-up while `animating`.
+    fn on_timer(&mut self, _ctx: &mut Ctx) {}
+
+    /// The smallest area the screen can be drawn in.
+    fn min_size(&self) -> (u16, u16) {
+        (60, 16)
+    }
+}
