@@ -2,12 +2,14 @@
 //! `run` scripts: one command per line, `#` comments, double-quoted strings.
 
 mod command;
+mod complete;
 mod error;
 mod lexer;
 mod parser;
 mod suggest;
 
 pub use command::{CatalogRef, Command, Field, RevisedField};
+pub use complete::{Names, complete};
 pub use error::ParseError;
 pub use parser::{COMMAND_WORDS, MAX_TICKS, ScriptLine, parse_line, parse_script};
 pub use suggest::nearest;
