@@ -1,0 +1,105 @@
+//! The real binary in a real terminal: tmux runs it, keys are sent, and the screen is read
+//! back as a learner would see it. CI installs tmux; where it is missing these tests say so.
+
+use std::process::Command;
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    session: String,
+    _data: tempfile::TempDir,
+}
+
+fn have_tmux() -> bool {
+    Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success())
+}
+
+impl Tmux {
+    /// Starts the binary with `args` in a detached tmux session of the given size.
+    fn start(name: &str, args: &str, width: u16, height: u16) -> Tmux {
+        let data = tempfile::tempdir().unwrap();
+        let session = format!("cqrs-test-{name}-{}", std::process::id());
+        let bin = env!("CARGO_BIN_EXE_cqrs-catalog");
+        let command = format!("CQRS_CATALOG_DATA={} {bin} {args}; echo EXITED $?; sleep 30", data.path().display());
+        let status = Command::new("tmux")
+            .args(["new-session", "-d", "-s", &session, "-x", &width.to_string(), "-y", &height.to_string(), &command])
+            .status()
+            .unwrap();
+        assert!(status.success(), "tmux could not start");
+        Tmux { session, _data: data }
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for key in keys {
+            Command::new("tmux").args(["send-keys", "-t", &self.session, key]).status().unwrap();
+            sleep(Duration::from_millis(60));
+        }
+    }
+
+    fn screen(&self) -> String {
+        let out = Command::new("tmux").args(["capture-pane", "-p", "-t", &self.session]).output().unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Waits until the screen shows `text`; fails with the screen it saw.
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            if start.elapsed() > Duration::from_secs(10) {
+                panic!("the screen never showed {text:?}; it showed:\n{screen}");
+            }
+            sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn resize(&self, width: u16, height: u16) {
+        Command::new("tmux")
+            .args(["resize-window", "-t", &self.session, "-x", &width.to_string(), "-y", &height.to_string()])
+            .status()
+            .unwrap();
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux").args(["kill-session", "-t", &self.session]).status();
+    }
+}
+
+macro_rules! require_tmux {
+    () => {
+        if !have_tmux() {
+            eprintln!("tmux is not installed: this test drives the real binary in tmux and cannot run");
+            return;
+        }
+    };
+}
+
+#[test]
+fn the_app_opens_at_home_shows_help_and_quits_with_status_0() {
+    require_tmux!();
+    let t = Tmux::start("home", "", 80, 24);
+    t.wait_for("Welcome");
+    t.keys(&["?"]);
+    t.wait_for("Everywhere");
+    t.keys(&["Escape"]);
+    t.keys(&["q"]);
+    t.wait_for("EXITED 0");
+}
+
+#[test]
+fn a_tiny_terminal_says_how_big_it_needs_to_be_and_recovers_when_enlarged() {
+    require_tmux!();
+    let t = Tmux::start("tiny", "", 80, 24);
+    t.wait_for("Welcome");
+    t.resize(30, 8);
+    t.wait_for("too small");
+    t.resize(80, 24);
+    t.wait_for("Welcome");
+    t.keys(&["C-c"]);
+    t.wait_for("EXITED 0");
+}
