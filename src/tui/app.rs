@@ -110,8 +110,8 @@ impl App {
         screen.draw(frame, body, &ctx);
         let mut hints: Vec<Hint> = screen.footer(&ctx);
         if !screen.typing() {
-            hints.push(("?", "help"));
-            hints.push(("q", "quit"));
+            hints.push((self.keys.label(Action::Help), "help"));
+            hints.push((self.keys.label(Action::Quit), "quit"));
         } else {
             hints.push(("Ctrl+C", "quit"));
         }

@@ -34,7 +34,14 @@ pub fn lines(
     }
     lines.push(row("Ctrl+C", "quit at once, even while typing"));
     lines.push(Line::raw(""));
-    lines.push(Line::styled("Press ? or Esc to close.", theme.dim));
+    lines.push(Line::styled(
+        format!(
+            "Press {} or {} to close.",
+            keys.label(Action::Help),
+            keys.label(Action::Back)
+        ),
+        theme.dim,
+    ));
     lines
 }
 

@@ -113,14 +113,25 @@ impl Screen for Home {
         Transition::Stay
     }
 
-    fn footer(&self, _ctx: &Ctx) -> Vec<Hint> {
-        vec![("↑↓ jk", "choose"), ("Enter", "open")]
+    fn footer(&self, ctx: &Ctx) -> Vec<Hint> {
+        vec![
+            (ctx.keys.label(Action::Down), "down"),
+            (ctx.keys.label(Action::Up), "up"),
+            (ctx.keys.label(Action::Select), "open"),
+        ]
     }
 
-    fn help(&self, _ctx: &Ctx) -> Vec<(String, String)> {
+    fn help(&self, ctx: &Ctx) -> Vec<(String, String)> {
+        let k = |a| ctx.keys.label(a);
         vec![
-            ("↑ ↓ k j".into(), "choose where to go".into()),
-            ("Enter → l".into(), "open it".into()),
+            (
+                format!("{} {}", k(Action::Up), k(Action::Down)),
+                "choose where to go".into(),
+            ),
+            (
+                format!("{} {}", k(Action::Select), k(Action::Next)),
+                "open it".into(),
+            ),
         ]
     }
 

@@ -2,6 +2,9 @@
 //! so a key shown is a key that works. Screens match on `Action`, never on raw keys, except
 //! where the learner is typing or picking a lettered choice.
 
+use std::collections::BTreeSet;
+use std::sync::{Mutex, PoisonError};
+
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// What a key asks for. Screens decide what each means where they are.
@@ -37,14 +40,95 @@ pub enum Action {
     Type,
 }
 
+impl Action {
+    /// The action's name in the config file's `[keys]` table. An exhaustive match, so a new
+    /// action cannot be added without a name to remap it by.
+    pub fn name(self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::Help => "help",
+            Action::Back => "back",
+            Action::Next => "next",
+            Action::Prev => "prev",
+            Action::Up => "up",
+            Action::Down => "down",
+            Action::PageUp => "page-up",
+            Action::PageDown => "page-down",
+            Action::Select => "select",
+            Action::Tick => "tick",
+            Action::Restart => "restart",
+            Action::Outline => "outline",
+            Action::FocusNext => "focus-next",
+            Action::Toggle => "toggle",
+            Action::Type => "type",
+        }
+    }
+}
+
 /// One binding: the keys, how the footer and help show them, and what it does.
 #[derive(Debug, Clone)]
 pub struct Binding {
     pub action: Action,
     pub keys: Vec<KeyEvent>,
-    /// As shown to the learner: "→ l Space".
+    /// As shown to the learner: "→ l Space". Computed from `keys` (see `Binding::new`), so a
+    /// remapped key is the key shown.
     pub label: &'static str,
     pub doc: &'static str,
+}
+
+impl Binding {
+    pub fn new(action: Action, keys: Vec<KeyEvent>, doc: &'static str) -> Binding {
+        let label = intern(keys.iter().map(key_label).collect::<Vec<_>>().join(" "));
+        Binding {
+            action,
+            keys,
+            label,
+            doc,
+        }
+    }
+}
+
+/// How one key is shown: arrows as arrows, `Space`, `PgDn`, `Ctrl+n`.
+pub fn key_label(key: &KeyEvent) -> String {
+    let name = match key.code {
+        KeyCode::Char(' ') => "Space".to_string(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Right => "→".into(),
+        KeyCode::Left => "←".into(),
+        KeyCode::Up => "↑".into(),
+        KeyCode::Down => "↓".into(),
+        KeyCode::PageUp => "PgUp".into(),
+        KeyCode::PageDown => "PgDn".into(),
+        KeyCode::BackTab => "Shift+Tab".into(),
+        KeyCode::F(n) => format!("F{n}"),
+        other => format!("{other:?}"),
+    };
+    let mut label = String::new();
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        label.push_str("Ctrl+");
+    }
+    if key.modifiers.contains(KeyModifiers::ALT) {
+        label.push_str("Alt+");
+    }
+    // A shifted character is shown as the character it types ("N", "?").
+    if key.modifiers.contains(KeyModifiers::SHIFT) && !matches!(key.code, KeyCode::Char(_)) {
+        label.push_str("Shift+");
+    }
+    label + &name
+}
+
+/// Labels live as long as the program because footers hold `&'static str` hints. A keymap is
+/// built once per run, and interning means building it again (as tests do) never grows memory
+/// beyond the distinct labels.
+fn intern(label: String) -> &'static str {
+    static LABELS: Mutex<BTreeSet<&'static str>> = Mutex::new(BTreeSet::new());
+    let mut labels = LABELS.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(known) = labels.get(label.as_str()) {
+        return known;
+    }
+    let leaked: &'static str = Box::leak(label.into_boxed_str());
+    labels.insert(leaked);
+    leaked
 }
 
 fn key(code: KeyCode) -> KeyEvent {
@@ -64,80 +148,41 @@ pub struct Keymap {
 impl Default for Keymap {
     fn default() -> Self {
         use Action::*;
-        let b = |action, keys: Vec<KeyEvent>, label, doc| Binding {
-            action,
-            keys,
-            label,
-            doc,
-        };
+        let b = Binding::new;
         Keymap {
             bindings: vec![
                 b(
                     Next,
                     vec![key(KeyCode::Right), ch('l'), ch(' ')],
-                    "→ l Space",
                     "next step / move right",
                 ),
                 b(
                     Prev,
                     vec![key(KeyCode::Left), ch('h')],
-                    "← h",
                     "previous step / move left",
                 ),
-                b(Up, vec![key(KeyCode::Up), ch('k')], "↑ k", "move up"),
-                b(Down, vec![key(KeyCode::Down), ch('j')], "↓ j", "move down"),
-                b(
-                    PageUp,
-                    vec![key(KeyCode::PageUp)],
-                    "PgUp",
-                    "scroll up a page",
-                ),
-                b(
-                    PageDown,
-                    vec![key(KeyCode::PageDown)],
-                    "PgDn",
-                    "scroll down a page",
-                ),
-                b(
-                    Select,
-                    vec![key(KeyCode::Enter)],
-                    "Enter",
-                    "open / submit / confirm",
-                ),
+                b(Up, vec![key(KeyCode::Up), ch('k')], "move up"),
+                b(Down, vec![key(KeyCode::Down), ch('j')], "move down"),
+                b(PageUp, vec![key(KeyCode::PageUp)], "scroll up a page"),
+                b(PageDown, vec![key(KeyCode::PageDown)], "scroll down a page"),
+                b(Select, vec![key(KeyCode::Enter)], "open / submit / confirm"),
                 b(
                     Toggle,
                     vec![ch(' ')],
-                    "Space",
                     "toggle a choice (where several may be right)",
                 ),
                 b(
                     Tick,
                     vec![ch('t')],
-                    "t",
                     "tick the clock: projectors file what has come due",
                 ),
-                b(Restart, vec![ch('r')], "r", "restart the lesson"),
-                b(
-                    Outline,
-                    vec![ch('o')],
-                    "o",
-                    "outline: jump to a lesson or step",
-                ),
-                b(
-                    FocusNext,
-                    vec![key(KeyCode::Tab)],
-                    "Tab",
-                    "focus the next panel",
-                ),
-                b(
-                    Type,
-                    vec![ch('i'), ch(':')],
-                    "i :",
-                    "type a command at the prompt",
-                ),
-                b(Back, vec![key(KeyCode::Esc)], "Esc", "back / close"),
-                b(Help, vec![ch('?')], "?", "show or hide this help"),
-                b(Quit, vec![ch('q')], "q", "quit (Ctrl+C quits anywhere)"),
+                b(Restart, vec![ch('r')], "restart the lesson"),
+                b(Outline, vec![ch('o')], "outline: jump to a lesson or step"),
+                b(FocusNext, vec![key(KeyCode::Tab)], "focus the next panel"),
+                b(Type, vec![ch('i'), ch(':')], "type a command at the prompt"),
+                b(Back, vec![key(KeyCode::Esc)], "back / close"),
+                b(Help, vec![ch('?')], "show or hide this help"),
+                b(Quit, vec![ch('q')], "quit (Ctrl+C quits anywhere)"),
             ],
         }
     }
@@ -167,6 +212,13 @@ impl Keymap {
 
     pub fn binding(&self, action: Action) -> Option<&Binding> {
         self.bindings.iter().find(|b| b.action == action)
+    }
+
+    /// Binds an action to other keys (from the config file); its label follows.
+    pub fn rebind(&mut self, action: Action, keys: Vec<KeyEvent>) {
+        if let Some(b) = self.bindings.iter_mut().find(|b| b.action == action) {
+            *b = Binding::new(action, keys, b.doc);
+        }
     }
 
     /// The label of an action's keys, for footers.
@@ -204,6 +256,34 @@ mod tests {
                 b.action
             );
         }
+    }
+
+    #[test]
+    fn labels_are_computed_from_the_keys() {
+        let keys = Keymap::default();
+        assert_eq!(keys.label(Action::Next), "→ l Space");
+        assert_eq!(keys.label(Action::PageDown), "PgDn");
+        assert_eq!(keys.label(Action::Type), "i :");
+        assert_eq!(keys.label(Action::Back), "Esc");
+    }
+
+    #[test]
+    fn a_remapped_action_shows_its_new_keys() {
+        let mut keys = Keymap::default();
+        keys.rebind(
+            Action::Next,
+            vec![
+                key(KeyCode::F(5)),
+                KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL),
+            ],
+        );
+        assert_eq!(keys.label(Action::Next), "F5 Ctrl+n");
+        assert!(keys.is(&key(KeyCode::F(5)), Action::Next));
+        assert!(!keys.is(&ch('l'), Action::Next));
+        assert_eq!(
+            keys.binding(Action::Next).unwrap().doc,
+            "next step / move right"
+        );
     }
 
     #[test]
