@@ -39,6 +39,12 @@ pub struct Cli {
 pub enum Command {
     /// Validate every lesson and quiz; print each problem as file:line:col: message
     Check,
+    /// Print where the config file is and the configuration in force, as TOML
+    Config {
+        /// Print the documented example config instead (the built-in defaults)
+        #[arg(long)]
+        example: bool,
+    },
     /// Execute a script of commands headless and print the transcript
     Run {
         /// The script, or - to read standard input

@@ -1,5 +1,5 @@
 //! Everything the interactive entry points share before the first frame: content (embedded, or
-//! a teacher's own, refused when it has problems), saved progress and the theme.
+//! a teacher's own, refused when it has problems), saved progress, the config's theme and keys.
 
 use std::path::Path;
 
@@ -9,7 +9,7 @@ use crate::UsageError;
 use crate::content::{Content, source::Source};
 use crate::progress::{Loaded, Store};
 use crate::tui::screen::Screen;
-use crate::tui::theme::{Theme, ThemeName};
+use crate::tui::theme::ThemeName;
 use crate::tui::{self, App};
 
 /// What the command line says about content and looks.
@@ -62,6 +62,8 @@ pub fn open(
     options: &Options,
     first: impl FnOnce(&Content, &mut crate::progress::Progress) -> Result<Box<dyn Screen>>,
 ) -> Result<()> {
+    // The config first: a bad one is refused before anything else is loaded.
+    let config = crate::config::load()?.config;
     let content = content(options)?;
     let (loaded, store) = progress();
     let mut progress = loaded.progress;
@@ -71,8 +73,9 @@ pub fn open(
         content,
         progress,
         store,
-        Theme::resolve(options.theme),
+        config.resolve_theme(options.theme),
     );
+    app.keys = config.keymap();
     if let Some(warning) = loaded.warning {
         app.flash(warning);
     }

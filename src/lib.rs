@@ -2,6 +2,7 @@
 //! The binary in `main.rs` only parses arguments and dispatches; benches and tests use this.
 
 pub mod cli;
+pub mod config;
 pub mod content;
 pub mod launch;
 pub mod model;
@@ -22,3 +23,14 @@ impl std::fmt::Display for UsageError {
 }
 
 impl std::error::Error for UsageError {}
+
+/// Writes text to standard output at once. A reader that closes the pipe early (`| head`) made
+/// its choice; that is not a failure, and never a panic as `print!` would make it.
+pub fn print_out(text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
+}

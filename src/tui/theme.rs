@@ -16,6 +16,16 @@ pub enum ThemeName {
 impl ThemeName {
     pub const WORDS: [&'static str; 4] = ["dark", "light", "high-contrast", "mono"];
 
+    /// The name as `--theme` and the config file spell it.
+    pub fn word(self) -> &'static str {
+        match self {
+            ThemeName::Dark => "dark",
+            ThemeName::Light => "light",
+            ThemeName::HighContrast => "high-contrast",
+            ThemeName::Mono => "mono",
+        }
+    }
+
     pub fn parse(word: &str) -> Option<ThemeName> {
         match word {
             "dark" => Some(ThemeName::Dark),
