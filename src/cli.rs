@@ -45,6 +45,12 @@ pub enum Command {
         #[arg(long)]
         example: bool,
     },
+    /// Print a class's quiz results: a table per learner and per question (checked against
+    /// the quizzes, or those of --quizzes)
+    Results {
+        /// The results file the class's attempts were appended to
+        file: PathBuf,
+    },
     /// Execute a script of commands headless and print the transcript
     Run {
         /// The script, or - to read standard input

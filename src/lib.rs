@@ -1,6 +1,7 @@
 //! cqrs-catalog as a library: the CQRS model, the content, the screens and the headless modes.
 //! The binary in `main.rs` only parses arguments and dispatches; benches and tests use this.
 
+pub mod classroom;
 pub mod cli;
 pub mod config;
 pub mod content;

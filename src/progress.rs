@@ -195,7 +195,7 @@ pub fn today() -> String {
     civil_date(secs / 86_400)
 }
 
-fn civil_date(days: u64) -> String {
+pub(crate) fn civil_date(days: u64) -> String {
     let z = days as i64 + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
