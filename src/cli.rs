@@ -45,6 +45,12 @@ pub enum Command {
         #[arg(long)]
         example: bool,
     },
+    /// Show the speaker notes of the step the presenter is on, and follow as it moves
+    Notes {
+        /// Print the current notes and exit instead of following
+        #[arg(long)]
+        once: bool,
+    },
     /// Print a class's quiz results: a table per learner and per question (checked against
     /// the quizzes, or those of --quizzes)
     Results {

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use cqrs_catalog::classroom::results;
+use cqrs_catalog::classroom::{notes, results};
 use cqrs_catalog::tui::home::Home;
 use cqrs_catalog::{UsageError, cli, config, launch, plain};
 
@@ -18,6 +18,7 @@ fn main() -> ExitCode {
         Some(cli::Command::Run { file, json }) => plain::run(&file, json),
         Some(cli::Command::Check) => plain::check(cli.content.as_deref(), cli.quizzes.as_deref()),
         Some(cli::Command::Config { example }) => config::print(example, cli.theme),
+        Some(cli::Command::Notes { once }) => notes::run(once),
         Some(cli::Command::Results { file }) => results::report(&file, cli.quizzes.as_deref()),
         None => launch::open(&options, |_, _| Ok(Box::new(Home::new()))),
     };

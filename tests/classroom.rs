@@ -1,9 +1,14 @@
 //! The classroom from the command line: `results` on the fixtures in `results/` (the report,
-//! broken records reported and skipped, a file that is not results at all).
+//! broken records reported and skipped, a file that is not results at all), and `notes`.
 
+use std::io::{BufRead, BufReader};
 use std::path::Path;
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
 
 use assert_cmd::cargo::cargo_bin_cmd;
+use cqrs_catalog::classroom::notes::{self, PresenterState};
 
 /// The binary, run from the crate's folder so fixture paths print the same everywhere.
 fn bin() -> assert_cmd::Command {
@@ -141,4 +146,90 @@ fn an_empty_results_file_is_no_attempts_yet_not_a_failure() {
         .assert()
         .success()
         .stdout(format!("{}: no attempts\n", path.display()));
+}
+
+fn state(step: usize, title: &str, notes: &str) -> PresenterState {
+    PresenterState {
+        lesson: "eventual-consistency".into(),
+        lesson_title: "Eventual consistency".into(),
+        step,
+        steps: 6,
+        title: title.into(),
+        notes: notes.into(),
+    }
+}
+
+#[test]
+fn notes_once_prints_the_step_the_presenter_published() {
+    let dir = tempfile::tempdir().unwrap();
+    notes::publish_to(
+        &dir.path().join(notes::STATE_FILE),
+        &state(
+            4,
+            "A stale read",
+            "Ask: which catalog would you trust here?",
+        ),
+    )
+    .unwrap();
+    bin()
+        .env("CQRS_CATALOG_RUNTIME", dir.path())
+        .args(["notes", "--once"])
+        .assert()
+        .success()
+        .stdout(
+            "Eventual consistency (eventual-consistency), step 4 of 6: A stale read\n\n\
+             Ask: which catalog would you trust here?\n",
+        );
+}
+
+#[test]
+fn notes_once_without_a_presenter_says_so_with_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    bin()
+        .env("CQRS_CATALOG_RUNTIME", dir.path())
+        .args(["notes", "--once"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(format!(
+            "cqrs-catalog: no presenter: nothing at {} (the tour in presenter mode writes it)\n",
+            dir.path().join(notes::STATE_FILE).display()
+        ));
+}
+
+#[test]
+fn notes_follows_the_presenter_and_ends_with_its_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(notes::STATE_FILE);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cqrs-catalog"))
+        .arg("notes")
+        .env("CQRS_CATALOG_RUNTIME", dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (tx, lines) = mpsc::channel();
+    let stdout = child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            let _ = tx.send(line.unwrap());
+        }
+    });
+    // The deadline only keeps a broken follower from hanging the suite.
+    let wait_for = |wanted: &str| loop {
+        match lines.recv_timeout(Duration::from_secs(60)) {
+            Ok(line) if line.contains(wanted) => break,
+            Ok(_) => {}
+            Err(e) => panic!("the follower never printed {wanted:?}: {e}"),
+        }
+    };
+    wait_for("Waiting for a presenter");
+    notes::publish_to(&path, &state(1, "Two clocks", "Start the clock slowly.")).unwrap();
+    wait_for("step 1 of 6: Two clocks");
+    wait_for("Start the clock slowly.");
+    notes::publish_to(&path, &state(2, "The lag", "Now pause a projector.")).unwrap();
+    wait_for("step 2 of 6: The lag");
+    wait_for("Now pause a projector.");
+    drop(child.stdin.take());
+    assert!(child.wait().unwrap().success());
 }

@@ -1,6 +1,7 @@
-//! The classroom around a projected tour: a class's quiz results, collected in one shared file
-//! that every learner appends to and the teacher reads back.
+//! The classroom around a projected tour: a class's quiz results collected in one shared file,
+//! and the presenter's speaker notes followed from a second terminal.
 
+pub mod notes;
 pub mod results;
 
 /// Text from a shared file, made safe to print in a terminal: it may hold whatever a learner
