@@ -11,7 +11,10 @@ struct Tmux {
 }
 
 fn have_tmux() -> bool {
-    Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success())
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
 }
 
 impl Tmux {
@@ -20,24 +23,46 @@ impl Tmux {
         let data = tempfile::tempdir().unwrap();
         let session = format!("cqrs-test-{name}-{}", std::process::id());
         let bin = env!("CARGO_BIN_EXE_cqrs-catalog");
-        let command = format!("CQRS_CATALOG_DATA={} {bin} {args}; echo EXITED $?; sleep 30", data.path().display());
+        let command = format!(
+            "CQRS_CATALOG_DATA={} {bin} {args}; echo EXITED $?; sleep 30",
+            data.path().display()
+        );
         let status = Command::new("tmux")
-            .args(["new-session", "-d", "-s", &session, "-x", &width.to_string(), "-y", &height.to_string(), &command])
+            .args([
+                "new-session",
+                "-d",
+                "-s",
+                &session,
+                "-x",
+                &width.to_string(),
+                "-y",
+                &height.to_string(),
+                &command,
+            ])
             .status()
             .unwrap();
         assert!(status.success(), "tmux could not start");
-        Tmux { session, _data: data }
+        Tmux {
+            session,
+            _data: data,
+        }
     }
 
     fn keys(&self, keys: &[&str]) {
         for key in keys {
-            Command::new("tmux").args(["send-keys", "-t", &self.session, key]).status().unwrap();
+            Command::new("tmux")
+                .args(["send-keys", "-t", &self.session, key])
+                .status()
+                .unwrap();
             sleep(Duration::from_millis(60));
         }
     }
 
     fn screen(&self) -> String {
-        let out = Command::new("tmux").args(["capture-pane", "-p", "-t", &self.session]).output().unwrap();
+        let out = Command::new("tmux")
+            .args(["capture-pane", "-p", "-t", &self.session])
+            .output()
+            .unwrap();
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
@@ -58,7 +83,15 @@ impl Tmux {
 
     fn resize(&self, width: u16, height: u16) {
         Command::new("tmux")
-            .args(["resize-window", "-t", &self.session, "-x", &width.to_string(), "-y", &height.to_string()])
+            .args([
+                "resize-window",
+                "-t",
+                &self.session,
+                "-x",
+                &width.to_string(),
+                "-y",
+                &height.to_string(),
+            ])
             .status()
             .unwrap();
     }
@@ -66,14 +99,18 @@ impl Tmux {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
-        let _ = Command::new("tmux").args(["kill-session", "-t", &self.session]).status();
+        let _ = Command::new("tmux")
+            .args(["kill-session", "-t", &self.session])
+            .status();
     }
 }
 
 macro_rules! require_tmux {
     () => {
         if !have_tmux() {
-            eprintln!("tmux is not installed: this test drives the real binary in tmux and cannot run");
+            eprintln!(
+                "tmux is not installed: this test drives the real binary in tmux and cannot run"
+            );
             return;
         }
     };
