@@ -4,6 +4,8 @@
 pub mod check;
 pub mod lesson;
 pub mod load;
+pub mod locate;
+pub mod markup;
 pub mod quiz;
 mod raw;
 pub mod source;
