@@ -8,6 +8,7 @@ pub mod keys;
 pub mod line_input;
 pub mod screen;
 pub mod theme;
+pub mod tour;
 pub mod widgets;
 
 use std::io::IsTerminal;
