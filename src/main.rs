@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use cqrs_catalog::tui::home::Home;
+use cqrs_catalog::tui::tour;
 use cqrs_catalog::{UsageError, cli, launch, plain};
 
 fn main() -> ExitCode {
@@ -16,6 +17,26 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Some(cli::Command::Run { file, json }) => plain::run(&file, json),
         Some(cli::Command::Check) => plain::check(cli.content.as_deref(), cli.quizzes.as_deref()),
+        Some(cli::Command::Tour {
+            lesson,
+            step,
+            plain: true,
+        }) => launch::content(&options).and_then(|content| {
+            let selection = plain::tour::Selection {
+                lesson: lesson.as_deref(),
+                step,
+            };
+            plain::tour::print(&content, selection)
+        }),
+        Some(cli::Command::Tour { lesson, step, .. }) => {
+            launch::open(&options, |content, progress| {
+                tour::start(content, progress, lesson.as_deref(), step)
+            })
+        }
+        Some(cli::Command::Progress { reset: true }) => plain::progress::reset(),
+        Some(cli::Command::Progress { reset: false }) => {
+            launch::content(&options).and_then(|content| plain::progress::show(&content))
+        }
         None => launch::open(&options, |_, _| Ok(Box::new(Home::new()))),
     };
     match result {
