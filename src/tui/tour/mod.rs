@@ -456,11 +456,9 @@ impl Screen for Tour {
 
     fn help(&self, ctx: &Ctx) -> Vec<(String, String)> {
         let keys = ctx.keys;
+        // Kept short enough that the whole overlay fits a 24-line terminal.
         let mut rows: Vec<(String, String)> = [
-            (
-                Action::Next,
-                "next step (reveals a prediction without answering)",
-            ),
+            (Action::Next, "next step (on a prediction: show the answer)"),
             (
                 Action::Prev,
                 "previous step: the model is replayed up to it",
@@ -472,25 +470,20 @@ impl Screen for Tour {
             (Action::Restart, "restart the lesson from its first step"),
             (Action::Outline, "outline: jump to any lesson or step"),
             (Action::FocusNext, "move the focus to the next panel"),
-            (Action::Up, "scroll the panel in focus up"),
-            (Action::Down, "scroll the panel in focus down"),
-            (Action::PageUp, "scroll up a page"),
-            (Action::PageDown, "scroll down a page"),
-            (Action::Type, "type at a challenge's prompt"),
         ]
         .into_iter()
         .map(|(a, doc)| (keys.label(a).to_string(), doc.to_string()))
         .collect();
+        rows.push(("↑↓ PgUp PgDn".into(), "scroll the panel in focus".into()));
         rows.push(("a b c".into(), "answer a prediction".into()));
         rows.push((
-            "at the prompt".into(),
-            "Enter runs, Tab completes, ↑↓ earlier lines, Esc leaves".into(),
+            keys.label(Action::Type).to_string(),
+            "type at a challenge's prompt; Enter runs, Tab completes, Esc leaves".into(),
         ));
         rows.push((
             "prompt words".into(),
             "hint · show solution · run solution · reset".into(),
         ));
-        let _ = self;
         rows
     }
 

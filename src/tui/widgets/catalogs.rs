@@ -115,7 +115,7 @@ impl CatalogsPanel<'_> {
                 Span::styled(p.name.clone(), t.title),
                 Span::styled(
                     format!(
-                        " rebuilding {} {}/{}",
+                        " rebuilding: {} replayed {} of {} events; the old copy answers until the swap",
                         progress_bar(r.done, r.target, 8),
                         r.done,
                         r.target
@@ -140,6 +140,9 @@ impl CatalogsPanel<'_> {
                 ]
             }
         };
+        if rebuilding.is_some() {
+            return wrap(Line::from(status), width, 4);
+        }
         let ticks = format!("lag {} tick{}", p.lag, if p.lag == 1 { "" } else { "s" });
         let numbers = if self.short_numbers(width) {
             format!(" · #{}/#{head} · {ticks}", p.checkpoint)
@@ -151,9 +154,9 @@ impl CatalogsPanel<'_> {
             let range = if from == to {
                 format!("#{to}")
             } else {
-                format!("#{from} to #{to}")
+                format!("#{from}-#{to}")
             };
-            Span::styled(format!("+ filed {range} in this step"), t.fresh)
+            Span::styled(format!("+filed {range}"), t.fresh)
         });
         let used: usize = status.iter().map(|s| s.content.width()).sum();
         match filed {
