@@ -5,7 +5,6 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use crate::UsageError;
 use crate::content::{Content, source::Source};
 use crate::progress::{Loaded, Store};
 use crate::tui::screen::Screen;
@@ -31,14 +30,16 @@ pub fn content(options: &Options) -> Result<Content> {
     }
     let (content, problems) = Content::load(options.content, options.quizzes)?;
     if !problems.is_empty() {
-        let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-        return Err(UsageError(format!(
-            "{}\ncqrs-catalog: the content has {} problem{}; fix them (see `cqrs-catalog check`)",
-            lines.join("\n"),
+        // The same lines `check` prints; the exit code is 1, as for any input file that is
+        // wrong (the design's contract), not 2.
+        for p in &problems {
+            eprintln!("{p}");
+        }
+        anyhow::bail!(
+            "the content has {} problem{}; fix them (see `cqrs-catalog check`)",
             problems.len(),
             if problems.len() == 1 { "" } else { "s" }
-        ))
-        .into());
+        );
     }
     Ok(content)
 }
