@@ -1,6 +1,7 @@
 //! Lessons and quizzes: the embedded files or a teacher's own, read into typed content and
 //! checked, with every problem placed at `file:line:col`.
 
+pub mod attempt;
 pub mod check;
 pub mod lesson;
 pub mod load;
