@@ -5,7 +5,9 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use crate::content::{Content, source::Source};
+use crate::UsageError;
+use crate::content::{Content, Quiz, source::Source};
+use crate::model::language::nearest;
 use crate::progress::{Loaded, Store};
 use crate::tui::screen::Screen;
 use crate::tui::theme::{Theme, ThemeName};
@@ -42,6 +44,19 @@ pub fn content(options: &Options) -> Result<Content> {
         );
     }
     Ok(content)
+}
+
+/// The quiz with this id, or the one-line error (exit 2) that names the nearest one: the
+/// plain mode and the quiz screen refuse an unknown id alike.
+pub fn find_quiz<'c>(content: &'c Content, id: &str) -> Result<&'c Quiz, UsageError> {
+    content.quiz(id).ok_or_else(|| {
+        let ids: Vec<&str> = content.quizzes.iter().map(|q| q.id.as_str()).collect();
+        let hint = match nearest(id, ids.iter().copied()) {
+            Some(s) => format!(" (did you mean \"{s}\"?)"),
+            None => format!("; the quizzes are {}", ids.join(", ")),
+        };
+        UsageError(format!("cqrs-catalog: there is no quiz \"{id}\"{hint}"))
+    })
 }
 
 /// Loads progress; a store that cannot be located still lets the learner in, unsaved.

@@ -32,9 +32,28 @@ impl Asked {
     }
 }
 
+/// A seed from the clock, for a run without `--seed`: a different order each time.
+pub fn time_seed() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as u64)
+}
+
 /// The letter of the choice shown at `position` (from 0): a, b, c...
 pub fn letter(position: usize) -> char {
     char::from(b'a' + (position % 26) as u8)
+}
+
+/// 1st, 2nd, 3rd, 4th... for "you had it 3rd".
+pub fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
 }
 
 /// The questions of a quiz, or of a retry of some of them, with their answers so far.
@@ -249,6 +268,14 @@ mod tests {
             asked.given = Some(g);
         }
         (quiz, attempt)
+    }
+
+    #[test]
+    fn ordinals_read_as_words_do() {
+        assert_eq!(
+            [1, 2, 3, 4, 11, 12, 13, 21].map(ordinal),
+            ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st"]
+        );
     }
 
     #[test]

@@ -22,7 +22,7 @@ pub struct Entry {
 
 /// The entries, in the order a newcomer should take them.
 pub fn entries() -> Vec<Entry> {
-    Vec::new()
+    vec![super::quiz::entry()]
 }
 
 pub struct Home {

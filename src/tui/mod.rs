@@ -5,6 +5,7 @@ pub mod app;
 pub mod help;
 pub mod home;
 pub mod keys;
+pub mod quiz;
 pub mod screen;
 pub mod theme;
 pub mod widgets;
