@@ -1,6 +1,8 @@
 //! Headless modes: `run` (a script's transcript or JSON lines) and the usage text. Plain text
 //! only, so they work in pipes, in tests and for screen readers.
 
+pub mod quiz;
+
 use std::io::{self, BufWriter, Read, Write};
 use std::path::Path;
 
