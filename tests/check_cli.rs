@@ -148,3 +148,19 @@ fn the_app_refuses_broken_lessons_with_the_same_lines_as_check() {
         .stdout("")
         .stderr(refusal(CONTENT_PROBLEMS, 15));
 }
+#[test]
+fn the_quiz_refuses_broken_quizzes_with_the_same_lines_as_check_in_both_modes() {
+    for args in [
+        &["quiz"][..],
+        &["quiz", "model", "--plain"][..],
+        &["quiz", "--plain"][..],
+    ] {
+        cqrs()
+            .args(args)
+            .args(["--quizzes", "tests/fixtures/quizzes-broken"])
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr(refusal(QUIZ_PROBLEMS, 22));
+    }
+}

@@ -22,13 +22,25 @@ pub fn quiz(options: &Options, id: Option<&str>, seed: Option<u64>) -> Result<()
     let stdin = io::stdin();
     let result = run(quiz, seed.unwrap_or_else(time_seed), stdin.lock(), &mut out);
     let flushed = out.flush();
-    let (right, total) = match result {
+    let score = match result {
         Ok(score) => score,
         Err(e) => return finish(Err(e)),
     };
     finish(flushed)?;
-    record(quiz, right, total);
+    // Input that ends before the first answer is a script gone wrong, not an attempt.
+    if score.answered > 0 {
+        record(quiz, score.right, score.total);
+    }
     Ok(())
+}
+
+/// How a plain run went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Score {
+    pub right: usize,
+    pub total: usize,
+    /// Questions given an answer or skipped by an empty line (not by the end of input).
+    pub answered: usize,
 }
 
 /// A closed pipe (`| head`) is the reader's choice, not a failure.
@@ -81,7 +93,7 @@ pub fn run(
     seed: u64,
     mut input: impl BufRead,
     out: &mut impl Write,
-) -> io::Result<(usize, usize)> {
+) -> io::Result<Score> {
     let mut attempt = Attempt::whole(quiz, &mut Rng::new(seed));
     let total = attempt.len();
     writeln!(
@@ -95,6 +107,7 @@ pub fn run(
         "Answer each question on one line: a letter (b), several letters (a,c), or for an order every letter from first to last (c,a,b). An empty line skips."
     )?;
     let mut ended = false;
+    let mut answered = 0;
     for i in 0..total {
         let asked = attempt.asked[i].clone();
         let Some(question) = quiz.questions.get(asked.question) else {
@@ -136,15 +149,25 @@ pub fn run(
         }
         tell(question, &asked, &given, out)?;
         attempt.asked[i].given = Some(given);
+        answered += 1;
     }
     let (right, total) = attempt.score(quiz);
     writeln!(out)?;
     writeln!(out, "Score: {right}/{total}")?;
-    Ok((right, total))
+    Ok(Score {
+        right,
+        total,
+        answered,
+    })
 }
 
+/// "a to d", or "a or b" where there are only two.
 fn letters_range(n: usize) -> String {
-    format!("a to {}", letter(n.saturating_sub(1)))
+    match n {
+        0 | 1 => "a".to_string(),
+        2 => "a or b".to_string(),
+        _ => format!("a to {}", letter(n - 1)),
+    }
 }
 
 fn answer_prompt(kind: Kind, n: usize) -> String {
