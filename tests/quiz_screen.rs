@@ -2,8 +2,9 @@
 //! would press them; the snapshots in `tests/snapshots/` are reviewed like code.
 
 use cqrs_catalog::content::Content;
-use cqrs_catalog::progress::Progress;
+use cqrs_catalog::progress::{Progress, Store, today};
 use cqrs_catalog::tui::App;
+use cqrs_catalog::tui::home::Home;
 use cqrs_catalog::tui::quiz;
 use cqrs_catalog::tui::theme::{Theme, ThemeName};
 use ratatui::Terminal;
@@ -120,4 +121,104 @@ fn the_end_shows_the_score_and_the_questions_missed_with_their_explanations() {
         press(&mut app, "\n\n");
     }
     snapshot(&mut app, "summary");
+}
+
+/// Answers every question of the quiz on screen with `a`, then moves on past the feedback.
+fn answer_all_with_a(app: &mut App, n: usize) {
+    for _ in 0..n {
+        press(app, "a");
+        press(app, "\n\n");
+    }
+}
+
+#[test]
+fn finishing_a_quiz_saves_the_score_and_its_date_with_the_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = content();
+    let screen = quiz::open_seeded(&content, "real-cases", 7).unwrap();
+    let store = Store::at(&dir.path().join("progress.toml"));
+    let mut app = App::new(
+        screen,
+        content,
+        Progress::default(),
+        Some(store.clone()),
+        Theme::new(ThemeName::Mono),
+    );
+    answer_all_with_a(&mut app, 8);
+    let saved = store.load().progress.quizzes["real-cases"].clone();
+    assert_eq!((saved.best, saved.total, saved.attempts), (2, 8, 1));
+    assert_eq!(saved.date, today());
+    assert!(screen_text(&mut app).contains("Score: 2/8"));
+}
+
+#[test]
+fn retry_asks_only_the_questions_missed_and_does_not_change_the_best_score() {
+    let mut app = app("real-cases");
+    answer_all_with_a(&mut app, 8);
+    press(&mut app, "r");
+    assert!(screen_text(&mut app).contains("question 1 of 6"));
+    answer_all_with_a(&mut app, 6);
+    let text = screen_text(&mut app);
+    assert!(text.contains("Retry: "), "{text}");
+    assert_eq!(app.progress.quizzes["real-cases"].attempts, 1);
+}
+
+#[test]
+fn a_multiple_question_is_not_submitted_with_nothing_ticked() {
+    let mut app = app("motivation");
+    press(&mut app, "\n\n\n\n\n");
+    let text = screen_text(&mut app);
+    assert!(text.contains("question 3 of 10"), "{text}");
+    assert!(text.contains("nothing ticked yet"), "{text}");
+    assert!(text.contains("[ ] a)"), "{text}");
+}
+
+#[test]
+fn leaving_mid_quiz_takes_esc_twice_and_any_other_key_cancels() {
+    let mut app = app("motivation");
+    press(&mut app, "\n\n");
+    app.on_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    assert!(screen_text(&mut app).contains("press Esc again to leave"));
+    press(&mut app, "b");
+    app.on_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    assert!(!app.should_quit());
+    app.on_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    assert!(app.should_quit(), "the quiz was the only screen");
+}
+
+#[test]
+fn the_picker_lists_every_quiz_with_its_best_score_and_opens_the_chosen_one() {
+    let content = content();
+    let mut progress = Progress::default();
+    progress.record_quiz("consistency", 7, 10, "2026-05-01".into());
+    let screen = quiz::first_screen(&content, None, Some(7)).unwrap();
+    let mut app = App::new(screen, content, progress, None, Theme::new(ThemeName::Mono));
+    snapshot(&mut app, "picker");
+    press(&mut app, "j\n");
+    assert!(
+        screen_text(&mut app)
+            .contains("Lag, stale reads and reading your own writes · question 1 of 10")
+    );
+}
+
+#[test]
+fn the_home_screen_offers_the_quiz_with_the_best_scores() {
+    let content = content();
+    let mut progress = Progress::default();
+    progress.record_quiz("motivation", 8, 10, "2026-05-01".into());
+    let mut app = App::new(
+        Box::new(Home::new()),
+        content,
+        progress,
+        None,
+        Theme::new(ThemeName::Mono),
+    );
+    let text = screen_text(&mut app);
+    assert!(text.contains("Quiz"), "{text}");
+    assert!(
+        text.contains("best: motivation 8/10 · 3 not taken yet"),
+        "{text}"
+    );
+    press(&mut app, "\n");
+    assert!(screen_text(&mut app).contains("Quizzes"));
 }
