@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use cqrs_catalog::tui::home::Home;
+use cqrs_catalog::tui::tour;
 use cqrs_catalog::{UsageError, cli, launch, plain, tui};
 
 fn main() -> ExitCode {
@@ -24,6 +25,26 @@ fn main() -> ExitCode {
         Some(cli::Command::Quiz { id, seed, .. }) => launch::open(&options, |content, _| {
             tui::quiz::first_screen(content, id.as_deref(), seed)
         }),
+        Some(cli::Command::Tour {
+            lesson,
+            step,
+            plain: true,
+        }) => launch::content(&options).and_then(|content| {
+            let selection = plain::tour::Selection {
+                lesson: lesson.as_deref(),
+                step,
+            };
+            plain::tour::print(&content, selection)
+        }),
+        Some(cli::Command::Tour { lesson, step, .. }) => {
+            launch::open(&options, |content, progress| {
+                tour::start(content, progress, lesson.as_deref(), step)
+            })
+        }
+        Some(cli::Command::Progress { reset: true }) => plain::progress::reset(),
+        Some(cli::Command::Progress { reset: false }) => {
+            launch::content(&options).and_then(|content| plain::progress::show(&content))
+        }
         None => launch::open(&options, |_, _| Ok(Box::new(Home::new()))),
     };
     match result {

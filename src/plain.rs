@@ -14,6 +14,9 @@ use crate::content::Content;
 use crate::model::{Answer, Card, Library, Outcome, Session, language::parse_script};
 use crate::transcript;
 
+pub mod progress;
+pub mod tour;
+
 /// `check`: every problem of the lessons and quizzes, one line each; exit 1 if any.
 pub fn check(content_dir: Option<&Path>, quizzes_dir: Option<&Path>) -> Result<()> {
     let (content, problems) = Content::load(content_dir, quizzes_dir)?;

@@ -5,6 +5,8 @@ pub mod attempt;
 pub mod check;
 pub mod lesson;
 pub mod load;
+pub mod locate;
+pub mod markup;
 pub mod quiz;
 mod raw;
 pub mod shape;
