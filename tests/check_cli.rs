@@ -140,13 +140,21 @@ fn refusal(problems: &str, count: usize) -> String {
 }
 
 #[test]
-fn the_app_refuses_broken_lessons_with_the_same_lines_as_check() {
-    cqrs()
-        .args(BROKEN_CONTENT)
-        .assert()
-        .code(1)
-        .stdout("")
-        .stderr(refusal(CONTENT_PROBLEMS, 15));
+fn the_app_and_the_tour_refuse_broken_lessons_with_the_same_lines_as_check() {
+    for args in [
+        &[][..],
+        &["tour"][..],
+        &["tour", "--plain"][..],
+        &["quiz"][..],
+    ] {
+        cqrs()
+            .args(args)
+            .args(BROKEN_CONTENT)
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr(refusal(CONTENT_PROBLEMS, 15));
+    }
 }
 #[test]
 fn the_quiz_refuses_broken_quizzes_with_the_same_lines_as_check_in_both_modes() {

@@ -219,6 +219,20 @@ fn the_home_screen_offers_the_quiz_with_the_best_scores() {
         text.contains("best: motivation 8/10 · 3 not taken yet"),
         "{text}"
     );
-    press(&mut app, "\n");
+    // The tour comes first; the quiz is next.
+    press(&mut app, "j\n");
     assert!(screen_text(&mut app).contains("Quizzes"));
+}
+
+#[test]
+fn the_review_key_opens_the_lesson_and_leaving_it_returns_to_the_feedback() {
+    let mut app = app("motivation");
+    press(&mut app, "a\n");
+    assert!(screen_text(&mut app).contains("press v for the lesson"));
+    press(&mut app, "v");
+    let tour = screen_text(&mut app);
+    assert!(tour.contains("Why split reads from writes?"), "{tour}");
+    app.on_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    let back = screen_text(&mut app);
+    assert!(back.contains("✗ Wrong. The right answer is d."), "{back}");
 }

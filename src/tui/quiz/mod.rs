@@ -263,6 +263,12 @@ impl QuizScreen {
         }
     }
 
+    /// The tour at the first step of the lesson the question on screen links to.
+    fn review_screen(&self, ctx: &Ctx) -> Option<Box<dyn Screen>> {
+        let lesson = self.review_lesson(ctx.content)?;
+        super::tour::open(ctx.content, ctx.progress, &lesson.id, 0)
+    }
+
     /// The lesson the question on screen links to, if it exists.
     fn review_lesson<'c>(&self, content: &'c Content) -> Option<&'c crate::content::Lesson> {
         content.lesson(self.question()?.review.as_deref()?)
@@ -292,7 +298,7 @@ impl QuizScreen {
                     q,
                     &feedback,
                     self.review_lesson(ctx.content),
-                    None,
+                    ctx.keys.label(Action::Review),
                     theme,
                     width,
                 );
@@ -376,6 +382,11 @@ impl Screen for QuizScreen {
             Phase::Answered => {
                 if actions.contains(&Action::Select) || actions.contains(&Action::Next) {
                     self.ask(self.at + 1, Some(ctx));
+                } else if actions.contains(&Action::Review) {
+                    // The tour opens on top: leaving it comes back to this feedback.
+                    if let Some(screen) = self.review_screen(ctx) {
+                        return Transition::Push(screen);
+                    }
                 } else {
                     self.key_scroll(&actions);
                 }

@@ -225,7 +225,7 @@ pub fn feedback<'a>(
     question: &Question,
     feedback: &Feedback,
     review: Option<&Lesson>,
-    review_key: Option<&str>,
+    review_key: &str,
     theme: &Theme,
     width: usize,
 ) -> Vec<Line<'a>> {
@@ -327,14 +327,10 @@ pub fn feedback<'a>(
     lines.extend(paragraph(&question.explanation, theme.text, width));
     if let Some(lesson) = review {
         lines.push(Line::raw(""));
-        let how = match review_key {
-            Some(key) => format!("press {key} for the lesson "),
-            None => "the lesson ".to_string(),
-        };
         lines.extend(hanging(
             vec![
                 Span::styled("Review: ", theme.title),
-                Span::styled(how, theme.dim),
+                Span::styled(format!("press {review_key} for the lesson "), theme.dim),
             ],
             &format!("“{}”", lesson.title),
             theme.accent,
