@@ -57,6 +57,17 @@ pub enum Command {
     },
     /// Validate every lesson and quiz; print each problem as file:line:col: message
     Check,
+    /// Take a quiz (without an id: pick one; with --plain: list them)
+    Quiz {
+        /// The quiz's id, as `quiz --plain` lists them
+        id: Option<String>,
+        /// Plain text: answers read from standard input, one line per question
+        #[arg(long)]
+        plain: bool,
+        /// Shuffle the choices with this seed: the same seed gives the same order
+        #[arg(long, value_name = "N")]
+        seed: Option<u64>,
+    },
     /// Execute a script of commands headless and print the transcript
     Run {
         /// The script, or - to read standard input

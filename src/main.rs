@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use cqrs_catalog::tui::home::Home;
 use cqrs_catalog::tui::tour;
-use cqrs_catalog::{UsageError, cli, launch, plain};
+use cqrs_catalog::{UsageError, cli, launch, plain, tui};
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
@@ -17,6 +17,14 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Some(cli::Command::Run { file, json }) => plain::run(&file, json),
         Some(cli::Command::Check) => plain::check(cli.content.as_deref(), cli.quizzes.as_deref()),
+        Some(cli::Command::Quiz {
+            id,
+            plain: true,
+            seed,
+        }) => plain::quiz::quiz(&options, id.as_deref(), seed),
+        Some(cli::Command::Quiz { id, seed, .. }) => launch::open(&options, |content, _| {
+            tui::quiz::first_screen(content, id.as_deref(), seed)
+        }),
         Some(cli::Command::Tour {
             lesson,
             step,

@@ -6,6 +6,7 @@ pub mod help;
 pub mod home;
 pub mod keys;
 pub mod line_input;
+pub mod quiz;
 pub mod screen;
 pub mod theme;
 pub mod tour;
