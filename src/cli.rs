@@ -37,8 +37,37 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Take the guided tour (resumes where you left off)
+    Tour {
+        /// Start at this lesson, by id (see `tour --plain` or the outline)
+        #[arg(long, value_name = "ID")]
+        lesson: Option<String>,
+        /// Start at this step of the lesson, counted from 1
+        #[arg(long, value_name = "N", requires = "lesson")]
+        step: Option<usize>,
+        /// Print the tour as plain text (no terminal needed) instead of opening the app
+        #[arg(long)]
+        plain: bool,
+    },
+    /// Show your progress: tour position, lessons completed, challenges solved, quiz scores
+    Progress {
+        /// Clear all saved progress
+        #[arg(long)]
+        reset: bool,
+    },
     /// Validate every lesson and quiz; print each problem as file:line:col: message
     Check,
+    /// Take a quiz (without an id: pick one; with --plain: list them)
+    Quiz {
+        /// The quiz's id, as `quiz --plain` lists them
+        id: Option<String>,
+        /// Plain text: answers read from standard input, one line per question
+        #[arg(long)]
+        plain: bool,
+        /// Shuffle the choices with this seed: the same seed gives the same order
+        #[arg(long, value_name = "N")]
+        seed: Option<u64>,
+    },
     /// Print where the config file is and the configuration in force, as TOML
     Config {
         /// Print the documented example config instead (the built-in defaults)

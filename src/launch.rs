@@ -6,7 +6,8 @@ use std::path::Path;
 use anyhow::Result;
 
 use crate::UsageError;
-use crate::content::{Content, source::Source};
+use crate::content::{Content, Quiz, source::Source};
+use crate::model::language::nearest;
 use crate::progress::{Loaded, Store};
 use crate::tui::screen::Screen;
 use crate::tui::theme::ThemeName;
@@ -31,16 +32,31 @@ pub fn content(options: &Options) -> Result<Content> {
     }
     let (content, problems) = Content::load(options.content, options.quizzes)?;
     if !problems.is_empty() {
-        let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-        return Err(UsageError(format!(
-            "{}\ncqrs-catalog: the content has {} problem{}; fix them (see `cqrs-catalog check`)",
-            lines.join("\n"),
+        // The same lines `check` prints; the exit code is 1, as for any input file that is
+        // wrong (the design's contract), not 2.
+        for p in &problems {
+            eprintln!("{p}");
+        }
+        anyhow::bail!(
+            "the content has {} problem{}; fix them (see `cqrs-catalog check`)",
             problems.len(),
             if problems.len() == 1 { "" } else { "s" }
-        ))
-        .into());
+        );
     }
     Ok(content)
+}
+
+/// The quiz with this id, or the one-line error (exit 2) that names the nearest one: the
+/// plain mode and the quiz screen refuse an unknown id alike.
+pub fn find_quiz<'c>(content: &'c Content, id: &str) -> Result<&'c Quiz, UsageError> {
+    content.quiz(id).ok_or_else(|| {
+        let ids: Vec<&str> = content.quizzes.iter().map(|q| q.id.as_str()).collect();
+        let hint = match nearest(id, ids.iter().copied()) {
+            Some(s) => format!(" (did you mean \"{s}\"?)"),
+            None => format!("; the quizzes are {}", ids.join(", ")),
+        };
+        UsageError(format!("cqrs-catalog: there is no quiz \"{id}\"{hint}"))
+    })
 }
 
 /// Loads progress; a store that cannot be located still lets the learner in, unsaved.

@@ -5,7 +5,8 @@ use std::process::ExitCode;
 use clap::Parser;
 use cqrs_catalog::classroom::{notes, results};
 use cqrs_catalog::tui::home::Home;
-use cqrs_catalog::{UsageError, cli, config, launch, plain};
+use cqrs_catalog::tui::tour;
+use cqrs_catalog::{UsageError, cli, config, launch, plain, tui};
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
@@ -17,6 +18,34 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Some(cli::Command::Run { file, json }) => plain::run(&file, json),
         Some(cli::Command::Check) => plain::check(cli.content.as_deref(), cli.quizzes.as_deref()),
+        Some(cli::Command::Quiz {
+            id,
+            plain: true,
+            seed,
+        }) => plain::quiz::quiz(&options, id.as_deref(), seed),
+        Some(cli::Command::Quiz { id, seed, .. }) => launch::open(&options, |content, _| {
+            tui::quiz::first_screen(content, id.as_deref(), seed)
+        }),
+        Some(cli::Command::Tour {
+            lesson,
+            step,
+            plain: true,
+        }) => launch::content(&options).and_then(|content| {
+            let selection = plain::tour::Selection {
+                lesson: lesson.as_deref(),
+                step,
+            };
+            plain::tour::print(&content, selection)
+        }),
+        Some(cli::Command::Tour { lesson, step, .. }) => {
+            launch::open(&options, |content, progress| {
+                tour::start(content, progress, lesson.as_deref(), step)
+            })
+        }
+        Some(cli::Command::Progress { reset: true }) => plain::progress::reset(),
+        Some(cli::Command::Progress { reset: false }) => {
+            launch::content(&options).and_then(|content| plain::progress::show(&content))
+        }
         Some(cli::Command::Config { example }) => config::print(example, cli.theme),
         Some(cli::Command::Notes { once }) => notes::run(once),
         Some(cli::Command::Results { file }) => results::report(&file, cli.quizzes.as_deref()),

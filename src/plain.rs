@@ -1,6 +1,8 @@
 //! Headless modes: `run` (a script's transcript or JSON lines) and the usage text. Plain text
 //! only, so they work in pipes, in tests and for screen readers.
 
+pub mod quiz;
+
 use std::io::{self, BufWriter, Read, Write};
 use std::path::Path;
 
@@ -12,6 +14,9 @@ use crate::content::Content;
 use crate::model::{Answer, Card, Library, Outcome, Session, language::parse_script};
 use crate::transcript;
 
+pub mod progress;
+pub mod tour;
+
 /// `check`: every problem of the lessons and quizzes, one line each; exit 1 if any.
 pub fn check(content_dir: Option<&Path>, quizzes_dir: Option<&Path>) -> Result<()> {
     let (content, problems) = Content::load(content_dir, quizzes_dir)?;
@@ -19,9 +24,11 @@ pub fn check(content_dir: Option<&Path>, quizzes_dir: Option<&Path>) -> Result<(
         let questions: usize = content.quizzes.iter().map(|q| q.questions.len()).sum();
         let steps: usize = content.lessons.iter().map(|l| l.steps.len()).sum();
         println!(
-            "checked {} lessons ({steps} steps) and {} quizzes ({questions} questions): no problems",
-            content.lessons.len(),
-            content.quizzes.len()
+            "checked {} ({}) and {} ({}): no problems",
+            count(content.lessons.len(), "lesson"),
+            count(steps, "step"),
+            count(content.quizzes.len(), "quiz"),
+            count(questions, "question"),
         );
         return Ok(());
     }
@@ -29,6 +36,15 @@ pub fn check(content_dir: Option<&Path>, quizzes_dir: Option<&Path>) -> Result<(
         println!("{p}");
     }
     Err(ContentProblems(problems.len()).into())
+}
+
+/// "1 quiz", "4 quizzes".
+fn count(n: usize, what: &str) -> String {
+    match (n, what) {
+        (1, _) => format!("1 {what}"),
+        (_, "quiz") => format!("{n} quizzes"),
+        _ => format!("{n} {what}s"),
+    }
 }
 
 /// Content with problems: they were printed already; the count is for the summary line.

@@ -1,7 +1,9 @@
 //! Outcomes and model state as plain text: the transcript of `run`, the state dumps of
 //! `tour --plain`, and the lines the screens show for the last command. No escape codes.
 
-use crate::model::{Answer, Card, CatalogStatus, Delivery, Event, Library, Outcome};
+use crate::model::{
+    Answer, Book, BookState, Card, CatalogStatus, Delivery, Event, Library, Outcome, Projector,
+};
 
 /// One card on one line: id, title, author, subjects, status.
 pub fn card_line(card: &Card) -> String {
@@ -136,4 +138,97 @@ pub fn outcome_lines(library: &Library, outcome: &Outcome) -> Vec<String> {
         lines.push(format!("filed: {}", deliveries(outcome.delivered())));
     }
     lines
+}
+
+/// A book's state in the back office, in words: "lent to ada".
+pub fn book_state(state: &BookState) -> String {
+    match state {
+        BookState::Lent { patron } => format!("lent to {patron}"),
+        other => other.word().to_string(),
+    }
+}
+
+/// One back-office record on one line: id, title, author, subjects, state.
+pub fn book_line(book: &Book) -> String {
+    let mut line = format!(
+        "{:<5} \"{}\" by {}",
+        book.id.as_str(),
+        book.title,
+        book.author
+    );
+    if !book.subjects.is_empty() {
+        line.push_str(&format!(" [{}]", book.subjects.join(", ")));
+    }
+    line.push_str(&format!(" · {}", book_state(&book.state)));
+    line
+}
+
+/// A catalog's standing in words: "checkpoint #5 of log head #7 (2 behind), lag 1 tick, behind".
+pub fn catalog_standing(p: &Projector, head: u64) -> String {
+    let behind = head.saturating_sub(p.checkpoint);
+    let behind = if behind == 0 {
+        String::new()
+    } else {
+        format!(" ({behind} behind)")
+    };
+    format!(
+        "checkpoint #{} of log head #{head}{behind}, lag {} tick{}, {}",
+        p.checkpoint,
+        p.lag,
+        if p.lag == 1 { "" } else { "s" },
+        p.health(head).label()
+    )
+}
+
+/// The whole model as plain text: the back office's records, the event log, and every catalog
+/// with its standing and cards. `tour --plain` prints it after each step; handouts reuse it.
+pub fn state_lines(library: &Library) -> Vec<String> {
+    let mut lines = Vec::new();
+    let books: Vec<&Book> = library.office().books().collect();
+    if books.is_empty() {
+        lines.push("Back office: no books yet".to_string());
+    } else {
+        lines.push(format!(
+            "Back office: {} book{}",
+            books.len(),
+            plural(books.len())
+        ));
+        lines.extend(books.iter().map(|b| format!("  {}", book_line(b))));
+    }
+    let head = library.head();
+    if head == 0 {
+        lines.push(format!("Event log: empty, clock at tick {}", library.now()));
+    } else {
+        lines.push(format!(
+            "Event log: head #{head}, clock at tick {}",
+            library.now()
+        ));
+        lines.extend(
+            library
+                .log()
+                .events()
+                .iter()
+                .map(|e| format!("  {} (tick {})", event_line(e), e.tick)),
+        );
+    }
+    lines.push(format!("Catalogs: {}", library.projectors().len()));
+    for p in library.projectors() {
+        let cards = p.catalog.card_count();
+        lines.push(format!(
+            "  {} (by {}): {}; {cards} card{}",
+            p.name,
+            p.catalog.field().word(),
+            catalog_standing(p, head),
+            plural(cards)
+        ));
+        for (label, cards) in p.catalog.drawers() {
+            lines.push(format!("    \"{label}\""));
+            lines.extend(cards.iter().map(|c| format!("      {}", card_line(c))));
+        }
+    }
+    lines
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }

@@ -32,15 +32,15 @@ Learners
 
 Questions, most missed first (every attempt counts)
 
+  motivation: Why CQRS?
+    question            answered  missed  most common mistake
+    primary-motivation         1       0  -
+
   consistency: Lag, stale reads and reading your own writes
     question                answered  missed  most common mistake
     what-eventual-means            4       2  B picked 2 times: "Some writes may never reach it; that is the accepted trade-off"
     stale-find                     4       2  B left out 2 times: "The answer is flagged as possibly stale"
     read-your-writes-steps         4       2  B misplaced 2 times: "The back office returns #n to the app with its reply"
-
-  motivation: Why CQRS?
-    question            answered  missed  most common mistake
-    primary-motivation         1       0  -
 "#;
 
 #[test]
@@ -67,7 +67,7 @@ fn a_teachers_quiz_folder_is_what_records_are_checked_against() {
         .stdout(CLASS_REPORT);
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("quizzes/consistency.toml"),
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("quizzes/02-consistency.toml"),
         dir.path().join("consistency.toml"),
     )
     .unwrap();

@@ -608,11 +608,14 @@ pub fn render(file: &str, attempts: &[Attempt], skipped: usize, content: &Conten
 
 /// The quizzes the records are checked against: the embedded ones, or a teacher's folder.
 fn quizzes(dir: Option<&Path>) -> Result<(Content, Vec<Problem>)> {
+    let mut problems = Vec::new();
     let sources = match dir {
-        Some(dir) => crate::content::load::read_dir(dir)?,
+        Some(dir) => crate::content::load::read_dir(dir, &mut problems)?,
         None => crate::content::load::embedded_quizzes(),
     };
-    Ok(Content::read(&[], &sources))
+    let (content, more) = Content::read(&[], &sources);
+    problems.extend(more);
+    Ok((content, problems))
 }
 
 /// Nothing in a results file could be read (its problems were printed already).

@@ -7,13 +7,15 @@ use std::path::Path;
 
 use include_dir::{Dir, include_dir};
 use toml::Spanned;
+use toml::de::DeTable;
 
 use crate::model::Condition;
-use crate::model::language::{ScriptLine, parse_script};
+use crate::model::language::{ScriptLine, nearest, parse_script};
 
 use super::lesson::{Challenge, Choice, Lesson, Panel, Predict, Step};
-use super::quiz::{Kind, Question, Quiz};
+use super::quiz::{Kind, MAX_CHOICES, Question, Quiz};
 use super::raw::{ChoiceFile, LessonFile, QuestionFile, QuizFile};
+use super::shape::{self, Shape};
 use super::source::{Pos, Problem, Source};
 
 static EMBEDDED_LESSONS: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/content");
@@ -41,8 +43,9 @@ pub fn embedded_quizzes() -> Vec<Source> {
     embedded(&EMBEDDED_QUIZZES, "quizzes")
 }
 
-/// The `.toml` files of a folder on disk, by file name.
-pub fn read_dir(dir: &Path) -> anyhow::Result<Vec<Source>> {
+/// The `.toml` files of a folder on disk, by file name. A file that is not UTF-8 text is a
+/// problem of that file (placed at its first bad byte), not a reason to stop checking the rest.
+pub fn read_dir(dir: &Path, problems: &mut Vec<Problem>) -> anyhow::Result<Vec<Source>> {
     use anyhow::Context;
     let entries = std::fs::read_dir(dir)
         .with_context(|| format!("cannot read the folder {}", dir.display()))?;
@@ -52,12 +55,25 @@ pub fn read_dir(dir: &Path) -> anyhow::Result<Vec<Source>> {
             .with_context(|| format!("cannot list {}", dir.display()))?
             .path();
         if path.extension().is_some_and(|e| e == "toml") {
-            let text = std::fs::read_to_string(&path)
-                .with_context(|| format!("cannot read {}", path.display()))?;
-            sources.push(Source {
-                name: path.display().to_string(),
-                text,
-            });
+            let bytes =
+                std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+            let name = path.display().to_string();
+            match String::from_utf8(bytes) {
+                Ok(text) => sources.push(Source { name, text }),
+                Err(e) => {
+                    let valid = e.utf8_error().valid_up_to();
+                    let prefix = Source {
+                        name,
+                        text: String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned(),
+                    };
+                    let pos = prefix.pos(valid);
+                    problems.push(Problem::new(
+                        &prefix,
+                        pos,
+                        "the file is not UTF-8 text; save it as UTF-8",
+                    ));
+                }
+            }
         }
     }
     sources.sort_by(|a, b| a.name.cmp(&b.name));
@@ -79,22 +95,52 @@ impl Reader<'_> {
         self.source.pos(span.start)
     }
 
-    fn toml<T: serde::de::DeserializeOwned>(&mut self) -> Option<T> {
+    /// Reads the file as `T`: first its TOML syntax (every error the parser can recover
+    /// from), then its keys against `shape` (every unknown and missing one), then the types.
+    fn toml<T: serde::de::DeserializeOwned>(&mut self, shape: &Shape) -> Option<T> {
+        let (table, errors) = DeTable::parse_recoverable(&self.source.text);
+        if !errors.is_empty() {
+            for e in &errors {
+                self.toml_error(e);
+            }
+            return None;
+        }
+        let before = self.problems.len();
+        shape::walk(
+            self.source,
+            table.get_ref(),
+            table.span().start,
+            shape,
+            self.problems,
+        );
+        if self.problems.len() > before {
+            return None;
+        }
         match toml::from_str::<T>(&self.source.text) {
             Ok(v) => Some(v),
             Err(e) => {
-                let pos = e.span().map_or(Pos { line: 1, col: 1 }, |s| self.at(&s));
-                let message = e
-                    .message()
-                    .lines()
-                    .next()
-                    .unwrap_or("invalid TOML")
-                    .trim()
-                    .to_string();
-                self.problem(pos, message);
+                self.toml_error(&e);
                 None
             }
         }
+    }
+
+    fn toml_error(&mut self, e: &toml::de::Error) {
+        let pos = e.span().map_or(Pos { line: 1, col: 1 }, |s| self.at(&s));
+        let mut message = e
+            .message()
+            .lines()
+            .next()
+            .unwrap_or("invalid TOML")
+            .trim()
+            .to_string();
+        // toml says only "duplicate key"; the author wants to know which.
+        if message == "duplicate key"
+            && let Some(key) = e.span().and_then(|s| self.source.text.get(s))
+        {
+            message = format!("duplicate key `{}`", key.trim());
+        }
+        self.problem(pos, message);
     }
 
     /// Parses the commands of a TOML string, reporting each bad line at its place in the file.
@@ -186,7 +232,7 @@ pub fn offset(start: Pos, line: usize, col: usize) -> Pos {
 
 pub fn read_lesson(source: &Source, problems: &mut Vec<Problem>) -> Option<Lesson> {
     let mut r = Reader { source, problems };
-    let raw: LessonFile = r.toml()?;
+    let raw: LessonFile = r.toml(&shape::LESSON)?;
     let id = r.id(&raw.id, "lesson");
     if raw.steps.get_ref().is_empty() {
         let pos = r.at(&raw.steps.span());
@@ -255,7 +301,7 @@ pub fn read_lesson(source: &Source, problems: &mut Vec<Problem>) -> Option<Lesso
 
 pub fn read_quiz(source: &Source, problems: &mut Vec<Problem>) -> Option<Quiz> {
     let mut r = Reader { source, problems };
-    let raw: QuizFile = r.toml()?;
+    let raw: QuizFile = r.toml(&shape::QUIZ)?;
     let id = r.id(&raw.id, "quiz");
     if raw.questions.is_empty() {
         r.problem(
@@ -289,53 +335,71 @@ fn read_question(
         r.problem(at, format!("duplicate question id \"{id}\" in this quiz"));
     }
     let kind = match q.kind.get_ref().as_str() {
-        "single" => Kind::Single,
-        "multiple" => Kind::Multiple,
-        "order" => Kind::Order,
+        "single" => Some(Kind::Single),
+        "multiple" => Some(Kind::Multiple),
+        "order" => Some(Kind::Order),
         other => {
             let pos = r.at(&q.kind.span());
+            let hint = nearest(other, ["single", "multiple", "order"])
+                .map(|s| format!(" (did you mean \"{s}\"?)"))
+                .unwrap_or_default();
             r.problem(
                 pos,
-                format!("kind \"{other}\" is not a question kind: use single, multiple or order"),
+                format!(
+                    "kind \"{other}\" is not a question kind{hint}: use single, multiple or order"
+                ),
             );
-            Kind::Single
+            None
         }
     };
     let choices = r.choices(&q.choices);
     let right = choices.iter().filter(|c| c.correct).count();
     let kind_pos = r.at(&q.kind.span());
+    // An unknown kind was reported above; the rules of a kind it does not have would only
+    // add noise.
     match kind {
-        Kind::Single if right != 1 => r.problem(
+        Some(Kind::Single) if right != 1 => r.problem(
             kind_pos,
             format!("a single question needs exactly one correct choice, this one has {right}"),
         ),
-        Kind::Multiple if right == 0 => r.problem(
+        Some(Kind::Multiple) if right == 0 => r.problem(
             kind_pos,
             "a multiple question needs at least one correct choice",
         ),
-        Kind::Order if choices.len() < 3 => r.problem(
+        Some(Kind::Order) if choices.len() < 3 => r.problem(
             kind_pos,
             format!(
                 "an order question needs at least 3 choices, this one has {}",
                 choices.len()
             ),
         ),
-        Kind::Order if q.choices.iter().any(|c| c.correct.is_some()) => r.problem(
+        Some(Kind::Order) if q.choices.iter().any(|c| c.correct.is_some()) => r.problem(
             kind_pos,
             "an order question takes no `correct`: the authored order is the answer",
         ),
-        Kind::Single | Kind::Multiple if choices.len() < 2 => {
+        Some(Kind::Single | Kind::Multiple) if choices.len() < 2 => {
             r.problem(kind_pos, "a question needs at least 2 choices")
         }
         _ => {}
     }
-    if kind == Kind::Order && q.shuffle == Some(false) {
+    if choices.len() > MAX_CHOICES {
+        r.problem(
+            kind_pos,
+            format!(
+                "a question has at most {MAX_CHOICES} choices (keyed a to {}), this one has {}",
+                char::from(b'a' + MAX_CHOICES as u8 - 1),
+                choices.len()
+            ),
+        );
+    }
+    if kind == Some(Kind::Order) && q.shuffle == Some(false) {
         r.problem(
             kind_pos,
             "an order question cannot be pinned: its authored order is the answer",
         );
     }
-    let (setup, _) = match &q.setup {
+    let kind = kind.unwrap_or(Kind::Single);
+    let (setup, setup_at) = match &q.setup {
         Some(setup) => r.script(setup, "setup"),
         None => (Vec::new(), Pos::default()),
     };
@@ -359,6 +423,7 @@ fn read_question(
         review_at: q.review.as_ref().map_or(at, |v| r.at(&v.span())),
         shuffle: q.shuffle.unwrap_or(true),
         setup,
+        setup_at,
         choices,
         at,
     }

@@ -1,13 +1,18 @@
 //! Lessons and quizzes: the embedded files or a teacher's own, read into typed content and
 //! checked, with every problem placed at `file:line:col`.
 
+pub mod attempt;
 pub mod check;
 pub mod lesson;
 pub mod load;
+pub mod locate;
+pub mod markup;
 pub mod quiz;
 mod raw;
+pub mod shape;
 pub mod source;
 
+use std::collections::HashSet;
 use std::path::Path;
 
 pub use lesson::{Challenge, Choice, Lesson, Panel, Predict, Ran, Step};
@@ -43,16 +48,24 @@ impl Content {
         content_dir: Option<&Path>,
         quizzes_dir: Option<&Path>,
     ) -> anyhow::Result<(Content, Vec<Problem>)> {
+        let mut unreadable = Vec::new();
         let lessons = match content_dir {
-            Some(dir) => load::read_dir(dir)?,
+            Some(dir) => load::read_dir(dir, &mut unreadable)?,
             None => load::embedded_lessons(),
         };
         let quizzes = match quizzes_dir {
-            Some(dir) => load::read_dir(dir)?,
+            Some(dir) => load::read_dir(dir, &mut unreadable)?,
             None => load::embedded_quizzes(),
         };
         let (content, mut problems) = Content::read(&lessons, &quizzes);
-        problems.extend(check::check(&content));
+        problems.extend(unreadable);
+        let incomplete: HashSet<&str> = problems.iter().map(|p| p.file.as_str()).collect();
+        let found = check::check(&content, &incomplete);
+        problems.extend(found);
+        // An author fixes one file at a time, top to bottom.
+        problems.sort_by(|a, b| {
+            (&a.file, a.pos.line, a.pos.col).cmp(&(&b.file, b.pos.line, b.pos.col))
+        });
         Ok((content, problems))
     }
 

@@ -6,6 +6,10 @@ use crate::model::language::ScriptLine;
 use super::lesson::Choice;
 use super::source::Pos;
 
+/// The most choices a question may have: they are keyed a to h, and further letters are
+/// taken by the quiz screen's own keys (j, k, l, q).
+pub const MAX_CHOICES: usize = 8;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     /// Exactly one choice is right.
@@ -37,6 +41,8 @@ pub struct Question {
     /// False pins the authored order of choices (never for `order`).
     pub shuffle: bool,
     pub setup: Vec<ScriptLine>,
+    /// Where the setup's first command is written, to place problems in it.
+    pub setup_at: Pos,
     pub choices: Vec<Choice>,
     pub at: Pos,
 }
@@ -126,6 +132,7 @@ mod tests {
             review_at: Pos::default(),
             shuffle: true,
             setup: vec![],
+            setup_at: Pos::default(),
             choices: correct
                 .iter()
                 .map(|&c| Choice {

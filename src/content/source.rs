@@ -73,6 +73,14 @@ impl Problem {
             message: message.into(),
         }
     }
+
+    /// The message on one line, whatever the text it quotes: every problem is one line.
+    fn one_line(&self) -> String {
+        self.message
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
 }
 
 impl fmt::Display for Problem {
@@ -80,7 +88,10 @@ impl fmt::Display for Problem {
         write!(
             f,
             "{}:{}:{}: {}",
-            self.file, self.pos.line, self.pos.col, self.message
+            self.file,
+            self.pos.line,
+            self.pos.col,
+            self.one_line()
         )
     }
 }

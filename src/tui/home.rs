@@ -22,7 +22,15 @@ pub struct Entry {
 
 /// The entries, in the order a newcomer should take them.
 pub fn entries() -> Vec<Entry> {
-    Vec::new()
+    vec![
+        Entry {
+            name: "Tour",
+            what: "watch CQRS happen in a library, step by step",
+            progress: super::tour::progress_summary,
+            open: |ctx| super::tour::resume(ctx.content, ctx.progress),
+        },
+        super::quiz::entry(),
+    ]
 }
 
 pub struct Home {

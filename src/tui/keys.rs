@@ -38,6 +38,12 @@ pub enum Action {
     Toggle,
     /// Start typing at the prompt.
     Type,
+    /// Move the selected item up a place (reordering a list).
+    MoveUp,
+    /// Move the selected item down a place (reordering a list).
+    MoveDown,
+    /// Open the lesson that teaches what is on screen.
+    Review,
 }
 
 impl Action {
@@ -61,6 +67,9 @@ impl Action {
             Action::FocusNext => "focus-next",
             Action::Toggle => "toggle",
             Action::Type => "type",
+            Action::MoveUp => "move-up",
+            Action::MoveDown => "move-down",
+            Action::Review => "review",
         }
     }
 }
@@ -139,6 +148,10 @@ fn ch(c: char) -> KeyEvent {
     key(KeyCode::Char(c))
 }
 
+fn shift(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::SHIFT)
+}
+
 /// The bindings in force; built from the defaults (a config file may remap them).
 #[derive(Debug, Clone)]
 pub struct Keymap {
@@ -180,6 +193,21 @@ impl Default for Keymap {
                 b(Outline, vec![ch('o')], "outline: jump to a lesson or step"),
                 b(FocusNext, vec![key(KeyCode::Tab)], "focus the next panel"),
                 b(Type, vec![ch('i'), ch(':')], "type a command at the prompt"),
+                b(
+                    MoveUp,
+                    vec![shift(KeyCode::Up), ch('K')],
+                    "move the selected item up",
+                ),
+                b(
+                    MoveDown,
+                    vec![shift(KeyCode::Down), ch('J')],
+                    "move the selected item down",
+                ),
+                b(
+                    Review,
+                    vec![ch('v')],
+                    "review: open the lesson that teaches this",
+                ),
                 b(Back, vec![key(KeyCode::Esc)], "back / close"),
                 b(Help, vec![ch('?')], "show or hide this help"),
                 b(Quit, vec![ch('q')], "quit (Ctrl+C quits anywhere)"),
@@ -188,10 +216,14 @@ impl Default for Keymap {
     }
 }
 
-/// Compares keys ignoring the shift modifier that terminals report with some characters.
+/// Compares keys. Shift is ignored on characters, where terminals report it inconsistently
+/// and the character already says it (`K`); on other keys it is what tells Shift+↑ from ↑.
 fn same_key(a: &KeyEvent, b: &KeyEvent) -> bool {
-    let strip = |m: KeyModifiers| m - KeyModifiers::SHIFT;
-    a.code == b.code && strip(a.modifiers) == strip(b.modifiers)
+    let strip = |k: &KeyEvent| match k.code {
+        KeyCode::Char(_) => k.modifiers - KeyModifiers::SHIFT,
+        _ => k.modifiers,
+    };
+    a.code == b.code && strip(a) == strip(b)
 }
 
 impl Keymap {
@@ -284,6 +316,17 @@ mod tests {
             keys.binding(Action::Next).unwrap().doc,
             "next step / move right"
         );
+    }
+
+    #[test]
+    fn shift_arrows_move_an_item_and_plain_arrows_move_the_selection() {
+        let keys = Keymap::default();
+        assert_eq!(keys.actions(&shift(KeyCode::Up)), vec![Action::MoveUp]);
+        assert_eq!(keys.actions(&key(KeyCode::Up)), vec![Action::Up]);
+        assert_eq!(keys.actions(&shift(KeyCode::Down)), vec![Action::MoveDown]);
+        let upper_k = KeyEvent::new(KeyCode::Char('K'), KeyModifiers::SHIFT);
+        assert_eq!(keys.actions(&upper_k), vec![Action::MoveUp]);
+        assert_eq!(keys.actions(&ch('k')), vec![Action::Up]);
     }
 
     #[test]

@@ -5,8 +5,11 @@ pub mod app;
 pub mod help;
 pub mod home;
 pub mod keys;
+pub mod line_input;
+pub mod quiz;
 pub mod screen;
 pub mod theme;
+pub mod tour;
 pub mod widgets;
 
 use std::io::IsTerminal;

@@ -1,0 +1,103 @@
+//! `progress`: what the learner has done, in words (where the tour stands, lessons completed,
+//! challenges solved, best quiz scores), and `progress --reset` to start afresh.
+
+use anyhow::Result;
+
+use crate::content::Content;
+use crate::progress::{Progress, Store};
+
+/// The lines `progress` prints.
+pub fn lines(content: &Content, progress: &Progress) -> Vec<String> {
+    let mut lines = Vec::new();
+    let total = content.lessons.len();
+    let position = progress
+        .tour
+        .lesson
+        .as_deref()
+        .and_then(|id| content.lessons.iter().enumerate().find(|(_, l)| l.id == id));
+    match position {
+        Some((i, lesson)) => lines.push(format!(
+            "Tour: lesson {} of {total}, \"{}\" ({}), step {} of {}",
+            i + 1,
+            lesson.title,
+            lesson.id,
+            progress.tour.step.min(lesson.steps.len().saturating_sub(1)) + 1,
+            lesson.steps.len()
+        )),
+        None => lines.push(format!("Tour: not started ({total} lessons)")),
+    }
+    let completed: Vec<&str> = content
+        .lessons
+        .iter()
+        .filter(|l| progress.tour.completed.contains(&l.id))
+        .map(|l| l.id.as_str())
+        .collect();
+    lines.push(format!(
+        "Lessons completed: {} of {total}{}",
+        completed.len(),
+        list(&completed)
+    ));
+    let challenges: usize = content
+        .lessons
+        .iter()
+        .map(|l| l.steps.iter().filter(|s| s.challenge.is_some()).count())
+        .sum();
+    let solved: Vec<&str> = progress.challenges.iter().map(String::as_str).collect();
+    lines.push(format!(
+        "Challenges solved: {} of {challenges}{}",
+        solved.len(),
+        list(&solved)
+    ));
+    if progress.quizzes.is_empty() {
+        lines.push("Quizzes: none taken yet".to_string());
+    } else {
+        lines.push("Quizzes:".to_string());
+        for (id, score) in &progress.quizzes {
+            lines.push(format!(
+                "  {id}: best {} of {} on {} ({} attempt{})",
+                score.best,
+                score.total,
+                score.date,
+                score.attempts,
+                if score.attempts == 1 { "" } else { "s" }
+            ));
+        }
+    }
+    lines
+}
+
+fn list(items: &[&str]) -> String {
+    if items.is_empty() {
+        String::new()
+    } else {
+        format!(": {}", items.join(", "))
+    }
+}
+
+/// `progress`: prints it, with where it is kept. A corrupt file is reported on stderr.
+pub fn show(content: &Content) -> Result<()> {
+    let store = Store::default_location()?;
+    let loaded = store.load();
+    if let Some(warning) = &loaded.warning {
+        eprintln!("cqrs-catalog: {warning}");
+    }
+    println!("Progress kept in {}", store.path.display());
+    for line in lines(content, &loaded.progress) {
+        println!("{line}");
+    }
+    Ok(())
+}
+
+/// `progress --reset`: removes saved progress.
+pub fn reset() -> Result<()> {
+    let store = Store::default_location()?;
+    if store.reset()? {
+        println!("Progress cleared: removed {}", store.path.display());
+    } else {
+        println!(
+            "No saved progress to clear ({} does not exist)",
+            store.path.display()
+        );
+    }
+    Ok(())
+}

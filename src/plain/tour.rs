@@ -1,0 +1,209 @@
+//! `tour --plain`: the guided tour as linear text with no escape codes, for screen readers,
+//! pagers and tests. Each step: its narration, the commands run with their outcomes, the
+//! prediction with its answer, the challenge, and the whole model's state afterwards.
+
+use std::io::{self, BufWriter, Write};
+
+use anyhow::Result;
+
+use crate::UsageError;
+use crate::content::lesson::run_lines;
+use crate::content::markup::{self, Mark};
+use crate::content::{Content, Lesson, Panel, Ran, Step, locate};
+use crate::model::Session;
+use crate::transcript;
+
+/// Width narration is wrapped to: readable in a pager, and a screen reader ignores it.
+const WIDTH: usize = 78;
+
+/// Where a printed tour starts and what it covers.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Selection<'a> {
+    /// One lesson by id, or the whole tour.
+    pub lesson: Option<&'a str>,
+    /// One step of that lesson, numbered from 1.
+    pub step: Option<usize>,
+}
+
+/// Prints the tour (or the selection of it) to standard output.
+pub fn print(content: &Content, selection: Selection) -> Result<()> {
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let written = write(&mut out, content, selection).and_then(|()| Ok(out.flush()?));
+    match written {
+        // A closed pipe (`| head`) is the reader's choice, not a failure.
+        Err(e)
+            if e.downcast_ref::<io::Error>().map(io::Error::kind)
+                == Some(io::ErrorKind::BrokenPipe) =>
+        {
+            Ok(())
+        }
+        other => other,
+    }
+}
+
+/// Writes the tour (or the selection) as text. An unknown lesson or a step out of range is a
+/// usage error, reported before anything is written.
+pub fn write(out: &mut impl Write, content: &Content, selection: Selection) -> Result<()> {
+    let usage = |message: String| UsageError(format!("cqrs-catalog: {message}"));
+    let total = content.lessons.len();
+    let Some(id) = selection.lesson else {
+        writeln!(
+            out,
+            "The guided tour of cqrs-catalog: {total} lesson{}",
+            if total == 1 { "" } else { "s" }
+        )?;
+        for (i, lesson) in content.lessons.iter().enumerate() {
+            writeln!(out)?;
+            write_lesson(out, lesson, i, total, None)?;
+        }
+        return Ok(());
+    };
+    let (index, lesson) = locate::lesson(content, id).map_err(usage)?;
+    let step = selection
+        .step
+        .map(|n| locate::step(lesson, n))
+        .transpose()
+        .map_err(usage)?;
+    write_lesson(out, lesson, index, total, step)?;
+    Ok(())
+}
+
+fn write_lesson(
+    out: &mut impl Write,
+    lesson: &Lesson,
+    index: usize,
+    total: usize,
+    only: Option<usize>,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "Lesson {} of {total}: {} ({})",
+        index + 1,
+        lesson.title,
+        lesson.id
+    )?;
+    for line in markup::wrap(&lesson.summary, WIDTH) {
+        writeln!(out, "{line}")?;
+    }
+    let mut session = Session::new();
+    let count = lesson.steps.len();
+    for (i, step) in lesson.steps.iter().enumerate() {
+        let ran = run_lines(&mut session, &step.run);
+        if only.is_some_and(|only| only != i) {
+            continue;
+        }
+        writeln!(out)?;
+        write_step(out, step, i, count, &session, &ran)?;
+    }
+    Ok(())
+}
+
+fn panel_name(panel: Panel) -> &'static str {
+    match panel {
+        Panel::Narration => "the narration",
+        Panel::Office => "the back office",
+        Panel::Log => "the event log",
+        Panel::Catalogs => "the catalogs",
+        Panel::Command => "the last command",
+    }
+}
+
+/// A narration with its marks resolved for plain text: emphasis loses its stars (a screen
+/// reader would read them out), code keeps its backticks (they say "type this").
+fn narration(text: &str) -> Vec<String> {
+    markup::paragraphs(text)
+        .iter()
+        .map(|p| {
+            markup::pieces(p)
+                .into_iter()
+                .map(|piece| match piece.mark {
+                    Mark::Code => format!("`{}`", piece.text),
+                    Mark::Plain | Mark::Emphasis => piece.text,
+                })
+                .collect::<String>()
+        })
+        .collect()
+}
+
+fn write_wrapped(out: &mut impl Write, indent: &str, text: &str) -> io::Result<()> {
+    write_hanging(out, indent, "", text)
+}
+
+/// Wraps text after a first-line label, continuation lines aligned under the text.
+fn write_hanging(out: &mut impl Write, indent: &str, label: &str, text: &str) -> io::Result<()> {
+    let hang = " ".repeat(label.chars().count());
+    let width = WIDTH - indent.len() - hang.len();
+    for (i, line) in markup::wrap(text, width).iter().enumerate() {
+        let lead = if i == 0 { label } else { hang.as_str() };
+        writeln!(out, "{indent}{lead}{line}")?;
+    }
+    Ok(())
+}
+
+fn write_step(
+    out: &mut impl Write,
+    step: &Step,
+    index: usize,
+    count: usize,
+    session: &Session,
+    ran: &[Ran],
+) -> io::Result<()> {
+    writeln!(out, "Step {} of {count}: {}", index + 1, step.title)?;
+    if let Some(panel) = step.focus {
+        writeln!(out, "Look at {}.", panel_name(panel))?;
+    }
+    for paragraph in narration(&step.text) {
+        writeln!(out)?;
+        write_wrapped(out, "", &paragraph)?;
+    }
+    if let Some(predict) = &step.predict {
+        writeln!(out)?;
+        writeln!(out, "Predict, before the commands run:")?;
+        write_wrapped(out, "  ", &predict.question)?;
+        for (choice, letter) in predict.choices.iter().zip('a'..) {
+            write_hanging(out, "    ", &format!("{letter}) "), &choice.text)?;
+        }
+        if let Some((choice, letter)) = predict.choices.iter().zip('a'..).find(|(c, _)| c.correct) {
+            writeln!(out, "  Answer: {letter}")?;
+            write_wrapped(out, "  ", &choice.why)?;
+        }
+        if let Some(reveal) = &predict.reveal {
+            write_wrapped(out, "  ", reveal)?;
+        }
+    }
+    if !ran.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "Commands run:")?;
+        for r in ran {
+            writeln!(out, "  > {}", r.line.text)?;
+            for line in transcript::outcome_lines(session.library(), &r.outcome) {
+                writeln!(out, "    {line}")?;
+            }
+        }
+    }
+    if let Some(challenge) = &step.challenge {
+        writeln!(out)?;
+        writeln!(out, "Challenge:")?;
+        write_wrapped(out, "  ", &challenge.goal)?;
+        writeln!(out, "  Done when all of these hold:")?;
+        for (text, _) in &challenge.done_when {
+            writeln!(out, "    - {text}")?;
+        }
+        write_hanging(out, "  ", "Hint: ", &challenge.hint)?;
+        writeln!(out, "  Solution:")?;
+        for line in &challenge.solution {
+            writeln!(out, "    {}", line.text)?;
+        }
+    }
+    if let Some(notes) = &step.notes {
+        writeln!(out)?;
+        write_wrapped(out, "", &format!("Notes for a presenter: {notes}"))?;
+    }
+    writeln!(out)?;
+    writeln!(out, "State after step {}:", index + 1)?;
+    for line in transcript::state_lines(session.library()) {
+        writeln!(out, "  {line}")?;
+    }
+    Ok(())
+}

@@ -1,0 +1,237 @@
+//! A single-line text editor for command prompts: insert and delete at a cursor, move by
+//! character or to either end, recall earlier entries. Keys in, edits out; drawing is elsewhere.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// What a key did to the line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edit {
+    /// Enter: the text, which the editor has cleared and remembered.
+    Submit(String),
+    /// Esc: the learner leaves the prompt (the text stays for when they come back).
+    Leave,
+    /// The text or the cursor changed.
+    Changed,
+    /// A key the editor has no use for; the screen may.
+    Ignored,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct LineInput {
+    chars: Vec<char>,
+    /// Cursor position, in characters from the start.
+    cursor: usize,
+    history: Vec<String>,
+    /// Which history entry is shown while recalling, and what was typed before recalling.
+    recall: Option<usize>,
+    draft: String,
+}
+
+impl LineInput {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn text(&self) -> String {
+        self.chars.iter().collect()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.chars.is_empty()
+    }
+
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    /// Replaces the text, cursor at the end.
+    pub fn set(&mut self, text: &str) {
+        self.chars = text.chars().collect();
+        self.cursor = self.chars.len();
+    }
+
+    /// Replaces characters `start..cursor` with `with` (a completion).
+    pub fn replace_before_cursor(&mut self, start: usize, with: &str) {
+        let start = start.min(self.cursor);
+        self.chars.splice(start..self.cursor, with.chars());
+        self.cursor = start + with.chars().count();
+    }
+
+    /// The text before the cursor, for completion.
+    pub fn before_cursor(&self) -> String {
+        self.chars[..self.cursor].iter().collect()
+    }
+
+    pub fn clear(&mut self) {
+        self.chars.clear();
+        self.cursor = 0;
+        self.recall = None;
+    }
+
+    fn show_history(&mut self, index: Option<usize>) {
+        self.recall = index;
+        let text = match index {
+            Some(i) => self.history[i].clone(),
+            None => std::mem::take(&mut self.draft),
+        };
+        self.set(&text);
+    }
+
+    pub fn handle(&mut self, key: KeyEvent) -> Edit {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Enter => {
+                let text = self.text();
+                if !text.trim().is_empty() && self.history.last() != Some(&text) {
+                    self.history.push(text.clone());
+                }
+                self.clear();
+                Edit::Submit(text)
+            }
+            KeyCode::Esc => Edit::Leave,
+            KeyCode::Char('a') if ctrl => {
+                self.cursor = 0;
+                Edit::Changed
+            }
+            KeyCode::Char('e') if ctrl => {
+                self.cursor = self.chars.len();
+                Edit::Changed
+            }
+            KeyCode::Char('u') if ctrl => {
+                self.chars.drain(..self.cursor);
+                self.cursor = 0;
+                Edit::Changed
+            }
+            KeyCode::Char('w') if ctrl => {
+                let mut start = self.cursor;
+                while start > 0 && self.chars[start - 1] == ' ' {
+                    start -= 1;
+                }
+                while start > 0 && self.chars[start - 1] != ' ' {
+                    start -= 1;
+                }
+                self.chars.drain(start..self.cursor);
+                self.cursor = start;
+                Edit::Changed
+            }
+            KeyCode::Char(c)
+                if !ctrl && !key.modifiers.contains(KeyModifiers::ALT) && !c.is_control() =>
+            {
+                self.chars.insert(self.cursor, c);
+                self.cursor += 1;
+                Edit::Changed
+            }
+            KeyCode::Backspace if self.cursor > 0 => {
+                self.cursor -= 1;
+                self.chars.remove(self.cursor);
+                Edit::Changed
+            }
+            KeyCode::Delete if self.cursor < self.chars.len() => {
+                self.chars.remove(self.cursor);
+                Edit::Changed
+            }
+            KeyCode::Backspace | KeyCode::Delete => Edit::Changed,
+            KeyCode::Left if self.cursor > 0 => {
+                self.cursor -= 1;
+                Edit::Changed
+            }
+            KeyCode::Right if self.cursor < self.chars.len() => {
+                self.cursor += 1;
+                Edit::Changed
+            }
+            KeyCode::Home => {
+                self.cursor = 0;
+                Edit::Changed
+            }
+            KeyCode::End => {
+                self.cursor = self.chars.len();
+                Edit::Changed
+            }
+            KeyCode::Up if !self.history.is_empty() => {
+                let index = match self.recall {
+                    None => {
+                        self.draft = self.text();
+                        self.history.len() - 1
+                    }
+                    Some(i) => i.saturating_sub(1),
+                };
+                self.show_history(Some(index));
+                Edit::Changed
+            }
+            KeyCode::Down if self.recall.is_some() => {
+                let next = self
+                    .recall
+                    .map(|i| i + 1)
+                    .filter(|&i| i < self.history.len());
+                self.show_history(next);
+                Edit::Changed
+            }
+            _ => Edit::Ignored,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    fn typed(text: &str) -> LineInput {
+        let mut input = LineInput::new();
+        for c in text.chars() {
+            input.handle(key(KeyCode::Char(c)));
+        }
+        input
+    }
+
+    #[test]
+    fn typing_inserts_at_the_cursor() {
+        let mut input = typed("led");
+        input.handle(key(KeyCode::Left));
+        input.handle(key(KeyCode::Char('n')));
+        assert_eq!(input.text(), "lend");
+        assert_eq!(input.cursor(), 3);
+    }
+
+    #[test]
+    fn enter_submits_and_clears_and_up_recalls() {
+        let mut input = typed("tick");
+        assert_eq!(
+            input.handle(key(KeyCode::Enter)),
+            Edit::Submit("tick".into())
+        );
+        assert!(input.is_empty());
+        input.handle(key(KeyCode::Char('x')));
+        input.handle(key(KeyCode::Up));
+        assert_eq!(input.text(), "tick");
+        input.handle(key(KeyCode::Down));
+        assert_eq!(input.text(), "x");
+    }
+
+    #[test]
+    fn backspace_at_the_start_and_arrows_at_the_ends_do_nothing() {
+        let mut input = LineInput::new();
+        input.handle(key(KeyCode::Backspace));
+        input.handle(key(KeyCode::Left));
+        assert!(input.is_empty());
+        assert_eq!(input.cursor(), 0);
+        assert_eq!(input.handle(key(KeyCode::Right)), Edit::Ignored);
+    }
+
+    #[test]
+    fn ctrl_w_deletes_the_word_before_the_cursor() {
+        let mut input = typed("find shelf");
+        input.handle(KeyEvent::new(KeyCode::Char('w'), KeyModifiers::CONTROL));
+        assert_eq!(input.text(), "find ");
+    }
+
+    #[test]
+    fn non_ascii_text_is_edited_by_character() {
+        let mut input = typed("café");
+        input.handle(key(KeyCode::Backspace));
+        assert_eq!(input.text(), "caf");
+    }
+}

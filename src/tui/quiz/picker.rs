@@ -1,0 +1,125 @@
+//! The quiz picker: every quiz with its number of questions and the learner's best score, for
+//! `cqrs-catalog quiz` without an id and the home screen's Quiz entry.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::content::Content;
+use crate::content::attempt::time_seed;
+use crate::tui::keys::Action;
+use crate::tui::screen::{Ctx, Hint, Screen, Transition};
+use crate::tui::widgets::panel::panel;
+
+use super::QuizScreen;
+
+pub struct Picker {
+    /// The quizzes' ids, in the content's order (the content itself lives in the app).
+    ids: Vec<String>,
+    selected: usize,
+}
+
+impl Picker {
+    pub fn new(content: &Content) -> Picker {
+        Picker {
+            ids: content.quizzes.iter().map(|q| q.id.clone()).collect(),
+            selected: 0,
+        }
+    }
+}
+
+impl Screen for Picker {
+    fn title(&self) -> String {
+        "the list of quizzes".into()
+    }
+
+    fn draw(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        let t = ctx.theme;
+        let mut lines = vec![
+            Line::styled(
+                "Each quiz asks a few questions and explains every answer.",
+                t.dim,
+            ),
+            Line::raw(""),
+        ];
+        for (i, id) in self.ids.iter().enumerate() {
+            let Some(quiz) = ctx.content.quiz(id) else {
+                continue;
+            };
+            let chosen = i == self.selected;
+            lines.push(Line::from(vec![
+                Span::styled(if chosen { "▶ " } else { "  " }, t.focus),
+                Span::styled(
+                    quiz.title.clone(),
+                    if chosen { t.selected } else { t.accent },
+                ),
+            ]));
+            let best = match ctx.progress.quizzes.get(id) {
+                Some(s) => format!("best {}/{} on {}", s.best, s.total, s.date),
+                None => "not taken yet".into(),
+            };
+            lines.push(Line::styled(
+                format!("    {} questions · {best}", quiz.questions.len()),
+                t.dim,
+            ));
+        }
+        if self.ids.is_empty() {
+            lines.push(Line::styled("There are no quizzes.", t.text));
+        }
+        frame.render_widget(
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: false })
+                .block(panel("Quizzes", true, t)),
+            area,
+        );
+    }
+
+    fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Transition {
+        let actions = ctx.keys.actions(&key);
+        let n = self.ids.len().max(1);
+        if actions.contains(&Action::Down) {
+            self.selected = (self.selected + 1) % n;
+        } else if actions.contains(&Action::Up) {
+            self.selected = (self.selected + n - 1) % n;
+        } else if (actions.contains(&Action::Select) || actions.contains(&Action::Next))
+            && let Some(quiz) = self
+                .ids
+                .get(self.selected)
+                .and_then(|id| ctx.content.quiz(id))
+        {
+            return Transition::Push(Box::new(QuizScreen::new(quiz.clone(), time_seed())));
+        } else if actions.contains(&Action::Back) {
+            return Transition::Back;
+        }
+        Transition::Stay
+    }
+
+    fn footer(&self, ctx: &Ctx) -> Vec<Hint> {
+        vec![
+            ("↑↓ jk", "choose"),
+            (ctx.keys.label(Action::Select), "start"),
+            (ctx.keys.label(Action::Back), "back"),
+        ]
+    }
+
+    fn help(&self, ctx: &Ctx) -> Vec<(String, String)> {
+        vec![
+            (
+                format!(
+                    "{} {}",
+                    ctx.keys.label(Action::Up),
+                    ctx.keys.label(Action::Down)
+                ),
+                "choose a quiz".into(),
+            ),
+            (ctx.keys.label(Action::Select).into(), "start it".into()),
+            (ctx.keys.label(Action::Back).into(), "back".into()),
+        ]
+    }
+
+    fn min_size(&self) -> (u16, u16) {
+        (40, 12)
+    }
+}

@@ -1,0 +1,449 @@
+//! The lines the quiz screen shows: a question with its choices, the feedback after an answer,
+//! the summary at the end. Text is wrapped here, with hanging indents, so the screen knows how
+//! many lines it has and can keep the selected choice in view.
+
+use std::ops::Range;
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use crate::content::attempt::{Asked, Feedback, Given, Shown, ordinal};
+use crate::content::{Kind, Lesson, Question};
+use crate::progress::QuizScore;
+use crate::tui::theme::Theme;
+
+fn width_of(s: &str) -> usize {
+    Span::raw(s).width()
+}
+
+/// Splits text into lines of at most `width` columns, at spaces where it can; a word longer
+/// than a line is cut. Newlines in the text are kept.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut out = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        let mut used = 0;
+        for word in paragraph.split_whitespace() {
+            let w = width_of(word);
+            if used > 0 && used + 1 + w <= width {
+                line.push(' ');
+                line.push_str(word);
+                used += 1 + w;
+                continue;
+            }
+            if used > 0 {
+                out.push(std::mem::take(&mut line));
+                used = 0;
+            }
+            if w <= width {
+                line.push_str(word);
+                used = w;
+                continue;
+            }
+            for c in word.chars() {
+                let cw = width_of(c.encode_utf8(&mut [0; 4]));
+                if used + cw > width && used > 0 {
+                    out.push(std::mem::take(&mut line));
+                    used = 0;
+                }
+                line.push(c);
+                used += cw;
+            }
+        }
+        out.push(line);
+    }
+    out
+}
+
+/// Text after a lead (a marker, a letter) on its first line, and under the text, not the lead,
+/// on the next ones.
+fn hanging<'a>(lead: Vec<Span<'a>>, text: &str, style: Style, width: usize) -> Vec<Line<'a>> {
+    let indent: usize = lead.iter().map(Span::width).sum();
+    let mut lead = Some(lead);
+    wrap(text, width.saturating_sub(indent))
+        .into_iter()
+        .map(|part| {
+            let mut spans = lead
+                .take()
+                .unwrap_or_else(|| vec![Span::raw(" ".repeat(indent))]);
+            spans.push(Span::styled(part, style));
+            Line::from(spans)
+        })
+        .collect()
+}
+
+fn paragraph<'a>(text: &str, style: Style, width: usize) -> Vec<Line<'a>> {
+    wrap(text, width)
+        .into_iter()
+        .map(|l| Line::styled(l, style))
+        .collect()
+}
+
+/// What a question asks the learner to do, in a few words.
+pub fn instruction(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Single => "Pick one.",
+        Kind::Multiple => "Pick every right one.",
+        Kind::Order => "Put these in order, first at the top.",
+    }
+}
+
+/// The learner's answer while it is being given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    /// The row the cursor is on, from the top.
+    pub cursor: usize,
+    /// `multiple`: which rows are ticked.
+    pub ticked: Vec<bool>,
+    /// The choices (indices into `choices`) in the order the rows show them now: the shuffled
+    /// order at first, then as the learner moves them (`order`).
+    pub rows: Vec<usize>,
+}
+
+impl Draft {
+    pub fn new(asked: &Asked) -> Draft {
+        Draft {
+            cursor: 0,
+            ticked: vec![false; asked.order.len()],
+            rows: asked.order.clone(),
+        }
+    }
+
+    /// The answer as the attempt records it.
+    pub fn given(&self, kind: Kind) -> Given {
+        match kind {
+            Kind::Single => {
+                Given::Picked(self.rows.get(self.cursor).copied().into_iter().collect())
+            }
+            Kind::Multiple => Given::Picked(
+                self.rows
+                    .iter()
+                    .zip(&self.ticked)
+                    .filter(|(_, t)| **t)
+                    .map(|(c, _)| *c)
+                    .collect(),
+            ),
+            Kind::Order => Given::Picked(self.rows.clone()),
+        }
+    }
+}
+
+/// The prompt, and the setup commands of a question checked against the model.
+fn head<'a>(question: &Question, theme: &Theme, width: usize) -> Vec<Line<'a>> {
+    let mut lines = paragraph(&question.prompt, theme.title, width);
+    if !question.setup.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            "The situation, set up in a fresh library:",
+            theme.dim,
+        ));
+        for l in &question.setup {
+            lines.extend(hanging(vec![Span::raw("  ")], &l.text, theme.accent, width));
+        }
+    }
+    lines.push(Line::raw(""));
+    lines
+}
+
+/// A question being answered. Returns the lines and the range of lines the cursor's row takes,
+/// so the screen can scroll it into view.
+pub fn question<'a>(
+    question: &Question,
+    asked: &Asked,
+    draft: &Draft,
+    theme: &Theme,
+    width: usize,
+) -> (Vec<Line<'a>>, Range<usize>) {
+    let mut lines = vec![Line::styled(instruction(question.kind), theme.dim)];
+    lines.extend(head(question, theme, width));
+    let mut focus = 0..0;
+    for (row, &choice) in draft.rows.iter().enumerate() {
+        let here = row == draft.cursor;
+        let mut lead = vec![Span::styled(if here { "▶ " } else { "  " }, theme.focus)];
+        match question.kind {
+            Kind::Single => {}
+            Kind::Multiple => lead.push(Span::styled(
+                if draft.ticked[row] { "[x] " } else { "[ ] " },
+                if draft.ticked[row] {
+                    theme.focus
+                } else {
+                    theme.dim
+                },
+            )),
+            Kind::Order => lead.push(Span::styled(format!("{}. ", row + 1), theme.dim)),
+        }
+        lead.push(Span::styled(
+            format!("{}) ", asked.letter_of(choice)),
+            theme.key,
+        ));
+        let style = if here { theme.emphasis } else { theme.text };
+        let start = lines.len();
+        lines.extend(hanging(lead, &question.choices[choice].text, style, width));
+        if here {
+            focus = start..lines.len();
+        }
+    }
+    (lines, focus)
+}
+
+fn mark<'a>(right: bool, theme: &Theme) -> Span<'a> {
+    if right {
+        Span::styled("✓ ", theme.ok)
+    } else {
+        Span::styled("✗ ", theme.bad)
+    }
+}
+
+/// A choice with its letter, then its `why` under it.
+fn explained<'a>(
+    lead: Vec<Span<'a>>,
+    shown: &Shown,
+    with_why: bool,
+    theme: &Theme,
+    width: usize,
+) -> Vec<Line<'a>> {
+    let indent: usize = lead.iter().map(Span::width).sum();
+    let mut lead = lead;
+    lead.push(Span::styled(format!("{}) ", shown.letter), theme.key));
+    let mut lines = hanging(lead, &shown.choice.text, theme.text, width);
+    if with_why && !shown.choice.why.is_empty() {
+        let pad = " ".repeat(indent + 3);
+        lines.extend(hanging(
+            vec![Span::raw(pad)],
+            &shown.choice.why,
+            theme.dim,
+            width,
+        ));
+    }
+    lines
+}
+
+/// What follows an answer: right or wrong (symbol and word), the choices picked with their
+/// `why`, the right answer, the explanation, and the lesson to review.
+pub fn feedback<'a>(
+    question: &Question,
+    feedback: &Feedback,
+    review: Option<&Lesson>,
+    review_key: &str,
+    theme: &Theme,
+    width: usize,
+) -> Vec<Line<'a>> {
+    let mut lines = head(question, theme, width);
+    let verdict = if feedback.right {
+        Line::from(vec![
+            Span::styled("✓ Right", theme.ok.patch(theme.title)),
+            Span::styled(".", theme.text),
+        ])
+    } else {
+        let key = match (question.kind, feedback.key.len()) {
+            (Kind::Order, _) => format!("The right order is {}.", feedback.key_letters()),
+            (_, 1) => format!("The right answer is {}.", feedback.key_letters()),
+            _ => format!("The right answers are {}.", feedback.key_letters()),
+        };
+        Line::from(vec![
+            Span::styled("✗ Wrong", theme.bad.patch(theme.title)),
+            Span::styled(format!(". {key}"), theme.text),
+        ])
+    };
+    lines.push(verdict);
+    lines.push(Line::raw(""));
+    match question.kind {
+        Kind::Order => {
+            let given: Vec<String> = feedback
+                .picked
+                .iter()
+                .map(|s| s.letter.to_string())
+                .collect();
+            if !feedback.right {
+                lines.push(Line::styled(
+                    format!("Your order: {}", given.join(", ")),
+                    theme.text,
+                ));
+            }
+            for (place, shown) in feedback.key.iter().enumerate() {
+                let yours = feedback
+                    .picked
+                    .iter()
+                    .position(|p| std::ptr::eq(p.choice, shown.choice));
+                let in_place = yours == Some(place);
+                let mut lead = vec![
+                    mark(in_place, theme),
+                    Span::styled(format!("{}. ", place + 1), theme.dim),
+                ];
+                if let (false, Some(y)) = (in_place, yours) {
+                    lead.push(Span::styled(
+                        format!("(you had it {}) ", ordinal(y + 1)),
+                        theme.bad,
+                    ));
+                }
+                lines.extend(explained(lead, shown, true, theme, width));
+            }
+        }
+        Kind::Single | Kind::Multiple => {
+            lines.push(Line::styled("You picked:", theme.text));
+            for shown in &feedback.picked {
+                lines.extend(explained(
+                    vec![Span::raw("  "), mark(shown.right, theme)],
+                    shown,
+                    true,
+                    theme,
+                    width,
+                ));
+            }
+            let missed: Vec<&Shown> = feedback
+                .key
+                .iter()
+                .filter(|k| {
+                    !feedback
+                        .picked
+                        .iter()
+                        .any(|p| std::ptr::eq(p.choice, k.choice))
+                })
+                .collect();
+            if !missed.is_empty() {
+                lines.push(Line::styled(
+                    if missed.len() == 1 && question.kind == Kind::Single {
+                        "The right one:"
+                    } else {
+                        "Right, and not picked:"
+                    },
+                    theme.text,
+                ));
+                for shown in missed {
+                    lines.extend(explained(
+                        vec![Span::raw("  "), Span::styled("→ ", theme.ok)],
+                        shown,
+                        true,
+                        theme,
+                        width,
+                    ));
+                }
+            }
+        }
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Why", theme.title));
+    lines.extend(paragraph(&question.explanation, theme.text, width));
+    if let Some(lesson) = review {
+        lines.push(Line::raw(""));
+        lines.extend(hanging(
+            vec![
+                Span::styled("Review: ", theme.title),
+                Span::styled(format!("press {review_key} for the lesson "), theme.dim),
+            ],
+            &format!("“{}”", lesson.title),
+            theme.accent,
+            width,
+        ));
+    }
+    lines
+}
+
+/// The end of an attempt: what it scored, what was missed and why.
+pub struct Summary {
+    pub right: usize,
+    pub total: usize,
+    /// Whether the attempt was the whole quiz (else a retry of missed questions).
+    pub whole: bool,
+    /// The best whole score before this attempt, if any.
+    pub best_before: Option<QuizScore>,
+    /// Indices into the quiz's questions.
+    pub missed: Vec<usize>,
+}
+
+pub fn summary<'a>(
+    questions: &[Question],
+    s: &Summary,
+    theme: &Theme,
+    width: usize,
+) -> Vec<Line<'a>> {
+    let mut lines = Vec::new();
+    let what = if s.whole { "Score" } else { "Retry" };
+    lines.push(Line::from(vec![
+        Span::styled(format!("{what}: {}/{}", s.right, s.total), theme.title),
+        Span::styled(
+            match (s.right == s.total, s.whole) {
+                (true, _) => "  ✓ all right".to_string(),
+                (false, true) => format!("  ✗ {} missed", s.total - s.right),
+                (false, false) => format!("  ✗ {} still missed", s.total - s.right),
+            },
+            if s.right == s.total {
+                theme.ok
+            } else {
+                theme.bad
+            },
+        ),
+    ]));
+    let best = match (&s.best_before, s.whole) {
+        (Some(b), true) if s.right > b.best || b.total != s.total => {
+            "A new best score, saved with your progress.".to_string()
+        }
+        (Some(b), _) => format!("Your best: {}/{} on {}.", b.best, b.total, b.date),
+        (None, true) => "Your first score, saved with your progress.".to_string(),
+        (None, false) => String::new(),
+    };
+    if !best.is_empty() {
+        lines.push(Line::styled(best, theme.dim));
+    }
+    if !s.whole {
+        lines.push(Line::styled(
+            "A retry practises what you missed; only a whole run sets your best score.",
+            theme.dim,
+        ));
+    }
+    lines.push(Line::raw(""));
+    if s.missed.is_empty() {
+        lines.push(Line::styled("Nothing missed.", theme.ok));
+        return lines;
+    }
+    lines.push(Line::styled(
+        format!("Missed ({}):", s.missed.len()),
+        theme.title,
+    ));
+    for &i in &s.missed {
+        let Some(q) = questions.get(i) else { continue };
+        lines.push(Line::raw(""));
+        lines.extend(hanging(
+            vec![mark(false, theme)],
+            &q.prompt,
+            theme.emphasis,
+            width,
+        ));
+        // The letters of that attempt are gone from the screen: name the right choices by
+        // their text. An order's explanation already tells the order.
+        if q.kind != Kind::Order {
+            for c in q.choices.iter().filter(|c| c.correct) {
+                lines.extend(hanging(
+                    vec![Span::raw("  "), Span::styled("→ ", theme.ok)],
+                    &c.text,
+                    theme.ok,
+                    width,
+                ));
+            }
+        }
+        lines.extend(hanging(
+            vec![Span::raw("  ")],
+            &q.explanation,
+            theme.dim,
+            width,
+        ));
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapping_breaks_at_spaces_and_cuts_only_words_longer_than_a_line() {
+        assert_eq!(
+            wrap("the back office keeps", 10),
+            ["the back", "office", "keeps"]
+        );
+        assert_eq!(wrap("abcdefghijkl", 5), ["abcde", "fghij", "kl"]);
+        assert_eq!(wrap("", 5), [""]);
+        assert_eq!(wrap("a\nb", 5), ["a", "b"]);
+    }
+}

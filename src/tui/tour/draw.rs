@@ -1,0 +1,729 @@
+//! Drawing the tour: the header, the text column (narration with the prediction, challenge or
+//! end of the tour) and the model's panels, laid out for the room there is: wide terminals get
+//! three columns, narrow ones stack the model's panels and give the focused one the room.
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, StatefulWidget, Widget};
+
+use crate::content::Content;
+use crate::progress::Progress;
+use crate::tui::screen::Ctx;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::catalogs::{CatalogsPanel, Rebuilding};
+use crate::tui::widgets::last_command::{CommandsPanel, Ran};
+use crate::tui::widgets::log::LogPanel;
+use crate::tui::widgets::narration::NarrationPanel;
+use crate::tui::widgets::office::OfficePanel;
+use crate::tui::widgets::panel::panel;
+use crate::tui::widgets::prompt::Prompt;
+use crate::tui::widgets::text::{Scroll, render_scrolled, wrap};
+
+use super::state::Phase;
+use super::{Focus, QUIZ_OFFER, Tour, choice_key};
+
+pub const MIN_WIDTH: u16 = 72;
+pub const MIN_HEIGHT: u16 = 20;
+
+/// How the screen is divided, by width.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Text | office, log, commands | catalogs.
+    Three,
+    /// Text and commands | office beside log, catalogs.
+    Two,
+    /// Text | office, log, catalogs, commands stacked.
+    Narrow,
+}
+
+impl Mode {
+    fn for_width(width: u16) -> Mode {
+        if width >= 150 {
+            Mode::Three
+        } else if width >= 120 {
+            Mode::Two
+        } else {
+            Mode::Narrow
+        }
+    }
+}
+
+/// What the task panel under the narration holds.
+enum Task {
+    Lines(&'static str, Vec<Line<'static>>),
+    Challenge {
+        lines: Vec<Line<'static>>,
+        prompt: Vec<Line<'static>>,
+        cursor: Option<Position>,
+    },
+}
+
+impl Task {
+    fn rows(&self) -> u16 {
+        let n = match self {
+            Task::Lines(_, lines) => lines.len(),
+            Task::Challenge { lines, prompt, .. } => lines.len() + prompt.len(),
+        };
+        n as u16 + 2
+    }
+}
+
+pub fn draw(tour: &mut Tour, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    let [header, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+    draw_header(tour, frame.buffer_mut(), header, ctx);
+    let mode = Mode::for_width(body.width);
+    let text_share = if mode == Mode::Three { 32 } else { 42 };
+    let [text, model] =
+        Layout::horizontal([Constraint::Percentage(text_share), Constraint::Fill(1)]).areas(body);
+    let buf = frame.buffer_mut();
+    // Panels borrow the tour's state while their scroll positions change: work on a copy.
+    let mut scroll = tour.scroll;
+    let cursor = draw_text_column(tour, &mut scroll, buf, text, mode, ctx);
+    draw_model(tour, &mut scroll, buf, model, mode, ctx);
+    tour.scroll = scroll;
+    if let Some(outline) = &mut tour.outline {
+        outline.draw(frame, body, ctx);
+    } else if let Some(position) = cursor {
+        frame.set_cursor_position(position);
+    }
+}
+
+fn draw_header(tour: &Tour, buf: &mut Buffer, area: Rect, ctx: &Ctx) {
+    let t = ctx.theme;
+    let state = &tour.state;
+    let lesson = state.lesson(ctx.content);
+    let right = if state.finished {
+        "end of the tour ".to_string()
+    } else {
+        format!("step {} of {} ", state.step + 1, lesson.steps.len())
+    };
+    let left = Line::from(vec![
+        Span::styled(
+            format!(
+                " Lesson {} of {} · ",
+                state.lesson + 1,
+                ctx.content.lessons.len()
+            ),
+            t.dim,
+        ),
+        Span::styled(lesson.title.clone(), t.title),
+    ]);
+    let right_width = right.chars().count() as u16 + 1;
+    let [l, r] =
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(right_width)]).areas(area);
+    left.render(l, buf);
+    Line::styled(right, t.dim).right_aligned().render(r, buf);
+}
+
+/// The commands panel for the step: what ran, or what waits for a prediction's answer.
+fn commands_panel<'a>(
+    tour: &'a Tour,
+    ran: &'a [Ran<'a>],
+    pending: &'a [&'a str],
+    ctx: &'a Ctx,
+) -> CommandsPanel<'a> {
+    CommandsPanel {
+        library: tour.state.session.library(),
+        theme: ctx.theme,
+        focused: tour.focus == Focus::Commands,
+        ran,
+        pending,
+        title: if pending.is_empty() {
+            "Commands of this step"
+        } else {
+            "Commands, after your answer"
+        },
+    }
+}
+
+fn ran_of(tour: &Tour) -> Vec<Ran<'_>> {
+    tour.state
+        .entries
+        .iter()
+        .map(|e| Ran {
+            input: &e.input,
+            outcome: &e.outcome,
+            mine: e.mine,
+        })
+        .collect()
+}
+
+/// The text column: the narration (or the prediction that holds it back), the step's task,
+/// and in narrow mode the commands. Returns where the prompt's cursor is while typing.
+fn draw_text_column(
+    tour: &Tour,
+    scroll: &mut [Scroll; 6],
+    buf: &mut Buffer,
+    area: Rect,
+    mode: Mode,
+    ctx: &Ctx,
+) -> Option<Position> {
+    let content = ctx.content;
+    let t = ctx.theme;
+    let width = area.width.saturating_sub(2) as usize;
+    let step = tour.state.current(content);
+    let asking = tour.state.phase == Phase::Asking;
+
+    let task = task(tour, content, &*ctx.progress, width, t, mode);
+    let ran = ran_of(tour);
+    let pending = tour.state.pending(content);
+    let commands = (mode == Mode::Two).then(|| commands_panel(tour, &ran, &pending, ctx));
+    let commands_rows = commands.as_ref().map_or(0, |c| {
+        let cap = if tour.focus == Focus::Commands {
+            area.height / 2
+        } else {
+            area.height / 3
+        };
+        (c.lines(width).len() as u16 + 2).clamp(4, cap.max(4))
+    });
+    let [area, commands_area] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(commands_rows)]).areas(area);
+    if let Some(commands) = &commands {
+        commands.render(commands_area, buf, &mut scroll[Focus::Commands.index()]);
+    }
+    let h = area.height;
+    let narration = NarrationPanel {
+        title: "Narration",
+        heading: Some(&step.title),
+        text: &step.text,
+        theme: t,
+        focused: tour.focus == Focus::Narration,
+    };
+    let narration_rows = narration.lines(width).len() as u16 + 2;
+    // When narration and task do not both fit, they share the column in proportion to what
+    // each needs; the one in focus gets at least half.
+    let task_rows = task.as_ref().map_or(0, |task| {
+        let want = task.rows();
+        if narration_rows + want <= h {
+            return want;
+        }
+        let share =
+            (u32::from(h) * u32::from(want) / u32::from((narration_rows + want).max(1))) as u16;
+        let share = if tour.typing {
+            // At the prompt the checklist matters most; the narration keeps a few lines.
+            want.min(h.saturating_sub(6))
+        } else {
+            match tour.focus {
+                Focus::Narration => share.min(h / 2),
+                Focus::Task => share.max(h / 2),
+                _ => share,
+            }
+        };
+        share.clamp(5.min(h), h.saturating_sub(5))
+    });
+    // When both fit, the task stands right under the narration, not at the column's foot.
+    let fits = !asking && narration_rows + task_rows <= h;
+    let [main, task_area, _] = Layout::vertical(if fits && task.is_some() {
+        [
+            Constraint::Length(narration_rows),
+            Constraint::Length(task_rows),
+            Constraint::Fill(1),
+        ]
+    } else {
+        [
+            Constraint::Fill(1),
+            Constraint::Length(task_rows),
+            Constraint::Length(0),
+        ]
+    })
+    .areas(area);
+
+    if asking {
+        // The narration tells what happens, so it waits until the prediction is answered.
+        let lines = predict_lines(tour, content, width, t);
+        let block = panel(
+            "Predict, then see",
+            matches!(tour.focus, Focus::Task | Focus::Narration),
+            t,
+        );
+        render_scrolled(block, lines, main, buf, &mut scroll[Focus::Task.index()], t);
+    } else {
+        narration.render(main, buf, &mut scroll[Focus::Narration.index()]);
+    }
+    let task_focused = tour.focus == Focus::Task;
+    match task {
+        None => None,
+        Some(Task::Lines(title, lines)) => {
+            render_scrolled(
+                panel(title, task_focused, t),
+                lines,
+                task_area,
+                buf,
+                &mut scroll[Focus::Task.index()],
+                t,
+            );
+            None
+        }
+        Some(Task::Challenge {
+            lines,
+            prompt,
+            cursor,
+        }) => {
+            let title = match (tour.state.goal_reached(content), tour.typing) {
+                (true, _) => "Challenge · goal reached ✓",
+                (false, true) => "Challenge · typing",
+                (false, false) => "Challenge",
+            };
+            let block = panel(title, task_focused, t);
+            let inner = block.inner(task_area);
+            block.render(task_area, buf);
+            // The prompt stays at the bottom, whatever scrolls above it.
+            let prompt_rows = (prompt.len() as u16).min(inner.height);
+            let [above, at] =
+                Layout::vertical([Constraint::Fill(1), Constraint::Length(prompt_rows)])
+                    .areas(inner);
+            render_scrolled(
+                Block::default(),
+                lines,
+                above,
+                buf,
+                &mut scroll[Focus::Task.index()],
+                t,
+            );
+            Paragraph::new(prompt).render(at, buf);
+            cursor.filter(|_| at.height > 0).map(|c| Position {
+                x: at.x + c.x.min(at.width.saturating_sub(1)),
+                y: at.y + c.y,
+            })
+        }
+    }
+}
+
+/// The task under the narration, if the step has one now.
+fn task(
+    tour: &Tour,
+    content: &Content,
+    progress: &Progress,
+    width: usize,
+    t: &Theme,
+    mode: Mode,
+) -> Option<Task> {
+    let step = tour.state.current(content);
+    if tour.state.finished {
+        return Some(Task::Lines(
+            "End of the tour",
+            end_lines(content, progress, width, t),
+        ));
+    }
+    match tour.state.phase {
+        Phase::Asking => None,
+        Phase::Revealed { picked } => {
+            let right = step
+                .predict
+                .as_ref()
+                .and_then(|p| p.choices.iter().position(|c| c.correct));
+            let title = match picked {
+                Some(i) if Some(i) == right => "Your prediction: right",
+                Some(_) => "Your prediction: not quite",
+                None => "The answer",
+            };
+            // Narrow columns skip repeating the question just answered.
+            let question = mode != Mode::Narrow;
+            Some(Task::Lines(
+                title,
+                verdict_lines(tour, content, picked, question, width, t),
+            ))
+        }
+        Phase::Plain if step.challenge.is_some() => {
+            let lines = challenge_lines(tour, content, progress, width, t);
+            let (prompt, cursor) = prompt_lines(tour, width, t);
+            Some(Task::Challenge {
+                lines,
+                prompt,
+                cursor,
+            })
+        }
+        Phase::Plain => None,
+    }
+}
+
+fn predict_lines(tour: &Tour, content: &Content, width: usize, t: &Theme) -> Vec<Line<'static>> {
+    let step = tour.state.current(content);
+    let Some(predict) = &step.predict else {
+        return Vec::new();
+    };
+    let mut lines = wrap(Line::styled(predict.question.clone(), t.emphasis), width, 0);
+    lines.push(Line::raw(""));
+    for (i, choice) in predict.choices.iter().enumerate() {
+        let key = choice_key(i).map_or(" ".to_string(), |c| c.to_string());
+        lines.extend(wrap(
+            Line::from(vec![
+                Span::styled(format!(" {key}) "), t.key),
+                Span::styled(choice.text.clone(), t.text),
+            ]),
+            width,
+            4,
+        ));
+    }
+    lines.push(Line::raw(""));
+    let keys: Vec<String> = (0..predict.choices.len())
+        .filter_map(choice_key)
+        .map(|c| c.to_string())
+        .collect();
+    lines.extend(wrap(
+        Line::styled(
+            format!(
+                "Press {} to answer; the step's commands run after you do. → skips the question.",
+                or_list(&keys)
+            ),
+            t.dim,
+        ),
+        width,
+        0,
+    ));
+    lines
+}
+
+fn verdict_lines(
+    tour: &Tour,
+    content: &Content,
+    picked: Option<usize>,
+    question: bool,
+    width: usize,
+    t: &Theme,
+) -> Vec<Line<'static>> {
+    let step = tour.state.current(content);
+    let Some(predict) = &step.predict else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    let right = predict.choices.iter().position(|c| c.correct);
+    let letter = |i: usize| choice_key(i).unwrap_or('?');
+    let mut add = |line: Line<'static>, indent: usize| lines.extend(wrap(line, width, indent));
+    if question {
+        add(Line::styled(predict.question.clone(), t.dim), 0);
+    }
+    match picked {
+        Some(i) if Some(i) == right => {
+            let c = &predict.choices[i];
+            add(
+                Line::from(vec![
+                    Span::styled("✓ Right: ", t.ok),
+                    Span::styled(format!("{}) {}", letter(i), c.text), t.text),
+                ]),
+                2,
+            );
+            add(Line::styled(c.why.clone(), t.text), 0);
+        }
+        Some(i) => {
+            let c = &predict.choices[i];
+            add(
+                Line::from(vec![
+                    Span::styled("✗ You picked ", t.bad),
+                    Span::styled(format!("{}) {}", letter(i), c.text), t.text),
+                ]),
+                2,
+            );
+            add(Line::styled(c.why.clone(), t.text), 0);
+            if let Some(r) = right {
+                add(
+                    Line::from(vec![
+                        Span::styled("✓ The answer: ", t.ok),
+                        Span::styled(
+                            format!("{}) {}", letter(r), predict.choices[r].text),
+                            t.text,
+                        ),
+                    ]),
+                    2,
+                );
+            }
+        }
+        None => {
+            if let Some(r) = right {
+                let c = &predict.choices[r];
+                add(
+                    Line::from(vec![
+                        Span::styled("✓ The answer: ", t.ok),
+                        Span::styled(format!("{}) {}", letter(r), c.text), t.text),
+                    ]),
+                    2,
+                );
+                add(Line::styled(c.why.clone(), t.text), 0);
+            }
+        }
+    }
+    if let Some(reveal) = &predict.reveal {
+        add(Line::styled(reveal.clone(), t.emphasis), 0);
+    }
+    lines
+}
+
+fn challenge_lines(
+    tour: &Tour,
+    content: &Content,
+    progress: &Progress,
+    width: usize,
+    t: &Theme,
+) -> Vec<Line<'static>> {
+    let state = &tour.state;
+    let step = state.current(content);
+    let Some(challenge) = &step.challenge else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    let mut add = |line: Line<'static>, indent: usize| lines.extend(wrap(line, width, indent));
+    add(
+        Line::from(vec![
+            Span::styled("Goal: ", t.title),
+            Span::styled(challenge.goal.clone(), t.text),
+        ]),
+        0,
+    );
+    for (text, holds) in state.checklist(content) {
+        let (mark, style) = if holds {
+            ("✓ ", t.ok)
+        } else {
+            ("✗ ", t.bad)
+        };
+        add(
+            Line::from(vec![
+                Span::styled(mark, style),
+                Span::styled(text.to_string(), if holds { t.text } else { t.dim }),
+            ]),
+            2,
+        );
+    }
+    let lesson = &state.lesson(content).id;
+    let solved_before = progress
+        .challenges
+        .contains(&Progress::challenge_key(lesson, state.step));
+    if state.goal_reached(content) {
+        let message = if state.challenge.ran_solution {
+            "Reached by the solution. Type reset to try it your own way."
+        } else {
+            "★ Goal reached: every condition holds. Saved to your progress; → goes on."
+        };
+        add(Line::styled(message, t.ok), 2);
+    } else if solved_before {
+        add(Line::styled("You solved this one before.", t.dim), 0);
+    }
+    if state.challenge.hint {
+        add(
+            Line::from(vec![
+                Span::styled("Hint: ", t.title),
+                Span::styled(challenge.hint.clone(), t.text),
+            ]),
+            0,
+        );
+    }
+    if state.challenge.solution {
+        add(Line::styled("Solution:", t.title), 0);
+        for line in &challenge.solution {
+            add(Line::styled(format!("  {}", line.text), t.key), 4);
+        }
+        if !state.challenge.ran_solution {
+            add(
+                Line::styled("Type run solution to run it from the step's start.", t.dim),
+                0,
+            );
+        }
+    }
+    lines
+}
+
+/// The prompt, with a line of help under it while it is empty.
+fn prompt_lines(tour: &Tour, width: usize, t: &Theme) -> (Vec<Line<'static>>, Option<Position>) {
+    let error = tour
+        .state
+        .challenge
+        .error
+        .as_ref()
+        .map(|(text, e)| (text.as_str(), e));
+    let prompt = Prompt {
+        input: &tour.input,
+        error,
+        active: tour.typing,
+        placeholder: "press i to type a command",
+        theme: t,
+    };
+    let (mut lines, cursor) = prompt.lines(width);
+    if error.is_none() {
+        lines.extend(wrap(
+            Line::styled("or: hint · show solution · reset", t.dim),
+            width,
+            2,
+        ));
+    }
+    (lines, cursor)
+}
+
+fn end_lines(
+    content: &Content,
+    progress: &Progress,
+    width: usize,
+    t: &Theme,
+) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let total = content.lessons.len();
+    let done = content
+        .lessons
+        .iter()
+        .filter(|l| progress.tour.completed.contains(&l.id))
+        .count();
+    lines.extend(wrap(
+        Line::styled(
+            format!("You have reached the end of the tour ({done} of {total} lessons read to the end). Check what stuck with a quiz:"),
+            t.text,
+        ),
+        width,
+        0,
+    ));
+    for (key, id) in QUIZ_OFFER {
+        let title = content.quiz(id).map_or(id.to_string(), |q| q.title.clone());
+        lines.extend(wrap(
+            Line::from(vec![
+                Span::styled(format!(" {key} "), t.key),
+                Span::styled(title, t.text),
+                Span::styled(format!("  cqrs-catalog quiz {id}"), t.dim),
+            ]),
+            width,
+            4,
+        ));
+    }
+    lines.extend(wrap(
+        Line::styled(
+            "← goes back; o opens the outline; Esc leaves the tour.",
+            t.dim,
+        ),
+        width,
+        0,
+    ));
+    lines
+}
+
+/// The model's panels: office, log, catalogs, and (unless narrow) the commands.
+fn draw_model(
+    tour: &Tour,
+    scroll: &mut [Scroll; 6],
+    buf: &mut Buffer,
+    area: Rect,
+    mode: Mode,
+    ctx: &Ctx,
+) {
+    let t = ctx.theme;
+    let state = &tour.state;
+    let library = state.session.library();
+    let since = state.start_head;
+    let focus = tour.focus;
+    let office = OfficePanel {
+        library,
+        theme: t,
+        focused: focus == Focus::Office,
+        since,
+    };
+    let log = LogPanel {
+        library,
+        theme: t,
+        focused: focus == Focus::Log,
+        since,
+    };
+    let filed = state.filed();
+    let rebuilding = state.rebuild.as_ref().map(|anim| Rebuilding {
+        catalog: &anim.job.name,
+        done: anim.job.done(),
+        target: anim.job.target,
+    });
+    let catalogs = CatalogsPanel {
+        library: state.shown_catalogs(),
+        theme: t,
+        focused: focus == Focus::Catalogs,
+        filed: &filed,
+        rebuilding,
+        spotlight: state.spotlight(),
+    };
+    let ran = ran_of(tour);
+    let pending = state.pending(ctx.content);
+    let commands = commands_panel(tour, &ran, &pending, ctx);
+    let books = office.height();
+    let events = library.head().max(1) as u16 + 2;
+    let [_, _, s_office, s_log, s_catalogs, s_commands] = scroll;
+
+    match mode {
+        Mode::Three => {
+            let [middle, right] =
+                Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]).areas(area);
+            let h = middle.height;
+            let width = middle.width.saturating_sub(2) as usize;
+            let office_rows = books.clamp(3, if focus == Focus::Office { h / 2 } else { h / 3 });
+            let command_rows = (commands.lines(width).len() as u16 + 2).clamp(
+                4,
+                if focus == Focus::Commands {
+                    h * 2 / 3
+                } else {
+                    h / 2
+                },
+            );
+            let [a, b, c] = Layout::vertical([
+                Constraint::Length(office_rows),
+                Constraint::Fill(1),
+                Constraint::Length(command_rows),
+            ])
+            .areas(middle);
+            office.render(a, buf, s_office);
+            log.render(b, buf, s_log);
+            commands.render(c, buf, s_commands);
+            catalogs.render(right, buf, s_catalogs);
+        }
+        Mode::Two => {
+            let h = area.height;
+            let top_cap = if matches!(focus, Focus::Office | Focus::Log) {
+                h / 2
+            } else {
+                h / 3
+            };
+            let top_rows = books.max(events).clamp(3, top_cap.max(3));
+            let [top, bottom] =
+                Layout::vertical([Constraint::Length(top_rows), Constraint::Fill(1)]).areas(area);
+            let [left, right] =
+                Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]).areas(top);
+            office.render(left, buf, s_office);
+            log.render(right, buf, s_log);
+            catalogs.render(bottom, buf, s_catalogs);
+        }
+        Mode::Narrow => {
+            // Stacked: the panel in focus gets the room, the others a few lines each.
+            let h = area.height;
+            let width = area.width.saturating_sub(2) as usize;
+            let cap = |panel: Focus, otherwise: u16| {
+                if focus == panel { h / 2 } else { otherwise }
+            };
+            let small = if focus == Focus::Catalogs { 4 } else { 5 };
+            let office_rows = books.clamp(3, cap(Focus::Office, small));
+            let log_rows = events.clamp(3, cap(Focus::Log, small));
+            let mut command_rows =
+                (commands.lines(width).len() as u16 + 2).clamp(3, cap(Focus::Commands, small));
+            // The catalogs keep at least a few lines: give back rows from the biggest other.
+            let mut rows = [office_rows, log_rows, command_rows];
+            while rows.iter().sum::<u16>() + 5 > h {
+                let Some(biggest) = rows.iter_mut().filter(|r| **r > 3).max() else {
+                    break;
+                };
+                *biggest -= 1;
+            }
+            let [office_rows, log_rows, rest] = rows;
+            command_rows = rest;
+            let [a, b, c, d] = Layout::vertical([
+                Constraint::Length(office_rows),
+                Constraint::Length(log_rows),
+                Constraint::Fill(1),
+                Constraint::Length(command_rows),
+            ])
+            .areas(area);
+            office.render(a, buf, s_office);
+            log.render(b, buf, s_log);
+            catalogs.render(c, buf, s_catalogs);
+            commands.render(d, buf, s_commands);
+        }
+    }
+}
+
+/// "a, b or c".
+fn or_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}

@@ -1,0 +1,533 @@
+//! The guided tour screen: a lesson's narration beside the live model (back office, event
+//! log, catalogs, commands), step by step, with predictions, challenges and an outline.
+//! State lives in `state`, drawing in `draw`, the outline overlay in `outline`.
+
+mod draw;
+mod outline;
+pub mod state;
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+
+use crate::UsageError;
+use crate::content::{Content, Panel, locate};
+use crate::model::language::complete;
+use crate::progress::Progress;
+
+use super::keys::Action;
+use super::line_input::{Edit, LineInput};
+use super::screen::{Ctx, Hint, Screen, Transition};
+use super::widgets::text::Scroll;
+use outline::Outline;
+use state::{Move, Phase, Submitted, TourState};
+
+/// The quizzes the end of the tour offers, with the key that opens each.
+pub const QUIZ_OFFER: [(char, &str); 2] = [('m', "motivation"), ('v', "recovery")];
+
+/// The regions of the tour screen that can hold the focus (Tab cycles them; arrows and
+/// PgUp/PgDn scroll the one in focus).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Narration,
+    /// The prediction, the challenge, or the end of the tour, when the step has one.
+    Task,
+    Office,
+    Log,
+    Catalogs,
+    Commands,
+}
+
+impl Focus {
+    const ALL: [Focus; 6] = [
+        Focus::Narration,
+        Focus::Task,
+        Focus::Office,
+        Focus::Log,
+        Focus::Catalogs,
+        Focus::Commands,
+    ];
+
+    fn index(self) -> usize {
+        Focus::ALL.iter().position(|f| *f == self).unwrap_or(0)
+    }
+
+    fn from_panel(panel: Option<Panel>) -> Focus {
+        match panel {
+            None | Some(Panel::Narration) => Focus::Narration,
+            Some(Panel::Office) => Focus::Office,
+            Some(Panel::Log) => Focus::Log,
+            Some(Panel::Catalogs) => Focus::Catalogs,
+            Some(Panel::Command) => Focus::Commands,
+        }
+    }
+
+    /// Logs and commands are read from their newest line; the rest from the top, except
+    /// that the catalogs bring the one the step is about into view.
+    fn scroll(self) -> Scroll {
+        match self {
+            Focus::Log | Focus::Commands => Scroll::bottom(),
+            Focus::Catalogs => Scroll {
+                follow: true,
+                ..Scroll::top()
+            },
+            _ => Scroll::top(),
+        }
+    }
+}
+
+/// The key that picks a prediction's choice: letters that no tour key uses, in order.
+pub fn choice_key(index: usize) -> Option<char> {
+    "abcdefgmnpsuvwxyz".chars().nth(index)
+}
+
+fn choice_index(c: char) -> Option<usize> {
+    "abcdefgmnpsuvwxyz".find(c.to_ascii_lowercase())
+}
+
+pub struct Tour {
+    state: TourState,
+    focus: Focus,
+    scroll: [Scroll; 6],
+    input: LineInput,
+    /// Keys go to the challenge prompt.
+    typing: bool,
+    outline: Option<Outline>,
+}
+
+/// Opens the tour at a lesson (by id) and step (from 0, as `Progress` counts): what the quiz
+/// offers as "review this lesson". `None` when the lesson or step does not exist.
+pub fn open(
+    content: &Content,
+    progress: &Progress,
+    lesson_id: &str,
+    step: usize,
+) -> Option<Box<dyn Screen>> {
+    let _ = progress;
+    let lesson = content.lessons.iter().position(|l| l.id == lesson_id)?;
+    Tour::new(content, lesson, step).map(|t| Box::new(t) as Box<dyn Screen>)
+}
+
+/// Opens the tour where the learner left off (the first lesson for a newcomer).
+pub fn resume(content: &Content, progress: &Progress) -> Option<Box<dyn Screen>> {
+    let (lesson, step) = saved_position(content, progress);
+    Tour::new(content, lesson, step).map(|t| Box::new(t) as Box<dyn Screen>)
+}
+
+/// The saved lesson and step, as indices that exist in this content.
+pub fn saved_position(content: &Content, progress: &Progress) -> (usize, usize) {
+    progress
+        .tour
+        .lesson
+        .as_deref()
+        .and_then(|id| content.lessons.iter().position(|l| l.id == id))
+        .map_or((0, 0), |i| {
+            let last = content.lessons[i].steps.len().saturating_sub(1);
+            (i, progress.tour.step.min(last))
+        })
+}
+
+/// `cqrs-catalog tour [--lesson ID] [--step N]`: the tour at the lesson and step asked for
+/// (the step counted from 1), or where the learner left off. A wrong id or step is a usage
+/// error with the nearest id or the range.
+pub fn start(
+    content: &Content,
+    progress: &mut Progress,
+    lesson: Option<&str>,
+    step: Option<usize>,
+) -> anyhow::Result<Box<dyn Screen>> {
+    if content.lessons.is_empty() {
+        return Err(UsageError("cqrs-catalog: there are no lessons to tour".into()).into());
+    }
+    let usage = |m: String| UsageError(format!("cqrs-catalog: {m}"));
+    let (lesson, step) = match lesson {
+        Some(id) => {
+            let (index, l) = locate::lesson(content, id).map_err(usage)?;
+            let step = step
+                .map(|n| locate::step(l, n))
+                .transpose()
+                .map_err(usage)?;
+            (index, step.unwrap_or(0))
+        }
+        None => saved_position(content, progress),
+    };
+    let tour =
+        Tour::new(content, lesson, step).ok_or_else(|| usage("that lesson has no steps".into()))?;
+    progress.tour.lesson = Some(content.lessons[lesson].id.clone());
+    progress.tour.step = step;
+    Ok(Box::new(tour))
+}
+
+impl Tour {
+    pub fn new(content: &Content, lesson: usize, step: usize) -> Option<Tour> {
+        let state = TourState::new(content, lesson, step)?;
+        let mut tour = Tour {
+            state,
+            focus: Focus::Narration,
+            scroll: Focus::ALL.map(Focus::scroll),
+            input: LineInput::new(),
+            typing: false,
+            outline: None,
+        };
+        tour.arrived(content);
+        Some(tour)
+    }
+
+    pub fn state(&self) -> &TourState {
+        &self.state
+    }
+
+    /// Whether the step shows a task panel: a prediction, a challenge or the end of the tour.
+    fn has_task(&self, content: &Content) -> bool {
+        let step = self.state.current(content);
+        self.state.finished || step.predict.is_some() || self.challenge_open(content)
+    }
+
+    /// A challenge is open once any prediction of its step has been answered.
+    fn challenge_open(&self, content: &Content) -> bool {
+        self.state.current(content).challenge.is_some() && self.state.phase != Phase::Asking
+    }
+
+    /// After a move: focus and scrolling as the step wants them, the prompt ready for a
+    /// challenge.
+    fn arrived(&mut self, content: &Content) {
+        self.scroll = Focus::ALL.map(Focus::scroll);
+        self.focus = if self.state.finished {
+            Focus::Task
+        } else {
+            Focus::from_panel(self.state.current(content).focus)
+        };
+        self.input.clear();
+        self.typing = self.challenge_open(content);
+    }
+
+    /// Saves where the learner is; reaching a lesson's last step completes it.
+    fn record(&self, ctx: &mut Ctx) {
+        let lesson = self.state.lesson(ctx.content);
+        ctx.progress.tour.lesson = Some(lesson.id.clone());
+        ctx.progress.tour.step = self.state.step;
+        if self.state.is_last_step(ctx.content) {
+            ctx.progress.complete_lesson(&lesson.id);
+        }
+        ctx.save();
+    }
+
+    fn moved(&mut self, m: Move, ctx: &mut Ctx) {
+        match m {
+            Move::Step | Move::End => {
+                self.arrived(ctx.content);
+                self.record(ctx);
+            }
+            Move::Stay => {}
+        }
+    }
+
+    /// After the learner changed the model: a goal reached is said and saved once.
+    fn after_action(&mut self, ctx: &mut Ctx) {
+        if self.state.check_goal(ctx.content) {
+            let lesson = self.state.lesson(ctx.content).id.clone();
+            ctx.progress.solve_challenge(&lesson, self.state.step);
+            ctx.save();
+        }
+    }
+
+    fn scroll_focused(&mut self, up: bool, lines: usize) {
+        let s = &mut self.scroll[self.focus.index()];
+        if up { s.up(lines) } else { s.down(lines) }
+    }
+
+    fn cycle_focus(&mut self, content: &Content) {
+        let has_task = self.has_task(content);
+        let mut i = self.focus.index();
+        loop {
+            i = (i + 1) % Focus::ALL.len();
+            if Focus::ALL[i] != Focus::Task || has_task {
+                break;
+            }
+        }
+        self.focus = Focus::ALL[i];
+    }
+
+    fn typing_key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Transition {
+        if key.code == KeyCode::Tab {
+            self.complete();
+            return Transition::Stay;
+        }
+        if matches!(key.code, KeyCode::PageUp | KeyCode::PageDown) {
+            let s = &mut self.scroll[Focus::Task.index()];
+            if key.code == KeyCode::PageUp {
+                s.up(5)
+            } else {
+                s.down(5)
+            }
+            return Transition::Stay;
+        }
+        match self.input.handle(key) {
+            Edit::Submit(text) => {
+                let submitted = self.state.submit(ctx.content, &text);
+                if submitted == Submitted::Error {
+                    // Leave the line to be corrected, where the caret points.
+                    self.input.set(&text);
+                }
+                // Show the newest outcome, and the checklist from its top.
+                self.scroll[Focus::Commands.index()] = Scroll::bottom();
+                self.after_action(ctx);
+            }
+            Edit::Leave => self.typing = false,
+            Edit::Changed => {}
+            Edit::Ignored if self.input.is_empty() => {
+                // An empty prompt has no use for ← and →: they move through the tour.
+                let m = match key.code {
+                    KeyCode::Right => self.state.next(ctx.content),
+                    KeyCode::Left => self.state.prev(ctx.content),
+                    _ => Move::Stay,
+                };
+                self.moved(m, ctx);
+            }
+            Edit::Ignored => {}
+        }
+        Transition::Stay
+    }
+
+    /// Tab at the prompt: completes the word being typed from the names the library knows.
+    fn complete(&mut self) {
+        let before = self.input.before_cursor();
+        let (start, options) = complete(&before, &self.state.session.names());
+        let Some(first) = options.first() else {
+            return;
+        };
+        let common = options.iter().fold(first.clone(), |acc, o| {
+            acc.chars()
+                .zip(o.chars())
+                .take_while(|(a, b)| a == b)
+                .map(|(a, _)| a)
+                .collect()
+        });
+        let mut with = common;
+        if options.len() == 1 {
+            with.push(' ');
+        }
+        self.input.replace_before_cursor(start, &with);
+    }
+
+    fn end_key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Option<Transition> {
+        let KeyCode::Char(c) = key.code else {
+            return None;
+        };
+        let (_, quiz) = QUIZ_OFFER.iter().find(|(k, _)| *k == c)?;
+        ctx.content.quiz(quiz)?;
+        *ctx.flash = Some(format!(
+            "The quiz opens from the command line: cqrs-catalog quiz {quiz}"
+        ));
+        Some(Transition::Stay)
+    }
+}
+
+impl Screen for Tour {
+    fn title(&self) -> String {
+        "the guided tour".into()
+    }
+
+    fn draw(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+        draw::draw(self, frame, area, ctx);
+    }
+
+    fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Transition {
+        if let Some(outline) = &mut self.outline {
+            match outline.handle(key, ctx) {
+                outline::Outcome::Open => {}
+                outline::Outcome::Close => self.outline = None,
+                outline::Outcome::Jump(lesson, step) => {
+                    self.outline = None;
+                    if self.state.jump(ctx.content, lesson, step) {
+                        self.moved(Move::Step, ctx);
+                    }
+                }
+            }
+            return Transition::Stay;
+        }
+        if self.typing {
+            return self.typing_key(key, ctx);
+        }
+        let actions = ctx.keys.actions(&key);
+        let is = |a: Action| actions.contains(&a);
+        // Letters answer a prediction (none of them is bound to anything else).
+        if self.state.phase == Phase::Asking
+            && let KeyCode::Char(c) = key.code
+            && !key.modifiers.contains(KeyModifiers::CONTROL)
+            && let Some(i) = choice_index(c)
+            && self.state.answer(ctx.content, i).is_some()
+        {
+            // The focus stays where the step wants eyes: the panel that shows the answer.
+            self.scroll = Focus::ALL.map(Focus::scroll);
+            return Transition::Stay;
+        }
+        if self.state.finished
+            && let Some(t) = self.end_key(key, ctx)
+        {
+            return t;
+        }
+        if is(Action::Next) || (is(Action::Select) && !self.challenge_open(ctx.content)) {
+            let m = self.state.next(ctx.content);
+            self.moved(m, ctx);
+        } else if is(Action::Prev) {
+            let m = self.state.prev(ctx.content);
+            self.moved(m, ctx);
+        } else if is(Action::Tick) {
+            if self.state.tick() {
+                self.scroll[Focus::Commands.index()] = Scroll::bottom();
+                self.after_action(ctx);
+            } else {
+                *ctx.flash = Some("Answer the prediction first: the step has not run yet.".into());
+            }
+        } else if is(Action::Restart) {
+            self.state.restart(ctx.content);
+            self.moved(Move::Step, ctx);
+        } else if is(Action::Outline) {
+            self.outline = Some(Outline::new(
+                ctx.content,
+                self.state.lesson,
+                self.state.step,
+            ));
+        } else if is(Action::FocusNext) {
+            self.cycle_focus(ctx.content);
+        } else if is(Action::Up) {
+            self.scroll_focused(true, 1);
+        } else if is(Action::Down) {
+            self.scroll_focused(false, 1);
+        } else if is(Action::PageUp) {
+            self.scroll_focused(true, 8);
+        } else if is(Action::PageDown) {
+            self.scroll_focused(false, 8);
+        } else if is(Action::Type) || is(Action::Select) {
+            if self.challenge_open(ctx.content) {
+                self.typing = true;
+            }
+        } else if is(Action::Back) {
+            return Transition::Back;
+        }
+        Transition::Stay
+    }
+
+    fn footer(&self, ctx: &Ctx) -> Vec<Hint> {
+        if self.outline.is_some() {
+            return vec![("↑↓", "choose"), ("Enter", "go there"), ("Esc", "close")];
+        }
+        if self.typing {
+            return vec![
+                ("Enter", "run"),
+                ("Tab", "complete"),
+                ("↑↓", "earlier"),
+                ("Esc", "leave prompt"),
+            ];
+        }
+        let mut hints: Vec<Hint> = Vec::new();
+        if self.state.phase == Phase::Asking {
+            let count = self
+                .state
+                .current(ctx.content)
+                .predict
+                .as_ref()
+                .map_or(0, |p| p.choices.len());
+            hints.push((
+                match count {
+                    2 => "a b",
+                    3 => "a b c",
+                    4 => "a-d",
+                    _ => "a…",
+                },
+                "answer",
+            ));
+            hints.push(("→", "skip"));
+        } else {
+            hints.push(("→", "next"));
+        }
+        hints.push(("←", "back"));
+        if self.challenge_open(ctx.content) {
+            hints.push(("i", "type"));
+        }
+        if self.state.phase != Phase::Asking && !self.state.finished {
+            hints.push(("t", "tick"));
+        }
+        hints.push(("o", "outline"));
+        hints.push(("Tab", "focus"));
+        hints
+    }
+
+    fn help(&self, ctx: &Ctx) -> Vec<(String, String)> {
+        let keys = ctx.keys;
+        // Kept short enough that the whole overlay fits a 24-line terminal.
+        let mut rows: Vec<(String, String)> = [
+            (Action::Next, "next step (on a prediction: show the answer)"),
+            (
+                Action::Prev,
+                "previous step: the model is replayed up to it",
+            ),
+            (
+                Action::Tick,
+                "tick the clock: catalogs file what has come due",
+            ),
+            (Action::Restart, "restart the lesson from its first step"),
+            (Action::Outline, "outline: jump to any lesson or step"),
+            (Action::FocusNext, "move the focus to the next panel"),
+        ]
+        .into_iter()
+        .map(|(a, doc)| (keys.label(a).to_string(), doc.to_string()))
+        .collect();
+        rows.push(("↑↓ PgUp PgDn".into(), "scroll the panel in focus".into()));
+        rows.push(("a b c".into(), "answer a prediction".into()));
+        rows.push((
+            keys.label(Action::Type).to_string(),
+            "type at a challenge's prompt; Enter runs, Tab completes, Esc leaves".into(),
+        ));
+        rows.push((
+            "prompt words".into(),
+            "hint · show solution · run solution · reset".into(),
+        ));
+        rows
+    }
+
+    fn typing(&self) -> bool {
+        self.typing && self.outline.is_none()
+    }
+
+    fn animating(&self) -> bool {
+        self.state.animating()
+    }
+
+    fn on_timer(&mut self, _ctx: &mut Ctx) {
+        self.state.animate();
+    }
+
+    fn min_size(&self) -> (u16, u16) {
+        (draw::MIN_WIDTH, draw::MIN_HEIGHT)
+    }
+}
+
+/// The learner's progress on the tour in a few words, for the home screen.
+pub fn progress_summary(ctx: &Ctx) -> String {
+    let content = ctx.content;
+    let progress = &*ctx.progress;
+    let total = content.lessons.len();
+    let done = content
+        .lessons
+        .iter()
+        .filter(|l| progress.tour.completed.contains(&l.id))
+        .count();
+    let Some(id) = progress.tour.lesson.as_deref() else {
+        return format!("{total} lessons · not started yet");
+    };
+    let (lesson, step) = saved_position(content, progress);
+    let l = &content.lessons[lesson];
+    let here = if l.id == id {
+        format!(
+            "resume at lesson {} of {total}, step {} of {}",
+            lesson + 1,
+            step + 1,
+            l.steps.len()
+        )
+    } else {
+        format!("{total} lessons")
+    };
+    format!("{here} · {done} of {total} lessons completed")
+}

@@ -1,0 +1,475 @@
+//! The tour's state apart from drawing: where the learner is, the model at that step, the
+//! prediction or challenge in progress, and a rebuild being animated. The model is always
+//! derived (a replay of the lesson's commands up to the step), so going back is exact.
+
+use std::collections::HashMap;
+
+use crate::content::lesson::run_lines;
+use crate::content::{Content, Lesson, Step};
+use crate::model::language::{Command, ParseError, ScriptLine, parse_line};
+use crate::model::{Delivery, Library, Outcome, RebuildJob, Session};
+
+/// Frames a rebuild animation lasts, however long the log: long enough to be seen, short
+/// enough not to hold up a class.
+pub const REBUILD_FRAMES: u32 = 24;
+
+/// Words the challenge prompt understands besides the command language.
+pub const PROMPT_WORDS: [&str; 4] = ["hint", "show solution", "run solution", "reset"];
+
+/// One command run in this step and what it came to.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub input: String,
+    pub outcome: Outcome,
+    /// Typed (or ticked) by the learner, as opposed to run by the lesson.
+    pub mine: bool,
+    /// The catalog the command names, if any: where the catalogs panel should look.
+    pub catalog: Option<String>,
+}
+
+/// The catalog a command is about.
+fn catalog_named(command: &Command) -> Option<String> {
+    match command {
+        Command::Lag { catalog, .. }
+        | Command::Pause { catalog }
+        | Command::Resume { catalog }
+        | Command::Sync { catalog }
+        | Command::Find { catalog, .. }
+        | Command::Show { catalog }
+        | Command::Damage { catalog }
+        | Command::Rebuild { catalog }
+        | Command::AddCatalog { name: catalog, .. } => Some(catalog.name.clone()),
+        _ => None,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// The step asks nothing.
+    Plain,
+    /// A prediction is asked; the step's commands have not run, so the model is the one of the
+    /// step before.
+    Asking,
+    /// The prediction was answered (`Some(choice)`) or skipped (`None`); the step has run.
+    Revealed { picked: Option<usize> },
+}
+
+/// A rebuild being shown: the library as it stood before it (whose old catalog keeps
+/// answering meanwhile) and the replay into a fresh copy, advanced frame by frame.
+#[derive(Debug, Clone)]
+pub struct RebuildAnimation {
+    pub before: Library,
+    pub job: RebuildJob,
+    pub frame: u32,
+}
+
+/// What the challenge prompt did with a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Submitted {
+    /// A blank line or a comment.
+    Nothing,
+    /// A command ran (accepted, rejected, answered or done).
+    Ran,
+    /// The line did not parse or named something the library lacks: see `error`.
+    Error,
+    /// One of the prompt's own words.
+    Word,
+}
+
+/// Where a move took the tour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Move {
+    /// To another step (perhaps of another lesson).
+    Step,
+    /// Past the last step of the last lesson: the end of the tour.
+    End,
+    /// Nowhere: already at the first step, or at the end.
+    Stay,
+}
+
+/// A challenge in progress.
+#[derive(Debug, Clone, Default)]
+pub struct ChallengeState {
+    pub hint: bool,
+    pub solution: bool,
+    /// The app ran the solution: reaching the goal that way is not the learner's.
+    pub ran_solution: bool,
+    /// The learner reached the goal in this visit.
+    pub solved: bool,
+    /// The last line that failed, with its error.
+    pub error: Option<(String, ParseError)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct TourState {
+    pub lesson: usize,
+    pub step: usize,
+    pub session: Session,
+    /// The log head when the step was entered: events after it are this step's.
+    pub start_head: u64,
+    pub entries: Vec<Entry>,
+    pub phase: Phase,
+    pub challenge: ChallengeState,
+    pub rebuild: Option<RebuildAnimation>,
+    /// The learner went past the last step of the last lesson.
+    pub finished: bool,
+    /// Predictions answered while the tour is open, so going back does not ask again.
+    answers: HashMap<(usize, usize), Option<usize>>,
+}
+
+/// The session before a step's commands run: the replay of the steps before it.
+fn session_before(lesson: &Lesson, step: usize) -> Session {
+    if step == 0 {
+        Session::new()
+    } else {
+        lesson.replay(step - 1).0
+    }
+}
+
+impl TourState {
+    /// The tour at a lesson (by index) and step (from 0); `None` when either does not exist.
+    pub fn new(content: &Content, lesson: usize, step: usize) -> Option<TourState> {
+        let l = content.lessons.get(lesson)?;
+        l.steps.get(step)?;
+        let mut state = TourState {
+            lesson,
+            step,
+            session: Session::new(),
+            start_head: 0,
+            entries: Vec::new(),
+            phase: Phase::Plain,
+            challenge: ChallengeState::default(),
+            rebuild: None,
+            finished: false,
+            answers: HashMap::new(),
+        };
+        state.enter(content, lesson, step);
+        Some(state)
+    }
+
+    pub fn lesson<'c>(&self, content: &'c Content) -> &'c Lesson {
+        &content.lessons[self.lesson]
+    }
+
+    pub fn current<'c>(&self, content: &'c Content) -> &'c Step {
+        &self.lesson(content).steps[self.step]
+    }
+
+    pub fn is_last_step(&self, content: &Content) -> bool {
+        self.step + 1 == self.lesson(content).steps.len()
+    }
+
+    /// Enters a step: the model is replayed from the lesson; a prediction not yet answered is
+    /// asked before the step's commands run.
+    fn enter(&mut self, content: &Content, lesson: usize, step: usize) {
+        let l = &content.lessons[lesson];
+        self.lesson = lesson;
+        self.step = step;
+        self.session = session_before(l, step);
+        self.start_head = self.session.library().head();
+        self.entries.clear();
+        self.challenge = ChallengeState::default();
+        self.rebuild = None;
+        self.finished = false;
+        let s = &l.steps[step];
+        self.phase = match (&s.predict, self.answers.get(&(lesson, step))) {
+            (None, _) => Phase::Plain,
+            (Some(_), None) => Phase::Asking,
+            (Some(_), Some(picked)) => Phase::Revealed { picked: *picked },
+        };
+        if self.phase != Phase::Asking {
+            self.run(&s.run, false);
+        }
+    }
+
+    /// Runs lines through the session (the same path as `Lesson::replay`), keeping their
+    /// outcomes; the last rebuild among them is animated.
+    fn run(&mut self, lines: &[ScriptLine], mine: bool) {
+        let last_rebuild = lines
+            .iter()
+            .rposition(|l| matches!(l.command, Command::Rebuild { .. }));
+        match last_rebuild {
+            Some(i) => {
+                self.run_plain(&lines[..i], mine);
+                let before = self.session.library().clone();
+                self.run_plain(&lines[i..], mine);
+                self.animate_rebuild(before, &lines[i].command);
+            }
+            None => self.run_plain(lines, mine),
+        }
+    }
+
+    fn run_plain(&mut self, lines: &[ScriptLine], mine: bool) {
+        for ran in run_lines(&mut self.session, lines) {
+            self.entries.push(Entry {
+                catalog: catalog_named(&ran.line.command),
+                input: ran.line.text,
+                outcome: ran.outcome,
+                mine,
+            });
+        }
+    }
+
+    fn animate_rebuild(&mut self, before: Library, command: &Command) {
+        let Command::Rebuild { catalog } = command else {
+            return;
+        };
+        self.rebuild = before
+            .start_rebuild(catalog)
+            .ok()
+            .map(|job| RebuildAnimation {
+                before,
+                job,
+                frame: 0,
+            });
+    }
+
+    /// Goes to a lesson and step; false when they do not exist.
+    pub fn jump(&mut self, content: &Content, lesson: usize, step: usize) -> bool {
+        let exists = content
+            .lessons
+            .get(lesson)
+            .is_some_and(|l| step < l.steps.len());
+        if exists {
+            self.enter(content, lesson, step);
+        }
+        exists
+    }
+
+    /// The next step, the first step of the next lesson, or the end of the tour. A prediction
+    /// being asked is revealed (skipped) first.
+    pub fn next(&mut self, content: &Content) -> Move {
+        if self.phase == Phase::Asking {
+            self.skip(content);
+            return Move::Stay;
+        }
+        if self.finished {
+            return Move::Stay;
+        }
+        if !self.is_last_step(content) {
+            self.enter(content, self.lesson, self.step + 1);
+            Move::Step
+        } else if self.lesson + 1 < content.lessons.len() {
+            self.enter(content, self.lesson + 1, 0);
+            Move::Step
+        } else {
+            self.finished = true;
+            Move::End
+        }
+    }
+
+    /// The step before, or the last step of the lesson before.
+    pub fn prev(&mut self, content: &Content) -> Move {
+        if self.finished {
+            self.finished = false;
+            return Move::Step;
+        }
+        if self.step > 0 {
+            self.enter(content, self.lesson, self.step - 1);
+            Move::Step
+        } else if self.lesson > 0 {
+            let lesson = self.lesson - 1;
+            let last = content.lessons[lesson].steps.len() - 1;
+            self.enter(content, lesson, last);
+            Move::Step
+        } else {
+            Move::Stay
+        }
+    }
+
+    /// Back to the first step of the lesson, with its predictions asked afresh.
+    pub fn restart(&mut self, content: &Content) {
+        let lesson = self.lesson;
+        self.answers.retain(|(l, _), _| *l != lesson);
+        self.enter(content, lesson, 0);
+    }
+
+    /// Answers the prediction being asked: the step's commands run and the answer is revealed.
+    /// Returns whether it was right; `None` when nothing is asked or the choice does not exist.
+    pub fn answer(&mut self, content: &Content, choice: usize) -> Option<bool> {
+        if self.phase != Phase::Asking {
+            return None;
+        }
+        let step = self.current(content);
+        let right = step.predict.as_ref()?.choices.get(choice)?.correct;
+        self.reveal(content, Some(choice));
+        Some(right)
+    }
+
+    /// Reveals the prediction's answer without a guess.
+    pub fn skip(&mut self, content: &Content) {
+        if self.phase == Phase::Asking {
+            self.reveal(content, None);
+        }
+    }
+
+    fn reveal(&mut self, content: &Content, picked: Option<usize>) {
+        self.answers.insert((self.lesson, self.step), picked);
+        self.phase = Phase::Revealed { picked };
+        let lines = &self.current(content).run;
+        self.run(lines, false);
+    }
+
+    /// Ticks the clock once, as if the learner typed `tick`. Not while a prediction is asked:
+    /// the step's commands have not run yet.
+    pub fn tick(&mut self) -> bool {
+        if self.phase == Phase::Asking || self.finished {
+            return false;
+        }
+        let command = Command::Tick { ticks: 1 };
+        if let Ok(outcome) = self.session.execute(&command) {
+            self.entries.push(Entry {
+                input: command.to_string(),
+                outcome,
+                mine: true,
+                catalog: None,
+            });
+        }
+        true
+    }
+
+    /// Runs a line typed at the challenge prompt: one of `PROMPT_WORDS`, or a command.
+    pub fn submit(&mut self, content: &Content, text: &str) -> Submitted {
+        let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+        match words.join(" ").as_str() {
+            "hint" => {
+                self.challenge.hint = true;
+                self.challenge.error = None;
+                return Submitted::Word;
+            }
+            "show solution" => {
+                self.challenge.solution = true;
+                self.challenge.error = None;
+                return Submitted::Word;
+            }
+            "run solution" | "reset" => {
+                let run_solution = words.first().is_some_and(|w| w == "run");
+                let keep = self.challenge.clone();
+                let (lesson, step) = (self.lesson, self.step);
+                self.enter(content, lesson, step);
+                self.challenge = ChallengeState {
+                    error: None,
+                    ran_solution: run_solution,
+                    solution: keep.solution || run_solution,
+                    ..keep
+                };
+                if run_solution && let Some(challenge) = &self.current(content).challenge {
+                    self.run(&challenge.solution, true);
+                }
+                return Submitted::Word;
+            }
+            _ => {}
+        }
+        let command = match parse_line(text, 1) {
+            Ok(Some(command)) => command,
+            Ok(None) => return Submitted::Nothing,
+            Err(e) => {
+                self.challenge.error = Some((text.to_string(), e));
+                return Submitted::Error;
+            }
+        };
+        let before =
+            matches!(command, Command::Rebuild { .. }).then(|| self.session.library().clone());
+        match self.session.execute(&command) {
+            Ok(outcome) => {
+                self.challenge.error = None;
+                self.entries.push(Entry {
+                    input: text.trim().to_string(),
+                    outcome,
+                    mine: true,
+                    catalog: catalog_named(&command),
+                });
+                if let Some(before) = before {
+                    self.animate_rebuild(before, &command);
+                }
+                Submitted::Ran
+            }
+            Err(e) => {
+                self.challenge.error = Some((text.to_string(), e));
+                Submitted::Error
+            }
+        }
+    }
+
+    /// Each condition of the step's challenge, as written, and whether it holds now.
+    pub fn checklist<'c>(&self, content: &'c Content) -> Vec<(&'c str, bool)> {
+        self.current(content)
+            .challenge
+            .iter()
+            .flat_map(|c| c.done_when.iter())
+            .map(|(text, condition)| (text.as_str(), condition.holds(&self.session)))
+            .collect()
+    }
+
+    /// Whether the step has a challenge and every condition holds.
+    pub fn goal_reached(&self, content: &Content) -> bool {
+        self.current(content)
+            .challenge
+            .as_ref()
+            .is_some_and(|c| c.reached(&self.session))
+    }
+
+    /// Marks the challenge solved when the learner (not the solution) has just reached its
+    /// goal. True only the first time in this visit, so progress is recorded once.
+    pub fn check_goal(&mut self, content: &Content) -> bool {
+        if self.challenge.solved || self.challenge.ran_solution || !self.goal_reached(content) {
+            return false;
+        }
+        self.challenge.solved = true;
+        true
+    }
+
+    pub fn animating(&self) -> bool {
+        self.rebuild.is_some()
+    }
+
+    /// Advances a rebuild animation one frame; at the last frame the rebuilt catalog (already
+    /// in the session) is what the screen shows.
+    pub fn animate(&mut self) {
+        let Some(anim) = &mut self.rebuild else {
+            return;
+        };
+        anim.frame += 1;
+        if anim.frame >= REBUILD_FRAMES {
+            self.rebuild = None;
+            return;
+        }
+        let due = (anim.job.target * u64::from(anim.frame)).div_ceil(u64::from(REBUILD_FRAMES));
+        let more = due.saturating_sub(anim.job.done());
+        anim.job.step(anim.before.log(), more);
+    }
+
+    /// The library the catalogs panel shows: the one from before a rebuild while it animates
+    /// (the old catalog keeps answering until the fresh one is swapped in).
+    pub fn shown_catalogs(&self) -> &Library {
+        match &self.rebuild {
+            Some(anim) => &anim.before,
+            None => self.session.library(),
+        }
+    }
+
+    /// The catalog the newest command that names one is about: the one to bring into view.
+    pub fn spotlight(&self) -> Option<&str> {
+        self.entries.iter().rev().find_map(|e| e.catalog.as_deref())
+    }
+
+    /// What the projectors filed during this step.
+    pub fn filed(&self) -> Vec<Delivery> {
+        self.entries
+            .iter()
+            .flat_map(|e| e.outcome.delivered().iter().cloned())
+            .collect()
+    }
+
+    /// The step's commands, while a prediction holds them back.
+    pub fn pending<'c>(&self, content: &'c Content) -> Vec<&'c str> {
+        if self.phase != Phase::Asking {
+            return Vec::new();
+        }
+        self.current(content)
+            .run
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect()
+    }
+}

@@ -1,0 +1,147 @@
+//! The commands panel: the commands run lately, each with its outcome (accepted with its
+//! events, rejected with the rule it broke, a query's answer, or what a clock or projector
+//! command did), newest last. Commands about to run can be listed before they run.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::StatefulWidget;
+
+use crate::model::{Answer, Library, Outcome};
+use crate::transcript::{deliveries, outcome_lines};
+use crate::tui::theme::Theme;
+
+use super::panel::panel;
+use super::text::{Scroll, render_scrolled, wrap};
+
+/// One command and what it came to.
+#[derive(Debug, Clone, Copy)]
+pub struct Ran<'a> {
+    pub input: &'a str,
+    pub outcome: &'a Outcome,
+    /// Typed by the learner, as opposed to run by the lesson.
+    pub mine: bool,
+}
+
+pub struct CommandsPanel<'a> {
+    pub library: &'a Library,
+    pub theme: &'a Theme,
+    pub focused: bool,
+    pub ran: &'a [Ran<'a>],
+    /// Commands that will run once something happens (a prediction is answered).
+    pub pending: &'a [&'a str],
+    pub title: &'a str,
+}
+
+impl CommandsPanel<'_> {
+    pub fn lines(&self, width: usize) -> Vec<Line<'static>> {
+        self.lines_and_last(width).0
+    }
+
+    /// The lines, and the index of the line where the newest command starts.
+    fn lines_and_last(&self, width: usize) -> (Vec<Line<'static>>, usize) {
+        let t = self.theme;
+        let mut lines = Vec::new();
+        if !self.pending.is_empty() {
+            lines.push(Line::styled("About to run:", t.dim));
+            for input in self.pending {
+                lines.extend(wrap(
+                    Line::from(vec![
+                        Span::styled("› ", t.dim),
+                        Span::styled(input.to_string(), t.accent),
+                    ]),
+                    width,
+                    4,
+                ));
+            }
+            return (lines, 0);
+        }
+        if self.ran.is_empty() {
+            return (vec![Line::styled("No commands in this step.", t.dim)], 0);
+        }
+        let mut last = 0;
+        for ran in self.ran {
+            last = lines.len();
+            let mut head = vec![
+                Span::styled("› ", t.dim),
+                Span::styled(ran.input.to_string(), t.accent),
+            ];
+            if ran.mine {
+                head.push(Span::styled("  (you)", t.dim));
+            }
+            lines.extend(wrap(Line::from(head), width, 4));
+            let (symbol, style) = match ran.outcome {
+                Outcome::Accepted { .. } => ("✓", t.ok),
+                Outcome::Rejected(_) => ("✗", t.bad),
+                Outcome::Answered(_) => ("=", t.text),
+                Outcome::Done { .. } => ("•", t.text),
+            };
+            for (i, text) in outcome_text(self.library, ran.outcome)
+                .into_iter()
+                .enumerate()
+            {
+                let line = if i == 0 {
+                    Line::from(vec![
+                        Span::styled(format!("  {symbol} "), style),
+                        Span::styled(text, style),
+                    ])
+                } else {
+                    Line::from(vec![Span::raw("    "), Span::styled(text, t.text)])
+                };
+                lines.extend(wrap(line, width, 6));
+            }
+        }
+        (lines, last)
+    }
+}
+
+/// An outcome in words, short where the other panels say the rest: an accepted command
+/// names its events (the log panel has their details).
+fn outcome_text(library: &Library, outcome: &Outcome) -> Vec<String> {
+    match outcome {
+        Outcome::Accepted { first, last, .. } => {
+            let mut lines: Vec<String> = (*first..=*last)
+                .filter_map(|seq| library.log().get(seq))
+                .map(|e| format!("accepted: #{} {} {}", e.seq, e.kind.name(), e.book))
+                .collect();
+            if !outcome.delivered().is_empty() {
+                lines.push(format!("filed: {}", deliveries(outcome.delivered())));
+            }
+            lines
+        }
+        // The status table is too wide for a panel: one short line per catalog instead.
+        Outcome::Answered(Answer::Status(rows)) => {
+            let mut lines = vec![format!(
+                "answered: clock at tick {}, log head #{}",
+                library.now(),
+                library.head()
+            )];
+            lines.extend(rows.iter().map(|r| {
+                format!(
+                    "{}: #{} of #{}, {} behind, lag {}, {}, {} cards",
+                    r.name,
+                    r.checkpoint,
+                    r.head,
+                    r.behind_events,
+                    r.lag,
+                    r.health.label(),
+                    r.cards
+                )
+            }));
+            lines
+        }
+        other => outcome_lines(library, other),
+    }
+}
+
+impl StatefulWidget for &CommandsPanel<'_> {
+    type State = Scroll;
+
+    fn render(self, area: Rect, buf: &mut Buffer, scroll: &mut Scroll) {
+        let block = panel(self.title, self.focused, self.theme);
+        let inner = block.inner(area);
+        let (lines, last) = self.lines_and_last(inner.width as usize);
+        scroll.follow_line(last, lines.len(), inner.height as usize);
+        render_scrolled(block, lines, area, buf, scroll, self.theme);
+    }
+}

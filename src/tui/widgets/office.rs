@@ -1,0 +1,99 @@
+//! The back-office panel: every book as the librarians record it, with where it stands
+//! (acquired, available, lent to someone, withdrawn). Books an event changed since a given
+//! point are marked with `+` and the theme's fresh style.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::StatefulWidget;
+use unicode_width::UnicodeWidthStr;
+
+use crate::model::{BookState, Library};
+use crate::transcript::book_state;
+use crate::tui::theme::Theme;
+
+use super::panel::panel;
+use super::text::{Scroll, render_scrolled};
+
+pub struct OfficePanel<'a> {
+    pub library: &'a Library,
+    pub theme: &'a Theme,
+    pub focused: bool,
+    /// Events after this sequence number are new: the books they touched are marked.
+    pub since: u64,
+}
+
+impl OfficePanel<'_> {
+    pub fn lines(&self) -> Vec<Line<'static>> {
+        let t = self.theme;
+        let books: Vec<_> = self.library.office().books().collect();
+        if books.is_empty() {
+            return vec![Line::styled("No books yet: `acquire` records one.", t.dim)];
+        }
+        let touched: Vec<&str> = self
+            .library
+            .log()
+            .after(self.since)
+            .iter()
+            .map(|e| e.book.as_str())
+            .collect();
+        let id_width = books
+            .iter()
+            .map(|b| b.id.as_str().width())
+            .max()
+            .unwrap_or(2);
+        let states: Vec<String> = books.iter().map(|b| book_state(&b.state)).collect();
+        let state_width = states.iter().map(|s| s.width()).max().unwrap_or(0);
+        books
+            .iter()
+            .zip(states)
+            .map(|(book, state)| {
+                let new = touched.contains(&book.id.as_str());
+                let state_style = match book.state {
+                    BookState::Available => t.ok,
+                    BookState::Lent { .. } => t.warn,
+                    BookState::Withdrawn => t.dim,
+                    BookState::Acquired => t.text,
+                };
+                let (mark, id_style) = if new {
+                    ("+ ", t.fresh)
+                } else {
+                    ("  ", t.accent)
+                };
+                Line::from(vec![
+                    Span::styled(mark, t.fresh),
+                    Span::styled(format!("{:<id_width$} ", book.id.as_str()), id_style),
+                    Span::styled(format!("{state:<state_width$} "), state_style),
+                    Span::styled(book.title.to_string(), t.text),
+                    Span::styled(format!(" · {}", book.author), t.dim),
+                ])
+            })
+            .collect()
+    }
+
+    /// Rows the panel wants, borders included.
+    pub fn height(&self) -> u16 {
+        self.library.office().len().max(1) as u16 + 2
+    }
+}
+
+impl StatefulWidget for &OfficePanel<'_> {
+    type State = Scroll;
+
+    fn render(self, area: Rect, buf: &mut Buffer, scroll: &mut Scroll) {
+        let count = self.library.office().len();
+        let title = match count {
+            0 => "Back office".to_string(),
+            1 => "Back office · 1 book".to_string(),
+            n => format!("Back office · {n} books"),
+        };
+        render_scrolled(
+            panel(&title, self.focused, self.theme),
+            self.lines(),
+            area,
+            buf,
+            scroll,
+            self.theme,
+        );
+    }
+}
