@@ -17,6 +17,7 @@ use ratatui::text::Span;
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::content::attempt::{Attempt as QuizAttempt, Given};
 use crate::content::{Content, Kind, Problem, Question, Quiz, Source};
 use crate::model::language::nearest;
 
@@ -69,6 +70,27 @@ impl Attempt {
             score,
             total,
         }
+    }
+
+    /// The record of a finished pass through a quiz, as the quiz screen and the plain mode keep
+    /// it: their picks are already authored indices. A skipped or unanswered question is
+    /// recorded with nothing picked, wrong.
+    pub fn from_quiz(quiz: &Quiz, attempt: &QuizAttempt, name: &str) -> Attempt {
+        let answers = attempt
+            .asked
+            .iter()
+            .enumerate()
+            .filter_map(|(i, asked)| {
+                let question = quiz.questions.get(asked.question)?;
+                let picked = match &asked.given {
+                    Some(Given::Picked(picked)) => picked.clone(),
+                    Some(Given::Skipped) | None => Vec::new(),
+                };
+                Some((question.id.clone(), picked, attempt.is_right(quiz, i)))
+            })
+            .collect();
+        let (score, total) = attempt.score(quiz);
+        Attempt::new(&quiz.id, name, answers, score, total)
     }
 
     /// The record as appended: one `[[attempts]]` table whose strings never span lines, so a
@@ -455,10 +477,11 @@ fn most_common_mistake(q: &Question, answers: &[&Answer]) -> Option<(usize, usiz
                 }
             }
         }
-        if counts.iter().any(|&n| n > 0) {
+        if counts.iter().any(|&n| n > 0) || q.kind != Kind::Multiple {
             Mistake::Picked
         } else {
-            for a in &wrong {
+            // Only answers that picked something: a skip says nothing about which was missed.
+            for a in wrong.iter().filter(|a| !a.picked.is_empty()) {
                 for (i, c) in q.choices.iter().enumerate() {
                     if c.correct && !a.picked.contains(&i) {
                         counts[i] += 1;
@@ -965,6 +988,33 @@ answers = []
             most_common_mistake(q, &refs),
             Some((0, 2, Mistake::Misplaced))
         );
+    }
+
+    #[test]
+    fn a_quiz_pass_is_recorded_in_authored_choices_whatever_the_shuffle() {
+        use crate::content::Rng;
+        let content = content();
+        let quiz = content.quiz("consistency").unwrap();
+        let mut pass = QuizAttempt::whole(quiz, &mut Rng::new(7));
+        let right_first: Vec<usize> = (0..quiz.questions[0].choices.len())
+            .filter(|&i| quiz.questions[0].choices[i].correct)
+            .collect();
+        pass.asked[0].given = Some(Given::Picked(right_first.clone()));
+        pass.asked[1].given = Some(Given::Skipped);
+        let record = Attempt::from_quiz(quiz, &pass, " Ada ");
+        assert_eq!(record.name, "Ada");
+        assert_eq!((record.score, record.total), (1, quiz.questions.len()));
+        assert_eq!(
+            record.answers[0],
+            Answer {
+                question: quiz.questions[0].id.clone(),
+                picked: right_first,
+                right: true,
+            }
+        );
+        assert_eq!(record.answers[1].picked, Vec::<usize>::new());
+        assert!(!record.answers[1].right);
+        assert_eq!(record.answers.len(), quiz.questions.len());
     }
 
     #[test]
