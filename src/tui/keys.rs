@@ -257,6 +257,24 @@ impl Keymap {
     pub fn label(&self, action: Action) -> &'static str {
         self.binding(action).map_or("", |b| b.label)
     }
+
+    /// The action's first key alone ("→" for next), for footers short of room.
+    pub fn short(&self, action: Action) -> &'static str {
+        self.binding(action)
+            .and_then(|b| b.keys.first())
+            .map_or("", |k| intern(key_label(k)))
+    }
+
+    /// Two actions' first keys as one hint: "↑↓" for arrows, "k/j" when they are letters.
+    pub fn pair(&self, a: Action, b: Action) -> &'static str {
+        let (a, b) = (self.short(a), self.short(b));
+        let symbol = |s: &str| s.chars().count() == 1 && !s.chars().all(char::is_alphanumeric);
+        if symbol(a) && symbol(b) {
+            intern(format!("{a}{b}"))
+        } else {
+            intern(format!("{a}/{b}"))
+        }
+    }
 }
 
 /// Ctrl+C: always quits, whatever has the focus.
@@ -297,6 +315,16 @@ mod tests {
         assert_eq!(keys.label(Action::PageDown), "PgDn");
         assert_eq!(keys.label(Action::Type), "i :");
         assert_eq!(keys.label(Action::Back), "Esc");
+    }
+
+    #[test]
+    fn short_hints_show_the_first_key_and_follow_a_remap() {
+        let mut keys = Keymap::default();
+        assert_eq!(keys.short(Action::Next), "→");
+        assert_eq!(keys.pair(Action::Up, Action::Down), "↑↓");
+        keys.rebind(Action::Up, vec![ch('w')]);
+        keys.rebind(Action::Down, vec![ch('s'), key(KeyCode::Down)]);
+        assert_eq!(keys.pair(Action::Up, Action::Down), "w/s");
     }
 
     #[test]

@@ -410,8 +410,13 @@ impl Screen for Tour {
     }
 
     fn footer(&self, ctx: &Ctx) -> Vec<Hint> {
+        let k = ctx.keys;
         if self.outline.is_some() {
-            return vec![("↑↓", "choose"), ("Enter", "go there"), ("Esc", "close")];
+            return vec![
+                (k.pair(Action::Up, Action::Down), "choose"),
+                (k.short(Action::Select), "go there"),
+                (k.short(Action::Back), "close"),
+            ];
         }
         if self.typing {
             return vec![
@@ -438,19 +443,19 @@ impl Screen for Tour {
                 },
                 "answer",
             ));
-            hints.push(("→", "skip"));
+            hints.push((k.short(Action::Next), "skip"));
         } else {
-            hints.push(("→", "next"));
+            hints.push((k.short(Action::Next), "next"));
         }
-        hints.push(("←", "back"));
+        hints.push((k.short(Action::Prev), "back"));
         if self.challenge_open(ctx.content) {
-            hints.push(("i", "type"));
+            hints.push((k.short(Action::Type), "type"));
         }
         if self.state.phase != Phase::Asking && !self.state.finished {
-            hints.push(("t", "tick"));
+            hints.push((k.short(Action::Tick), "tick"));
         }
-        hints.push(("o", "outline"));
-        hints.push(("Tab", "focus"));
+        hints.push((k.short(Action::Outline), "outline"));
+        hints.push((k.short(Action::FocusNext), "focus"));
         hints
     }
 
