@@ -12,6 +12,11 @@ fn cqrs() -> Command {
         "CQRS_CATALOG_DATA",
         std::env::temp_dir().join("cqrs-catalog-check-tests"),
     );
+    // Nor does the user's config file: a bad one would be refused before the content is.
+    cmd.env(
+        "CQRS_CATALOG_CONFIG",
+        std::env::temp_dir().join("cqrs-catalog-check-tests/no-config.toml"),
+    );
     cmd
 }
 

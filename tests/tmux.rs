@@ -24,7 +24,7 @@ impl Tmux {
         let session = format!("cqrs-test-{name}-{}", std::process::id());
         let bin = env!("CARGO_BIN_EXE_cqrs-catalog");
         let command = format!(
-            "CQRS_CATALOG_DATA={} {bin} {args}; echo EXITED $?; sleep 30",
+            "CQRS_CATALOG_DATA={0} CQRS_CATALOG_CONFIG={0}/config.toml {bin} {args}; echo EXITED $?; sleep 30",
             data.path().display()
         );
         let status = Command::new("tmux")
