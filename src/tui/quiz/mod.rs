@@ -441,6 +441,9 @@ impl Screen for QuizScreen {
                         "next question"
                     },
                 ));
+                if self.review_lesson(ctx.content).is_some() {
+                    hints.push((k.label(Action::Review), "review the lesson"));
+                }
             }
             Phase::Done(summary) => {
                 hints.push((
@@ -487,6 +490,10 @@ impl Screen for QuizScreen {
             (
                 label(Action::Select),
                 "submit the answer; then the next question".into(),
+            ),
+            (
+                label(Action::Review),
+                "after an answer: open the lesson that teaches it".into(),
             ),
             (
                 format!("{} {}", label(Action::PageUp), label(Action::PageDown)),
