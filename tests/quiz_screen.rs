@@ -156,7 +156,7 @@ fn retry_asks_only_the_questions_missed_and_does_not_change_the_best_score() {
     let mut app = app("real-cases");
     answer_all_with_a(&mut app, 8);
     press(&mut app, "r");
-    assert!(screen_text(&mut app).contains("question 1 of 6"));
+    assert!(screen_text(&mut app).contains("retry · question 1 of 6"));
     answer_all_with_a(&mut app, 6);
     let text = screen_text(&mut app);
     assert!(text.contains("Retry: "), "{text}");
@@ -197,7 +197,7 @@ fn the_picker_lists_every_quiz_with_its_best_score_and_opens_the_chosen_one() {
     press(&mut app, "j\n");
     assert!(
         screen_text(&mut app)
-            .contains("Lag, stale reads and reading your own writes · question 1 of 10")
+            .contains("question 1 of 10 · Lag, stale reads and reading your own writes")
     );
 }
 

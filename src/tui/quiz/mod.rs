@@ -311,14 +311,17 @@ impl QuizScreen {
         }
     }
 
+    /// The panel's title: where the learner is first, so a narrow terminal cuts the quiz's
+    /// name, not the progress.
     fn title(&self) -> String {
+        let retry = if self.attempt.whole { "" } else { "retry · " };
         match &self.phase {
-            Phase::Done(_) => format!("{} · the end", self.quiz.title),
+            Phase::Done(_) => format!("{retry}the end · {}", self.quiz.title),
             _ => format!(
-                "{} · question {} of {}",
-                self.quiz.title,
+                "{retry}question {} of {} · {}",
                 self.at + 1,
-                self.attempt.len()
+                self.attempt.len(),
+                self.quiz.title
             ),
         }
     }
@@ -326,7 +329,7 @@ impl QuizScreen {
 
 impl Screen for QuizScreen {
     fn title(&self) -> String {
-        format!("the quiz “{}”", self.quiz.title)
+        "the quiz".into()
     }
 
     fn draw(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
@@ -464,49 +467,26 @@ impl Screen for QuizScreen {
     }
 
     fn help(&self, ctx: &Ctx) -> Vec<(String, String)> {
-        let k = ctx.keys;
-        let label = |a: Action| k.label(a).to_string();
-        vec![
-            (
-                "a b c …".into(),
-                "pick that choice (tick it, where several may be right)".into(),
-            ),
+        let label = |a: Action| ctx.keys.label(a).to_string();
+        // Short lines: the overlay must fit a small terminal.
+        let rows: [(String, &str); 10] = [
+            ("a b c …".into(), "pick a choice, or tick it"),
             (
                 format!("{} {}", label(Action::Up), label(Action::Down)),
-                "move to the choice above or below; scroll feedback".into(),
+                "move between choices; scroll",
             ),
-            (
-                label(Action::Toggle),
-                "tick or untick the choice (several may be right)".into(),
-            ),
-            (
-                label(Action::MoveUp),
-                "order questions: move the selected item up".into(),
-            ),
-            (
-                label(Action::MoveDown),
-                "order questions: move the selected item down".into(),
-            ),
-            (
-                label(Action::Select),
-                "submit the answer; then the next question".into(),
-            ),
-            (
-                label(Action::Review),
-                "after an answer: open the lesson that teaches it".into(),
-            ),
+            (label(Action::Toggle), "tick or untick (several right)"),
+            (label(Action::MoveUp), "order: move the item up"),
+            (label(Action::MoveDown), "order: move the item down"),
+            (label(Action::Select), "submit; then the next question"),
+            (label(Action::Review), "after an answer: its lesson"),
             (
                 format!("{} {}", label(Action::PageUp), label(Action::PageDown)),
-                "scroll a long question or feedback".into(),
+                "scroll a page",
             ),
-            (
-                label(Action::Restart),
-                "at the end: retry the ones you missed".into(),
-            ),
-            (
-                label(Action::Back),
-                "leave the quiz (twice, mid-quiz)".into(),
-            ),
-        ]
+            (label(Action::Restart), "at the end: retry the missed"),
+            (label(Action::Back), "leave (twice, mid-quiz)"),
+        ];
+        rows.into_iter().map(|(k, d)| (k, d.to_string())).collect()
     }
 }

@@ -195,11 +195,11 @@ fn mark<'a>(right: bool, theme: &Theme) -> Span<'a> {
     }
 }
 
-/// A choice with its letter, then its `why` under it.
+/// A choice with its letter, then a `why` under it.
 fn explained<'a>(
     lead: Vec<Span<'a>>,
     shown: &Shown,
-    with_why: bool,
+    why: &str,
     theme: &Theme,
     width: usize,
 ) -> Vec<Line<'a>> {
@@ -207,14 +207,9 @@ fn explained<'a>(
     let mut lead = lead;
     lead.push(Span::styled(format!("{}) ", shown.letter), theme.key));
     let mut lines = hanging(lead, &shown.choice.text, theme.text, width);
-    if with_why && !shown.choice.why.is_empty() {
+    if !why.is_empty() {
         let pad = " ".repeat(indent + 3);
-        lines.extend(hanging(
-            vec![Span::raw(pad)],
-            &shown.choice.why,
-            theme.dim,
-            width,
-        ));
+        lines.extend(hanging(vec![Span::raw(pad)], why, theme.dim, width));
     }
     lines
 }
@@ -277,7 +272,7 @@ pub fn feedback<'a>(
                         theme.bad,
                     ));
                 }
-                lines.extend(explained(lead, shown, true, theme, width));
+                lines.extend(explained(lead, shown, &shown.choice.why, theme, width));
             }
         }
         Kind::Single | Kind::Multiple => {
@@ -286,7 +281,7 @@ pub fn feedback<'a>(
                 lines.extend(explained(
                     vec![Span::raw("  "), mark(shown.right, theme)],
                     shown,
-                    true,
+                    &shown.choice.why,
                     theme,
                     width,
                 ));
@@ -314,7 +309,7 @@ pub fn feedback<'a>(
                     lines.extend(explained(
                         vec![Span::raw("  "), Span::styled("→ ", theme.ok)],
                         shown,
-                        true,
+                        &shown.why_unpicked(),
                         theme,
                         width,
                     ));
