@@ -7,7 +7,9 @@ use std::ops::Range;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::content::attempt::{Asked, Feedback, Given, Shown, ordinal};
+use crate::content::attempt::{Asked, Feedback, Shown, ordinal};
+
+use super::draft::Draft;
 use crate::content::{Kind, Lesson, Question};
 use crate::progress::QuizScore;
 use crate::tui::theme::Theme;
@@ -86,46 +88,6 @@ pub fn instruction(kind: Kind) -> &'static str {
         Kind::Single => "Pick one.",
         Kind::Multiple => "Pick every right one.",
         Kind::Order => "Put these in order, first at the top.",
-    }
-}
-
-/// The learner's answer while it is being given.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Draft {
-    /// The row the cursor is on, from the top.
-    pub cursor: usize,
-    /// `multiple`: which rows are ticked.
-    pub ticked: Vec<bool>,
-    /// The choices (indices into `choices`) in the order the rows show them now: the shuffled
-    /// order at first, then as the learner moves them (`order`).
-    pub rows: Vec<usize>,
-}
-
-impl Draft {
-    pub fn new(asked: &Asked) -> Draft {
-        Draft {
-            cursor: 0,
-            ticked: vec![false; asked.order.len()],
-            rows: asked.order.clone(),
-        }
-    }
-
-    /// The answer as the attempt records it.
-    pub fn given(&self, kind: Kind) -> Given {
-        match kind {
-            Kind::Single => {
-                Given::Picked(self.rows.get(self.cursor).copied().into_iter().collect())
-            }
-            Kind::Multiple => Given::Picked(
-                self.rows
-                    .iter()
-                    .zip(&self.ticked)
-                    .filter(|(_, t)| **t)
-                    .map(|(c, _)| *c)
-                    .collect(),
-            ),
-            Kind::Order => Given::Picked(self.rows.clone()),
-        }
     }
 }
 
