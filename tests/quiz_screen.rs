@@ -236,3 +236,26 @@ fn the_review_key_opens_the_lesson_and_leaving_it_returns_to_the_feedback() {
     let back = screen_text(&mut app);
     assert!(back.contains("✗ Wrong. The right answer is d."), "{back}");
 }
+
+/// Snapshots hold no styles: the meaning carried by color is checked here, cell by cell.
+#[test]
+fn the_verdict_and_the_marks_are_colored_as_well_as_worded() {
+    let content = content();
+    let screen = quiz::open_seeded(&content, "motivation", 7).unwrap();
+    let theme = Theme::new(ThemeName::Dark);
+    let mut app = App::new(screen, content, Progress::default(), None, theme.clone());
+    press(&mut app, "a\n");
+    let terminal = draw(&mut app, (80, 24));
+    let buffer = terminal.backend().buffer();
+    let find = |symbol: &str| {
+        let area = buffer.area;
+        (area.top()..area.bottom())
+            .flat_map(|y| (area.left()..area.right()).map(move |x| (x, y)))
+            .find(|&(x, y)| buffer[(x, y)].symbol() == symbol)
+            .unwrap_or_else(|| panic!("no {symbol} on screen"))
+    };
+    let (x, y) = find("✗");
+    assert_eq!(buffer[(x, y)].fg, theme.bad.fg.unwrap());
+    let (x, y) = find("→");
+    assert_eq!(buffer[(x, y)].fg, theme.ok.fg.unwrap());
+}

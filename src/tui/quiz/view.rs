@@ -189,7 +189,7 @@ pub fn feedback<'a>(
     let mut lines = head(question, theme, width);
     let verdict = if feedback.right {
         Line::from(vec![
-            Span::styled("✓ Right", theme.ok.patch(theme.title)),
+            Span::styled("✓ Right", theme.title.patch(theme.ok)),
             Span::styled(".", theme.text),
         ])
     } else {
@@ -199,7 +199,7 @@ pub fn feedback<'a>(
             _ => format!("The right answers are {}.", feedback.key_letters()),
         };
         Line::from(vec![
-            Span::styled("✗ Wrong", theme.bad.patch(theme.title)),
+            Span::styled("✗ Wrong", theme.title.patch(theme.bad)),
             Span::styled(format!(". {key}"), theme.text),
         ])
     };
