@@ -477,7 +477,7 @@ impl Screen for Tour {
         rows.push(("a b c".into(), "answer a prediction".into()));
         rows.push((
             keys.label(Action::Type).to_string(),
-            "type at a challenge's prompt; Enter runs, Tab completes, Esc leaves".into(),
+            "type at a challenge's prompt (Enter runs, Esc leaves)".into(),
         ));
         rows.push((
             "prompt words".into(),
