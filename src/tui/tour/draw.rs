@@ -32,7 +32,7 @@ pub const MIN_HEIGHT: u16 = 20;
 enum Mode {
     /// Text | office, log, commands | catalogs.
     Three,
-    /// Text | office beside log, catalogs, commands.
+    /// Text and commands | office beside log, catalogs.
     Two,
     /// Text | office, log, catalogs, commands stacked.
     Narrow,
@@ -167,6 +167,22 @@ fn draw_text_column(
     let asking = tour.state.phase == Phase::Asking;
 
     let task = task(tour, content, &*ctx.progress, width, t, mode);
+    let ran = ran_of(tour);
+    let pending = tour.state.pending(content);
+    let commands = (mode == Mode::Two).then(|| commands_panel(tour, &ran, &pending, ctx));
+    let commands_rows = commands.as_ref().map_or(0, |c| {
+        let cap = if tour.focus == Focus::Commands {
+            area.height / 2
+        } else {
+            area.height / 3
+        };
+        (c.lines(width).len() as u16 + 2).clamp(4, cap.max(4))
+    });
+    let [area, commands_area] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(commands_rows)]).areas(area);
+    if let Some(commands) = &commands {
+        commands.render(commands_area, buf, &mut scroll[Focus::Commands.index()]);
+    }
     let h = area.height;
     let narration = NarrationPanel {
         title: "Narration",
@@ -197,8 +213,22 @@ fn draw_text_column(
         };
         share.clamp(5.min(h), h.saturating_sub(5))
     });
-    let [main, task_area] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(task_rows)]).areas(area);
+    // When both fit, the task stands right under the narration, not at the column's foot.
+    let fits = !asking && narration_rows + task_rows <= h;
+    let [main, task_area, _] = Layout::vertical(if fits && task.is_some() {
+        [
+            Constraint::Length(narration_rows),
+            Constraint::Length(task_rows),
+            Constraint::Fill(1),
+        ]
+    } else {
+        [
+            Constraint::Fill(1),
+            Constraint::Length(task_rows),
+            Constraint::Length(0),
+        ]
+    })
+    .areas(area);
 
     if asking {
         // The narration tells what happens, so it waits until the prediction is answered.
@@ -541,12 +571,20 @@ fn end_lines(
         0,
     ));
     for (key, id) in QUIZ_OFFER {
-        let title = content.quiz(id).map_or(id.to_string(), |q| q.title.clone());
+        // A quiz missing from a teacher's own content is not offered.
+        let Some(quiz) = content.quiz(id) else {
+            continue;
+        };
+        let best = progress
+            .quizzes
+            .get(id)
+            .map(|s| format!(" (best so far {} of {})", s.best, s.total))
+            .unwrap_or_default();
         lines.extend(wrap(
             Line::from(vec![
-                Span::styled(format!(" {key} "), t.key),
-                Span::styled(title, t.text),
-                Span::styled(format!("  cqrs-catalog quiz {id}"), t.dim),
+                Span::styled(format!(" {key}) "), t.key),
+                Span::styled(quiz.title.clone(), t.text),
+                Span::styled(best, t.dim),
             ]),
             width,
             4,
@@ -554,7 +592,7 @@ fn end_lines(
     }
     lines.extend(wrap(
         Line::styled(
-            "← goes back; o opens the outline; Esc leaves the tour.",
+            "Press a letter to start that quiz. ← goes back, o opens the outline, Esc leaves the tour.",
             t.dim,
         ),
         width,
@@ -638,33 +676,19 @@ fn draw_model(
         }
         Mode::Two => {
             let h = area.height;
-            let width = area.width.saturating_sub(2) as usize;
             let top_cap = if matches!(focus, Focus::Office | Focus::Log) {
                 h / 2
             } else {
                 h / 3
             };
             let top_rows = books.max(events).clamp(3, top_cap.max(3));
-            let command_rows = (commands.lines(width).len() as u16 + 2).clamp(
-                3,
-                if focus == Focus::Commands {
-                    h / 2
-                } else {
-                    h / 4
-                },
-            );
-            let [top, middle, bottom] = Layout::vertical([
-                Constraint::Length(top_rows),
-                Constraint::Fill(1),
-                Constraint::Length(command_rows),
-            ])
-            .areas(area);
+            let [top, bottom] =
+                Layout::vertical([Constraint::Length(top_rows), Constraint::Fill(1)]).areas(area);
             let [left, right] =
                 Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]).areas(top);
             office.render(left, buf, s_office);
             log.render(right, buf, s_log);
-            catalogs.render(middle, buf, s_catalogs);
-            commands.render(bottom, buf, s_commands);
+            catalogs.render(bottom, buf, s_catalogs);
         }
         Mode::Narrow => {
             // Stacked: the panel in focus gets the room, the others a few lines each.

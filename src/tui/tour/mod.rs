@@ -22,8 +22,9 @@ use super::widgets::text::Scroll;
 use outline::Outline;
 use state::{Move, Phase, Submitted, TourState};
 
-/// The quizzes the end of the tour offers, with the key that opens each.
-pub const QUIZ_OFFER: [(char, &str); 2] = [('m', "motivation"), ('v', "recovery")];
+/// The quizzes the end of the tour offers (on the motivation for CQRS and on recovering read
+/// models), picked with a letter like a prediction's choices.
+pub const QUIZ_OFFER: [(char, &str); 2] = [('a', "motivation"), ('b', "recovery")];
 
 /// The regions of the tour screen that can hold the focus (Tab cycles them; arrows and
 /// PgUp/PgDn scroll the one in focus).
@@ -310,16 +311,14 @@ impl Tour {
         self.input.replace_before_cursor(start, &with);
     }
 
+    /// At the end of the tour, a letter opens the quiz offered under it; leaving the quiz
+    /// comes back here.
     fn end_key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Option<Transition> {
         let KeyCode::Char(c) = key.code else {
             return None;
         };
         let (_, quiz) = QUIZ_OFFER.iter().find(|(k, _)| *k == c)?;
-        ctx.content.quiz(quiz)?;
-        *ctx.flash = Some(format!(
-            "The quiz opens from the command line: cqrs-catalog quiz {quiz}"
-        ));
-        Some(Transition::Stay)
+        super::quiz::open(ctx.content, quiz).map(Transition::Push)
     }
 }
 
@@ -456,11 +455,9 @@ impl Screen for Tour {
 
     fn help(&self, ctx: &Ctx) -> Vec<(String, String)> {
         let keys = ctx.keys;
+        // Kept short enough that the whole overlay fits a 24-line terminal.
         let mut rows: Vec<(String, String)> = [
-            (
-                Action::Next,
-                "next step (reveals a prediction without answering)",
-            ),
+            (Action::Next, "next step (on a prediction: show the answer)"),
             (
                 Action::Prev,
                 "previous step: the model is replayed up to it",
@@ -472,25 +469,20 @@ impl Screen for Tour {
             (Action::Restart, "restart the lesson from its first step"),
             (Action::Outline, "outline: jump to any lesson or step"),
             (Action::FocusNext, "move the focus to the next panel"),
-            (Action::Up, "scroll the panel in focus up"),
-            (Action::Down, "scroll the panel in focus down"),
-            (Action::PageUp, "scroll up a page"),
-            (Action::PageDown, "scroll down a page"),
-            (Action::Type, "type at a challenge's prompt"),
         ]
         .into_iter()
         .map(|(a, doc)| (keys.label(a).to_string(), doc.to_string()))
         .collect();
+        rows.push(("↑↓ PgUp PgDn".into(), "scroll the panel in focus".into()));
         rows.push(("a b c".into(), "answer a prediction".into()));
         rows.push((
-            "at the prompt".into(),
-            "Enter runs, Tab completes, ↑↓ earlier lines, Esc leaves".into(),
+            keys.label(Action::Type).to_string(),
+            "type at a challenge's prompt (Enter runs, Esc leaves)".into(),
         ));
         rows.push((
             "prompt words".into(),
             "hint · show solution · run solution · reset".into(),
         ));
-        let _ = self;
         rows
     }
 

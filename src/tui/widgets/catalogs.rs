@@ -115,7 +115,7 @@ impl CatalogsPanel<'_> {
                 Span::styled(p.name.clone(), t.title),
                 Span::styled(
                     format!(
-                        " rebuilding {} {}/{}",
+                        " rebuilding: {} replayed {} of {} events; the old copy answers until the swap",
                         progress_bar(r.done, r.target, 8),
                         r.done,
                         r.target
@@ -127,7 +127,7 @@ impl CatalogsPanel<'_> {
                 let health = p.health(head);
                 let (symbol, word, style) = health_mark(health, t);
                 let word = match health {
-                    Health::Behind => format!("behind by {behind}"),
+                    Health::Behind => format!("behind\u{a0}by\u{a0}{behind}"),
                     Health::Paused | Health::Damaged if behind > 0 => {
                         format!("{word}, {behind} behind")
                     }
@@ -140,7 +140,15 @@ impl CatalogsPanel<'_> {
                 ]
             }
         };
-        let ticks = format!("lag {} tick{}", p.lag, if p.lag == 1 { "" } else { "s" });
+        if rebuilding.is_some() {
+            return wrap(Line::from(status), width, 4);
+        }
+        // No-break spaces keep "lag 1 tick" and "#5/#7" whole when the line wraps.
+        let ticks = format!(
+            "lag\u{a0}{}\u{a0}tick{}",
+            p.lag,
+            if p.lag == 1 { "" } else { "s" }
+        );
         let numbers = if self.short_numbers(width) {
             format!(" · #{}/#{head} · {ticks}", p.checkpoint)
         } else {
@@ -151,9 +159,9 @@ impl CatalogsPanel<'_> {
             let range = if from == to {
                 format!("#{to}")
             } else {
-                format!("#{from} to #{to}")
+                format!("#{from}-#{to}")
             };
-            Span::styled(format!("+ filed {range} in this step"), t.fresh)
+            Span::styled(format!("+filed {range}"), t.fresh)
         });
         let used: usize = status.iter().map(|s| s.content.width()).sum();
         match filed {

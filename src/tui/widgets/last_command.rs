@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::StatefulWidget;
 
-use crate::model::{Library, Outcome};
+use crate::model::{Answer, Library, Outcome};
 use crate::transcript::{deliveries, outcome_lines};
 use crate::tui::theme::Theme;
 
@@ -107,6 +107,27 @@ fn outcome_text(library: &Library, outcome: &Outcome) -> Vec<String> {
             if !outcome.delivered().is_empty() {
                 lines.push(format!("filed: {}", deliveries(outcome.delivered())));
             }
+            lines
+        }
+        // The status table is too wide for a panel: one short line per catalog instead.
+        Outcome::Answered(Answer::Status(rows)) => {
+            let mut lines = vec![format!(
+                "answered: clock at tick {}, log head #{}",
+                library.now(),
+                library.head()
+            )];
+            lines.extend(rows.iter().map(|r| {
+                format!(
+                    "{}: #{} of #{}, {} behind, lag {}, {}, {} cards",
+                    r.name,
+                    r.checkpoint,
+                    r.head,
+                    r.behind_events,
+                    r.lag,
+                    r.health.label(),
+                    r.cards
+                )
+            }));
             lines
         }
         other => outcome_lines(library, other),
