@@ -2,13 +2,14 @@
 //! broken records reported and skipped, a file that is not results at all), and `notes`.
 
 use std::io::{BufRead, BufReader};
-use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
 use assert_cmd::cargo::cargo_bin_cmd;
 use cqrs_catalog::classroom::notes::{self, PresenterState};
+use cqrs_catalog::classroom::results::{self, Attempt};
+use cqrs_catalog::content::Content;
 
 /// The binary, run from the crate's folder so fixture paths print the same everywhere.
 fn bin() -> assert_cmd::Command {
@@ -21,32 +22,36 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8(bytes.to_vec()).unwrap()
 }
 
+/// The fixture quizzes the fixture records were written against.
+const QUIZZES: [&str; 2] = ["--quizzes", "tests/results/quizzes"];
+
 const CLASS_REPORT: &str = r#"tests/results/class.toml: 5 attempts by 3 learners
 
 Learners
-  name   quiz         best  last  attempts
-  Ada    consistency   3/3   3/3         2
-  Grace  consistency   2/3   2/3         1
-  Grace  motivation    1/1   1/1         1
-  Linus  consistency   0/3   0/3         1
+  name   quiz  best  last  attempts
+  Ada    lag    3/3   3/3         2
+  Grace  lag    2/3   2/3         1
+  Grace  why    1/1   1/1         1
+  Linus  lag    0/3   0/3         1
 
 Questions, most missed first (every attempt counts)
 
-  motivation: Why CQRS?
-    question            answered  missed  most common mistake
-    primary-motivation         1       0  -
+  lag: Lag and stale reads
+    question    answered  missed  most common mistake
+    eventual           4       2  B picked 2 times: "Some writes may never arrive"
+    stale-find         4       2  B left out 2 times: "It is flagged as possibly stale"
+    steps              4       2  B misplaced 2 times: "The back office returns #n"
 
-  consistency: Lag, stale reads and reading your own writes
-    question                answered  missed  most common mistake
-    what-eventual-means            4       2  B picked 2 times: "Some writes may never reach it; that is the accepted trade-off"
-    stale-find                     4       2  B left out 2 times: "The answer is flagged as possibly stale"
-    read-your-writes-steps         4       2  B misplaced 2 times: "The back office returns #n to the app with its reply"
+  why: Why CQRS?
+    question    answered  missed  most common mistake
+    motivation         1       0  -
 "#;
 
 #[test]
 fn the_report_has_a_row_per_learner_and_per_question_with_the_commonest_mistake() {
     bin()
         .args(["results", "tests/results/class.toml"])
+        .args(QUIZZES)
         .assert()
         .success()
         .stdout(CLASS_REPORT)
@@ -54,43 +59,53 @@ fn the_report_has_a_row_per_learner_and_per_question_with_the_commonest_mistake(
 }
 
 #[test]
-fn a_teachers_quiz_folder_is_what_records_are_checked_against() {
-    bin()
-        .args([
-            "results",
-            "tests/results/class.toml",
-            "--quizzes",
-            "quizzes",
-        ])
-        .assert()
-        .success()
-        .stdout(CLASS_REPORT);
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("quizzes/02-consistency.toml"),
-        dir.path().join("consistency.toml"),
-    )
-    .unwrap();
+fn records_are_checked_against_the_embedded_quizzes_unless_a_folder_is_given() {
+    // The fixture's quizzes are not embedded: every record names an unknown quiz.
     let out = bin()
-        .args(["results", "tests/results/class.toml", "--quizzes"])
-        .arg(dir.path())
+        .args(["results", "tests/results/class.toml"])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.starts_with("tests/results/class.toml:7:8: unknown quiz \"lag\"\n"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with("cqrs-catalog: no attempt could be read from tests/results/class.toml\n")
+    );
+
+    // An attempt at an embedded quiz, appended as the quiz mode does, is read without a folder.
+    let content = Content::read(&[], &cqrs_catalog::content::load::embedded_quizzes()).0;
+    let quiz = &content.quizzes[0];
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("class.toml");
+    let answers = vec![(quiz.questions[0].id.clone(), vec![0], true)];
+    results::append(&path, &Attempt::new(&quiz.id, "Ada", answers, 1, 1)).unwrap();
+    let out = bin()
+        .arg("results")
+        .arg(&path)
         .assert()
         .success()
         .get_output()
         .clone();
-    assert_eq!(
-        text(&out.stderr),
-        "tests/results/class.toml:55:8: unknown quiz \"motivation\"\n"
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains(&format!("\n  Ada   {}", quiz.id)),
+        "{stdout}"
     );
-    assert!(text(&out.stdout).starts_with(
-        "tests/results/class.toml: 4 attempts by 3 learners (1 broken record skipped, see above)\n"
-    ));
+    assert!(
+        stdout.contains(&format!("\n  {}: {}\n", quiz.id, quiz.title)),
+        "{stdout}"
+    );
 }
 
 #[test]
 fn broken_records_are_reported_at_their_place_and_skipped_and_the_rest_counts() {
     let out = bin()
         .args(["results", "tests/results/broken.toml"])
+        .args(QUIZZES)
         .assert()
         .success()
         .get_output()
@@ -100,8 +115,8 @@ fn broken_records_are_reported_at_their_place_and_skipped_and_the_rest_counts() 
         "\
 tests/results/broken.toml:13:1: missing field `score`
 tests/results/broken.toml:24:9: invalid type: string \"one\", expected usize
-tests/results/broken.toml:30:8: unknown quiz \"consistensy\" (did you mean \"consistency\"?)
-tests/results/broken.toml:43:16: quiz \"consistency\" has no question \"what-eventually-means\" (did you mean \"what-eventual-means\"?)
+tests/results/broken.toml:30:8: unknown quiz \"lgs\" (did you mean \"lag\"?)
+tests/results/broken.toml:43:16: quiz \"lag\" has no question \"eventually\" (did you mean \"eventual\"?)
 tests/results/broken.toml:47:12: invalid basic string, expected `\"`
 "
     );
@@ -113,11 +128,11 @@ tests/results/broken.toml:47:12: invalid basic string, expected `\"`
         "{stdout}"
     );
     assert!(
-        stdout.contains("\n  Ada    consistency   1/1   1/1         1\n"),
+        stdout.contains("\n  Ada    lag    1/1   1/1         1\n"),
         "{stdout}"
     );
     assert!(
-        stdout.contains("\n  Grace  consistency   0/1   0/1         1\n"),
+        stdout.contains("\n  Grace  lag    0/1   0/1         1\n"),
         "{stdout}"
     );
 }

@@ -690,8 +690,15 @@ pub fn report(file: &Path, quizzes_dir: Option<&Path>) -> Result<()> {
 mod tests {
     use super::*;
 
+    /// The fixture quiz `lag` (one question of each kind), which only these tests depend on.
     fn content() -> Content {
-        Content::read(&[], &crate::content::load::embedded_quizzes()).0
+        let lag = Source {
+            name: "lag.toml".into(),
+            text: include_str!("../../tests/results/quizzes/lag.toml").into(),
+        };
+        let (content, problems) = Content::read(&[], &[lag]);
+        assert_eq!(problems, vec![]);
+        content
     }
 
     fn source(text: &str) -> Source {
@@ -705,9 +712,9 @@ mod tests {
         Attempt {
             time: "2026-05-04T09:30:00Z".into(),
             ..Attempt::new(
-                "consistency",
+                "lag",
                 name,
-                vec![("what-eventual-means".into(), vec![picked_first], right)],
+                vec![("eventual".into(), vec![picked_first], right)],
                 score,
                 10,
             )
@@ -816,22 +823,22 @@ mod tests {
         let text = "\
 [[attempts]]
 name = \"Ada\"
-quiz = \"consistency\"
+quiz = \"lag\"
 time = 2026-05-04T09:30:00Z
 score = 1
 total = 10
-answers = [{ question = \"what-eventual-means\", picked = [\"A\"], right = true }]
+answers = [{ question = \"eventual\", picked = [\"A\"], right = true }]
 
 [[attempts]]
 name = \"Bob\"
-quiz = \"consistency\"
+quiz = \"lag\"
 time = 2026-05-04T09:31:00Z
 total = 10
 answers = []
 
 [[attempts]]
 name = \"Cy\"
-quiz = \"consistncy\"
+quiz = \"lga\"
 time = 2026-05-04T09:32:00Z
 score = 0
 total = 10
@@ -839,15 +846,15 @@ answers = []
 
 [[attempts]]
 name = \"Di\"
-quiz = \"consistency\"
+quiz = \"lag\"
 time = 2026-05-04T09:33:00Z
 score = 0
 total = 10
-answers = [{ question = \"what-eventual-means\", picked = [\"Q\"], right = false }]
+answers = [{ question = \"eventual\", picked = [\"Q\"], right = false }]
 
 [[attempts]]
 name = \"Ed\"
-quiz = \"consistency\"
+quiz = \"lag\"
 time = \"yesterday\"
 score = 0
 total = 10
@@ -864,11 +871,11 @@ answers = []
         );
         assert_eq!(
             lines[1],
-            "class.toml:18:8: unknown quiz \"consistncy\" (did you mean \"consistency\"?)"
+            "class.toml:18:8: unknown quiz \"lga\" (did you mean \"lag\"?)"
         );
         assert_eq!(
             lines[2],
-            "class.toml:30:58: question \"what-eventual-means\" has no choice \"Q\": its choices are A to D"
+            "class.toml:30:47: question \"eventual\" has no choice \"Q\": its choices are A to D"
         );
         assert_eq!(
             lines[3],
@@ -898,7 +905,7 @@ answers = []
             s,
             vec![Standing {
                 name: "Ada".into(),
-                quiz: "consistency".into(),
+                quiz: "lag".into(),
                 best: (9, 10),
                 last: (6, 10),
                 attempts: 3,
@@ -909,7 +916,7 @@ answers = []
     #[test]
     fn the_most_chosen_wrong_choice_is_named_per_question() {
         let content = content();
-        let quiz = content.quiz("consistency").unwrap();
+        let quiz = content.quiz("lag").unwrap();
         let stats = question_stats(
             quiz,
             &[
@@ -922,7 +929,7 @@ answers = []
         assert_eq!(
             stats,
             vec![QuestionStats {
-                question: "what-eventual-means".into(),
+                question: "eventual".into(),
                 answered: 4,
                 missed: 3,
                 mistake: Some((1, 2, Mistake::Picked)),
@@ -933,7 +940,7 @@ answers = []
     #[test]
     fn a_missed_multiple_answer_without_wrong_picks_names_the_choice_left_out() {
         let content = content();
-        let quiz = content.quiz("consistency").unwrap();
+        let quiz = content.quiz("lag").unwrap();
         let q = quiz
             .questions
             .iter()
@@ -964,7 +971,7 @@ answers = []
             .iter()
             .flat_map(|quiz| &quiz.questions)
             .find(|q| q.kind == Kind::Order)
-            .expect("an order question in the embedded quizzes");
+            .expect("an order question in the fixture quiz");
         let n = q.choices.len();
         let mut swapped: Vec<usize> = (0..n).collect();
         swapped.swap(0, 1);
@@ -994,7 +1001,7 @@ answers = []
     fn a_quiz_pass_is_recorded_in_authored_choices_whatever_the_shuffle() {
         use crate::content::Rng;
         let content = content();
-        let quiz = content.quiz("consistency").unwrap();
+        let quiz = content.quiz("lag").unwrap();
         let mut pass = QuizAttempt::whole(quiz, &mut Rng::new(7));
         let right_first: Vec<usize> = (0..quiz.questions[0].choices.len())
             .filter(|&i| quiz.questions[0].choices[i].correct)

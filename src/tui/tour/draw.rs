@@ -571,12 +571,20 @@ fn end_lines(
         0,
     ));
     for (key, id) in QUIZ_OFFER {
-        let title = content.quiz(id).map_or(id.to_string(), |q| q.title.clone());
+        // A quiz missing from a teacher's own content is not offered.
+        let Some(quiz) = content.quiz(id) else {
+            continue;
+        };
+        let best = progress
+            .quizzes
+            .get(id)
+            .map(|s| format!(" (best so far {} of {})", s.best, s.total))
+            .unwrap_or_default();
         lines.extend(wrap(
             Line::from(vec![
-                Span::styled(format!(" {key} "), t.key),
-                Span::styled(title, t.text),
-                Span::styled(format!("  cqrs-catalog quiz {id}"), t.dim),
+                Span::styled(format!(" {key}) "), t.key),
+                Span::styled(quiz.title.clone(), t.text),
+                Span::styled(best, t.dim),
             ]),
             width,
             4,
@@ -584,7 +592,7 @@ fn end_lines(
     }
     lines.extend(wrap(
         Line::styled(
-            "← goes back; o opens the outline; Esc leaves the tour.",
+            "Press a letter to start that quiz. ← goes back, o opens the outline, Esc leaves the tour.",
             t.dim,
         ),
         width,

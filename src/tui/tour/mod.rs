@@ -22,8 +22,9 @@ use super::widgets::text::Scroll;
 use outline::Outline;
 use state::{Move, Phase, Submitted, TourState};
 
-/// The quizzes the end of the tour offers, with the key that opens each.
-pub const QUIZ_OFFER: [(char, &str); 2] = [('m', "motivation"), ('v', "recovery")];
+/// The quizzes the end of the tour offers (on the motivation for CQRS and on recovering read
+/// models), picked with a letter like a prediction's choices.
+pub const QUIZ_OFFER: [(char, &str); 2] = [('a', "motivation"), ('b', "recovery")];
 
 /// The regions of the tour screen that can hold the focus (Tab cycles them; arrows and
 /// PgUp/PgDn scroll the one in focus).
@@ -310,16 +311,14 @@ impl Tour {
         self.input.replace_before_cursor(start, &with);
     }
 
+    /// At the end of the tour, a letter opens the quiz offered under it; leaving the quiz
+    /// comes back here.
     fn end_key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Option<Transition> {
         let KeyCode::Char(c) = key.code else {
             return None;
         };
         let (_, quiz) = QUIZ_OFFER.iter().find(|(k, _)| *k == c)?;
-        ctx.content.quiz(quiz)?;
-        *ctx.flash = Some(format!(
-            "The quiz opens from the command line: cqrs-catalog quiz {quiz}"
-        ));
-        Some(Transition::Stay)
+        super::quiz::open(ctx.content, quiz).map(Transition::Push)
     }
 }
 
@@ -483,7 +482,7 @@ impl Screen for Tour {
         rows.push(("a b c".into(), "answer a prediction".into()));
         rows.push((
             keys.label(Action::Type).to_string(),
-            "type at a challenge's prompt; Enter runs, Tab completes, Esc leaves".into(),
+            "type at a challenge's prompt (Enter runs, Esc leaves)".into(),
         ));
         rows.push((
             "prompt words".into(),

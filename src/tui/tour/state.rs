@@ -473,3 +473,285 @@ impl TourState {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Health;
+
+    fn content() -> Content {
+        Content::load(None, None).unwrap().0
+    }
+
+    fn index(content: &Content, id: &str) -> usize {
+        content.lessons.iter().position(|l| l.id == id).unwrap()
+    }
+
+    /// The state at a step, its prediction (if any) skipped so the step has run.
+    fn at(content: &Content, id: &str, step: usize) -> TourState {
+        let mut state = TourState::new(content, index(content, id), step).unwrap();
+        state.skip(content);
+        state
+    }
+
+    fn same_model(a: &Session, b: &Session) -> bool {
+        let (a, b) = (a.library(), b.library());
+        a.log().events() == b.log().events()
+            && a.projectors() == b.projectors()
+            && a.now() == b.now()
+            && a.office().books().eq(b.office().books())
+    }
+
+    #[test]
+    fn every_step_forwards_and_backwards_is_the_replay_of_its_lesson() {
+        let content = content();
+        let mut state = TourState::new(&content, 0, 0).unwrap();
+        let mut visited = Vec::new();
+        loop {
+            state.skip(&content);
+            let lesson = state.lesson(&content);
+            assert!(
+                same_model(&state.session, &lesson.replay(state.step).0),
+                "{} step {}",
+                lesson.id,
+                state.step + 1
+            );
+            visited.push((state.lesson, state.step));
+            if state.next(&content) == Move::End {
+                break;
+            }
+        }
+        let steps: usize = content.lessons.iter().map(|l| l.steps.len()).sum();
+        assert_eq!(visited.len(), steps);
+        assert!(state.finished);
+        assert_eq!(state.prev(&content), Move::Step);
+        while let Some((lesson, step)) = visited.pop() {
+            assert_eq!((state.lesson, state.step), (lesson, step));
+            let replayed = content.lessons[lesson].replay(step).0;
+            assert!(
+                same_model(&state.session, &replayed),
+                "back to {lesson}/{step}"
+            );
+            state.prev(&content);
+        }
+        assert_eq!(state.prev(&content), Move::Stay);
+    }
+
+    #[test]
+    fn every_lesson_command_runs_without_an_error() {
+        let content = content();
+        for lesson in &content.lessons {
+            let mut session = Session::new();
+            for (i, step) in lesson.steps.iter().enumerate() {
+                for line in &step.run {
+                    assert!(
+                        session.execute(&line.command).is_ok(),
+                        "{} step {}: {}",
+                        lesson.id,
+                        i + 1,
+                        line.text
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_challenge_solution_typed_at_the_prompt_reaches_its_goal() {
+        let content = content();
+        let mut challenges = 0;
+        for (l, lesson) in content.lessons.iter().enumerate() {
+            for (s, step) in lesson.steps.iter().enumerate() {
+                let Some(challenge) = &step.challenge else {
+                    continue;
+                };
+                challenges += 1;
+                let mut state = at(&content, &lesson.id, s);
+                assert_eq!((state.lesson, state.step), (l, s));
+                assert!(
+                    !state.goal_reached(&content),
+                    "{} step {}",
+                    lesson.id,
+                    s + 1
+                );
+                for line in &challenge.solution {
+                    assert_eq!(state.submit(&content, &line.text), Submitted::Ran);
+                }
+                assert!(
+                    state.checklist(&content).iter().all(|(_, holds)| *holds),
+                    "{} step {}: {:?}",
+                    lesson.id,
+                    s + 1,
+                    state.checklist(&content)
+                );
+                assert!(state.check_goal(&content), "solved the first time");
+                assert!(!state.check_goal(&content), "and only once");
+            }
+        }
+        assert!(challenges > 0);
+    }
+
+    #[test]
+    fn a_prediction_holds_the_step_back_until_it_is_answered() {
+        let content = content();
+        let lesson = index(&content, "command-side");
+        let mut state = TourState::new(&content, lesson, 1).unwrap();
+        assert_eq!(state.phase, Phase::Asking);
+        assert!(state.entries.is_empty());
+        assert_eq!(state.pending(&content), vec!["lend b1 to ada"]);
+        assert!(!state.tick(), "the clock waits for the answer");
+        assert_eq!(state.answer(&content, 0), Some(true));
+        assert_eq!(state.phase, Phase::Revealed { picked: Some(0) });
+        assert_eq!(state.entries.len(), 1);
+        assert!(matches!(state.entries[0].outcome, Outcome::Rejected(_)));
+        assert_eq!(state.answer(&content, 1), None, "answered once");
+    }
+
+    #[test]
+    fn a_wrong_answer_is_kept_and_a_choice_that_does_not_exist_is_ignored() {
+        let content = content();
+        let lesson = index(&content, "command-side");
+        let mut state = TourState::new(&content, lesson, 1).unwrap();
+        assert_eq!(state.answer(&content, 9), None);
+        assert_eq!(state.phase, Phase::Asking);
+        assert_eq!(state.answer(&content, 2), Some(false));
+        assert_eq!(state.phase, Phase::Revealed { picked: Some(2) });
+    }
+
+    #[test]
+    fn an_answered_prediction_is_not_asked_again_until_the_lesson_restarts() {
+        let content = content();
+        let lesson = index(&content, "command-side");
+        let mut state = TourState::new(&content, lesson, 1).unwrap();
+        state.answer(&content, 1);
+        state.next(&content);
+        state.prev(&content);
+        assert_eq!(state.phase, Phase::Revealed { picked: Some(1) });
+        state.restart(&content);
+        assert_eq!(state.step, 0);
+        state.next(&content);
+        assert_eq!(state.phase, Phase::Asking);
+    }
+
+    #[test]
+    fn next_on_a_question_reveals_it_without_a_guess_and_stays() {
+        let content = content();
+        let lesson = index(&content, "command-side");
+        let mut state = TourState::new(&content, lesson, 1).unwrap();
+        assert_eq!(state.next(&content), Move::Stay);
+        assert_eq!(state.phase, Phase::Revealed { picked: None });
+        assert_eq!(state.step, 1);
+    }
+
+    #[test]
+    fn a_tick_lets_the_catalogs_catch_up_and_is_listed_as_the_learners() {
+        let content = content();
+        let mut state = at(&content, "query-side", 0);
+        let shelf = |s: &TourState| s.session.library().projector("shelf").unwrap().checkpoint;
+        assert_eq!(shelf(&state), 0);
+        assert!(state.tick());
+        assert_eq!(shelf(&state), 6);
+        let last = state.entries.last().unwrap();
+        assert!(last.mine);
+        assert_eq!(last.input, "tick");
+        assert!(
+            state
+                .filed()
+                .iter()
+                .any(|d| d.catalog == "shelf" && d.to == 6)
+        );
+    }
+
+    #[test]
+    fn a_typo_at_the_prompt_is_an_error_with_a_column_and_a_suggestion() {
+        let content = content();
+        let mut state = at(&content, "command-side", 5);
+        assert_eq!(state.submit(&content, "retrun b1"), Submitted::Error);
+        let (text, error) = state.challenge.error.clone().unwrap();
+        assert_eq!(text, "retrun b1");
+        assert_eq!(error.col, 1);
+        assert_eq!(error.suggestion.as_deref(), Some("return"));
+        assert_eq!(
+            state.submit(&content, "find shlef \"b1\""),
+            Submitted::Error
+        );
+        let (_, error) = state.challenge.error.clone().unwrap();
+        assert_eq!(error.col, 6);
+        assert_eq!(error.suggestion.as_deref(), Some("shelf"));
+        assert_eq!(state.submit(&content, "return b1"), Submitted::Ran);
+        assert!(state.challenge.error.is_none());
+        assert_eq!(state.submit(&content, "# a comment"), Submitted::Nothing);
+    }
+
+    #[test]
+    fn hint_and_solution_are_shown_on_request_and_a_run_solution_is_not_the_learners() {
+        let content = content();
+        let mut state = at(&content, "command-side", 5);
+        assert_eq!(state.submit(&content, "hint"), Submitted::Word);
+        assert!(state.challenge.hint);
+        assert_eq!(state.submit(&content, "Show  Solution"), Submitted::Word);
+        assert!(state.challenge.solution);
+        state.submit(&content, "lend b2 to cy");
+        assert_eq!(state.submit(&content, "run solution"), Submitted::Word);
+        assert!(state.goal_reached(&content));
+        assert!(
+            !state.check_goal(&content),
+            "the app's solution is not recorded"
+        );
+        assert!(
+            state.entries.iter().all(|e| e.input != "lend b2 to cy"),
+            "the solution runs from the step's start"
+        );
+        assert_eq!(state.submit(&content, "reset"), Submitted::Word);
+        assert!(!state.goal_reached(&content));
+        assert!(state.challenge.hint, "what was shown stays shown");
+    }
+
+    #[test]
+    fn a_rebuild_is_animated_from_the_old_catalog_to_the_rebuilt_one() {
+        let content = content();
+        let mut state = at(&content, "rebuild", 3);
+        assert!(state.animating());
+        let before = state.shown_catalogs().projector("authors").unwrap();
+        assert!(
+            before.damaged,
+            "the old copy answers while the fresh one fills"
+        );
+        let mut done = Vec::new();
+        while state.animating() {
+            done.push(state.rebuild.as_ref().unwrap().job.done());
+            state.animate();
+        }
+        assert!(done.windows(2).all(|w| w[0] <= w[1]), "{done:?}");
+        let head = state.session.library().head();
+        let authors = state.shown_catalogs().projector("authors").unwrap();
+        assert_eq!(authors.health(head), Health::CaughtUp);
+        assert_eq!(authors.catalog.card_count(), 3);
+    }
+
+    #[test]
+    fn the_end_of_the_tour_comes_after_the_last_step_of_the_last_lesson() {
+        let content = content();
+        let last = content.lessons.len() - 1;
+        let steps = content.lessons[last].steps.len();
+        let mut state = TourState::new(&content, last, steps - 1).unwrap();
+        state.skip(&content);
+        assert_eq!(state.next(&content), Move::End);
+        assert!(state.finished);
+        assert_eq!(state.next(&content), Move::Stay);
+        assert!(!state.tick(), "nothing to tick at the end");
+        assert_eq!(state.prev(&content), Move::Step);
+        assert!(!state.finished);
+        assert_eq!(state.step, steps - 1);
+    }
+
+    #[test]
+    fn a_lesson_or_step_that_does_not_exist_opens_nothing() {
+        let content = content();
+        assert!(TourState::new(&content, 99, 0).is_none());
+        assert!(TourState::new(&content, 0, 99).is_none());
+        let mut state = TourState::new(&content, 0, 0).unwrap();
+        assert!(!state.jump(&content, 0, 99));
+        assert_eq!((state.lesson, state.step), (0, 0));
+    }
+}

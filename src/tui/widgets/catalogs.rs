@@ -127,7 +127,7 @@ impl CatalogsPanel<'_> {
                 let health = p.health(head);
                 let (symbol, word, style) = health_mark(health, t);
                 let word = match health {
-                    Health::Behind => format!("behind by {behind}"),
+                    Health::Behind => format!("behind\u{a0}by\u{a0}{behind}"),
                     Health::Paused | Health::Damaged if behind > 0 => {
                         format!("{word}, {behind} behind")
                     }
@@ -143,7 +143,12 @@ impl CatalogsPanel<'_> {
         if rebuilding.is_some() {
             return wrap(Line::from(status), width, 4);
         }
-        let ticks = format!("lag {} tick{}", p.lag, if p.lag == 1 { "" } else { "s" });
+        // No-break spaces keep "lag 1 tick" and "#5/#7" whole when the line wraps.
+        let ticks = format!(
+            "lag\u{a0}{}\u{a0}tick{}",
+            p.lag,
+            if p.lag == 1 { "" } else { "s" }
+        );
         let numbers = if self.short_numbers(width) {
             format!(" · #{}/#{head} · {ticks}", p.checkpoint)
         } else {

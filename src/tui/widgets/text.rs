@@ -3,91 +3,83 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use crate::tui::theme::Theme;
 
-/// Wraps a styled line at `width` columns, at spaces where it can; continuation lines start
-/// with `indent` spaces so a wrapped entry stays visibly one entry.
+/// Wraps a styled line at `width` columns, at spaces where it can (a word may run across
+/// styles, as in `(`code`)`, and is kept whole); continuation lines start with `indent`
+/// spaces so a wrapped entry stays visibly one entry.
 pub fn wrap(line: Line<'static>, width: usize, indent: usize) -> Vec<Line<'static>> {
     let width = width.max(1);
     let indent = indent.min(width / 2);
+    // Words and runs of spaces, each a list of styled pieces.
+    let mut tokens: Vec<(bool, Vec<(Style, String)>)> = Vec::new();
+    for span in &line.spans {
+        for c in span.content.chars() {
+            let space = c == ' ';
+            match tokens.last_mut() {
+                Some((was_space, pieces)) if *was_space == space => match pieces.last_mut() {
+                    Some((style, text)) if *style == span.style => text.push(c),
+                    _ => pieces.push((span.style, c.to_string())),
+                },
+                _ => tokens.push((space, vec![(span.style, c.to_string())])),
+            }
+        }
+    }
     let mut out: Vec<Line<'static>> = Vec::new();
     let mut current: Vec<Span<'static>> = Vec::new();
     let mut used = 0usize;
-    let line_style = line.style;
-    let flush = |current: &mut Vec<Span<'static>>, out: &mut Vec<Line<'static>>| {
-        out.push(Line::from(std::mem::take(current)).style(line_style));
+    let new_line = |current: &mut Vec<Span<'static>>, out: &mut Vec<Line<'static>>| {
+        out.push(Line::from(std::mem::take(current)).style(line.style));
+        if indent > 0 {
+            current.push(Span::raw(" ".repeat(indent)));
+        }
+        indent
     };
-    for span in line.spans {
-        let style = span.style;
-        // Words and the spaces after them, so breaking between them drops only spaces.
-        let content = span.content.into_owned();
-        let mut rest = content.as_str();
-        while !rest.is_empty() {
-            let word_end = rest.find(' ').unwrap_or(rest.len());
-            let word = &rest[..word_end];
-            let spaces_end = rest[word_end..]
-                .find(|c| c != ' ')
-                .map_or(rest.len(), |n| word_end + n);
-            let spaces = &rest[word_end..spaces_end];
-            rest = &rest[spaces_end..];
-            let mut word = word.to_string();
-            loop {
-                let w = word.width();
-                if used + w <= width {
-                    if !word.is_empty() {
-                        current.push(Span::styled(word, style));
-                    }
-                    used += w;
-                    break;
-                }
-                if used > indent_of(&out, indent) && w + indent <= width {
-                    // The word fits on a fresh line: break before it.
-                    flush(&mut current, &mut out);
-                    used = start_line(&mut current, indent);
-                    continue;
-                }
-                // A word longer than a line: cut it where the line ends.
-                let room = width.saturating_sub(used).max(1);
-                let (head, tail) = split_at_width(&word, room);
-                current.push(Span::styled(head, style));
-                flush(&mut current, &mut out);
-                used = start_line(&mut current, indent);
-                word = tail;
-                if word.is_empty() {
-                    break;
-                }
+    for (space, pieces) in tokens {
+        let w: usize = pieces.iter().map(|(_, t)| t.width()).sum();
+        let line_start = if out.is_empty() { 0 } else { indent };
+        if space {
+            // Spaces where a continuation line starts are dropped; the author's leading
+            // indent on the first line is kept.
+            if used == line_start && !out.is_empty() {
+                continue;
             }
-            // Spaces are dropped where a continuation line starts, kept anywhere else (a
-            // leading indent on the first line is the author's).
-            if !spaces.is_empty() && (used > indent_of(&out, indent) || out.is_empty()) {
-                let fit = spaces.len().min(width.saturating_sub(used));
-                if fit > 0 {
-                    current.push(Span::styled(spaces[..fit].to_string(), style));
-                    used += fit;
-                }
+            let fit = w.min(width.saturating_sub(used));
+            if fit > 0 {
+                let (style, _) = pieces[0];
+                current.push(Span::styled(" ".repeat(fit), style));
+                used += fit;
+            }
+            continue;
+        }
+        if used + w > width && used > line_start && w + indent <= width {
+            used = new_line(&mut current, &mut out);
+        }
+        for (style, text) in pieces {
+            let mut text = text;
+            // A word longer than a line is cut where the line ends.
+            while used + text.width() > width {
+                let room = width.saturating_sub(used).max(1);
+                let (head, tail) = split_at_width(&text, room);
+                current.push(Span::styled(head, style));
+                used = new_line(&mut current, &mut out);
+                text = tail;
+            }
+            if !text.is_empty() {
+                used += text.width();
+                current.push(Span::styled(text, style));
             }
         }
     }
     if !current.is_empty() || out.is_empty() {
-        flush(&mut current, &mut out);
+        out.push(Line::from(current).style(line.style));
     }
     out
-}
-
-/// The indent continuation lines get (none for the first line).
-fn indent_of(out: &[Line<'static>], indent: usize) -> usize {
-    if out.is_empty() { 0 } else { indent }
-}
-
-fn start_line(current: &mut Vec<Span<'static>>, indent: usize) -> usize {
-    if indent > 0 {
-        current.push(Span::raw(" ".repeat(indent)));
-    }
-    indent
 }
 
 fn split_at_width(word: &str, room: usize) -> (String, String) {
@@ -242,6 +234,21 @@ mod tests {
         );
         assert_eq!(text(&lines), vec!["plain ", "bold ", "words"]);
         assert_eq!(lines[2].spans[0].style, style);
+    }
+
+    #[test]
+    fn a_word_across_styles_is_kept_whole() {
+        let style = Style::default().add_modifier(ratatui::style::Modifier::BOLD);
+        let lines = wrap(
+            Line::from(vec![
+                Span::raw("run it ("),
+                Span::styled("quiz recovery", style),
+                Span::raw(")."),
+            ]),
+            10,
+            0,
+        );
+        assert_eq!(text(&lines), vec!["run it ", "(quiz ", "recovery)."]);
     }
 
     #[test]

@@ -1,0 +1,197 @@
+//! `tour --plain`, the tour's usage errors, `progress` and `progress --reset`, and the app's
+//! refusal without a terminal, run as the real binary. Progress lives in a temporary folder.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+/// The binary with its progress kept in `data` (never the real home), and no config file.
+fn cqrs(data: &std::path::Path) -> Command {
+    let mut cmd = Command::cargo_bin("cqrs-catalog").unwrap();
+    cmd.env("CQRS_CATALOG_DATA", data)
+        .env("CQRS_CATALOG_CONFIG", data.join("config.toml"))
+        .env_remove("NO_COLOR");
+    cmd
+}
+
+fn no_escape_codes() -> impl Predicate<str> {
+    predicate::str::contains('\u{1b}').not()
+}
+
+#[test]
+fn the_plain_tour_prints_every_lesson_with_the_model_after_each_step() {
+    let data = tempfile::tempdir().unwrap();
+    let out = cqrs(data.path())
+        .args(["tour", "--plain"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains('\u{1b}'), "no escape codes");
+    assert!(text.starts_with("The guided tour of cqrs-catalog: 10 lessons"));
+    for n in 1..=10 {
+        assert!(text.contains(&format!("Lesson {n} of 10: ")), "lesson {n}");
+    }
+    let steps = text.matches("\nState after step ").count();
+    assert_eq!(steps, 64, "one state dump per step");
+    assert!(text.contains("Predict, before the commands run:"));
+    assert!(text.contains("  Answer: "));
+    assert!(text.contains("Challenge:\n"));
+    assert!(text.contains("  Solution:\n"));
+    assert!(text.contains("Catalogs: 4"));
+    assert!(!text.contains("*damaged*"), "emphasis marks are dropped");
+    assert!(text.contains("health, damaged, gives it away"));
+}
+
+#[test]
+fn one_step_of_one_lesson_prints_its_narration_commands_prediction_and_state() {
+    let data = tempfile::tempdir().unwrap();
+    cqrs(data.path())
+        .args(["tour", "--plain", "--lesson", "command-side", "--step", "2"])
+        .assert()
+        .success()
+        .stdout(no_escape_codes())
+        .stdout(predicate::str::starts_with(
+            "Lesson 2 of 10: The command side: intent, rules, events (command-side)\n",
+        ))
+        .stdout(predicate::str::contains(
+            "Step 2 of 6: Rule: catalog before you lend\nLook at the back office.\n",
+        ))
+        .stdout(predicate::str::contains(
+            "  > lend b1 to ada\n    rejected (must-be-cataloged): ",
+        ))
+        .stdout(predicate::str::contains(
+            "    a) It is refused with the rule",
+        ))
+        .stdout(predicate::str::contains("  Answer: a\n"))
+        .stdout(predicate::str::contains(
+            "State after step 2:\n  Back office: 2 books\n",
+        ))
+        .stdout(predicate::str::contains("Step 1 of 6").not())
+        .stdout(predicate::str::contains("Step 3 of 6").not());
+}
+
+#[test]
+fn an_unknown_lesson_is_a_usage_error_naming_the_nearest_one() {
+    let data = tempfile::tempdir().unwrap();
+    for args in [
+        &["tour", "--plain", "--lesson", "rebuidl"][..],
+        &["tour", "--lesson", "rebuidl"][..],
+    ] {
+        let out = cqrs(data.path()).args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty());
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            err.starts_with("cqrs-catalog: unknown lesson \"rebuidl\" (did you mean \"rebuild\"?)"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn a_step_out_of_range_is_a_usage_error_with_the_range() {
+    let data = tempfile::tempdir().unwrap();
+    for args in [
+        &["tour", "--plain", "--lesson", "rebuild", "--step", "9"][..],
+        &["tour", "--lesson", "rebuild", "--step", "0"][..],
+    ] {
+        cqrs(data.path())
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(
+                "lesson \"rebuild\" has 6 steps (1 to 6)",
+            ));
+    }
+}
+
+#[test]
+fn a_step_needs_a_lesson() {
+    let data = tempfile::tempdir().unwrap();
+    cqrs(data.path())
+        .args(["tour", "--step", "2"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--lesson"));
+}
+
+#[test]
+fn the_app_refuses_without_a_terminal_and_points_at_plain() {
+    let data = tempfile::tempdir().unwrap();
+    for args in [&["tour"][..], &["tour", "--lesson", "rebuild"][..], &[][..]] {
+        let out = cqrs(data.path()).args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains("tour --plain"), "{err}");
+    }
+}
+
+#[test]
+fn progress_shows_a_fresh_start_then_what_was_saved() {
+    let data = tempfile::tempdir().unwrap();
+    cqrs(data.path())
+        .arg("progress")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Tour: not started (10 lessons)"))
+        .stdout(predicate::str::contains("Lessons completed: 0 of 10\n"))
+        .stdout(predicate::str::contains("Quizzes: none taken yet"));
+    std::fs::write(
+        data.path().join("progress.toml"),
+        "challenges = [\"rebuild/6\"]\n\n[tour]\nlesson = \"rebuild\"\nstep = 2\ncompleted = [\"why-cqrs\"]\n\n[quizzes.motivation]\nbest = 7\ntotal = 10\ndate = \"2026-11-26\"\nattempts = 2\n",
+    )
+    .unwrap();
+    cqrs(data.path())
+        .arg("progress")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Tour: lesson 7 of 10, \"Rebuilding a damaged catalog\" (rebuild), step 3 of 6",
+        ))
+        .stdout(predicate::str::contains(
+            "Lessons completed: 1 of 10: why-cqrs",
+        ))
+        .stdout(predicate::str::contains("Challenges solved: 1 of "))
+        .stdout(predicate::str::contains(
+            "  motivation: best 7 of 10 on 2026-11-26 (2 attempts)",
+        ));
+}
+
+#[test]
+fn progress_reset_clears_it_and_says_so_when_there_is_nothing() {
+    let data = tempfile::tempdir().unwrap();
+    let file = data.path().join("progress.toml");
+    std::fs::write(&file, "[tour]\nlesson = \"rebuild\"\n").unwrap();
+    cqrs(data.path())
+        .args(["progress", "--reset"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("Progress cleared"));
+    assert!(!file.exists());
+    cqrs(data.path())
+        .args(["progress", "--reset"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("No saved progress to clear"));
+    cqrs(data.path())
+        .arg("progress")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Tour: not started"));
+}
+
+#[test]
+fn a_corrupt_progress_file_is_set_aside_with_a_warning() {
+    let data = tempfile::tempdir().unwrap();
+    std::fs::write(data.path().join("progress.toml"), "tour = [[[").unwrap();
+    cqrs(data.path())
+        .arg("progress")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("is corrupt"))
+        .stdout(predicate::str::contains("Tour: not started"));
+    let kept = std::fs::read_dir(data.path()).unwrap().count();
+    assert_eq!(kept, 1, "the corrupt file is kept aside, not lost");
+}

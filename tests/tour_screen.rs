@@ -1,0 +1,376 @@
+//! The tour screen drawn into a TestBackend at 80x24 and 120x40, driven by keys as a learner
+//! would press them; the snapshots in `tests/snapshots/` are reviewed like code. Styles that
+//! carry meaning (the focused panel, what a step appended) are checked cell by cell.
+
+use cqrs_catalog::content::Content;
+use cqrs_catalog::progress::{Progress, Store};
+use cqrs_catalog::tui::App;
+use cqrs_catalog::tui::home::Home;
+use cqrs_catalog::tui::theme::{Theme, ThemeName};
+use cqrs_catalog::tui::tour;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::Modifier;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+fn content() -> Content {
+    Content::load(None, None).unwrap().0
+}
+
+/// The app with the tour open at a lesson and step (from 1), progress kept in `store`.
+fn app_with(lesson: &str, step: usize, store: Option<Store>, theme: ThemeName) -> App {
+    let content = content();
+    let screen = tour::open(&content, &Progress::default(), lesson, step - 1).unwrap();
+    App::new(
+        screen,
+        content,
+        Progress::default(),
+        store,
+        Theme::new(theme),
+    )
+}
+
+fn app(lesson: &str, step: usize) -> App {
+    app_with(lesson, step, None, ThemeName::Mono)
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+/// Presses keys: `→ ← ↑ ↓` are arrows, `\n` Enter, `\t` Tab, `⎋` Esc, anything else itself.
+fn press(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        let code = match c {
+            '→' => KeyCode::Right,
+            '←' => KeyCode::Left,
+            '↑' => KeyCode::Up,
+            '↓' => KeyCode::Down,
+            '\n' => KeyCode::Enter,
+            '\t' => KeyCode::Tab,
+            '⎋' => KeyCode::Esc,
+            c => KeyCode::Char(c),
+        };
+        key(app, code);
+    }
+}
+
+fn draw(app: &mut App, (w, h): (u16, u16)) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|frame| app.draw(frame)).unwrap();
+    terminal
+}
+
+/// Snapshots the app at both sizes, named `name@WxH`.
+fn snapshot(app: &mut App, name: &str) {
+    for size in SIZES {
+        let terminal = draw(app, size);
+        insta::assert_snapshot!(format!("{name}@{}x{}", size.0, size.1), terminal.backend());
+    }
+}
+
+fn text(app: &mut App, size: (u16, u16)) -> String {
+    format!("{}", draw(app, size).backend())
+}
+
+/// Finishes a rebuild animation the way the app's timer would.
+fn settle(app: &mut App) {
+    for _ in 0..100 {
+        app.on_timer();
+    }
+}
+
+#[test]
+fn a_step_shows_its_narration_beside_the_office_log_catalogs_and_commands() {
+    let mut app = app("why-cqrs", 2);
+    snapshot(&mut app, "plain_step");
+}
+
+#[test]
+fn a_prediction_is_asked_before_the_step_runs() {
+    let mut app = app("command-side", 2);
+    snapshot(&mut app, "predict_asked");
+    let screen = text(&mut app, (80, 24));
+    assert!(screen.contains("a) It is refused"), "{screen}");
+    assert!(
+        !screen.contains("Refused: must-be-cataloged"),
+        "narration waits: {screen}"
+    );
+}
+
+#[test]
+fn an_answer_runs_the_step_and_reveals_right_or_wrong_with_the_why() {
+    let mut app = app("command-side", 2);
+    press(&mut app, "b");
+    snapshot(&mut app, "predict_wrong");
+    let screen = text(&mut app, (120, 40));
+    assert!(screen.contains("✗ You picked b)"), "{screen}");
+    assert!(screen.contains("✓ The answer: a)"), "{screen}");
+    assert!(screen.contains("rejected (must-be-cataloged)"), "{screen}");
+}
+
+#[test]
+fn a_challenge_shows_its_checklist_and_an_error_with_a_caret_under_its_column() {
+    let mut app = app("command-side", 6);
+    press(&mut app, "return b1\nlned b1 to ada\n");
+    snapshot(&mut app, "challenge_error");
+    let screen = text(&mut app, (120, 40));
+    assert!(
+        screen.contains("› lned b1 to ada"),
+        "the line stays to be fixed: {screen}"
+    );
+    assert!(screen.contains("  ^"), "{screen}");
+    assert!(screen.contains("did you mean \"lend\"?"), "{screen}");
+}
+
+#[test]
+fn a_challenge_reached_says_so_and_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::at(&dir.path().join("progress.toml"));
+    let mut app = app_with("command-side", 6, Some(store.clone()), ThemeName::Mono);
+    press(
+        &mut app,
+        "withdraw b1\nreturn b1\nwithdraw b1\nlend b1 to cy\n",
+    );
+    snapshot(&mut app, "challenge_reached");
+    assert!(text(&mut app, (80, 24)).contains("goal reached ✓"));
+    assert_eq!(
+        store.load().progress.challenges,
+        vec!["command-side/6".to_string()]
+    );
+}
+
+#[test]
+fn while_typing_q_and_question_mark_are_text_and_esc_leaves_the_prompt() {
+    let mut app = app("command-side", 6);
+    press(&mut app, "q?");
+    assert!(!app.should_quit());
+    assert!(text(&mut app, (80, 24)).contains("› q?"));
+    press(&mut app, "⎋");
+    press(&mut app, "?");
+    assert!(text(&mut app, (80, 24)).contains("Keys on the guided tour"));
+    press(&mut app, "?q");
+    assert!(app.should_quit());
+}
+
+#[test]
+fn arrows_on_an_empty_prompt_move_through_the_tour() {
+    let mut app = app("command-side", 6);
+    press(&mut app, "←");
+    assert!(text(&mut app, (80, 24)).contains("step 5 of 6"));
+}
+
+#[test]
+fn the_outline_lists_every_lesson_and_jumps_to_a_step() {
+    let mut app = app("why-cqrs", 1);
+    press(&mut app, "o");
+    snapshot(&mut app, "outline");
+    // Down past the 7 steps of lesson 1 and the title of lesson 2, to its first step.
+    press(&mut app, "↓↓↓↓↓↓↓↓\n");
+    assert!(
+        text(&mut app, (80, 24)).contains("Lesson 2 of 10 · The command side"),
+        "{}",
+        text(&mut app, (80, 24))
+    );
+}
+
+#[test]
+fn the_help_overlay_lists_the_tour_keys_and_fits_24_lines() {
+    let mut app = app("why-cqrs", 1);
+    press(&mut app, "?");
+    snapshot(&mut app, "help");
+    let screen = text(&mut app, (80, 24));
+    assert!(screen.contains("Press ? or Esc to close."), "{screen}");
+}
+
+#[test]
+fn a_terminal_too_small_says_what_it_needs() {
+    let mut app = app("why-cqrs", 1);
+    let terminal = draw(&mut app, (40, 12));
+    insta::assert_snapshot!("too_small@40x12", terminal.backend());
+}
+
+#[test]
+fn a_rebuild_shows_its_progress_then_the_rebuilt_catalog() {
+    let mut app = app("rebuild", 4);
+    press(&mut app, "a");
+    let during = text(&mut app, (120, 40));
+    assert!(during.contains("↻ authors rebuilding"), "{during}");
+    assert!(
+        during.contains("trebreH knarF"),
+        "the old copy answers meanwhile: {during}"
+    );
+    settle(&mut app);
+    let after = text(&mut app, (120, 40));
+    assert!(!after.contains("rebuilding"), "{after}");
+    assert!(after.contains("✓ authors caught up"), "{after}");
+    snapshot(&mut app, "rebuilt");
+}
+
+#[test]
+fn tick_lets_the_catalogs_catch_up_visibly() {
+    let mut app = app("query-side", 1);
+    assert!(text(&mut app, (120, 40)).contains("⋯ shelf behind"));
+    press(&mut app, "t");
+    let screen = text(&mut app, (120, 40));
+    assert!(screen.contains("✓ shelf caught up"), "{screen}");
+    assert!(screen.contains("+filed #1-#6"), "{screen}");
+    assert!(screen.contains("› tick  (you)"), "{screen}");
+}
+
+#[test]
+fn the_end_of_the_tour_offers_the_two_quizzes_and_opens_one() {
+    let mut app = app("real-cases", 6);
+    press(&mut app, "→");
+    settle(&mut app);
+    snapshot(&mut app, "end");
+    let screen = text(&mut app, (80, 24));
+    assert!(screen.contains("a) Why CQRS?"), "{screen}");
+    press(&mut app, "a");
+    let quiz = text(&mut app, (80, 24));
+    assert!(!quiz.contains("End of the tour"), "{quiz}");
+    // Nothing answered yet, so one Esc leaves the quiz.
+    press(&mut app, "⎋");
+    let back = text(&mut app, (80, 24));
+    assert!(
+        back.contains("End of the tour"),
+        "leaving the quiz returns: {back}"
+    );
+}
+
+/// The area of the panel whose title contains `title`: its top-left corner's position.
+fn corner(buf: &Buffer, title: &str) -> (u16, u16) {
+    for y in 0..buf.area.height {
+        let row: String = (0..buf.area.width)
+            .map(|x| buf[(x, y)].symbol().to_string())
+            .collect();
+        if let Some(at) = row.find(title) {
+            let col = row[..at].chars().count() as u16;
+            let mut x = col;
+            while x > 0 && !matches!(buf[(x, y)].symbol(), "┏" | "┌") {
+                x -= 1;
+            }
+            return (x, y);
+        }
+    }
+    panic!("no panel titled {title}");
+}
+
+#[test]
+fn the_focused_panel_has_a_thick_border_a_marker_and_the_focus_color() {
+    let mut app = app_with("why-cqrs", 1, None, ThemeName::Dark);
+    let theme = Theme::new(ThemeName::Dark);
+    let terminal = draw(&mut app, (80, 24));
+    let buf = terminal.backend().buffer();
+    // Step 1 puts the back office in focus.
+    let (x, y) = corner(buf, "▶ Back office");
+    assert_eq!(buf[(x, y)].symbol(), "┏");
+    assert_eq!(buf[(x, y)].fg, theme.focus.fg.unwrap());
+    let (x, y) = corner(buf, "Event log");
+    assert_eq!(buf[(x, y)].symbol(), "┌");
+    assert_ne!(buf[(x, y)].fg, theme.focus.fg.unwrap());
+    // Tab moves the focus: now the log is thick and the office plain.
+    press(&mut app, "\t");
+    let terminal = draw(&mut app, (80, 24));
+    let buf = terminal.backend().buffer();
+    let (x, y) = corner(buf, "▶ Event log");
+    assert_eq!(buf[(x, y)].symbol(), "┏");
+    let (x, y) = corner(buf, "Back office");
+    assert_eq!(buf[(x, y)].symbol(), "┌");
+}
+
+#[test]
+fn what_a_step_appended_is_marked_and_bold_even_without_color() {
+    let mut app = app_with("why-cqrs", 6, None, ThemeName::Mono);
+    let terminal = draw(&mut app, (120, 40));
+    let buf = terminal.backend().buffer();
+    let find = |needle: &str| {
+        (0..buf.area.height)
+            .find_map(|y| {
+                let row: String = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
+                row.find(needle)
+                    .map(|at| (row[..at].chars().count() as u16, y))
+            })
+            .unwrap_or_else(|| panic!("{needle} not on screen"))
+    };
+    let (x, y) = find("+ #7");
+    assert!(
+        buf[(x + 2, y)].modifier.contains(Modifier::BOLD),
+        "the new event is bold"
+    );
+    let (x, y) = find("  #6");
+    assert!(
+        !buf[(x + 2, y)].modifier.contains(Modifier::BOLD),
+        "an old one is not"
+    );
+}
+
+#[test]
+fn moving_saves_the_position_and_the_last_step_completes_the_lesson() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::at(&dir.path().join("progress.toml"));
+    let mut app = app_with("why-cqrs", 1, Some(store.clone()), ThemeName::Mono);
+    press(&mut app, "ll");
+    let saved = store.load().progress;
+    assert_eq!(saved.tour.lesson.as_deref(), Some("why-cqrs"));
+    assert_eq!(saved.tour.step, 2);
+    assert!(saved.tour.completed.is_empty());
+    // Steps 4 to 7; step 4 asks a prediction, which → reveals first.
+    press(&mut app, "→→ →→");
+    let saved = store.load().progress;
+    assert_eq!(saved.tour.step, 6);
+    assert_eq!(saved.tour.completed, vec!["why-cqrs".to_string()]);
+    press(&mut app, "h");
+    assert_eq!(store.load().progress.tour.step, 5);
+}
+
+#[test]
+fn the_tour_resumes_where_the_learner_left_off() {
+    let content = content();
+    let mut progress = Progress::default();
+    progress.tour.lesson = Some("rebuild".into());
+    progress.tour.step = 2;
+    let screen = tour::resume(&content, &progress).unwrap();
+    let mut app = App::new(screen, content, progress, None, Theme::new(ThemeName::Mono));
+    let screen = text(&mut app, (80, 24));
+    assert!(screen.contains("Lesson 7 of 10"), "{screen}");
+    assert!(screen.contains("step 3 of 6"), "{screen}");
+}
+
+#[test]
+fn a_saved_position_beyond_the_lesson_resumes_at_its_last_step() {
+    let content = content();
+    let mut progress = Progress::default();
+    progress.tour.lesson = Some("rebuild".into());
+    progress.tour.step = 99;
+    assert_eq!(tour::saved_position(&content, &progress), (6, 5));
+    progress.tour.lesson = Some("gone".into());
+    assert_eq!(tour::saved_position(&content, &progress), (0, 0));
+}
+
+#[test]
+fn home_shows_the_tour_with_the_learners_progress_and_opens_it() {
+    let content = content();
+    let mut progress = Progress::default();
+    progress.tour.lesson = Some("query-side".into());
+    progress.tour.step = 1;
+    progress.complete_lesson("why-cqrs");
+    let mut app = App::new(
+        Box::new(Home::new()),
+        content,
+        progress,
+        None,
+        Theme::new(ThemeName::Mono),
+    );
+    let screen = text(&mut app, (80, 24));
+    assert!(
+        screen.contains("resume at lesson 3 of 10, step 2 of 7"),
+        "{screen}"
+    );
+    assert!(screen.contains("1 of 10 lessons completed"), "{screen}");
+    press(&mut app, "\n");
+    assert!(text(&mut app, (80, 24)).contains("Lesson 3 of 10"));
+}
