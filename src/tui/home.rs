@@ -97,7 +97,7 @@ impl Screen for Home {
         }
         frame.render_widget(
             Paragraph::new(lines)
-                .wrap(Wrap { trim: true })
+                .wrap(Wrap { trim: false })
                 .block(panel("Start", true, t)),
             body,
         );
