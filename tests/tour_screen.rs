@@ -418,3 +418,15 @@ fn every_step_draws_at_every_size_and_focus_without_panicking() {
         }
     }
 }
+
+#[test]
+fn a_challenge_after_a_prediction_shows_the_verdict_then_the_goal_and_takes_typing() {
+    let mut app = app("schema-change", 6);
+    assert!(!text(&mut app, (120, 40)).contains("Goal:"), "held back");
+    press(&mut app, "c");
+    let screen = text(&mut app, (120, 40));
+    assert!(screen.contains("✓ Right: c)"), "{screen}");
+    assert!(screen.contains("Goal: A branch library"), "{screen}");
+    press(&mut app, "add-catalog branch by subject\n");
+    assert!(text(&mut app, (120, 40)).contains("✓ catalog branch exists"));
+}

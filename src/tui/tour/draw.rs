@@ -151,7 +151,7 @@ fn ran_of(tour: &Tour) -> Vec<Ran<'_>> {
 }
 
 /// The text column: the narration (or the prediction that holds it back), the step's task,
-/// and in narrow mode the commands. Returns where the prompt's cursor is while typing.
+/// and in two-column mode the commands. Returns where the prompt's cursor is while typing.
 fn draw_text_column(
     tour: &Tour,
     scroll: &mut [Scroll; 6],
@@ -309,6 +309,18 @@ fn task(
     }
     match tour.state.phase {
         Phase::Asking => None,
+        // A challenge after a prediction: the verdict leads, then the challenge.
+        Phase::Revealed { picked } if step.challenge.is_some() => {
+            let mut lines = verdict_lines(tour, content, picked, false, width, t);
+            lines.push(Line::raw(""));
+            lines.extend(challenge_lines(tour, content, progress, width, t));
+            let (prompt, cursor) = prompt_lines(tour, width, t);
+            Some(Task::Challenge {
+                lines,
+                prompt,
+                cursor,
+            })
+        }
         Phase::Revealed { picked } => {
             let right = step
                 .predict
