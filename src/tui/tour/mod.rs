@@ -276,8 +276,9 @@ impl Tour {
                     // Leave the line to be corrected, where the caret points.
                     self.input.set(&text);
                 }
-                // Show the newest outcome, and the checklist from its top.
+                // Show the newest outcome, and the catalog it is about.
                 self.scroll[Focus::Commands.index()] = Scroll::bottom();
+                self.scroll[Focus::Catalogs.index()] = Focus::Catalogs.scroll();
                 self.after_action(ctx);
             }
             Edit::Leave => self.typing = false,
