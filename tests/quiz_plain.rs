@@ -48,8 +48,8 @@ fn letters_may_be_written_with_spaces_capitals_or_nothing_between() {
 #[test]
 fn wrong_answers_of_every_kind_say_so_with_the_right_answer() {
     let (out, _) = fixture_run("a\nb,c\na,b,c\nb\n");
-    assert!(out.contains("Wrong. The right answer is c.\nYou picked a: It files cards by title, not by book id.\nThe right one, c: Right: a drawer per book, available or lent.\n"), "{out}");
-    assert!(out.contains("Wrong. The right answers are b, d.\nYou picked b, right: Yes: built from the log, shaped for lookups by author.\nYou picked c, wrong: The log is the source of truth, not a copy of it.\nRight, not picked, d: Yes: built from the log, shaped for one question.\n"), "{out}");
+    assert!(out.contains("Wrong. The right answer is c.\nYou picked a: It files cards by title, not by book id.\nThe right one, c: A drawer per book, available or lent.\n"), "{out}");
+    assert!(out.contains("Wrong. The right answers are b, d.\nYou picked b, right: Yes: built from the log, shaped for lookups by author.\nYou picked c, wrong: The log is the source of truth, not a copy of it.\nRight, not picked, d: Built from the log, shaped for one question.\n"), "{out}");
     assert!(out.contains("Wrong. The right order is b, c, a.\nYour order: a, b, c\n1. b, you had it 2nd: First, the write side decides.\n2. c, you had it 3rd: Then the decision is recorded.\n3. a, you had it 1st: Last, the read side catches up.\n"), "{out}");
     assert!(out.ends_with("\nScore: 0/4\n"), "{out}");
 }

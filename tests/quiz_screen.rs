@@ -156,7 +156,7 @@ fn retry_asks_only_the_questions_missed_and_does_not_change_the_best_score() {
     let mut app = app("real-cases");
     answer_all_with_a(&mut app, 8);
     press(&mut app, "r");
-    assert!(screen_text(&mut app).contains("question 1 of 6"));
+    assert!(screen_text(&mut app).contains("retry · question 1 of 6"));
     answer_all_with_a(&mut app, 6);
     let text = screen_text(&mut app);
     assert!(text.contains("Retry: "), "{text}");
@@ -197,7 +197,7 @@ fn the_picker_lists_every_quiz_with_its_best_score_and_opens_the_chosen_one() {
     press(&mut app, "j\n");
     assert!(
         screen_text(&mut app)
-            .contains("Lag, stale reads and reading your own writes · question 1 of 10")
+            .contains("question 1 of 10 · Lag, stale reads and reading your own writes")
     );
 }
 
@@ -235,4 +235,27 @@ fn the_review_key_opens_the_lesson_and_leaving_it_returns_to_the_feedback() {
     app.on_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
     let back = screen_text(&mut app);
     assert!(back.contains("✗ Wrong. The right answer is d."), "{back}");
+}
+
+/// Snapshots hold no styles: the meaning carried by color is checked here, cell by cell.
+#[test]
+fn the_verdict_and_the_marks_are_colored_as_well_as_worded() {
+    let content = content();
+    let screen = quiz::open_seeded(&content, "motivation", 7).unwrap();
+    let theme = Theme::new(ThemeName::Dark);
+    let mut app = App::new(screen, content, Progress::default(), None, theme.clone());
+    press(&mut app, "a\n");
+    let terminal = draw(&mut app, (80, 24));
+    let buffer = terminal.backend().buffer();
+    let find = |symbol: &str| {
+        let area = buffer.area;
+        (area.top()..area.bottom())
+            .flat_map(|y| (area.left()..area.right()).map(move |x| (x, y)))
+            .find(|&(x, y)| buffer[(x, y)].symbol() == symbol)
+            .unwrap_or_else(|| panic!("no {symbol} on screen"))
+    };
+    let (x, y) = find("✗");
+    assert_eq!(buffer[(x, y)].fg, theme.bad.fg.unwrap());
+    let (x, y) = find("→");
+    assert_eq!(buffer[(x, y)].fg, theme.ok.fg.unwrap());
 }

@@ -196,3 +196,36 @@ fn the_tour_in_a_tiny_terminal_says_so_and_recovers() {
     t.keys(&["C-c"]);
     t.wait_for("EXITED 0");
 }
+
+#[test]
+fn a_quiz_is_answered_reviewed_scored_saved_and_retried_in_a_real_terminal() {
+    require_tmux!();
+    let t = Tmux::start("quiz", "quiz motivation --seed 7", 80, 24);
+    t.wait_for("question 1 of 10");
+    // With seed 7 the right answer to question 1 is d: a is wrong.
+    t.keys(&["a", "Enter"]);
+    t.wait_for("✗ Wrong. The right answer is d.");
+    t.keys(&["v"]);
+    t.wait_for("Why split reads from writes?");
+    t.keys(&["Escape"]);
+    t.wait_for("v review the lesson");
+    t.keys(&["Enter"]);
+    for n in 2..=10 {
+        t.wait_for(&format!("question {n} of 10"));
+        t.keys(&["a", "Enter"]);
+        t.wait_for(if n < 10 {
+            "Enter next question"
+        } else {
+            "Enter see the score"
+        });
+        t.keys(&["Enter"]);
+    }
+    let end = t.wait_for("the end · Why CQRS?");
+    assert!(end.contains("r retry the ones I missed"), "{end}");
+    let saved = std::fs::read_to_string(t._data.path().join("progress.toml")).unwrap();
+    assert!(saved.contains("[quizzes.motivation]"), "{saved}");
+    t.keys(&["r"]);
+    t.wait_for("retry · question 1 of");
+    t.keys(&["C-c"]);
+    t.wait_for("EXITED 0");
+}

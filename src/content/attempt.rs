@@ -141,6 +141,28 @@ pub struct Shown<'q> {
     pub right: bool,
 }
 
+impl Shown<'_> {
+    /// The `why` of a right choice the learner did not pick. Authors greet the one who picked
+    /// it ("Yes. ...", "Right: ..."), which reads wrong to one who did not: the greeting goes.
+    pub fn why_unpicked(&self) -> String {
+        let why = self.choice.why.trim();
+        for greeting in ["Yes", "Right", "True", "Correct", "Exactly"] {
+            let Some(rest) = why.strip_prefix(greeting) else {
+                continue;
+            };
+            let Some(rest) = rest.strip_prefix(['.', ':', ',', '!']) else {
+                continue;
+            };
+            let rest = rest.trim_start();
+            let mut chars = rest.chars();
+            if let Some(first) = chars.next() {
+                return first.to_uppercase().chain(chars).collect();
+            }
+        }
+        why.to_string()
+    }
+}
+
 /// What to tell the learner after an answer.
 #[derive(Debug, Clone)]
 pub struct Feedback<'q> {
@@ -332,6 +354,28 @@ mod tests {
         let picked: Vec<(char, bool)> = f.picked.iter().map(|s| (s.letter, s.right)).collect();
         assert_eq!(picked, vec![('a', true), ('b', false)]);
         assert_eq!(f.key_letters(), "a, c");
+    }
+
+    #[test]
+    fn the_why_of_a_right_choice_not_picked_drops_its_greeting() {
+        let shown = |why: &str| {
+            let mut c = choice("x", true);
+            c.why = why.into();
+            Shown {
+                letter: 'a',
+                choice: Box::leak(Box::new(c)),
+                right: true,
+            }
+            .why_unpicked()
+        };
+        assert_eq!(
+            shown("Yes. The write model decides."),
+            "The write model decides."
+        );
+        assert_eq!(shown("Right: a drawer per book."), "A drawer per book.");
+        assert_eq!(shown("True. that is it."), "That is it.");
+        assert_eq!(shown("Rightly so."), "Rightly so.");
+        assert_eq!(shown("Yes."), "Yes.");
     }
 
     #[test]

@@ -273,7 +273,7 @@ fn tell(question: &Question, asked: &Asked, given: &Given, out: &mut impl Write)
                 } else {
                     "The right one"
                 };
-                writeln!(out, "{what}, {}: {}", shown.letter, shown.choice.why)?;
+                writeln!(out, "{what}, {}: {}", shown.letter, shown.why_unpicked())?;
             }
         }
     }

@@ -109,7 +109,8 @@ impl App {
         };
         screen.draw(frame, body, &ctx);
         let mut hints: Vec<Hint> = screen.footer(&ctx);
-        if !screen.typing() {
+        let typing = screen.typing();
+        if !typing {
             hints.push(("?", "help"));
             hints.push(("q", "quit"));
         } else {
@@ -121,6 +122,7 @@ impl App {
         frame.render_widget(
             &Footer {
                 hints: &hints,
+                keep_last: if typing { 1 } else { 2 },
                 flash: ctx.flash.as_deref(),
                 theme: ctx.theme,
             },

@@ -10,6 +10,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::keys::Action;
 use super::screen::{Ctx, Hint, Screen, Transition};
 use super::widgets::panel::panel;
+use super::widgets::text::wrap_all;
 
 /// A way in from the home screen.
 pub struct Entry {
@@ -66,17 +67,22 @@ impl Screen for Home {
 
     fn draw(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let t = ctx.theme;
-        let [head, body] =
-            Layout::vertical([Constraint::Length(7), Constraint::Min(3)]).areas(area);
         let mut intro = vec![Line::from(vec![
             Span::styled("cqrs-catalog", t.title),
             Span::styled(" · learn CQRS with a library", t.dim),
         ])];
         intro.extend(INTRO.iter().map(|s| Line::styled(*s, t.text)));
+        // The welcome takes the height its wrapped text needs, leaving the entries at least
+        // five rows, so nothing of either is cut at 80x24.
+        let intro = wrap_all(intro, area.width.saturating_sub(2) as usize, 0);
+        let wanted = intro.len() as u16 + 2;
+        let [head, body] = Layout::vertical([
+            Constraint::Length(wanted.min(area.height.saturating_sub(5))),
+            Constraint::Min(5),
+        ])
+        .areas(area);
         frame.render_widget(
-            Paragraph::new(intro)
-                .wrap(Wrap { trim: true })
-                .block(panel("Welcome", false, t)),
+            Paragraph::new(intro).block(panel("Welcome", false, t)),
             head,
         );
 

@@ -1,6 +1,7 @@
 //! The quiz screen: one question at a time, choices picked with letters or arrows, feedback
 //! after each answer, and a summary that offers a retry of what was missed. `open` starts one.
 
+mod draft;
 pub mod picker;
 pub mod view;
 
@@ -18,7 +19,8 @@ use super::home::Entry;
 use super::keys::Action;
 use super::screen::{Ctx, Hint, Screen, Transition};
 use super::widgets::panel::panel;
-use view::{Draft, Summary};
+use draft::Draft;
+use view::Summary;
 
 /// Opens a quiz by id at its first question, its choices shuffled by a seed from the clock;
 /// `None` when no quiz has that id.
@@ -172,7 +174,7 @@ impl QuizScreen {
         let Some(kind) = self.question().map(|q| q.kind) else {
             return;
         };
-        if kind == Kind::Multiple && !draft.ticked.contains(&true) {
+        if kind == Kind::Multiple && !draft.any_ticked() {
             *ctx.flash = Some(format!(
                 "nothing ticked yet: {} ticks the choice under the cursor, or press its letter",
                 ctx.keys.label(Action::Toggle)
@@ -202,7 +204,6 @@ impl QuizScreen {
         let Phase::Asking(draft) = &mut self.phase else {
             return;
         };
-        let last = draft.rows.len().saturating_sub(1);
         // A choice's letter is the learner's most direct way to it, so it comes first.
         if let (KeyCode::Char(c), false) = (
             key.code,
@@ -210,41 +211,29 @@ impl QuizScreen {
                 .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT),
         ) && let Some(row) = letters.iter().position(|&l| l == c)
         {
-            draft.cursor = row;
-            if kind == Kind::Multiple {
-                draft.ticked[row] = !draft.ticked[row];
-            }
+            draft.pick(row, kind);
             self.follow = true;
             return;
         }
+        let order = kind == Kind::Order;
         if actions.contains(&Action::Select) {
             self.submit(ctx);
-        } else if actions.contains(&Action::MoveUp) && kind == Kind::Order {
-            if draft.cursor > 0 {
-                draft.rows.swap(draft.cursor, draft.cursor - 1);
-                draft.cursor -= 1;
-            }
-            self.follow = true;
-        } else if actions.contains(&Action::MoveDown) && kind == Kind::Order {
-            if draft.cursor < last {
-                draft.rows.swap(draft.cursor, draft.cursor + 1);
-                draft.cursor += 1;
-            }
-            self.follow = true;
+            return;
+        } else if order && actions.contains(&Action::MoveUp) {
+            draft.move_up();
+        } else if order && actions.contains(&Action::MoveDown) {
+            draft.move_down();
         } else if actions.contains(&Action::Up) {
-            draft.cursor = draft.cursor.saturating_sub(1);
-            self.follow = true;
+            draft.up();
         } else if actions.contains(&Action::Down) {
-            draft.cursor = (draft.cursor + 1).min(last);
-            self.follow = true;
-        } else if actions.contains(&Action::Toggle) && kind == Kind::Multiple {
-            let row = draft.cursor;
-            if let Some(t) = draft.ticked.get_mut(row) {
-                *t = !*t;
-            }
+            draft.down();
+        } else if kind == Kind::Multiple && actions.contains(&Action::Toggle) {
+            draft.toggle();
         } else {
             self.key_scroll(actions);
+            return;
         }
+        self.follow = true;
     }
 
     /// PgUp / PgDn everywhere; ↑ ↓ too where no cursor needs them.
@@ -311,14 +300,17 @@ impl QuizScreen {
         }
     }
 
+    /// The panel's title: where the learner is first, so a narrow terminal cuts the quiz's
+    /// name, not the progress.
     fn title(&self) -> String {
+        let retry = if self.attempt.whole { "" } else { "retry · " };
         match &self.phase {
-            Phase::Done(_) => format!("{} · the end", self.quiz.title),
+            Phase::Done(_) => format!("{retry}the end · {}", self.quiz.title),
             _ => format!(
-                "{} · question {} of {}",
-                self.quiz.title,
+                "{retry}question {} of {} · {}",
                 self.at + 1,
-                self.attempt.len()
+                self.attempt.len(),
+                self.quiz.title
             ),
         }
     }
@@ -326,7 +318,7 @@ impl QuizScreen {
 
 impl Screen for QuizScreen {
     fn title(&self) -> String {
-        format!("the quiz “{}”", self.quiz.title)
+        "the quiz".into()
     }
 
     fn draw(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
@@ -441,6 +433,9 @@ impl Screen for QuizScreen {
                         "next question"
                     },
                 ));
+                if self.review_lesson(ctx.content).is_some() {
+                    hints.push((k.label(Action::Review), "review the lesson"));
+                }
             }
             Phase::Done(summary) => {
                 hints.push((
@@ -461,45 +456,26 @@ impl Screen for QuizScreen {
     }
 
     fn help(&self, ctx: &Ctx) -> Vec<(String, String)> {
-        let k = ctx.keys;
-        let label = |a: Action| k.label(a).to_string();
-        vec![
-            (
-                "a b c …".into(),
-                "pick that choice (tick it, where several may be right)".into(),
-            ),
+        let label = |a: Action| ctx.keys.label(a).to_string();
+        // Short lines: the overlay must fit a small terminal.
+        let rows: [(String, &str); 10] = [
+            ("a b c …".into(), "pick a choice, or tick it"),
             (
                 format!("{} {}", label(Action::Up), label(Action::Down)),
-                "move to the choice above or below; scroll feedback".into(),
+                "move between choices; scroll",
             ),
-            (
-                label(Action::Toggle),
-                "tick or untick the choice (several may be right)".into(),
-            ),
-            (
-                label(Action::MoveUp),
-                "order questions: move the selected item up".into(),
-            ),
-            (
-                label(Action::MoveDown),
-                "order questions: move the selected item down".into(),
-            ),
-            (
-                label(Action::Select),
-                "submit the answer; then the next question".into(),
-            ),
+            (label(Action::Toggle), "tick or untick (several right)"),
+            (label(Action::MoveUp), "order: move the item up"),
+            (label(Action::MoveDown), "order: move the item down"),
+            (label(Action::Select), "submit; then the next question"),
+            (label(Action::Review), "after an answer: its lesson"),
             (
                 format!("{} {}", label(Action::PageUp), label(Action::PageDown)),
-                "scroll a long question or feedback".into(),
+                "scroll a page",
             ),
-            (
-                label(Action::Restart),
-                "at the end: retry the ones you missed".into(),
-            ),
-            (
-                label(Action::Back),
-                "leave the quiz (twice, mid-quiz)".into(),
-            ),
-        ]
+            (label(Action::Restart), "at the end: retry the missed"),
+            (label(Action::Back), "leave (twice, mid-quiz)"),
+        ];
+        rows.into_iter().map(|(k, d)| (k, d.to_string())).collect()
     }
 }

@@ -7,7 +7,9 @@ use std::ops::Range;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::content::attempt::{Asked, Feedback, Given, Shown, ordinal};
+use crate::content::attempt::{Asked, Feedback, Shown, ordinal};
+
+use super::draft::Draft;
 use crate::content::{Kind, Lesson, Question};
 use crate::progress::QuizScore;
 use crate::tui::theme::Theme;
@@ -89,46 +91,6 @@ pub fn instruction(kind: Kind) -> &'static str {
     }
 }
 
-/// The learner's answer while it is being given.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Draft {
-    /// The row the cursor is on, from the top.
-    pub cursor: usize,
-    /// `multiple`: which rows are ticked.
-    pub ticked: Vec<bool>,
-    /// The choices (indices into `choices`) in the order the rows show them now: the shuffled
-    /// order at first, then as the learner moves them (`order`).
-    pub rows: Vec<usize>,
-}
-
-impl Draft {
-    pub fn new(asked: &Asked) -> Draft {
-        Draft {
-            cursor: 0,
-            ticked: vec![false; asked.order.len()],
-            rows: asked.order.clone(),
-        }
-    }
-
-    /// The answer as the attempt records it.
-    pub fn given(&self, kind: Kind) -> Given {
-        match kind {
-            Kind::Single => {
-                Given::Picked(self.rows.get(self.cursor).copied().into_iter().collect())
-            }
-            Kind::Multiple => Given::Picked(
-                self.rows
-                    .iter()
-                    .zip(&self.ticked)
-                    .filter(|(_, t)| **t)
-                    .map(|(c, _)| *c)
-                    .collect(),
-            ),
-            Kind::Order => Given::Picked(self.rows.clone()),
-        }
-    }
-}
-
 /// The prompt, and the setup commands of a question checked against the model.
 fn head<'a>(question: &Question, theme: &Theme, width: usize) -> Vec<Line<'a>> {
     let mut lines = paragraph(&question.prompt, theme.title, width);
@@ -195,11 +157,11 @@ fn mark<'a>(right: bool, theme: &Theme) -> Span<'a> {
     }
 }
 
-/// A choice with its letter, then its `why` under it.
+/// A choice with its letter, then a `why` under it.
 fn explained<'a>(
     lead: Vec<Span<'a>>,
     shown: &Shown,
-    with_why: bool,
+    why: &str,
     theme: &Theme,
     width: usize,
 ) -> Vec<Line<'a>> {
@@ -207,14 +169,9 @@ fn explained<'a>(
     let mut lead = lead;
     lead.push(Span::styled(format!("{}) ", shown.letter), theme.key));
     let mut lines = hanging(lead, &shown.choice.text, theme.text, width);
-    if with_why && !shown.choice.why.is_empty() {
+    if !why.is_empty() {
         let pad = " ".repeat(indent + 3);
-        lines.extend(hanging(
-            vec![Span::raw(pad)],
-            &shown.choice.why,
-            theme.dim,
-            width,
-        ));
+        lines.extend(hanging(vec![Span::raw(pad)], why, theme.dim, width));
     }
     lines
 }
@@ -232,7 +189,7 @@ pub fn feedback<'a>(
     let mut lines = head(question, theme, width);
     let verdict = if feedback.right {
         Line::from(vec![
-            Span::styled("✓ Right", theme.ok.patch(theme.title)),
+            Span::styled("✓ Right", theme.title.patch(theme.ok)),
             Span::styled(".", theme.text),
         ])
     } else {
@@ -242,7 +199,7 @@ pub fn feedback<'a>(
             _ => format!("The right answers are {}.", feedback.key_letters()),
         };
         Line::from(vec![
-            Span::styled("✗ Wrong", theme.bad.patch(theme.title)),
+            Span::styled("✗ Wrong", theme.title.patch(theme.bad)),
             Span::styled(format!(". {key}"), theme.text),
         ])
     };
@@ -277,7 +234,7 @@ pub fn feedback<'a>(
                         theme.bad,
                     ));
                 }
-                lines.extend(explained(lead, shown, true, theme, width));
+                lines.extend(explained(lead, shown, &shown.choice.why, theme, width));
             }
         }
         Kind::Single | Kind::Multiple => {
@@ -286,7 +243,7 @@ pub fn feedback<'a>(
                 lines.extend(explained(
                     vec![Span::raw("  "), mark(shown.right, theme)],
                     shown,
-                    true,
+                    &shown.choice.why,
                     theme,
                     width,
                 ));
@@ -314,7 +271,7 @@ pub fn feedback<'a>(
                     lines.extend(explained(
                         vec![Span::raw("  "), Span::styled("→ ", theme.ok)],
                         shown,
-                        true,
+                        &shown.why_unpicked(),
                         theme,
                         width,
                     ));
