@@ -374,3 +374,59 @@ fn home_shows_the_tour_with_the_learners_progress_and_opens_it() {
     press(&mut app, "\n");
     assert!(text(&mut app, (80, 24)).contains("Lesson 3 of 10"));
 }
+
+#[test]
+fn every_step_draws_at_every_size_and_focus_without_panicking() {
+    // From the smallest size the tour accepts to a wide one, across each layout's edges.
+    let sizes = [
+        (72, 20),
+        (80, 24),
+        (119, 30),
+        (120, 20),
+        (149, 24),
+        (150, 20),
+        (200, 50),
+        (30, 8),
+        (1, 1),
+    ];
+    let content = content();
+    for lesson in &content.lessons {
+        for step in 1..=lesson.steps.len() {
+            let screen = tour::open(&content, &Progress::default(), &lesson.id, step - 1).unwrap();
+            let theme = Theme::new(ThemeName::Mono);
+            let mut app = App::new(screen, content.clone(), Progress::default(), None, theme);
+            for size in sizes {
+                draw(&mut app, size);
+            }
+            // Answer a prediction (at a prompt the letter is typed), mid-animation too.
+            press(&mut app, "a");
+            for size in [(72, 20), (80, 24), (120, 20), (150, 20)] {
+                draw(&mut app, size);
+            }
+            settle(&mut app);
+            // Leave a prompt (elsewhere Esc would leave the tour: only at a challenge).
+            if lesson.steps[step - 1].challenge.is_some() {
+                press(&mut app, "⎋");
+            }
+            for _ in 0..6 {
+                press(&mut app, "\t");
+                for size in [(72, 20), (120, 20), (150, 20)] {
+                    draw(&mut app, size);
+                }
+            }
+            assert!(!app.should_quit(), "{} step {step}", lesson.id);
+        }
+    }
+}
+
+#[test]
+fn a_challenge_after_a_prediction_shows_the_verdict_then_the_goal_and_takes_typing() {
+    let mut app = app("schema-change", 6);
+    assert!(!text(&mut app, (120, 40)).contains("Goal:"), "held back");
+    press(&mut app, "c");
+    let screen = text(&mut app, (120, 40));
+    assert!(screen.contains("✓ Right: c)"), "{screen}");
+    assert!(screen.contains("Goal: A branch library"), "{screen}");
+    press(&mut app, "add-catalog branch by subject\n");
+    assert!(text(&mut app, (120, 40)).contains("✓ catalog branch exists"));
+}

@@ -151,7 +151,7 @@ fn ran_of(tour: &Tour) -> Vec<Ran<'_>> {
 }
 
 /// The text column: the narration (or the prediction that holds it back), the step's task,
-/// and in narrow mode the commands. Returns where the prompt's cursor is while typing.
+/// and in two-column mode the commands. Returns where the prompt's cursor is while typing.
 fn draw_text_column(
     tour: &Tour,
     scroll: &mut [Scroll; 6],
@@ -176,7 +176,7 @@ fn draw_text_column(
         } else {
             area.height / 3
         };
-        (c.lines(width).len() as u16 + 2).clamp(4, cap.max(4))
+        rows(c.lines(width).len() as u16 + 2, 4, cap)
     });
     let [area, commands_area] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(commands_rows)]).areas(area);
@@ -211,7 +211,7 @@ fn draw_text_column(
                 _ => share,
             }
         };
-        share.clamp(5.min(h), h.saturating_sub(5))
+        rows(share, 5, h.saturating_sub(5))
     });
     // When both fit, the task stands right under the narration, not at the column's foot.
     let fits = !asking && narration_rows + task_rows <= h;
@@ -309,6 +309,18 @@ fn task(
     }
     match tour.state.phase {
         Phase::Asking => None,
+        // A challenge after a prediction: the verdict leads, then the challenge.
+        Phase::Revealed { picked } if step.challenge.is_some() => {
+            let mut lines = verdict_lines(tour, content, picked, false, width, t);
+            lines.push(Line::raw(""));
+            lines.extend(challenge_lines(tour, content, progress, width, t));
+            let (prompt, cursor) = prompt_lines(tour, width, t);
+            Some(Task::Challenge {
+                lines,
+                prompt,
+                cursor,
+            })
+        }
         Phase::Revealed { picked } => {
             let right = step
                 .predict
@@ -654,15 +666,13 @@ fn draw_model(
                 Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]).areas(area);
             let h = middle.height;
             let width = middle.width.saturating_sub(2) as usize;
-            let office_rows = books.clamp(3, if focus == Focus::Office { h / 2 } else { h / 3 });
-            let command_rows = (commands.lines(width).len() as u16 + 2).clamp(
-                4,
-                if focus == Focus::Commands {
-                    h * 2 / 3
-                } else {
-                    h / 2
-                },
-            );
+            let office_rows = rows(books, 3, if focus == Focus::Office { h / 2 } else { h / 3 });
+            let command_cap = if focus == Focus::Commands {
+                h * 2 / 3
+            } else {
+                h / 2
+            };
+            let command_rows = rows(commands.lines(width).len() as u16 + 2, 4, command_cap);
             let [a, b, c] = Layout::vertical([
                 Constraint::Length(office_rows),
                 Constraint::Fill(1),
@@ -681,7 +691,7 @@ fn draw_model(
             } else {
                 h / 3
             };
-            let top_rows = books.max(events).clamp(3, top_cap.max(3));
+            let top_rows = rows(books.max(events), 3, top_cap);
             let [top, bottom] =
                 Layout::vertical([Constraint::Length(top_rows), Constraint::Fill(1)]).areas(area);
             let [left, right] =
@@ -698,10 +708,13 @@ fn draw_model(
                 if focus == panel { h / 2 } else { otherwise }
             };
             let small = if focus == Focus::Catalogs { 4 } else { 5 };
-            let office_rows = books.clamp(3, cap(Focus::Office, small));
-            let log_rows = events.clamp(3, cap(Focus::Log, small));
-            let mut command_rows =
-                (commands.lines(width).len() as u16 + 2).clamp(3, cap(Focus::Commands, small));
+            let office_rows = rows(books, 3, cap(Focus::Office, small));
+            let log_rows = rows(events, 3, cap(Focus::Log, small));
+            let mut command_rows = rows(
+                commands.lines(width).len() as u16 + 2,
+                3,
+                cap(Focus::Commands, small),
+            );
             // The catalogs keep at least a few lines: give back rows from the biggest other.
             let mut rows = [office_rows, log_rows, command_rows];
             while rows.iter().sum::<u16>() + 5 > h {
@@ -734,4 +747,10 @@ fn or_list(items: &[String]) -> String {
         [one] => one.clone(),
         [init @ .., last] => format!("{} or {last}", init.join(", ")),
     }
+}
+
+/// Rows for a panel that wants `want`: at least `least`, at most `most`; when the two cross
+/// (a cramped screen), `most` wins, so a layout never asks for more than there is.
+fn rows(want: u16, least: u16, most: u16) -> u16 {
+    want.max(least).min(most)
 }

@@ -97,14 +97,15 @@ pub struct Tour {
 }
 
 /// Opens the tour at a lesson (by id) and step (from 0, as `Progress` counts): what the quiz
-/// offers as "review this lesson". `None` when the lesson or step does not exist.
+/// offers as "review this lesson". `None` when the lesson or step does not exist. Progress is
+/// read and saved through the context once the tour runs; it is taken here so callers need
+/// not change should opening ever depend on it.
 pub fn open(
     content: &Content,
-    progress: &Progress,
+    _progress: &Progress,
     lesson_id: &str,
     step: usize,
 ) -> Option<Box<dyn Screen>> {
-    let _ = progress;
     let lesson = content.lessons.iter().position(|l| l.id == lesson_id)?;
     Tour::new(content, lesson, step).map(|t| Box::new(t) as Box<dyn Screen>)
 }
@@ -233,7 +234,12 @@ impl Tour {
     }
 
     fn scroll_focused(&mut self, up: bool, lines: usize) {
-        let s = &mut self.scroll[self.focus.index()];
+        // While a prediction is asked, the narration's place holds the question.
+        let focus = match self.focus {
+            Focus::Narration if self.state.phase == Phase::Asking => Focus::Task,
+            focus => focus,
+        };
+        let s = &mut self.scroll[focus.index()];
         if up { s.up(lines) } else { s.down(lines) }
     }
 
@@ -270,8 +276,9 @@ impl Tour {
                     // Leave the line to be corrected, where the caret points.
                     self.input.set(&text);
                 }
-                // Show the newest outcome, and the checklist from its top.
+                // Show the newest outcome, and the catalog it is about.
                 self.scroll[Focus::Commands.index()] = Scroll::bottom();
+                self.scroll[Focus::Catalogs.index()] = Focus::Catalogs.scroll();
                 self.after_action(ctx);
             }
             Edit::Leave => self.typing = false,
@@ -357,8 +364,10 @@ impl Screen for Tour {
             && let Some(i) = choice_index(c)
             && self.state.answer(ctx.content, i).is_some()
         {
-            // The focus stays where the step wants eyes: the panel that shows the answer.
+            // The focus stays where the step wants eyes: the panel that shows the answer; a
+            // challenge the prediction held back opens with its prompt ready.
             self.scroll = Focus::ALL.map(Focus::scroll);
+            self.typing = self.challenge_open(ctx.content);
             return Transition::Stay;
         }
         if self.state.finished
@@ -367,8 +376,12 @@ impl Screen for Tour {
             return t;
         }
         if is(Action::Next) || (is(Action::Select) && !self.challenge_open(ctx.content)) {
+            let asking = self.state.phase == Phase::Asking;
             let m = self.state.next(ctx.content);
             self.moved(m, ctx);
+            if asking {
+                self.typing = self.challenge_open(ctx.content);
+            }
         } else if is(Action::Prev) {
             let m = self.state.prev(ctx.content);
             self.moved(m, ctx);

@@ -118,14 +118,13 @@ fn outcome_text(library: &Library, outcome: &Outcome) -> Vec<String> {
             )];
             lines.extend(rows.iter().map(|r| {
                 format!(
-                    "{}: #{} of #{}, {} behind, lag {}, {}, {} cards",
+                    "{} #{}/#{} {}, {} card{}",
                     r.name,
                     r.checkpoint,
                     r.head,
-                    r.behind_events,
-                    r.lag,
                     r.health.label(),
-                    r.cards
+                    r.cards,
+                    if r.cards == 1 { "" } else { "s" }
                 )
             }));
             lines
