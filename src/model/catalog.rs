@@ -3,7 +3,7 @@
 //! everything in it comes from applying events, and it can be thrown away and rebuilt.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
@@ -58,8 +58,9 @@ pub struct Catalog {
     field: Field,
     /// The card of each book this catalog files.
     cards: FxHashMap<BookId, Card>,
-    /// Drawers by folded label. A book may be in several drawers (one per subject).
-    drawers: BTreeMap<String, Drawer>,
+    /// Drawers by folded label. A book may be in several drawers (one per subject). Hashed, so
+    /// a lookup is one probe however many drawers there are; listings sort them by label.
+    drawers: FxHashMap<String, Drawer>,
 }
 
 /// Copies what an event changed onto a card.
@@ -83,10 +84,13 @@ fn update(card: &mut Card, kind: &EventKind) {
     }
 }
 
-/// Labels are matched without regard to case, as a patron would expect. A label already in
-/// lower case is borrowed, so a lookup under load allocates nothing.
+/// Labels are matched without regard to case, as a patron would expect. Most labels (book
+/// ids, patrons, statuses) are lower case already and are borrowed as they are.
 fn fold(label: &str) -> Cow<'_, str> {
-    if label.chars().all(|c| c.to_lowercase().eq([c])) {
+    if label
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
         Cow::Borrowed(label)
     } else {
         Cow::Owned(label.to_lowercase())
@@ -98,7 +102,7 @@ impl Catalog {
         Catalog {
             field,
             cards: FxHashMap::default(),
-            drawers: BTreeMap::new(),
+            drawers: FxHashMap::default(),
         }
     }
 
@@ -241,11 +245,18 @@ impl Catalog {
             .filter_map(|b| self.cards.get(b))
     }
 
+    /// The drawers with their folded labels, in label order: the order a patron walks them.
+    fn in_order(&self) -> Vec<(&String, &Drawer)> {
+        let mut drawers: Vec<(&String, &Drawer)> = self.drawers.iter().collect();
+        drawers.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        drawers
+    }
+
     /// Every drawer with its label and cards, in label order.
     pub fn drawers(&self) -> Vec<(Text, Vec<Card>)> {
-        self.drawers
-            .values()
-            .map(|d| {
+        self.in_order()
+            .into_iter()
+            .map(|(_, d)| {
                 (
                     d.label.clone(),
                     d.books
@@ -280,8 +291,8 @@ impl Catalog {
     /// every odd-numbered card is lost and card 0 is misfiled under its label spelled backwards.
     pub fn damage(&mut self) -> Damage {
         let filed: Vec<(String, BookId)> = self
-            .drawers
-            .iter()
+            .in_order()
+            .into_iter()
             .flat_map(|(key, d)| d.books.iter().map(move |b| (key.clone(), b.clone())))
             .collect();
         let mut report = Damage::default();
