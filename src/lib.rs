@@ -5,6 +5,7 @@ pub mod cli;
 pub mod content;
 pub mod model;
 pub mod plain;
+pub mod sim;
 pub mod transcript;
 
 /// An error that is the user's invocation or input, not a failure of the program: exit code 2,

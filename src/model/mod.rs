@@ -14,6 +14,7 @@ mod session;
 
 pub use back_office::{BackOffice, Book, BookState, Rejection, Rule};
 pub use capacity::Capacity;
+pub(crate) use capacity::Pace;
 pub use catalog::{Card, Catalog, Damage, Status};
 pub use event::{BookId, Event, EventKind, Text};
 pub use event_log::EventLog;
