@@ -3,13 +3,14 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use cqrs_catalog::{UsageError, cli, plain};
+use cqrs_catalog::{UsageError, cli, plain, sim};
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     let result = match cli.command {
         Some(cli::Command::Run { file, json }) => plain::run(&file, json),
         Some(cli::Command::Check) => plain::check(cli.content.as_deref(), cli.quizzes.as_deref()),
+        Some(cli::Command::Simulate(args)) => sim::report::simulate(&args),
         None => {
             println!("{}", plain::usage());
             Ok(())

@@ -2,11 +2,12 @@
 //! real projectors and reads through the real catalogs, in simulated time (one tick = one ms).
 //!
 //! No UI code: a screen steps a `Simulation` (`step_second`, `advance`) and reads its
-//! `samples`, so it stays responsive.
+//! `samples`, so it stays responsive; `report` prints a run headless for `simulate`.
 
 mod fanout;
 mod params;
 mod presets;
+pub mod report;
 mod rng;
 mod run;
 mod stats;
