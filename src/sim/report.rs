@@ -138,7 +138,7 @@ pub fn summary_lines(s: &Summary) -> Vec<String> {
             percent(s.stale_share)
         ),
         format!(
-            "lag until every catalog filed an event: p50 {} ms, p99 {} ms, max {} ms; at worst {} \
+            "lag from an event to each catalog: p50 {} ms, p99 {} ms, max {} ms; at worst {} \
              events behind; {} not filed everywhere at the end",
             s.lag_ms_p50, s.lag_ms_p99, s.lag_ms_max, s.lag_events_max, s.unfiled
         ),

@@ -33,7 +33,7 @@ struct Counters {
     cards_filed: u64,
     stale_on_read: u64,
     lookups_on_read: u64,
-    /// The longest delivery lag of an event filed everywhere during the span.
+    /// The longest delivery lag of an event filed by any read model during the span.
     max_lag_ms: u64,
 }
 
@@ -84,8 +84,9 @@ pub struct Simulation {
     /// Position of the shelf and of the authors catalog among the library's projectors.
     shelf: usize,
     authors_catalog: usize,
-    /// Every catalog (and board) has filed the events up to here.
-    visible: u64,
+    /// For each read model (the library's catalogs, then the notice boards), the last event
+    /// whose filing has been measured.
+    measured: Vec<u64>,
     /// The log head once the library was set up: events before it are not traffic.
     setup_head: u64,
     lags: LagHistogram,
@@ -134,7 +135,7 @@ impl Simulation {
             next_book: 0,
             shelf: 0,
             authors_catalog: 0,
-            visible: 0,
+            measured: Vec::new(),
             setup_head: 0,
             lags: LagHistogram::default(),
             second: Counters::default(),
@@ -167,7 +168,8 @@ impl Simulation {
         sim.shelf = names.iter().position(|n| n == "shelf").expect("built in");
         sim.authors_catalog = names.iter().position(|n| n == "authors").expect("built in");
         sim.setup_head = sim.library.head();
-        sim.visible = sim.setup_head;
+        let read_models = names.len() + usize::from(sim.params.fanout.is_some());
+        sim.measured = vec![sim.setup_head; read_models];
         if let Some(fanout) = sim.params.fanout.clone() {
             let authors: Vec<Text> = std::iter::once(Text::from("popular author"))
                 .chain((1..=fanout.authors).map(|a| Text::from(format!("author {a}"))))
@@ -256,7 +258,7 @@ impl Simulation {
     pub fn set_capacity(&mut self, events_per_sec: u64) -> Result<(), String> {
         params::check_capacity(events_per_sec)?;
         self.apply_capacity(events_per_sec);
-        self.note_visible();
+        self.note_filed();
         Ok(())
     }
 
@@ -269,7 +271,7 @@ impl Simulation {
             tw.boards.set_capacity(cards_per_sec, now);
         }
         self.catch_up_boards();
-        self.note_visible();
+        self.note_filed();
         Ok(())
     }
 
@@ -278,7 +280,7 @@ impl Simulation {
     pub fn set_delay(&mut self, delay_ms: u64, spread_ms: u64) -> Result<(), String> {
         params::check_delay(delay_ms, spread_ms)?;
         self.apply_delay(delay_ms, spread_ms);
-        self.note_visible();
+        self.note_filed();
         Ok(())
     }
 
@@ -317,7 +319,7 @@ impl Simulation {
             lag_ms_p99: self.lags.percentile(99),
             lag_ms_max: self.lags.max(),
             lag_events_max: self.samples.iter().map(|s| s.lag_events).max().unwrap_or(0),
-            unfiled: self.library.head() - self.visible,
+            unfiled: self.library.head() - self.worst().1,
             amplification,
         }
     }
@@ -383,7 +385,7 @@ impl Simulation {
         }
         self.execute(&Command::Tick { ticks: 1 });
         self.catch_up_boards();
-        self.note_visible();
+        self.note_filed();
         if self.elapsed_ms().is_multiple_of(1_000) {
             self.close_second();
         }
@@ -397,7 +399,7 @@ impl Simulation {
             self.second.rejected += 1;
         }
         self.catch_up_boards();
-        self.note_visible();
+        self.note_filed();
         outcome
     }
 
@@ -587,16 +589,25 @@ impl Simulation {
         worst
     }
 
-    /// Records the delivery lag of every event that has just reached the last read model.
-    fn note_visible(&mut self) {
-        let (_, low) = self.worst();
+    /// Records the delivery lag of every event each read model has just filed: how old the
+    /// news was when it reached that catalog.
+    fn note_filed(&mut self) {
         let now = self.library.now();
-        while self.visible < low {
-            self.visible += 1;
-            let appended = self.library.log().get(self.visible).map_or(now, |e| e.tick);
-            let lag = now - appended;
-            self.lags.record(lag);
-            self.second.max_lag_ms = self.second.max_lag_ms.max(lag);
+        let log = self.library.log();
+        let boards = self.twitter.as_ref().map(|tw| tw.boards.checkpoint);
+        let checkpoints = self
+            .library
+            .projectors()
+            .iter()
+            .map(|p| p.checkpoint)
+            .chain(boards);
+        for (measured, checkpoint) in self.measured.iter_mut().zip(checkpoints) {
+            while *measured < checkpoint {
+                *measured += 1;
+                let lag = log.get(*measured).map_or(0, |e| now - e.tick);
+                self.lags.record(lag);
+                self.second.max_lag_ms = self.second.max_lag_ms.max(lag);
+            }
         }
     }
 

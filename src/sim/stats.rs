@@ -43,8 +43,8 @@ pub struct Summary {
     pub stale_reads: u64,
     /// Stale reads over reads, 0 when nothing was read.
     pub stale_share: f64,
-    /// Delivery lag: from an event's append until every catalog had filed it, over the events
-    /// that got there.
+    /// Delivery lag: from an event's append until a catalog filed it, over every catalog's
+    /// filing of every event (a catalog 200 ms behind and one 500 ms behind: p50 200, max 500).
     pub lag_ms_p50: u64,
     pub lag_ms_p99: u64,
     pub lag_ms_max: u64,
