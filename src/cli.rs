@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 
 use crate::tui::theme::ThemeName;
 
@@ -94,4 +94,38 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Run generated traffic through the model headless; print lag and stale reads each second
+    Simulate(SimulateArgs),
+}
+
+/// `simulate`'s options: a preset, and any of its values changed.
+#[derive(Debug, Clone, Args)]
+pub struct SimulateArgs {
+    /// Start from this preset: azure, booking, ecommerce or twitter
+    #[arg(long, value_name = "NAME", default_value = crate::sim::DEFAULT_PRESET)]
+    pub preset: String,
+    /// Commands sent to the back office each second
+    #[arg(long, value_name = "N")]
+    pub writes: Option<u64>,
+    /// Lookups in the catalogs each second
+    #[arg(long, value_name = "N")]
+    pub reads: Option<u64>,
+    /// Events each catalog's projector can file each second
+    #[arg(long, value_name = "N")]
+    pub capacity: Option<u64>,
+    /// Milliseconds before an event reaches the fastest catalog
+    #[arg(long, value_name = "MS")]
+    pub delay: Option<u64>,
+    /// The other catalogs' delays spread up to this many ms more
+    #[arg(long, value_name = "MS")]
+    pub spread: Option<u64>,
+    /// Simulated seconds to run
+    #[arg(long, value_name = "N")]
+    pub seconds: Option<u64>,
+    /// Seed of the generated traffic: the same seed, the same run
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+    /// Print one JSON object per simulated second, then a summary object
+    #[arg(long)]
+    pub json: bool,
 }

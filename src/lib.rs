@@ -9,6 +9,7 @@ pub mod launch;
 pub mod model;
 pub mod plain;
 pub mod progress;
+pub mod sim;
 pub mod transcript;
 pub mod tui;
 

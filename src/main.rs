@@ -6,7 +6,7 @@ use clap::Parser;
 use cqrs_catalog::classroom::{notes, results};
 use cqrs_catalog::tui::home::Home;
 use cqrs_catalog::tui::tour;
-use cqrs_catalog::{UsageError, cli, config, launch, plain, tui};
+use cqrs_catalog::{UsageError, cli, config, launch, plain, sim, tui};
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
@@ -42,6 +42,7 @@ fn main() -> ExitCode {
                 tour::start(content, progress, lesson.as_deref(), step)
             })
         }
+        Some(cli::Command::Simulate(args)) => sim::report::simulate(&args),
         Some(cli::Command::Progress { reset: true }) => plain::progress::reset(),
         Some(cli::Command::Progress { reset: false }) => {
             launch::content(&options).and_then(|content| plain::progress::show(&content))

@@ -2,7 +2,8 @@
 //! one field (author, title, subject, ...), so that one lookup is one drawer. It is derived data:
 //! everything in it comes from applying events, and it can be thrown away and rebuilt.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::borrow::Cow;
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
@@ -57,8 +58,9 @@ pub struct Catalog {
     field: Field,
     /// The card of each book this catalog files.
     cards: FxHashMap<BookId, Card>,
-    /// Drawers by folded label. A book may be in several drawers (one per subject).
-    drawers: BTreeMap<String, Drawer>,
+    /// Drawers by folded label. A book may be in several drawers (one per subject). Hashed, so
+    /// a lookup is one probe however many drawers there are; listings sort them by label.
+    drawers: FxHashMap<String, Drawer>,
 }
 
 /// Copies what an event changed onto a card.
@@ -82,9 +84,17 @@ fn update(card: &mut Card, kind: &EventKind) {
     }
 }
 
-/// Labels are matched without regard to case, as a patron would expect.
-fn fold(label: &str) -> String {
-    label.to_lowercase()
+/// Labels are matched without regard to case, as a patron would expect. Most labels (book
+/// ids, patrons, statuses) are lower case already and are borrowed as they are.
+fn fold(label: &str) -> Cow<'_, str> {
+    if label
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(label)
+    } else {
+        Cow::Owned(label.to_lowercase())
+    }
 }
 
 impl Catalog {
@@ -92,7 +102,7 @@ impl Catalog {
         Catalog {
             field,
             cards: FxHashMap::default(),
-            drawers: BTreeMap::new(),
+            drawers: FxHashMap::default(),
         }
     }
 
@@ -140,19 +150,22 @@ impl Catalog {
     }
 
     fn file(&mut self, book: &BookId, label: Text) {
-        let drawer = self.drawers.entry(fold(&label)).or_insert_with(|| Drawer {
-            label,
-            books: BTreeSet::new(),
-        });
+        let drawer = self
+            .drawers
+            .entry(fold(&label).into_owned())
+            .or_insert_with(|| Drawer {
+                label,
+                books: BTreeSet::new(),
+            });
         drawer.books.insert(book.clone());
     }
 
     fn unfile(&mut self, book: &BookId, label: &str) {
         let key = fold(label);
-        if let Some(drawer) = self.drawers.get_mut(&key) {
+        if let Some(drawer) = self.drawers.get_mut(&*key) {
             drawer.books.remove(book);
             if drawer.books.is_empty() {
-                self.drawers.remove(&key);
+                self.drawers.remove(&*key);
             }
         }
     }
@@ -219,23 +232,31 @@ impl Catalog {
 
     /// The cards in the drawer labelled `key` (any case), in book id order.
     pub fn find(&self, key: &str) -> Vec<Card> {
+        self.cards_in(key).cloned().collect()
+    }
+
+    /// The same cards as `find`, borrowed: a reader who only looks copies nothing, which is
+    /// what lets the simulator send millions of reads through the catalogs.
+    pub fn cards_in(&self, key: &str) -> impl Iterator<Item = &Card> {
         self.drawers
-            .get(&fold(key))
-            .map(|drawer| {
-                drawer
-                    .books
-                    .iter()
-                    .filter_map(|b| self.cards.get(b).cloned())
-                    .collect()
-            })
-            .unwrap_or_default()
+            .get(&*fold(key))
+            .into_iter()
+            .flat_map(|drawer| drawer.books.iter())
+            .filter_map(|b| self.cards.get(b))
+    }
+
+    /// The drawers with their folded labels, in label order: the order a patron walks them.
+    fn in_order(&self) -> Vec<(&String, &Drawer)> {
+        let mut drawers: Vec<(&String, &Drawer)> = self.drawers.iter().collect();
+        drawers.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        drawers
     }
 
     /// Every drawer with its label and cards, in label order.
     pub fn drawers(&self) -> Vec<(Text, Vec<Card>)> {
-        self.drawers
-            .values()
-            .map(|d| {
+        self.in_order()
+            .into_iter()
+            .map(|(_, d)| {
                 (
                     d.label.clone(),
                     d.books
@@ -270,8 +291,8 @@ impl Catalog {
     /// every odd-numbered card is lost and card 0 is misfiled under its label spelled backwards.
     pub fn damage(&mut self) -> Damage {
         let filed: Vec<(String, BookId)> = self
-            .drawers
-            .iter()
+            .in_order()
+            .into_iter()
             .flat_map(|(key, d)| d.books.iter().map(move |b| (key.clone(), b.clone())))
             .collect();
         let mut report = Damage::default();
@@ -304,5 +325,54 @@ impl Catalog {
                 self.drawers.remove(key);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+
+    use super::*;
+    use crate::model::EventLog;
+
+    fn titles_with(books: &[(&str, &str)]) -> Catalog {
+        let mut log = EventLog::new();
+        let mut catalog = Catalog::new(Field::Title);
+        for (id, title) in books {
+            let seq = log.append(
+                0,
+                BookId::new(id),
+                EventKind::BookCataloged {
+                    title: (*title).into(),
+                    author: "A".into(),
+                    subjects: Arc::from(Vec::<Text>::new()),
+                },
+            );
+            catalog.apply(log.get(seq).unwrap());
+        }
+        catalog
+    }
+
+    #[test]
+    fn cards_in_borrows_the_same_cards_find_copies() {
+        let catalog = titles_with(&[("b2", "Dune"), ("b1", "dune"), ("b3", "Emma")]);
+        for key in ["dune", "DUNE", "Dune", "emma", "nothing"] {
+            let borrowed: Vec<Card> = catalog.cards_in(key).cloned().collect();
+            assert_eq!(borrowed, catalog.find(key), "{key}");
+        }
+        let ids: Vec<&str> = catalog.cards_in("dUNE").map(|c| c.book.as_str()).collect();
+        assert_eq!(ids, ["b1", "b2"], "in book id order");
+    }
+
+    #[test]
+    fn a_label_in_lower_case_is_folded_without_a_copy() {
+        assert!(matches!(fold("b17"), Cow::Borrowed("b17")));
+        assert!(matches!(fold("frank herbert"), Cow::Borrowed(_)));
+        assert_eq!(fold("Frank HERBERT"), "frank herbert");
+        assert_eq!(
+            fold("ǅemal"),
+            "ǆemal",
+            "a title-case letter is not lower case"
+        );
     }
 }

@@ -2,6 +2,7 @@
 //! the clock. `execute` is the single path every command takes, whoever typed it.
 
 use super::back_office::{BackOffice, Intent, Rejection};
+use super::capacity::Capacity;
 use super::catalog::{Card, Catalog};
 use super::event::{BookId, Event, Text};
 use super::event_log::EventLog;
@@ -431,6 +432,19 @@ impl Library {
         p.checkpoint = checkpoint;
         p.damaged = false;
         self.pump()
+    }
+
+    /// Limits how many events a catalog's projector files in a span of ticks (`None`: no
+    /// limit), from now on, and lets it file what that allows at once. `None` if there is no
+    /// such catalog. Not a command of the language: the simulator sets it.
+    pub fn set_capacity(
+        &mut self,
+        catalog: &str,
+        capacity: Option<Capacity>,
+    ) -> Option<Vec<Delivery>> {
+        let p = self.projectors.iter_mut().find(|p| p.name == catalog)?;
+        p.set_capacity(capacity, self.now);
+        Some(self.pump())
     }
 
     /// Re-delivers an event to every catalog, as an at-least-once transport may. The

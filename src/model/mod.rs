@@ -2,6 +2,7 @@
 //! (source of truth), the catalogs and their projectors (read models), and the command language.
 
 mod back_office;
+mod capacity;
 mod catalog;
 mod event;
 mod event_log;
@@ -12,6 +13,8 @@ mod projector;
 mod session;
 
 pub use back_office::{BackOffice, Book, BookState, Rejection, Rule};
+pub use capacity::Capacity;
+pub(crate) use capacity::Pace;
 pub use catalog::{Card, Catalog, Damage, Status};
 pub use event::{BookId, Event, EventKind, Text};
 pub use event_log::EventLog;

@@ -2,6 +2,7 @@
 //! event it applied (the checkpoint), waits `lag` ticks before filing an event, and can be
 //! paused, resumed or told to catch up at once.
 
+use super::capacity::{Capacity, Pace};
 use super::catalog::Catalog;
 use super::event::Event;
 use super::event_log::EventLog;
@@ -49,6 +50,9 @@ pub struct Projector {
     pub paused: bool,
     /// Set by `damage`, cleared by a rebuild: the model knows, as an audit would find out.
     pub damaged: bool,
+    /// How many events the clerk can file in a span of ticks; `None` (the default) is no limit.
+    capacity: Option<Capacity>,
+    pace: Pace,
 }
 
 /// Lag a new catalog starts with.
@@ -63,6 +67,20 @@ impl Projector {
             lag: DEFAULT_LAG,
             paused: false,
             damaged: false,
+            capacity: None,
+            pace: Pace::default(),
+        }
+    }
+
+    pub fn capacity(&self) -> Option<Capacity> {
+        self.capacity
+    }
+
+    /// Limits (or, with `None`, frees) how fast the clerk files, from tick `now` on.
+    pub fn set_capacity(&mut self, capacity: Option<Capacity>, now: u64) {
+        self.capacity = capacity;
+        if let Some(capacity) = capacity {
+            self.pace = Pace::starting(capacity, now);
         }
     }
 
@@ -78,14 +96,21 @@ impl Projector {
         true
     }
 
-    /// Files every event that has waited its lag by `now`. Returns how many were applied.
+    /// Files every event that has waited its lag by `now`, as far as its capacity allows.
+    /// Returns how many were applied.
     pub fn catch_up(&mut self, log: &EventLog, now: u64) -> u64 {
         if self.paused {
             return 0;
         }
         let mut applied = 0;
         for event in log.after(self.checkpoint) {
-            if event.tick.saturating_add(self.lag) > now {
+            let due = event.tick.saturating_add(self.lag);
+            if due > now {
+                break;
+            }
+            if let Some(capacity) = self.capacity
+                && !self.pace.take(capacity, due, now)
+            {
                 break;
             }
             self.deliver(event);
@@ -94,7 +119,7 @@ impl Projector {
         applied
     }
 
-    /// Files everything up to the log head now, whatever the lag or pause.
+    /// Files everything up to the log head now, whatever the lag, pause or capacity.
     pub fn sync(&mut self, log: &EventLog) -> u64 {
         let mut applied = 0;
         for event in log.after(self.checkpoint) {

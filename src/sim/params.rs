@@ -1,0 +1,181 @@
+//! What a simulation runs: the traffic, the catalogs' capacity and delay, how long, the seed, and
+//! the library it runs on. Checked once here, so neither a run nor a live slider meets an absurd value.
+
+/// One simulation's settings. Rates are per simulated second; one tick of the model is one
+/// simulated millisecond.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Params {
+    /// The preset these settings started from, for reports.
+    pub preset: &'static str,
+    /// Commands sent to the back office each second.
+    pub writes_per_sec: u64,
+    /// Lookups in the catalogs each second.
+    pub reads_per_sec: u64,
+    /// Events each catalog's projector can apply each second.
+    pub capacity: u64,
+    /// How long an event takes to reach the fastest catalog, in ms (the projectors' lag).
+    pub delay_ms: u64,
+    /// The catalogs' delays spread evenly from `delay_ms` to `delay_ms + spread_ms`: real read
+    /// models are not all equally far behind.
+    pub spread_ms: u64,
+    pub seconds: u64,
+    pub seed: u64,
+    /// Books cataloged before the traffic starts.
+    pub books: u32,
+    /// The first `hot_books` books are the popular ones: they get `hot_share` percent of the
+    /// lookups and loans, so patrons compete for them.
+    pub hot_books: u32,
+    pub hot_share: u32,
+    /// The desk lends while fewer than this percent of the books are out, and otherwise takes
+    /// returns: a library settles at a steady occupancy.
+    pub lent_target: u32,
+    /// Percent of the writes that bring in a new book (acquire, then catalog).
+    pub arrivals: u32,
+    /// Notice boards fanned out on write, for the twitter preset; `None` for a plain library.
+    pub fanout: Option<Fanout>,
+}
+
+/// Patrons who follow authors, each with a notice board of the new books by the authors they
+/// follow. Every patron follows the popular author.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fanout {
+    /// Patrons, each with a notice board.
+    pub patrons: u32,
+    /// Authors other than the popular one.
+    pub authors: u32,
+    /// How many of the other authors each patron follows.
+    pub follows: u32,
+    /// The popular author brings out a book this often.
+    pub popular_every_ms: u64,
+    /// Cards the notice-board clerk can pin each second.
+    pub board_capacity: u64,
+}
+
+/// The bounds a value must keep: past them a run would take minutes or gigabytes, which is
+/// never what someone at a terminal meant.
+pub const MAX_SECONDS: u64 = 3_600;
+pub const MAX_WRITES_PER_SEC: u64 = 20_000;
+pub const MAX_READS_PER_SEC: u64 = 1_000_000;
+pub const MAX_CAPACITY: u64 = 10_000_000;
+pub const MAX_DELAY_MS: u64 = 60_000;
+/// The whole log stays in memory: at most this many writes in a run.
+pub const MAX_WRITES: u64 = 2_000_000;
+/// Reads cost time: at most this many in a run (about a minute of wall time).
+pub const MAX_READS: u64 = 200_000_000;
+pub const MAX_BOOKS: u32 = 1_000_000;
+pub const MAX_PATRONS: u32 = 1_000_000;
+
+fn at_most(what: &str, value: u64, max: u64, unit: &str) -> Result<(), String> {
+    if value > max {
+        Err(format!("{what} {value} is too large (at most {max}{unit})"))
+    } else {
+        Ok(())
+    }
+}
+
+fn percent(what: &str, value: u32) -> Result<(), String> {
+    at_most(what, u64::from(value), 100, " percent")
+}
+
+pub(crate) fn check_rates(writes_per_sec: u64, reads_per_sec: u64) -> Result<(), String> {
+    at_most("--writes", writes_per_sec, MAX_WRITES_PER_SEC, " a second")?;
+    at_most("--reads", reads_per_sec, MAX_READS_PER_SEC, " a second")
+}
+
+pub(crate) fn check_capacity(capacity: u64) -> Result<(), String> {
+    if capacity == 0 {
+        return Err(
+            "--capacity must be at least 1 event a second (a catalog that files nothing only grows \
+             its lag)"
+                .into(),
+        );
+    }
+    at_most("--capacity", capacity, MAX_CAPACITY, " events a second")
+}
+
+pub(crate) fn check_delay(delay_ms: u64, spread_ms: u64) -> Result<(), String> {
+    at_most("--delay", delay_ms, MAX_DELAY_MS, " ms")?;
+    at_most("--spread", spread_ms, MAX_DELAY_MS, " ms")
+}
+
+impl Params {
+    /// Checks every value; the message names the flag and the bound, for the person who typed it.
+    pub fn validate(&self) -> Result<(), String> {
+        if self.seconds == 0 {
+            return Err("--seconds must be at least 1".into());
+        }
+        at_most("--seconds", self.seconds, MAX_SECONDS, " seconds")?;
+        check_rates(self.writes_per_sec, self.reads_per_sec)?;
+        check_capacity(self.capacity)?;
+        check_delay(self.delay_ms, self.spread_ms)?;
+        at_most(
+            "writes over the run (--writes × --seconds):",
+            self.writes_per_sec * self.seconds,
+            MAX_WRITES,
+            "",
+        )?;
+        at_most(
+            "reads over the run (--reads × --seconds):",
+            self.reads_per_sec * self.seconds,
+            MAX_READS,
+            "",
+        )?;
+        at_most("books", u64::from(self.books), u64::from(MAX_BOOKS), "")?;
+        if self.hot_books > self.books {
+            return Err(format!(
+                "{} popular books, but only {} books",
+                self.hot_books, self.books
+            ));
+        }
+        percent("the popular books' share", self.hot_share)?;
+        percent("the lent target", self.lent_target)?;
+        percent("the share of arrivals", self.arrivals)?;
+        match &self.fanout {
+            None if self.books == 0 => {
+                Err("a library with no books has nothing to read or lend".into())
+            }
+            None => Ok(()),
+            Some(f) => f.validate(),
+        }
+    }
+}
+
+impl Fanout {
+    fn validate(&self) -> Result<(), String> {
+        if self.patrons == 0 || self.authors == 0 {
+            return Err("notice boards need at least one patron and one author".into());
+        }
+        at_most(
+            "patrons",
+            u64::from(self.patrons),
+            u64::from(MAX_PATRONS),
+            "",
+        )?;
+        at_most(
+            "authors",
+            u64::from(self.authors),
+            u64::from(MAX_PATRONS),
+            "",
+        )?;
+        if self.follows > self.authors {
+            return Err(format!(
+                "each patron follows {} authors, but there are only {}",
+                self.follows, self.authors
+            ));
+        }
+        let pinned = u64::from(self.patrons) * (u64::from(self.follows) + 1);
+        at_most("patrons × authors followed:", pinned, 20_000_000, "")?;
+        if self.popular_every_ms == 0 {
+            return Err("the popular author needs at least 1 ms between books".into());
+        }
+        if self.board_capacity == 0 {
+            return Err("the notice-board clerk must pin at least 1 card a second".into());
+        }
+        at_most(
+            "the notice boards' capacity",
+            self.board_capacity,
+            MAX_CAPACITY,
+            " cards a second",
+        )
+    }
+}

@@ -1,0 +1,222 @@
+//! `simulate` headless: a run printed second by second, as a table or as JSON lines, then its
+//! summary. Plain text with no escape codes, so it works in pipes, scripts and tests.
+
+use std::io::{self, BufWriter, Write};
+
+use anyhow::Result;
+use serde_json::{Value, json};
+
+use super::presets::lookup;
+use super::{Params, Sample, Simulation, Summary};
+use crate::UsageError;
+use crate::cli::SimulateArgs;
+
+/// The preset named, with the options given on the command line in place of its values.
+pub fn params_from(args: &SimulateArgs) -> Result<Params, String> {
+    let mut params = lookup(&args.preset)?.params();
+    let overrides = [
+        (args.writes, &mut params.writes_per_sec),
+        (args.reads, &mut params.reads_per_sec),
+        (args.capacity, &mut params.capacity),
+        (args.delay, &mut params.delay_ms),
+        (args.spread, &mut params.spread_ms),
+        (args.seconds, &mut params.seconds),
+        (args.seed, &mut params.seed),
+    ];
+    for (given, value) in overrides {
+        if let Some(given) = given {
+            *value = given;
+        }
+    }
+    params.validate()?;
+    Ok(params)
+}
+
+/// `simulate`: runs the simulation and prints each second as it is simulated.
+pub fn simulate(args: &SimulateArgs) -> Result<()> {
+    let params = params_from(args).map_err(|e| UsageError(format!("simulate: {e}")))?;
+    let mut sim = Simulation::new(params).map_err(|e| UsageError(format!("simulate: {e}")))?;
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let written = write_run(&mut out, &mut sim, args.json).and_then(|()| out.flush());
+    match written {
+        // A closed pipe (`| head`) is the reader's choice, not a failure.
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
+}
+
+fn write_run(out: &mut impl Write, sim: &mut Simulation, json: bool) -> io::Result<()> {
+    if !json {
+        for line in heading(sim.params()) {
+            writeln!(out, "{line}")?;
+        }
+        writeln!(out, "{}", table_header(sim.params().fanout.is_some()))?;
+    }
+    while !sim.is_done() {
+        let sample = sim.step_second();
+        if json {
+            writeln!(out, "{}", sample_json(sample))?;
+        } else {
+            writeln!(out, "{}", table_row(sample))?;
+        }
+    }
+    let summary = sim.summary();
+    if json {
+        writeln!(out, "{}", summary_json(&summary))?;
+    } else {
+        for line in summary_lines(&summary) {
+            writeln!(out, "{line}")?;
+        }
+    }
+    Ok(())
+}
+
+/// What is being simulated, in two lines.
+pub fn heading(params: &Params) -> Vec<String> {
+    let about = super::preset(params.preset).map_or("", |p| p.about);
+    let delay = if params.spread_ms == 0 {
+        format!("{} ms", params.delay_ms)
+    } else {
+        format!(
+            "{}-{} ms",
+            params.delay_ms,
+            params.delay_ms + params.spread_ms
+        )
+    };
+    vec![
+        format!(
+            "simulate {}: {} writes/s, {} reads/s, each catalog files {} events/s, delay {delay}, \
+             {} s, seed {}",
+            params.preset,
+            params.writes_per_sec,
+            params.reads_per_sec,
+            params.capacity,
+            params.seconds,
+            params.seed
+        ),
+        about.to_string(),
+    ]
+}
+
+pub fn table_header(fanout: bool) -> String {
+    let mut line = format!(
+        "{:>5} {:>7} {:>9} {:>9} {:>8} {:>7} {:>8} {:>8}  {}",
+        "t", "writes", "reads", "head", "lag ev", "lag ms", "stale", "rejected", "worst catalog"
+    );
+    if fanout {
+        line.push_str("  cards pinned  stale on read");
+    }
+    line
+}
+
+pub fn table_row(s: &Sample) -> String {
+    let mut line = format!(
+        "{:>5} {:>7} {:>9} {:>9} {:>8} {:>7} {:>8} {:>8}  {}",
+        s.t, s.writes, s.reads, s.head, s.lag_events, s.lag_ms, s.stale_reads, s.rejected, s.worst
+    );
+    if let (Some(cards), Some(stale)) = (s.cards_filed, s.stale_reads_on_read) {
+        line.push_str(&format!("  {cards:>12}  {stale:>13}"));
+    }
+    line
+}
+
+fn percent(share: f64) -> String {
+    format!("{:.2}%", share * 100.0)
+}
+
+pub fn summary_lines(s: &Summary) -> Vec<String> {
+    let mut lines = vec![
+        format!(
+            "summary: {} s, {} writes ({} events, {} rejected at the desk), {} reads, {} stale ({})",
+            s.seconds,
+            s.writes,
+            s.events,
+            s.rejected,
+            s.reads,
+            s.stale_reads,
+            percent(s.stale_share)
+        ),
+        format!(
+            "lag from an event to each catalog: p50 {} ms, p99 {} ms, max {} ms; at worst {} \
+             events behind; {} not filed everywhere at the end",
+            s.lag_ms_p50, s.lag_ms_p99, s.lag_ms_max, s.lag_events_max, s.unfiled
+        ),
+    ];
+    if let Some(a) = &s.amplification {
+        lines.push(format!(
+            "fan-out on write: {} books pinned {} cards, {:.1} cards per event ({} per book by the \
+             popular author, {} of hers); a board read is {} lookup, stale {}",
+            a.events_fanned,
+            a.cards_filed,
+            a.cards_per_event,
+            a.cards_per_popular_book,
+            a.popular_books,
+            a.lookups_per_read_on_write,
+            percent(s.stale_share)
+        ));
+        lines.push(format!(
+            "fan-out on read: no cards pinned; a board read is {:.1} lookups, stale {}",
+            a.lookups_per_read_on_read,
+            percent(a.stale_share_on_read)
+        ));
+    }
+    lines
+}
+
+/// A second as `simulate --json` prints it.
+pub fn sample_json(s: &Sample) -> Value {
+    let mut v = json!({
+        "t": s.t,
+        "writes": s.writes,
+        "reads": s.reads,
+        "head": s.head,
+        "lag_events": s.lag_events,
+        "lag_ms": s.lag_ms,
+        "worst": s.worst,
+        "stale_reads": s.stale_reads,
+        "rejected": s.rejected,
+    });
+    if let Some(cards) = s.cards_filed {
+        v["cards_filed"] = cards.into();
+    }
+    if let Some(stale) = s.stale_reads_on_read {
+        v["stale_reads_on_read"] = stale.into();
+    }
+    v
+}
+
+/// The run's last JSON line.
+pub fn summary_json(s: &Summary) -> Value {
+    let mut v = json!({
+        "summary": true,
+        "preset": s.preset,
+        "seconds": s.seconds,
+        "writes": s.writes,
+        "reads": s.reads,
+        "events": s.events,
+        "rejected": s.rejected,
+        "stale_reads": s.stale_reads,
+        "stale_share": s.stale_share,
+        "lag_ms_p50": s.lag_ms_p50,
+        "lag_ms_p99": s.lag_ms_p99,
+        "lag_ms_max": s.lag_ms_max,
+        "lag_events_max": s.lag_events_max,
+        "unfiled": s.unfiled,
+    });
+    if let Some(a) = &s.amplification {
+        v["amplification"] = a.cards_per_event.into();
+        v["fanout"] = json!({
+            "events_fanned": a.events_fanned,
+            "cards_filed": a.cards_filed,
+            "cards_per_event": a.cards_per_event,
+            "popular_books": a.popular_books,
+            "cards_per_popular_book": a.cards_per_popular_book,
+            "lookups_per_read_on_write": a.lookups_per_read_on_write,
+            "lookups_per_read_on_read": a.lookups_per_read_on_read,
+            "stale_share_on_write": s.stale_share,
+            "stale_share_on_read": a.stale_share_on_read,
+        });
+    }
+    v
+}

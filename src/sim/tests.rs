@@ -1,0 +1,327 @@
+//! The simulator on small loads whose outcome can be worked out by hand: rates kept exactly,
+//! no stale read without delay, lag that grows when the clerks are too slow, exact delivery
+//! lags, determinism, fan-out counts, and the truth checked against the back office.
+
+use super::*;
+use crate::model::BookState;
+
+/// A small plain library: 200 books, lends and returns, a few arrivals; no delay and ample
+/// capacity unless a test says otherwise.
+fn small() -> Params {
+    Params {
+        preset: "test",
+        writes_per_sec: 50,
+        reads_per_sec: 500,
+        capacity: 1_000_000,
+        delay_ms: 0,
+        spread_ms: 0,
+        seconds: 5,
+        seed: 7,
+        books: 200,
+        hot_books: 20,
+        hot_share: 50,
+        lent_target: 50,
+        arrivals: 10,
+        fanout: None,
+    }
+}
+
+/// Every write appends an event and none is refused: new books only (acquire, catalog).
+fn arrivals_only() -> Params {
+    Params {
+        reads_per_sec: 0,
+        arrivals: 100,
+        ..small()
+    }
+}
+
+fn twitter(patrons: u32, popular_every_ms: u64) -> Params {
+    Params {
+        preset: "test",
+        writes_per_sec: 4,
+        reads_per_sec: 200,
+        books: 0,
+        hot_books: 0,
+        arrivals: 100,
+        fanout: Some(Fanout {
+            patrons,
+            authors: 10,
+            follows: 3,
+            popular_every_ms,
+            board_capacity: 1_000_000,
+        }),
+        ..small()
+    }
+}
+
+fn run(params: Params) -> Simulation {
+    Simulation::run(params).expect("valid parameters")
+}
+
+#[test]
+fn each_second_carries_exactly_the_writes_and_reads_asked_for() {
+    let sim = run(small());
+    assert_eq!(sim.samples().len(), 5);
+    for (i, s) in sim.samples().iter().enumerate() {
+        assert_eq!(s.t, i as u64 + 1);
+        assert_eq!((s.writes, s.reads), (50, 500));
+    }
+    let summary = sim.summary();
+    assert_eq!((summary.writes, summary.reads), (250, 2_500));
+}
+
+#[test]
+fn with_no_delay_and_ample_capacity_no_read_is_stale() {
+    let sim = run(small());
+    for s in sim.samples() {
+        assert_eq!(
+            (s.stale_reads, s.rejected, s.lag_events, s.lag_ms),
+            (0, 0, 0, 0),
+            "second {}",
+            s.t
+        );
+    }
+    let summary = sim.summary();
+    assert_eq!((summary.lag_ms_p99, summary.unfiled), (0, 0));
+    assert_eq!(summary.events, 250, "every write accepted, one event each");
+}
+
+#[test]
+fn with_a_capacity_below_the_write_rate_lag_grows_every_second() {
+    // 100 events a second (one every 10 ms) and clerks who file 50: the backlog grows by 50 a
+    // second. The first event comes due to an idle clerk and is filed at once.
+    let sim = run(Params {
+        writes_per_sec: 100,
+        capacity: 50,
+        ..arrivals_only()
+    });
+    let lags: Vec<u64> = sim.samples().iter().map(|s| s.lag_events).collect();
+    assert_eq!(lags, [50, 100, 150, 200, 250]);
+    let lag_ms: Vec<u64> = sim.samples().iter().map(|s| s.lag_ms).collect();
+    assert!(lag_ms.windows(2).all(|w| w[0] < w[1]), "{lag_ms:?}");
+}
+
+#[test]
+fn with_a_delay_and_ample_capacity_every_event_arrives_after_exactly_the_delay() {
+    // Catalogs 200, 300, 400 and 500 ms behind, as in the azure case: each files every event
+    // after its own delay, so a quarter of the filings wait 200 ms, a quarter 300, and so on.
+    let sim = run(Params {
+        delay_ms: 200,
+        spread_ms: 300,
+        ..arrivals_only()
+    });
+    let summary = sim.summary();
+    assert_eq!(
+        (summary.lag_ms_p50, summary.lag_ms_p99, summary.lag_ms_max),
+        (300, 500, 500)
+    );
+    assert!(sim.samples().iter().all(|s| s.lag_ms == 500));
+    assert!(sim.samples().iter().all(|s| s.worst == "shelf"));
+    // 50 events a second, half a second behind: 25 unfiled at the end of each second.
+    assert!(sim.samples().iter().all(|s| s.lag_events == 25));
+}
+
+#[test]
+fn stale_shelf_cards_send_patrons_to_the_desk_for_books_already_lent() {
+    let booking = preset("booking").unwrap().params();
+    let stale = run(Params {
+        seconds: 30,
+        ..booking.clone()
+    });
+    assert!(stale.summary().rejected > 0);
+    assert!(stale.summary().stale_reads > 0);
+    let fresh = run(Params {
+        seconds: 30,
+        delay_ms: 0,
+        spread_ms: 0,
+        capacity: 1_000_000,
+        ..booking
+    });
+    assert_eq!(
+        (fresh.summary().rejected, fresh.summary().stale_reads),
+        (0, 0)
+    );
+}
+
+#[test]
+fn the_same_seed_gives_the_same_run_and_another_seed_another() {
+    let params = Params {
+        delay_ms: 300,
+        capacity: 40,
+        ..small()
+    };
+    let a = run(params.clone());
+    let b = run(params.clone());
+    assert_eq!(a.samples(), b.samples());
+    assert_eq!(a.summary(), b.summary());
+    let c = run(Params { seed: 8, ..params });
+    assert_ne!(a.samples(), c.samples());
+}
+
+#[test]
+fn stepping_in_small_slices_gives_the_same_samples_as_whole_seconds() {
+    let params = Params {
+        delay_ms: 120,
+        capacity: 45,
+        seconds: 3,
+        ..small()
+    };
+    let mut whole = Simulation::new(params.clone()).unwrap();
+    while !whole.is_done() {
+        whole.step_second();
+    }
+    let mut sliced = Simulation::new(params).unwrap();
+    while !sliced.is_done() {
+        sliced.advance(7);
+    }
+    assert_eq!(whole.samples(), &sliced.samples()[..3]);
+}
+
+#[test]
+fn the_simulators_truth_is_the_back_offices() {
+    let sim = run(Params {
+        delay_ms: 150,
+        capacity: 60,
+        ..small()
+    });
+    let office = sim.library().office();
+    let mut books = 0;
+    for (book, out) in sim.books_out() {
+        let state = &office.book(book.as_str()).expect("acquired").state;
+        assert_eq!(matches!(state, BookState::Lent { .. }), out, "{book}");
+        books += 1;
+    }
+    assert!(books > 200, "arrivals were cataloged and tracked too");
+}
+
+#[test]
+fn raising_the_capacity_mid_run_lets_the_catalogs_catch_up() {
+    let mut sim = Simulation::new(Params {
+        writes_per_sec: 100,
+        capacity: 50,
+        seconds: 10,
+        ..arrivals_only()
+    })
+    .unwrap();
+    sim.step_second();
+    assert_eq!(sim.step_second().lag_events, 100);
+    sim.set_capacity(10_000).unwrap();
+    assert_eq!(sim.step_second().lag_events, 0);
+    assert_eq!(sim.params().capacity, 10_000);
+    assert!(sim.set_capacity(0).is_err());
+    assert!(sim.set_rates(1_000_000_000, 0).is_err());
+}
+
+#[test]
+fn changing_the_delay_mid_run_moves_the_lag() {
+    let mut sim = Simulation::new(small()).unwrap();
+    assert_eq!(sim.step_second().lag_ms, 0);
+    sim.set_delay(300, 0).unwrap();
+    sim.step_second();
+    assert_eq!(sim.step_second().lag_ms, 300);
+}
+
+#[test]
+fn a_book_by_the_popular_author_is_pinned_once_for_each_follower() {
+    // Every new book is hers (one a second: acquire, then catalog), and all 300 patrons follow her.
+    let sim = run(twitter(300, 1));
+    let a = sim
+        .summary()
+        .amplification
+        .expect("twitter measures fan-out");
+    assert_eq!(
+        a.events_fanned, 10,
+        "two writes per book, 4 writes a second, 5 s"
+    );
+    assert_eq!(a.popular_books, 10);
+    assert_eq!(a.cards_per_popular_book, 300);
+    assert_eq!(a.cards_filed, 3_000);
+    assert_eq!(a.cards_per_event, 300.0);
+    let pinned: u64 = sim.samples().iter().filter_map(|s| s.cards_filed).sum();
+    assert_eq!(pinned, 3_000);
+}
+
+#[test]
+fn fan_out_on_read_pins_nothing_but_each_read_looks_up_every_author_followed() {
+    let sim = run(twitter(300, 1_000_000));
+    let summary = sim.summary();
+    let a = summary.amplification.unwrap();
+    assert_eq!(a.lookups_per_read_on_write, 1.0);
+    assert_eq!(
+        a.lookups_per_read_on_read, 4.0,
+        "three authors and the popular one"
+    );
+    assert_eq!(
+        (summary.stale_reads, a.stale_share_on_read),
+        (0, 0.0),
+        "no delay, ample capacity: both answers are right"
+    );
+}
+
+#[test]
+fn a_slow_board_clerk_makes_board_reads_stale_while_author_lookups_stay_fresh() {
+    let mut params = twitter(3_000, 1);
+    if let Some(f) = &mut params.fanout {
+        f.board_capacity = 2_000;
+    }
+    let sim = run(params);
+    let summary = sim.summary();
+    let a = summary.amplification.unwrap();
+    assert!(summary.stale_reads > 0);
+    assert_eq!(a.stale_share_on_read, 0.0);
+    assert!(sim.samples().iter().any(|s| s.worst == "notice boards"));
+}
+
+#[test]
+fn invalid_parameters_are_refused_naming_the_flag() {
+    let cases = [
+        (
+            Params {
+                seconds: 0,
+                ..small()
+            },
+            "--seconds",
+        ),
+        (
+            Params {
+                capacity: 0,
+                ..small()
+            },
+            "--capacity",
+        ),
+        (
+            Params {
+                writes_per_sec: 10_000_000,
+                ..small()
+            },
+            "--writes",
+        ),
+        (
+            Params {
+                delay_ms: 3_600_000,
+                ..small()
+            },
+            "--delay",
+        ),
+        (
+            Params {
+                reads_per_sec: 1_000_000,
+                seconds: 3_600,
+                ..small()
+            },
+            "--reads",
+        ),
+        (
+            Params {
+                books: 0,
+                hot_books: 0,
+                ..small()
+            },
+            "no books",
+        ),
+    ];
+    for (params, named) in cases {
+        let message = Simulation::new(params).unwrap_err();
+        assert!(message.contains(named), "{message}");
+    }
+}

@@ -1,0 +1,189 @@
+//! `cqrs-catalog simulate` as a user and a script run it: the JSON lines and their fields, the
+//! summary, the table, determinism, and invalid options refused in one line with exit 2.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn simulate(args: &[&str]) -> assert_cmd::assert::Assert {
+    Command::cargo_bin("cqrs-catalog")
+        .unwrap()
+        .arg("simulate")
+        .args(args)
+        .assert()
+}
+
+/// The JSON objects a successful `simulate --json` printed, one per line.
+fn json_lines(args: &[&str]) -> Vec<Value> {
+    let mut all = vec!["--json"];
+    all.extend_from_slice(args);
+    let output = simulate(&all).success().get_output().stdout.clone();
+    String::from_utf8(output)
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("every line is one JSON object"))
+        .collect()
+}
+
+/// A usage error: exit 2, nothing on stdout, one line on stderr.
+fn refused(args: &[&str]) -> String {
+    let assert = simulate(args).code(2);
+    let output = assert.get_output();
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8(output.stderr.clone()).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    stderr
+}
+
+#[test]
+fn json_prints_one_object_per_second_with_the_contract_fields_then_a_summary() {
+    let lines = json_lines(&["--seconds", "3"]);
+    assert_eq!(lines.len(), 4);
+    for (i, second) in lines[..3].iter().enumerate() {
+        for field in [
+            "t",
+            "writes",
+            "reads",
+            "head",
+            "lag_events",
+            "lag_ms",
+            "stale_reads",
+            "rejected",
+        ] {
+            assert!(second[field].is_u64(), "{field} in {second}");
+        }
+        assert_eq!(second["t"], i as u64 + 1);
+        assert!(second.get("summary").is_none());
+    }
+    let summary = &lines[3];
+    assert_eq!(summary["summary"], true);
+    assert_eq!(summary["preset"], "azure", "the default preset");
+    for field in ["lag_ms_p50", "lag_ms_p99", "writes", "reads", "rejected"] {
+        assert!(summary[field].is_u64(), "{field} in {summary}");
+    }
+    assert!(summary["stale_share"].is_f64());
+}
+
+#[test]
+fn options_override_the_presets_values() {
+    let lines = json_lines(&[
+        "--preset",
+        "booking",
+        "--writes",
+        "20",
+        "--reads",
+        "70",
+        "--seconds",
+        "2",
+    ]);
+    assert_eq!(
+        (&lines[0]["writes"], &lines[0]["reads"]),
+        (&20.into(), &70.into())
+    );
+    assert_eq!(lines[2]["preset"], "booking");
+    assert_eq!(lines[2]["seconds"], 2);
+}
+
+#[test]
+fn with_no_delay_and_ample_capacity_no_read_is_stale_and_no_lend_refused() {
+    let lines = json_lines(&[
+        "--preset",
+        "booking",
+        "--delay",
+        "0",
+        "--spread",
+        "0",
+        "--capacity",
+        "100000",
+        "--seconds",
+        "5",
+    ]);
+    for second in &lines[..5] {
+        assert_eq!(second["stale_reads"], 0);
+        assert_eq!(second["rejected"], 0);
+        assert_eq!(second["lag_ms"], 0);
+    }
+    assert_eq!(lines[5]["lag_ms_p99"], 0);
+}
+
+#[test]
+fn a_capacity_below_the_write_rate_makes_the_lag_grow_every_second() {
+    let lines = json_lines(&["--writes", "100", "--capacity", "40", "--seconds", "4"]);
+    let lags: Vec<u64> = lines[..4]
+        .iter()
+        .map(|s| s["lag_events"].as_u64().unwrap())
+        .collect();
+    assert!(lags.windows(2).all(|w| w[0] < w[1]), "{lags:?}");
+}
+
+#[test]
+fn twitter_reports_the_write_amplification() {
+    let lines = json_lines(&["--preset", "twitter", "--seconds", "6"]);
+    assert!(lines[..6].iter().all(|s| s["cards_filed"].is_u64()));
+    let summary = &lines[6];
+    assert!(summary["amplification"].as_f64().unwrap() > 1.0);
+    let fanout = &summary["fanout"];
+    assert_eq!(fanout["cards_per_popular_book"], 20_000);
+    assert_eq!(fanout["popular_books"], 1, "her first book comes at 5 s");
+    assert_eq!(fanout["lookups_per_read_on_write"], 1.0);
+    assert_eq!(fanout["lookups_per_read_on_read"], 6.0);
+}
+
+#[test]
+fn the_same_seed_prints_the_same_run() {
+    let args = ["--json", "--seconds", "3", "--seed", "42"];
+    let a = simulate(&args).success().get_output().stdout.clone();
+    let b = simulate(&args).success().get_output().stdout.clone();
+    assert_eq!(a, b);
+}
+
+#[test]
+fn without_json_a_plain_table_and_a_summary() {
+    let output = simulate(&["--preset", "booking", "--seconds", "2"])
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(output).unwrap();
+    assert!(!text.contains('\x1b'), "no escape codes");
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("simulate booking: 12 writes/s"));
+    assert!(lines[2].split_whitespace().eq([
+        "t", "writes", "reads", "head", "lag", "ev", "lag", "ms", "stale", "rejected", "worst",
+        "catalog"
+    ]));
+    assert!(lines[3].trim_start().starts_with("1 "));
+    assert!(lines[4].trim_start().starts_with("2 "));
+    assert!(lines[5].starts_with("summary: 2 s"));
+}
+
+#[test]
+fn an_unknown_preset_is_refused_with_the_nearest_name() {
+    let stderr = refused(&["--preset", "ecomerce"]);
+    assert!(
+        stderr.contains("unknown preset \"ecomerce\" (did you mean \"ecommerce\"?)"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("azure, booking, ecommerce, twitter"));
+}
+
+#[test]
+fn zero_seconds_and_absurd_values_are_refused_naming_the_option() {
+    for (args, named) in [
+        (vec!["--seconds", "0"], "--seconds"),
+        (vec!["--seconds", "100000"], "--seconds"),
+        (vec!["--capacity", "0"], "--capacity"),
+        (vec!["--writes", "50000000"], "--writes"),
+        (vec!["--reads", "999999999"], "--reads"),
+        (vec!["--delay", "86400000"], "--delay"),
+    ] {
+        let stderr = refused(&args);
+        assert!(stderr.starts_with("simulate: "), "{stderr}");
+        assert!(stderr.contains(named), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn a_value_that_is_not_a_number_is_a_usage_error() {
+    simulate(&["--delay", "soon"]).code(2);
+    simulate(&["--writes", "-5"]).code(2);
+}
