@@ -118,27 +118,25 @@ impl Catalog {
     /// Whether an event can move a card between drawers in this catalog; most cannot, and
     /// skipping the refiling keeps projection cheap.
     fn refiles(&self, kind: &EventKind) -> bool {
-        match (self.field, kind) {
+        matches!(
+            (self.field, kind),
             (
                 Field::Title,
                 EventKind::BookRevised {
                     field: RevisedField::Title,
                     ..
                 },
-            ) => true,
-            (
+            ) | (
                 Field::Author,
                 EventKind::BookRevised {
                     field: RevisedField::Author,
                     ..
                 },
-            ) => true,
-            (
+            ) | (
                 Field::Patron | Field::Status,
                 EventKind::BookLent { .. } | EventKind::BookReturned { .. },
-            ) => true,
-            _ => false,
-        }
+            )
+        )
     }
 
     fn file(&mut self, book: &BookId, label: Text) {
