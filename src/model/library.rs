@@ -419,12 +419,14 @@ impl Library {
         Ok(RebuildJob::new(&p.name, p.catalog.field(), self.head()))
     }
 
-    /// Swaps a completed rebuild in. Lag and pause are kept; a catalog that was ahead of the
-    /// rebuild's target (events came meanwhile) catches up as usual.
-    pub fn finish_rebuild(&mut self, job: RebuildJob) -> Vec<Delivery> {
+    /// Swaps a rebuild in, only complete: a job not finished yet replays the rest first, and
+    /// one that started before events the old catalog has filed since replays those too, so the
+    /// checkpoint never moves back. Lag and pause are kept.
+    pub fn finish_rebuild(&mut self, mut job: RebuildJob) -> Vec<Delivery> {
         let Some(i) = self.projectors.iter().position(|p| p.name == job.name) else {
             return vec![];
         };
+        job.complete(&self.log, self.projectors[i].checkpoint);
         let (catalog, checkpoint) = job.into_parts();
         let p = &mut self.projectors[i];
         p.catalog = catalog;

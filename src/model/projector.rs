@@ -161,6 +161,14 @@ impl RebuildJob {
         }
     }
 
+    /// Replays whatever is left, up to the target or `at_least`, whichever is further (never
+    /// past the log head): a swap must not put in place a catalog older than the one it
+    /// replaces, which may have filed events that came while the job ran.
+    pub fn complete(&mut self, log: &EventLog, at_least: u64) {
+        self.target = self.target.max(at_least).min(log.head());
+        self.step(log, u64::MAX);
+    }
+
     /// The rebuilt catalog and its checkpoint.
     pub fn into_parts(self) -> (Catalog, u64) {
         (self.fresh.catalog, self.fresh.checkpoint)

@@ -1179,6 +1179,51 @@ fn a_stepped_rebuild_leaves_the_old_catalog_answering_until_it_is_swapped_in() {
     );
 }
 
+/// Executes lines on a bare library, for the tests that hold a `RebuildJob` beside it.
+fn lib_run(library: &mut Library, script: &str) {
+    for (i, line) in script.lines().enumerate() {
+        if let Some(command) = parse_line(line, i + 1).expect("parses") {
+            library.execute(&command).expect("executes");
+        }
+    }
+}
+
+#[test]
+fn a_stepped_rebuild_never_moves_the_checkpoint_back_when_events_arrive_meanwhile() {
+    let mut library = Library::new();
+    lib_run(&mut library, &format!("lag titles 5\n{TWO_BOOKS}"));
+    let mut job = library.start_rebuild(&catalog_ref("titles")).unwrap();
+    job.step(library.log(), u64::MAX);
+    assert_eq!(job.target, 4);
+    // While the job ran, a loan was appended and the old catalog synced past the job's target.
+    lib_run(&mut library, "lend b1 to ada\nsync titles");
+    assert_eq!(library.projector("titles").unwrap().checkpoint, 5);
+    library.finish_rebuild(job);
+    let p = library.projector("titles").unwrap();
+    assert_eq!(
+        p.checkpoint, 5,
+        "the swapped-in catalog is not older than the old one"
+    );
+    assert_eq!(p.catalog, fresh(&library, "titles"));
+    assert_eq!(p.catalog.card("b1").unwrap().status.word(), "lent");
+}
+
+#[test]
+fn finishing_a_rebuild_swaps_in_only_a_complete_catalog() {
+    let mut library = Library::new();
+    lib_run(
+        &mut library,
+        &format!("{TWO_BOOKS}damage titles\npause titles"),
+    );
+    let mut job = library.start_rebuild(&catalog_ref("titles")).unwrap();
+    job.step(library.log(), 2);
+    assert!(!job.is_complete());
+    library.finish_rebuild(job);
+    let p = library.projector("titles").unwrap();
+    assert_eq!((p.checkpoint, p.damaged), (4, false));
+    assert_eq!(p.catalog, fresh(&library, "titles"));
+}
+
 #[test]
 fn starting_a_rebuild_of_an_unknown_catalog_is_an_error() {
     let s = Session::new();
