@@ -5,6 +5,8 @@
 use super::language::{CatalogRef, Command, Field, parse_line};
 use super::*;
 
+mod proptests;
+
 // ---------------------------------------------------------------------------------------------
 // Helpers: tests drive the model through the command language, as every caller does.
 
