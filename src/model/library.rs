@@ -3,7 +3,7 @@
 
 use super::back_office::{BackOffice, Intent, Rejection};
 use super::catalog::{Card, Catalog};
-use super::event::{BookId, Event, Text};
+use super::event::{Event, Text};
 use super::event_log::EventLog;
 use super::language::{CatalogRef, Command, Field, ParseError, nearest};
 use super::projector::{Health, Projector, RebuildJob};
@@ -366,10 +366,10 @@ impl Library {
     /// The write path: the back office decides, the log records, the back office applies, and
     /// projectors with no lag file the event at once.
     fn write(&mut self, book: &str, intent: Intent<'_>) -> Outcome {
-        match self.office.decide(book, intent) {
+        match self.office.decide_for(book, intent) {
             Err(rejection) => Outcome::Rejected(rejection),
-            Ok(kind) => {
-                let seq = self.log.append(self.now, BookId::new(book), kind);
+            Ok((id, kind)) => {
+                let seq = self.log.append(self.now, id, kind);
                 let event = self.log.get(seq).expect("just appended");
                 self.office.apply(event);
                 let delivered = self.pump();
