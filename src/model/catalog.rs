@@ -2,6 +2,7 @@
 //! one field (author, title, subject, ...), so that one lookup is one drawer. It is derived data:
 //! everything in it comes from applying events, and it can be thrown away and rebuilt.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -25,6 +26,18 @@ impl Status {
             Status::Lent { .. } => "lent",
             Status::Withdrawn => "withdrawn",
         }
+    }
+}
+
+/// The drawer labels of a catalog by status, shared by every card filed there.
+fn status_label(status: &Status) -> &'static Text {
+    static LABELS: std::sync::OnceLock<[Text; 3]> = std::sync::OnceLock::new();
+    let [available, lent, withdrawn] =
+        LABELS.get_or_init(|| ["available".into(), "lent".into(), "withdrawn".into()]);
+    match status {
+        Status::Available => available,
+        Status::Lent { .. } => lent,
+        Status::Withdrawn => withdrawn,
     }
 }
 
@@ -58,7 +71,7 @@ pub struct Catalog {
     /// The card of each book this catalog files.
     cards: FxHashMap<BookId, Card>,
     /// Drawers by folded label. A book may be in several drawers (one per subject).
-    drawers: BTreeMap<String, Drawer>,
+    drawers: BTreeMap<Text, Drawer>,
 }
 
 /// Copies what an event changed onto a card.
@@ -82,9 +95,17 @@ fn update(card: &mut Card, kind: &EventKind) {
     }
 }
 
-/// Labels are matched without regard to case, as a patron would expect.
-fn fold(label: &str) -> String {
-    label.to_lowercase()
+/// Labels are matched without regard to case, as a patron would expect. Most labels (book
+/// ids, patrons, statuses) are lower case already and are borrowed as they are.
+fn fold(label: &str) -> Cow<'_, str> {
+    if label
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(label)
+    } else {
+        Cow::Owned(label.to_lowercase())
+    }
 }
 
 impl Catalog {
@@ -100,18 +121,18 @@ impl Catalog {
         self.field
     }
 
-    /// The labels a card is filed under in a catalog by `field`.
-    fn labels(field: Field, card: &Card) -> Vec<Text> {
+    /// The labels a card is filed under in a catalog by `field`: none, one, or one per subject.
+    fn labels(field: Field, card: &Card) -> &[Text] {
         match field {
-            Field::Title => vec![card.title.clone()],
-            Field::Author => vec![card.author.clone()],
-            Field::Subject => card.subjects.to_vec(),
-            Field::Book => vec![card.book.0.clone()],
+            Field::Title => std::slice::from_ref(&card.title),
+            Field::Author => std::slice::from_ref(&card.author),
+            Field::Subject => &card.subjects,
+            Field::Book => std::slice::from_ref(&card.book.0),
             Field::Patron => match &card.status {
-                Status::Lent { patron } => vec![patron.clone()],
-                _ => Vec::new(),
+                Status::Lent { patron } => std::slice::from_ref(patron),
+                _ => &[],
             },
-            Field::Status => vec![Text::from(card.status.word())],
+            Field::Status => std::slice::from_ref(status_label(&card.status)),
         }
     }
 
@@ -139,9 +160,14 @@ impl Catalog {
         )
     }
 
-    fn file(&mut self, book: &BookId, label: Text) {
-        let drawer = self.drawers.entry(fold(&label)).or_insert_with(|| Drawer {
-            label,
+    fn file(&mut self, book: &BookId, label: &Text) {
+        // A label in lower case already is its own key: the same shared string.
+        let key = match fold(label) {
+            Cow::Borrowed(_) => label.clone(),
+            Cow::Owned(folded) => Text::from(folded),
+        };
+        let drawer = self.drawers.entry(key).or_insert_with(|| Drawer {
+            label: label.clone(),
             books: BTreeSet::new(),
         });
         drawer.books.insert(book.clone());
@@ -149,10 +175,10 @@ impl Catalog {
 
     fn unfile(&mut self, book: &BookId, label: &str) {
         let key = fold(label);
-        if let Some(drawer) = self.drawers.get_mut(&key) {
+        if let Some(drawer) = self.drawers.get_mut(key.as_ref()) {
             drawer.books.remove(book);
             if drawer.books.is_empty() {
-                self.drawers.remove(&key);
+                self.drawers.remove(key.as_ref());
             }
         }
     }
@@ -165,8 +191,14 @@ impl Catalog {
 
     fn unfile_card(&mut self, card: &Card) {
         for label in Self::labels(self.field, card) {
-            self.unfile(&card.book, &label);
+            self.unfile(&card.book, label);
         }
+    }
+
+    /// Makes room for `cards` more cards, so that a rebuild does not grow the table step by
+    /// step.
+    pub fn reserve(&mut self, cards: usize) {
+        self.cards.reserve(cards);
     }
 
     /// Files one event. The projector guarantees order and that no event comes twice.
@@ -220,7 +252,7 @@ impl Catalog {
     /// The cards in the drawer labelled `key` (any case), in book id order.
     pub fn find(&self, key: &str) -> Vec<Card> {
         self.drawers
-            .get(&fold(key))
+            .get(fold(key).as_ref())
             .map(|drawer| {
                 drawer
                     .books
@@ -269,7 +301,7 @@ impl Catalog {
     /// Damages the catalog deterministically: numbering the cards from 0 in drawer order,
     /// every odd-numbered card is lost and card 0 is misfiled under its label spelled backwards.
     pub fn damage(&mut self) -> Damage {
-        let filed: Vec<(String, BookId)> = self
+        let filed: Vec<(Text, BookId)> = self
             .drawers
             .iter()
             .flat_map(|(key, d)| d.books.iter().map(move |b| (key.clone(), b.clone())))
@@ -286,11 +318,11 @@ impl Catalog {
                 .drawers
                 .get(key)
                 .map(|d| d.label.clone())
-                .unwrap_or_else(|| key.as_str().into());
+                .unwrap_or_else(|| key.clone());
             let backwards: String = label.chars().rev().collect();
-            if fold(&backwards) != *key {
+            if fold(&backwards) != **key {
                 self.remove_from_drawer(key, book);
-                self.file(book, backwards.into());
+                self.file(book, &backwards.into());
                 report.misfiled += 1;
             }
         }

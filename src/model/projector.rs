@@ -3,7 +3,7 @@
 //! paused, resumed or told to catch up at once.
 
 use super::catalog::Catalog;
-use super::event::Event;
+use super::event::{Event, EventKind};
 use super::event_log::EventLog;
 use super::language::Field;
 
@@ -156,6 +156,17 @@ impl RebuildJob {
     pub fn step(&mut self, log: &EventLog, max: u64) {
         let end = self.target.min(self.fresh.checkpoint.saturating_add(max));
         let start = self.fresh.checkpoint;
+        if start == 0 && end > 0 {
+            // Room for every card the replay can file, counted in a quick pass: growing a
+            // large table step by step would move every card several times.
+            let cataloged = log
+                .after(0)
+                .iter()
+                .take(self.target as usize)
+                .filter(|e| matches!(e.kind, EventKind::BookCataloged { .. }))
+                .count();
+            self.fresh.catalog.reserve(cataloged);
+        }
         for event in log.after(start).iter().take((end - start) as usize) {
             self.fresh.deliver(event);
         }
