@@ -144,14 +144,14 @@ fn bench_commands(c: &mut Criterion, lines: &[String]) {
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(20))
         .throughput(Throughput::Elements(lines.len() as u64));
-    group.bench_function("parse_and_execute_1M", |b| {
+    group.bench_function("parse_and_execute", |b| {
         b.iter_batched(|| (), |()| execute_all(lines), BatchSize::PerIteration)
     });
     group.finish();
 }
 
 fn bench_rebuild(c: &mut Criterion, log: &EventLog) {
-    let mut group = c.benchmark_group("rebuild_1M_events");
+    let mut group = c.benchmark_group("rebuild");
     group
         .sample_size(10)
         .warm_up_time(Duration::from_secs(1))
@@ -273,8 +273,18 @@ fn summary(lines: &[String], log: &EventLog) {
 }
 
 fn main() {
-    let lines = command_lines(COMMANDS);
-    let library = library_with(EVENTS);
+    let args: Vec<String> = std::env::args().collect();
+    let has = |flag: &str| args.iter().any(|a| a == flag);
+    // Full size only for a real run (`cargo bench`): `cargo test --benches` and
+    // `cargo bench -- --test` only check that every benchmark works, so they get a small log.
+    let full = has("--bench") && !has("--test") && !has("--list");
+    let (commands, events) = if full {
+        (COMMANDS, EVENTS)
+    } else {
+        (10_000, 10_000)
+    };
+    let lines = command_lines(commands);
+    let library = library_with(events);
     let log = library.log().clone();
     drop(library);
 
@@ -282,10 +292,8 @@ fn main() {
     bench_commands(&mut c, &lines);
     bench_rebuild(&mut c, &log);
     c.final_summary();
-    // Profiling (`--profile-time`) and smoke runs (`--test`, `--list`) want no summary.
-    let quick =
-        std::env::args().any(|a| matches!(a.as_str(), "--profile-time" | "--test" | "--list"));
-    if !quick {
+    // Profiling (`--profile-time`) wants no summary.
+    if full && !has("--profile-time") {
         summary(&lines, &log);
     }
 }
