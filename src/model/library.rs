@@ -305,8 +305,9 @@ impl Library {
             Command::Damage { catalog } => {
                 let i = self.index_of(catalog)?;
                 let p = &mut self.projectors[i];
+                let had_cards = p.catalog.card_count() > 0;
                 let damage = p.catalog.damage();
-                let message = if damage.lost + damage.misfiled == 0 {
+                let message = if !had_cards {
                     format!("{} has no cards to damage", p.name)
                 } else {
                     p.damaged = true;

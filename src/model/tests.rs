@@ -1114,6 +1114,19 @@ fn damaging_an_empty_catalog_changes_nothing_and_leaves_it_healthy() {
 }
 
 #[test]
+fn damaging_a_catalog_whose_only_card_reads_the_same_backwards_still_damages_it() {
+    // "Anna" backwards is "annA": the same drawer, so card 0 stays where it is; nothing is
+    // lost. The catalog had a card to damage all the same, and says so.
+    let mut s = session("acquire b1 \"Anna\" by \"A\"\ncatalog b1\ntick");
+    let o = exec(&mut s, "damage titles");
+    assert_eq!(message(&o), "titles damaged: 0 cards lost, 0 misfiled");
+    assert_eq!(health(&s, "titles"), Health::Damaged);
+    assert_eq!(ids(&s, "titles", "anna"), ["b1"]);
+    run(&mut s, "rebuild titles");
+    assert_eq!(health(&s, "titles"), Health::CaughtUp);
+}
+
+#[test]
 fn a_damaged_catalog_keeps_applying_new_events() {
     let mut s = session(&format!("{TWO_BOOKS}damage titles"));
     run(
