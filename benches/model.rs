@@ -1,1 +1,299 @@
-fn main() {}
+//! Benchmarks of the model at the scale the simulator drives it: a million commands through
+//! `run`'s path (parse a line, execute it in a session), a rebuild of each built-in catalog
+//! from a million-event log, and a bare pass over that log to compare the rebuild with.
+//! Targets (issue 2): >= 500,000 commands/s; a rebuild < 250 ms per million events and at most
+//! 5x the bare pass. After the criterion runs, a summary prints quick figures, the ratio and
+//! an estimate of the memory each event takes.
+
+use std::collections::HashSet;
+use std::hint::black_box;
+use std::mem::size_of;
+use std::time::{Duration, Instant};
+
+use cqrs_catalog::content::Rng;
+use cqrs_catalog::model::language::parse_line;
+use cqrs_catalog::model::{
+    BUILT_IN_CATALOGS, Event, EventKind, EventLog, Library, RebuildJob, Session,
+};
+use criterion::{BatchSize, Criterion, Throughput};
+
+const COMMANDS: usize = 1_000_000;
+const EVENTS: u64 = 1_000_000;
+
+/// A realistic stream of commands: books are acquired and cataloged, then lent and returned
+/// many times; the clock ticks every few commands; now and then a patron looks a book up.
+/// It tracks what it did, so nearly every command is accepted (a few rejections remain, as in
+/// any library: returning a book twice, lending one already lent).
+struct Workload {
+    rng: Rng,
+    books: u32,
+    acquired: Vec<u32>,
+    available: Vec<u32>,
+    lent: Vec<u32>,
+}
+
+impl Workload {
+    fn new() -> Self {
+        Workload {
+            rng: Rng::new(42),
+            books: 0,
+            acquired: Vec::new(),
+            available: Vec::new(),
+            lent: Vec::new(),
+        }
+    }
+
+    fn take(rng: &mut Rng, from: &mut Vec<u32>) -> Option<u32> {
+        (!from.is_empty()).then(|| from.swap_remove(rng.below(from.len())))
+    }
+
+    fn next_line(&mut self) -> String {
+        let roll = self.rng.below(100);
+        match roll {
+            0..=9 => {
+                let n = self.books;
+                self.books += 1;
+                self.acquired.push(n);
+                let s1 = self.rng.below(40);
+                let subjects = if n.is_multiple_of(3) {
+                    format!("\"subject {s1}\", \"subject {}\"", (s1 + 7) % 40)
+                } else {
+                    format!("\"subject {s1}\"")
+                };
+                format!(
+                    "acquire b{n} \"Title {n}\" by \"Author {}\" about {subjects}",
+                    self.rng.below(2000)
+                )
+            }
+            10..=19 if !self.acquired.is_empty() => {
+                let n = self.acquired.remove(0);
+                self.available.push(n);
+                format!("catalog b{n}")
+            }
+            20..=49 if !self.available.is_empty() => {
+                let n = Self::take(&mut self.rng, &mut self.available).expect("not empty");
+                self.lent.push(n);
+                format!("lend b{n} to p{}", self.rng.below(5000))
+            }
+            50..=77 if !self.lent.is_empty() => {
+                let n = Self::take(&mut self.rng, &mut self.lent).expect("not empty");
+                self.available.push(n);
+                format!("return b{n}")
+            }
+            78..=94 => "tick".to_string(),
+            95..=99 if self.books > 0 => {
+                let n = self.rng.below(self.books as usize);
+                match self.rng.below(3) {
+                    0 => format!("find titles \"Title {n}\""),
+                    1 => format!("find shelf \"b{n}\""),
+                    _ => format!("find authors \"Author {}\"", self.rng.below(2000)),
+                }
+            }
+            // What a librarian tries on a book in the wrong state: a rejection.
+            _ => format!("return b{}", self.books / 2),
+        }
+    }
+}
+
+fn command_lines(n: usize) -> Vec<String> {
+    let mut w = Workload::new();
+    (0..n).map(|_| w.next_line()).collect()
+}
+
+/// A library whose log holds exactly `events` events, appended by the workload.
+fn library_with(events: u64) -> Library {
+    let mut w = Workload::new();
+    let mut library = Library::new();
+    while library.head() < events {
+        let line = w.next_line();
+        if let Some(command) = parse_line(&line, 1).expect("the workload parses") {
+            library
+                .execute(&command)
+                .expect("the workload names real catalogs");
+        }
+    }
+    library
+}
+
+/// `run`'s path: parse each line, execute it in a session.
+fn execute_all(lines: &[String]) -> Session {
+    let mut session = Session::new();
+    for (i, line) in lines.iter().enumerate() {
+        if let Some(command) = parse_line(line, i + 1).expect("parses") {
+            black_box(session.execute(&command).expect("executes"));
+        }
+    }
+    session
+}
+
+fn rebuild(log: &EventLog, name: &str) -> RebuildJob {
+    let field = BUILT_IN_CATALOGS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .expect("built in")
+        .1;
+    let mut job = RebuildJob::new(name, field, log.head());
+    job.step(log, u64::MAX);
+    job
+}
+
+fn bench_commands(c: &mut Criterion, lines: &[String]) {
+    let mut group = c.benchmark_group("commands");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(20))
+        .throughput(Throughput::Elements(lines.len() as u64));
+    group.bench_function("parse_and_execute", |b| {
+        b.iter_batched(|| (), |()| execute_all(lines), BatchSize::PerIteration)
+    });
+    group.finish();
+}
+
+fn bench_rebuild(c: &mut Criterion, log: &EventLog) {
+    let mut group = c.benchmark_group("rebuild");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(6))
+        .throughput(Throughput::Elements(log.head()));
+    for (name, _) in BUILT_IN_CATALOGS {
+        group.bench_function(name, |b| {
+            b.iter_batched(|| (), |()| rebuild(log, name), BatchSize::PerIteration)
+        });
+    }
+    group.bench_function("bare_pass_count_by_kind", |b| {
+        b.iter(|| black_box(log).count_by_kind())
+    });
+    group.finish();
+}
+
+/// The best of a few runs, in milliseconds: a quick figure for the summary.
+fn best_ms<T>(runs: usize, mut f: impl FnMut() -> T) -> f64 {
+    (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            let out = f();
+            let elapsed = start.elapsed();
+            drop(black_box(out));
+            elapsed.as_secs_f64() * 1000.0
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+/// Heap bytes of one shared string or slice, as glibc's malloc hands them out: the Arc's two
+/// counters and the data, plus malloc's 8-byte header, rounded up to 16 (32 at least).
+fn arc_bytes(data: usize) -> usize {
+    (16 + data + 8).div_ceil(16).max(2) * 16
+}
+
+/// An estimate of the memory the log takes per event: the `Event` itself, plus each shared
+/// string it points to, counted once however many events share it.
+fn memory_per_event(log: &EventLog) -> (usize, f64) {
+    let mut seen: HashSet<usize> = HashSet::new();
+    let mut heap = 0usize;
+    let mut count = |ptr: usize, bytes: usize| {
+        if seen.insert(ptr) {
+            heap += arc_bytes(bytes);
+        }
+    };
+    for e in log.events() {
+        count(e.book.0.as_ptr() as usize, e.book.0.len());
+        match &e.kind {
+            EventKind::BookAcquired {
+                title,
+                author,
+                subjects,
+            }
+            | EventKind::BookCataloged {
+                title,
+                author,
+                subjects,
+            } => {
+                count(title.as_ptr() as usize, title.len());
+                count(author.as_ptr() as usize, author.len());
+                count(
+                    subjects.as_ptr() as usize,
+                    subjects.len() * size_of::<usize>() * 2,
+                );
+                for s in subjects.iter() {
+                    count(s.as_ptr() as usize, s.len());
+                }
+            }
+            EventKind::BookLent { patron } | EventKind::BookReturned { patron } => {
+                count(patron.as_ptr() as usize, patron.len())
+            }
+            EventKind::BookRevised { value, .. } => count(value.as_ptr() as usize, value.len()),
+            EventKind::BookWithdrawn => {}
+        }
+    }
+    let events = log.events().len().max(1);
+    (
+        size_of::<Event>(),
+        size_of::<Event>() as f64 + heap as f64 / events as f64,
+    )
+}
+
+fn summary(lines: &[String], log: &EventLog) {
+    println!(
+        "\n== summary (quick figures: best of a few runs; criterion's above are the reference)"
+    );
+    let ms = best_ms(3, || execute_all(lines));
+    println!(
+        "commands: {} in {ms:.0} ms = {:.0} commands/s (target >= 500,000)",
+        lines.len(),
+        lines.len() as f64 / (ms / 1000.0)
+    );
+    let bare = best_ms(10, || black_box(log).count_by_kind());
+    let counts = log.count_by_kind();
+    println!(
+        "log: {} events ({})",
+        log.head(),
+        EventKind::NAMES
+            .iter()
+            .zip(counts)
+            .map(|(n, c)| format!("{c} {n}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    println!("bare pass (count_by_kind): {bare:.2} ms");
+    let per_million = 1_000_000.0 / log.head() as f64;
+    for (name, _) in BUILT_IN_CATALOGS {
+        let ms = best_ms(3, || rebuild(log, name));
+        println!(
+            "rebuild {name:<8}: {:.0} ms per million events (target < 250), {:.1}x the bare pass (target <= 5x)",
+            ms * per_million,
+            ms / bare
+        );
+    }
+    let (size, per_event) = memory_per_event(log);
+    println!(
+        "memory: size_of::<Event>() = {size} bytes; with the shared strings it points to, ~{per_event:.0} bytes per event"
+    );
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let has = |flag: &str| args.iter().any(|a| a == flag);
+    // Full size only for a real run (`cargo bench`): `cargo test --benches` and
+    // `cargo bench -- --test` only check that every benchmark works, so they get a small log.
+    let full = has("--bench") && !has("--test") && !has("--list");
+    let (commands, events) = if full {
+        (COMMANDS, EVENTS)
+    } else {
+        (10_000, 10_000)
+    };
+    let lines = command_lines(commands);
+    let library = library_with(events);
+    let log = library.log().clone();
+    drop(library);
+
+    let mut c = Criterion::default().configure_from_args();
+    bench_commands(&mut c, &lines);
+    bench_rebuild(&mut c, &log);
+    c.final_summary();
+    // Profiling (`--profile-time`) wants no summary.
+    if full && !has("--profile-time") {
+        summary(&lines, &log);
+    }
+}

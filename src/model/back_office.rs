@@ -5,7 +5,7 @@
 use std::fmt;
 use std::sync::Arc;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::event::{BookId, Event, EventKind, Text};
 use super::language::RevisedField;
@@ -135,6 +135,9 @@ pub struct BackOffice {
     books: FxHashMap<BookId, Book>,
     /// Ids in the order they were acquired, for stable listings.
     order: Vec<BookId>,
+    /// Every patron who borrowed a book, so that each loan shares one string per patron
+    /// instead of allocating a copy per event.
+    patrons: FxHashSet<Text>,
 }
 
 impl BackOffice {
@@ -162,7 +165,28 @@ impl BackOffice {
     /// Checks a command against the rules and decides the event it would append. Nothing
     /// changes here: the caller appends the event and then applies it.
     pub fn decide(&self, book: &str, intent: Intent<'_>) -> Result<EventKind, Rejection> {
+        self.decide_for(book, intent).map(|(_, kind)| kind)
+    }
+
+    /// `decide`, with the id the event should carry: the back office's own for a book it
+    /// knows, so that a book's events and cards share one string.
+    pub fn decide_for(
+        &self,
+        book: &str,
+        intent: Intent<'_>,
+    ) -> Result<(BookId, EventKind), Rejection> {
         let existing = self.books.get(book);
+        let kind = self.decide_event(book, existing, intent)?;
+        let id = existing.map_or_else(|| BookId::new(book), |b| b.id.clone());
+        Ok((id, kind))
+    }
+
+    fn decide_event(
+        &self,
+        book: &str,
+        existing: Option<&Book>,
+        intent: Intent<'_>,
+    ) -> Result<EventKind, Rejection> {
         if let Intent::Acquire {
             title,
             author,
@@ -222,7 +246,11 @@ impl BackOffice {
                 format!("{book} is already lent to {patron}"),
             ),
             (Intent::Lend { patron }, _) => Ok(EventKind::BookLent {
-                patron: patron.into(),
+                patron: self
+                    .patrons
+                    .get(patron)
+                    .cloned()
+                    .unwrap_or_else(|| patron.into()),
             }),
             (Intent::Return, BookState::Lent { patron }) => Ok(EventKind::BookReturned {
                 patron: patron.clone(),
@@ -295,6 +323,7 @@ impl BackOffice {
                         book.state = BookState::Available
                     }
                     EventKind::BookLent { patron } => {
+                        self.patrons.insert(patron.clone());
                         book.state = BookState::Lent {
                             patron: patron.clone(),
                         }

@@ -29,6 +29,18 @@ impl Status {
     }
 }
 
+/// The drawer labels of a catalog by status, shared by every card filed there.
+fn status_label(status: &Status) -> &'static Text {
+    static LABELS: std::sync::OnceLock<[Text; 3]> = std::sync::OnceLock::new();
+    let [available, lent, withdrawn] =
+        LABELS.get_or_init(|| ["available".into(), "lent".into(), "withdrawn".into()]);
+    match status {
+        Status::Available => available,
+        Status::Lent { .. } => lent,
+        Status::Withdrawn => withdrawn,
+    }
+}
+
 /// One book as a catalog knows it: a copy of what the events said, shaped for reading.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Card {
@@ -60,7 +72,7 @@ pub struct Catalog {
     cards: FxHashMap<BookId, Card>,
     /// Drawers by folded label. A book may be in several drawers (one per subject). Hashed, so
     /// a lookup is one probe however many drawers there are; listings sort them by label.
-    drawers: FxHashMap<String, Drawer>,
+    drawers: FxHashMap<Text, Drawer>,
 }
 
 /// Copies what an event changed onto a card.
@@ -110,18 +122,18 @@ impl Catalog {
         self.field
     }
 
-    /// The labels a card is filed under in a catalog by `field`.
-    fn labels(field: Field, card: &Card) -> Vec<Text> {
+    /// The labels a card is filed under in a catalog by `field`: none, one, or one per subject.
+    fn labels(field: Field, card: &Card) -> &[Text] {
         match field {
-            Field::Title => vec![card.title.clone()],
-            Field::Author => vec![card.author.clone()],
-            Field::Subject => card.subjects.to_vec(),
-            Field::Book => vec![card.book.0.clone()],
+            Field::Title => std::slice::from_ref(&card.title),
+            Field::Author => std::slice::from_ref(&card.author),
+            Field::Subject => &card.subjects,
+            Field::Book => std::slice::from_ref(&card.book.0),
             Field::Patron => match &card.status {
-                Status::Lent { patron } => vec![patron.clone()],
-                _ => Vec::new(),
+                Status::Lent { patron } => std::slice::from_ref(patron),
+                _ => &[],
             },
-            Field::Status => vec![Text::from(card.status.word())],
+            Field::Status => std::slice::from_ref(status_label(&card.status)),
         }
     }
 
@@ -135,37 +147,39 @@ impl Catalog {
                 EventKind::BookRevised {
                     field: RevisedField::Title,
                     ..
-                }
+                },
             ) | (
                 Field::Author,
                 EventKind::BookRevised {
                     field: RevisedField::Author,
                     ..
-                }
+                },
             ) | (
                 Field::Patron | Field::Status,
-                EventKind::BookLent { .. } | EventKind::BookReturned { .. }
+                EventKind::BookLent { .. } | EventKind::BookReturned { .. },
             )
         )
     }
 
-    fn file(&mut self, book: &BookId, label: Text) {
-        let drawer = self
-            .drawers
-            .entry(fold(&label).into_owned())
-            .or_insert_with(|| Drawer {
-                label,
-                books: BTreeSet::new(),
-            });
+    fn file(&mut self, book: &BookId, label: &Text) {
+        // A label in lower case already is its own key: the same shared string.
+        let key = match fold(label) {
+            Cow::Borrowed(_) => label.clone(),
+            Cow::Owned(folded) => Text::from(folded),
+        };
+        let drawer = self.drawers.entry(key).or_insert_with(|| Drawer {
+            label: label.clone(),
+            books: BTreeSet::new(),
+        });
         drawer.books.insert(book.clone());
     }
 
     fn unfile(&mut self, book: &BookId, label: &str) {
         let key = fold(label);
-        if let Some(drawer) = self.drawers.get_mut(&*key) {
+        if let Some(drawer) = self.drawers.get_mut(key.as_ref()) {
             drawer.books.remove(book);
             if drawer.books.is_empty() {
-                self.drawers.remove(&*key);
+                self.drawers.remove(key.as_ref());
             }
         }
     }
@@ -178,8 +192,14 @@ impl Catalog {
 
     fn unfile_card(&mut self, card: &Card) {
         for label in Self::labels(self.field, card) {
-            self.unfile(&card.book, &label);
+            self.unfile(&card.book, label);
         }
+    }
+
+    /// Makes room for `cards` more cards, so that a rebuild does not grow the table step by
+    /// step.
+    pub fn reserve(&mut self, cards: usize) {
+        self.cards.reserve(cards);
     }
 
     /// Files one event. The projector guarantees order and that no event comes twice.
@@ -239,15 +259,15 @@ impl Catalog {
     /// what lets the simulator send millions of reads through the catalogs.
     pub fn cards_in(&self, key: &str) -> impl Iterator<Item = &Card> {
         self.drawers
-            .get(&*fold(key))
+            .get(fold(key).as_ref())
             .into_iter()
             .flat_map(|drawer| drawer.books.iter())
             .filter_map(|b| self.cards.get(b))
     }
 
     /// The drawers with their folded labels, in label order: the order a patron walks them.
-    fn in_order(&self) -> Vec<(&String, &Drawer)> {
-        let mut drawers: Vec<(&String, &Drawer)> = self.drawers.iter().collect();
+    fn in_order(&self) -> Vec<(&Text, &Drawer)> {
+        let mut drawers: Vec<(&Text, &Drawer)> = self.drawers.iter().collect();
         drawers.sort_unstable_by(|a, b| a.0.cmp(b.0));
         drawers
     }
@@ -290,7 +310,7 @@ impl Catalog {
     /// Damages the catalog deterministically: numbering the cards from 0 in drawer order,
     /// every odd-numbered card is lost and card 0 is misfiled under its label spelled backwards.
     pub fn damage(&mut self) -> Damage {
-        let filed: Vec<(String, BookId)> = self
+        let filed: Vec<(Text, BookId)> = self
             .in_order()
             .into_iter()
             .flat_map(|(key, d)| d.books.iter().map(move |b| (key.clone(), b.clone())))
@@ -307,11 +327,11 @@ impl Catalog {
                 .drawers
                 .get(key)
                 .map(|d| d.label.clone())
-                .unwrap_or_else(|| key.as_str().into());
+                .unwrap_or_else(|| key.clone());
             let backwards: String = label.chars().rev().collect();
-            if fold(&backwards) != *key {
+            if fold(&backwards) != **key {
                 self.remove_from_drawer(key, book);
-                self.file(book, backwards.into());
+                self.file(book, &backwards.into());
                 report.misfiled += 1;
             }
         }

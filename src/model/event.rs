@@ -8,9 +8,40 @@ use super::language::RevisedField;
 /// Shared text: events, the back office and every catalog hold the same title without copies.
 pub type Text = Arc<str>;
 
-/// A book's id as the librarians write it (`b1`), folded to lower case.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// A book's id as the librarians write it (`b1`), folded to lower case. Every event and card
+/// of a book shares the back office's one string, so comparing two ids is usually comparing
+/// two pointers: projection compares ids on every event.
+#[derive(Debug, Clone, Eq)]
 pub struct BookId(pub Text);
+
+/// Hashes the text, as `str` does: maps keyed by `BookId` are searched with a plain `&str`.
+impl std::hash::Hash for BookId {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl PartialEq for BookId {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0) || self.0 == other.0
+    }
+}
+
+impl Ord for BookId {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        if Arc::ptr_eq(&self.0, &other.0) {
+            std::cmp::Ordering::Equal
+        } else {
+            self.0.cmp(&other.0)
+        }
+    }
+}
+
+impl PartialOrd for BookId {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
 
 impl BookId {
     pub fn new(id: &str) -> Self {

@@ -4,7 +4,7 @@
 use super::back_office::{BackOffice, Intent, Rejection};
 use super::capacity::Capacity;
 use super::catalog::{Card, Catalog};
-use super::event::{BookId, Event, Text};
+use super::event::{Event, Text};
 use super::event_log::EventLog;
 use super::language::{CatalogRef, Command, Field, ParseError, nearest};
 use super::projector::{Health, Projector, RebuildJob};
@@ -306,8 +306,9 @@ impl Library {
             Command::Damage { catalog } => {
                 let i = self.index_of(catalog)?;
                 let p = &mut self.projectors[i];
+                let had_cards = p.catalog.card_count() > 0;
                 let damage = p.catalog.damage();
-                let message = if damage.lost + damage.misfiled == 0 {
+                let message = if !had_cards {
                     format!("{} has no cards to damage", p.name)
                 } else {
                     p.damaged = true;
@@ -367,10 +368,10 @@ impl Library {
     /// The write path: the back office decides, the log records, the back office applies, and
     /// projectors with no lag file the event at once.
     fn write(&mut self, book: &str, intent: Intent<'_>) -> Outcome {
-        match self.office.decide(book, intent) {
+        match self.office.decide_for(book, intent) {
             Err(rejection) => Outcome::Rejected(rejection),
-            Ok(kind) => {
-                let seq = self.log.append(self.now, BookId::new(book), kind);
+            Ok((id, kind)) => {
+                let seq = self.log.append(self.now, id, kind);
                 let event = self.log.get(seq).expect("just appended");
                 self.office.apply(event);
                 let delivered = self.pump();
@@ -420,12 +421,14 @@ impl Library {
         Ok(RebuildJob::new(&p.name, p.catalog.field(), self.head()))
     }
 
-    /// Swaps a completed rebuild in. Lag and pause are kept; a catalog that was ahead of the
-    /// rebuild's target (events came meanwhile) catches up as usual.
-    pub fn finish_rebuild(&mut self, job: RebuildJob) -> Vec<Delivery> {
+    /// Swaps a rebuild in, only complete: a job not finished yet replays the rest first, and
+    /// one that started before events the old catalog has filed since replays those too, so the
+    /// checkpoint never moves back. Lag and pause are kept.
+    pub fn finish_rebuild(&mut self, mut job: RebuildJob) -> Vec<Delivery> {
         let Some(i) = self.projectors.iter().position(|p| p.name == job.name) else {
             return vec![];
         };
+        job.complete(&self.log, self.projectors[i].checkpoint);
         let (catalog, checkpoint) = job.into_parts();
         let p = &mut self.projectors[i];
         p.catalog = catalog;

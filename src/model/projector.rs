@@ -4,7 +4,7 @@
 
 use super::capacity::{Capacity, Pace};
 use super::catalog::Catalog;
-use super::event::Event;
+use super::event::{Event, EventKind};
 use super::event_log::EventLog;
 use super::language::Field;
 
@@ -181,9 +181,28 @@ impl RebuildJob {
     pub fn step(&mut self, log: &EventLog, max: u64) {
         let end = self.target.min(self.fresh.checkpoint.saturating_add(max));
         let start = self.fresh.checkpoint;
+        if start == 0 && end > 0 {
+            // Room for every card the replay can file, counted in a quick pass: growing a
+            // large table step by step would move every card several times.
+            let cataloged = log
+                .after(0)
+                .iter()
+                .take(self.target as usize)
+                .filter(|e| matches!(e.kind, EventKind::BookCataloged { .. }))
+                .count();
+            self.fresh.catalog.reserve(cataloged);
+        }
         for event in log.after(start).iter().take((end - start) as usize) {
             self.fresh.deliver(event);
         }
+    }
+
+    /// Replays whatever is left, up to the target or `at_least`, whichever is further (never
+    /// past the log head): a swap must not put in place a catalog older than the one it
+    /// replaces, which may have filed events that came while the job ran.
+    pub fn complete(&mut self, log: &EventLog, at_least: u64) {
+        self.target = self.target.max(at_least).min(log.head());
+        self.step(log, u64::MAX);
     }
 
     /// The rebuilt catalog and its checkpoint.

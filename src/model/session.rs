@@ -9,7 +9,9 @@ use super::library::{Answer, Library, Outcome};
 pub struct Session {
     library: Library,
     last: Option<Outcome>,
-    last_answer: Option<Answer>,
+    /// The answer of the last `find` or `show` once a later command has taken its place as
+    /// the last outcome: it is moved here, so an answer is never copied to be remembered.
+    earlier_answer: Option<Answer>,
     /// Every command executed without error, in order: replaying it rebuilds the session.
     history: Vec<Command>,
 }
@@ -30,7 +32,10 @@ impl Session {
 
     /// The answer of the last `find` or `show`.
     pub fn last_answer(&self) -> Option<&Answer> {
-        self.last_answer.as_ref()
+        match &self.last {
+            Some(Outcome::Answered(answer @ (Answer::Find(_) | Answer::Show(_)))) => Some(answer),
+            _ => self.earlier_answer.as_ref(),
+        }
     }
 
     pub fn history(&self) -> &[Command] {
@@ -39,8 +44,10 @@ impl Session {
 
     pub fn execute(&mut self, command: &Command) -> Result<Outcome, ParseError> {
         let outcome = self.library.execute(command)?;
-        if let Outcome::Answered(answer @ (Answer::Find(_) | Answer::Show(_))) = &outcome {
-            self.last_answer = Some(answer.clone());
+        if let Some(Outcome::Answered(answer @ (Answer::Find(_) | Answer::Show(_)))) =
+            self.last.take()
+        {
+            self.earlier_answer = Some(answer);
         }
         self.last = Some(outcome.clone());
         self.history.push(command.clone());

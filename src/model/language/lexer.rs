@@ -33,75 +33,102 @@ impl Token {
 }
 
 /// Tokenizes a line. A `#` outside a string starts a comment that runs to the end of the line.
+/// Words and strings are sliced from the line; a string is copied character by character only
+/// when it holds an escape.
 pub fn tokenize(line: &str, line_no: usize) -> Result<Vec<Token>, ParseError> {
-    let chars: Vec<char> = line.chars().collect();
-    let mut tokens = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let col = i + 1;
+    let mut tokens = Vec::with_capacity(8);
+    let mut chars = line.char_indices().peekable();
+    // Characters consumed so far: the column of the next one is `consumed + 1`.
+    let mut consumed = 0;
+    while let Some(&(start, c)) = chars.peek() {
+        let col = consumed + 1;
         if c.is_whitespace() {
-            i += 1;
+            chars.next();
+            consumed += 1;
         } else if c == '#' {
             break;
         } else if c == ',' {
+            chars.next();
+            consumed += 1;
             tokens.push(Token {
                 kind: TokenKind::Comma,
                 col,
                 width: 1,
             });
-            i += 1;
         } else if c == '"' {
-            let mut text = String::new();
-            let mut j = i + 1;
-            let mut closed = false;
-            while j < chars.len() {
-                match chars[j] {
-                    '\\' if chars.get(j + 1) == Some(&'"') || chars.get(j + 1) == Some(&'\\') => {
-                        text.push(chars[j + 1]);
-                        j += 2;
+            chars.next();
+            consumed += 1;
+            let body = start + 1;
+            let mut end = None;
+            let mut escaped = false;
+            while let Some((i, c)) = chars.next() {
+                consumed += 1;
+                match c {
+                    '\\' if matches!(chars.peek(), Some((_, '"' | '\\'))) => {
+                        chars.next();
+                        consumed += 1;
+                        escaped = true;
                     }
                     '"' => {
-                        closed = true;
-                        j += 1;
+                        end = Some(i);
                         break;
                     }
-                    other => {
-                        text.push(other);
-                        j += 1;
-                    }
+                    _ => {}
                 }
             }
-            if !closed {
+            let Some(end) = end else {
                 return Err(ParseError::new(
                     line_no,
                     col,
                     "this string has no closing `\"`",
                 ));
-            }
+            };
+            let raw = &line[body..end];
+            let text = if escaped {
+                unescape(raw)
+            } else {
+                raw.to_string()
+            };
             tokens.push(Token {
                 kind: TokenKind::Quoted(text),
                 col,
-                width: j - i,
+                width: consumed + 1 - col,
             });
-            i = j;
         } else {
-            let start = i;
-            while i < chars.len()
-                && !chars[i].is_whitespace()
-                && !matches!(chars[i], '"' | ',' | '#')
-            {
-                i += 1;
+            let mut end = line.len();
+            while let Some(&(i, c)) = chars.peek() {
+                if c.is_whitespace() || matches!(c, '"' | ',' | '#') {
+                    end = i;
+                    break;
+                }
+                chars.next();
+                consumed += 1;
             }
-            let word: String = chars[start..i].iter().collect();
             tokens.push(Token {
-                kind: TokenKind::Word(word),
+                kind: TokenKind::Word(line[start..end].to_string()),
                 col,
-                width: i - start,
+                width: consumed + 1 - col,
             });
         }
     }
     Ok(tokens)
+}
+
+/// The text of a string body with `\"` and `\\` turned into the character they escape; any
+/// other backslash stands for itself.
+fn unescape(raw: &str) -> String {
+    let mut text = String::with_capacity(raw.len());
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, chars.peek()) {
+            ('\\', Some(&next @ ('"' | '\\'))) => {
+                text.push(next);
+                chars.next();
+            }
+            _ => text.push(c),
+        }
+    }
+    text
 }
 
 #[cfg(test)]

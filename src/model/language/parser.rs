@@ -2,6 +2,8 @@
 //! wrong becomes a `ParseError` that says where, what was expected and, for a misspelt word,
 //! the nearest valid one.
 
+use std::borrow::Cow;
+
 use super::command::{CatalogRef, Command, Field, RevisedField};
 use super::error::ParseError;
 use super::lexer::{Token, TokenKind, tokenize};
@@ -77,6 +79,19 @@ pub fn parse_script(text: &str) -> Result<Vec<ScriptLine>, Vec<ParseError>> {
     }
 }
 
+/// Words are case-insensitive: the lower-case form, borrowed when the word is lower case
+/// already (as most are typed), so that parsing allocates only what the command keeps.
+fn fold(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
 struct Parser {
     tokens: Vec<Token>,
     pos: usize,
@@ -87,17 +102,18 @@ struct Parser {
 
 impl Parser {
     fn command(&mut self) -> Result<Command, ParseError> {
-        let first = self.tokens[0].clone();
+        let first = &self.tokens[0];
         let TokenKind::Word(word) = &first.kind else {
             return Err(self
                 .error_at(
-                    &first,
+                    first,
                     format!("expected a command, found {}", first.describe()),
                 )
                 .with_suggestion(None));
         };
+        let first_col = first.col;
+        let word = fold(word).into_owned();
         self.pos = 1;
-        let word = word.to_lowercase();
         let command = match word.as_str() {
             "acquire" => self.acquire()?,
             "catalog" => Command::Catalog { book: self.book()? },
@@ -117,7 +133,10 @@ impl Parser {
                 } else {
                     RevisedField::Author
                 };
-                let value = self.string(&format!("the new {} in double quotes", field.word()))?;
+                let value = self.string(match field {
+                    RevisedField::Title => "the new title in double quotes",
+                    RevisedField::Author => "the new author in double quotes",
+                })?;
                 Command::Revise { book, field, value }
             }
             "tick" => {
@@ -181,9 +200,12 @@ impl Parser {
                 Command::AddCatalog { name, field }
             }
             _ => {
-                return Err(self
-                    .error_at(&first, format!("unknown command \"{word}\""))
-                    .with_suggestion(nearest(&word, COMMAND_WORDS)));
+                return Err(ParseError::new(
+                    self.line,
+                    first_col,
+                    format!("unknown command \"{word}\""),
+                )
+                .with_suggestion(nearest(&word, COMMAND_WORDS)));
             }
         };
         self.end()?;
@@ -236,50 +258,64 @@ impl Parser {
         }
     }
 
-    fn next_word(&mut self, expected: &str) -> Result<(String, Token), ParseError> {
-        match self.peek().cloned() {
-            Some(
-                t @ Token {
-                    kind: TokenKind::Word(_),
-                    ..
-                },
-            ) => {
-                self.pos += 1;
-                let TokenKind::Word(w) = &t.kind else {
-                    unreachable!("matched a word")
-                };
-                Ok((w.clone(), t))
-            }
-            _ => Err(self.expected(expected)),
+    /// The word at the current position, if a word stands there.
+    fn peek_word(&self) -> Option<&str> {
+        match self.peek() {
+            Some(Token {
+                kind: TokenKind::Word(w),
+                ..
+            }) => Some(w),
+            _ => None,
         }
+    }
+
+    /// Moves past the current token, which is a word, and takes its text: nothing looks back
+    /// at a token once it has been accepted.
+    fn take_word(&mut self) -> String {
+        let taken = match &mut self.tokens[self.pos].kind {
+            TokenKind::Word(w) | TokenKind::Quoted(w) => std::mem::take(w),
+            TokenKind::Comma => String::new(),
+        };
+        self.pos += 1;
+        taken
     }
 
     fn keyword(&mut self, keyword: &str) -> Result<(), ParseError> {
-        let expected = format!("`{keyword}`");
-        let (word, token) = self
-            .next_word(&expected)
-            .map_err(|e| e.with_suggestion(None))?;
-        if word.eq_ignore_ascii_case(keyword) {
-            Ok(())
-        } else {
-            self.pos -= 1;
-            let suggestion = nearest(&word, [keyword]);
-            Err(self
-                .error_at(&token, format!("expected {expected}, found `{word}`"))
-                .with_suggestion(suggestion))
+        match self.peek_word() {
+            Some(word) if word.eq_ignore_ascii_case(keyword) => {
+                self.pos += 1;
+                Ok(())
+            }
+            Some(word) => {
+                let suggestion = nearest(word, [keyword]);
+                let message = format!("expected `{keyword}`, found `{word}`");
+                Err(self
+                    .error_at(&self.tokens[self.pos], message)
+                    .with_suggestion(suggestion))
+            }
+            None => Err(self.expected(&format!("`{keyword}`")).with_suggestion(None)),
         }
     }
 
-    fn one_of(&mut self, expected: &str, words: &[&str]) -> Result<String, ParseError> {
-        let (word, token) = self.next_word(expected)?;
-        let folded = word.to_lowercase();
-        if words.contains(&folded.as_str()) {
-            Ok(folded)
+    /// One of `words`, whatever its case; returned as the list spells it.
+    fn one_of(
+        &mut self,
+        expected: &str,
+        words: &[&'static str],
+    ) -> Result<&'static str, ParseError> {
+        let Some(word) = self.peek_word() else {
+            return Err(self.expected(expected));
+        };
+        let folded = fold(word);
+        if let Some(found) = words.iter().find(|w| **w == folded) {
+            self.pos += 1;
+            Ok(found)
         } else {
-            self.pos -= 1;
+            let message = format!("expected {expected}, found `{word}`");
+            let suggestion = nearest(&folded, words.iter().copied());
             Err(self
-                .error_at(&token, format!("expected {expected}, found `{word}`"))
-                .with_suggestion(nearest(&folded, words.iter().copied())))
+                .error_at(&self.tokens[self.pos], message)
+                .with_suggestion(suggestion))
         }
     }
 
@@ -292,18 +328,22 @@ impl Parser {
         {
             return Err(self.expected(&format!("{expected}, without quotes")));
         }
-        let (word, token) = self.next_word(expected)?;
+        let Some(word) = self.peek_word() else {
+            return Err(self.expected(expected));
+        };
         if word
             .chars()
             .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
         {
-            Ok(word.to_lowercase())
+            let word = self.take_word();
+            Ok(match fold(&word) {
+                Cow::Borrowed(_) => word,
+                Cow::Owned(folded) => folded,
+            })
         } else {
-            self.pos -= 1;
-            Err(self.error_at(
-                &token,
-                format!("expected {expected}, found `{word}`: use letters, digits, - and _"),
-            ))
+            let message =
+                format!("expected {expected}, found `{word}`: use letters, digits, - and _");
+            Err(self.error_at(&self.tokens[self.pos], message))
         }
     }
 
@@ -318,26 +358,28 @@ impl Parser {
     }
 
     fn string(&mut self, expected: &str) -> Result<String, ParseError> {
-        match self.peek().cloned() {
+        match self.peek() {
             Some(Token {
-                kind: TokenKind::Quoted(s),
+                kind: TokenKind::Quoted(_),
                 ..
-            }) => {
-                self.pos += 1;
-                Ok(s)
-            }
+            }) => Ok(self.take_word()),
             _ => Err(self.expected(expected)),
         }
     }
 
     fn number(&mut self, expected: &str, min: u64, max: u64) -> Result<u64, ParseError> {
-        let range = format!("{expected} from {min} to {max}");
-        let (word, token) = self.next_word(&range)?;
+        let range = || format!("{expected} from {min} to {max}");
+        let Some(word) = self.peek_word() else {
+            return Err(self.expected(&range()));
+        };
         match word.parse::<u64>() {
-            Ok(n) if (min..=max).contains(&n) => Ok(n),
+            Ok(n) if (min..=max).contains(&n) => {
+                self.pos += 1;
+                Ok(n)
+            }
             _ => {
-                self.pos -= 1;
-                Err(self.error_at(&token, format!("expected {range}, found `{word}`")))
+                let message = format!("expected {}, found `{word}`", range());
+                Err(self.error_at(&self.tokens[self.pos], message))
             }
         }
     }

@@ -1,0 +1,296 @@
+//! Properties of the model over random command sequences drawn from a small pool of books,
+//! patrons and catalogs, with ticks, lag changes, pauses, syncs, damage, rebuilds (in one go
+//! and stepped beside the live catalog) and new catalogs. After every command:
+//! - a rejected command, a failed one and a query change nothing;
+//! - an accepted command appends exactly one event;
+//! - no checkpoint goes backwards, none passes the head;
+//! - every catalog not damaged equals a fresh replay of the log up to its checkpoint;
+//! - redelivering events already applied changes nothing.
+//!
+//! And at the end: after syncing every catalog, each undamaged one equals a fresh rebuild from
+//! the whole log; after rebuilding, all do.
+
+use std::collections::HashMap;
+
+use proptest::prelude::*;
+
+use super::super::language::{CatalogRef, Field, parse_line};
+use super::super::*;
+
+const BOOKS: [&str; 4] = ["b1", "b2", "b3", "b4"];
+const PATRONS: [&str; 2] = ["ada", "bob"];
+/// Titles that share a drawer in another case, and one that reads the same backwards.
+const TITLES: [&str; 4] = ["Dune", "DUNE", "Emma", "Anna"];
+const AUTHORS: [&str; 2] = ["Frank Herbert", "Jane Austen"];
+const SUBJECTS: [&str; 3] = ["sea", "war", "Sea"];
+/// The built-in catalogs and two that `add-catalog` may add; naming one not added yet is an
+/// error the property checks too.
+const BUILT_IN: [&str; 4] = ["authors", "titles", "subjects", "shelf"];
+const CATALOGS: [&str; 6] = ["authors", "titles", "subjects", "shelf", "loans", "states"];
+
+#[derive(Debug, Clone)]
+enum Op {
+    /// A line of the command language, executed as `run` executes it.
+    Line(String),
+    /// Start a stepped rebuild of a catalog (if none is running), as the screens do.
+    StartRebuild(&'static str),
+    /// Replay up to this many events of the running rebuild.
+    StepRebuild(u64),
+    /// Swap the running rebuild in.
+    FinishRebuild,
+}
+
+fn pick<T: Clone + std::fmt::Debug + 'static>(items: &'static [T]) -> impl Strategy<Value = T> {
+    prop::sample::select(items)
+}
+
+fn line() -> impl Strategy<Value = String> {
+    let book = || pick(&BOOKS);
+    let catalog = || pick(&CATALOGS);
+    prop_oneof![
+        3 => (book(), pick(&TITLES), pick(&AUTHORS), prop::sample::subsequence(SUBJECTS.to_vec(), 0..=2))
+            .prop_map(|(b, t, a, s)| {
+                let about = if s.is_empty() {
+                    String::new()
+                } else {
+                    format!(" about \"{}\"", s.join("\", \""))
+                };
+                format!("acquire {b} \"{t}\" by \"{a}\"{about}")
+            }),
+        3 => book().prop_map(|b| format!("catalog {b}")),
+        3 => (book(), pick(&PATRONS)).prop_map(|(b, p)| format!("lend {b} to {p}")),
+        2 => book().prop_map(|b| format!("return {b}")),
+        1 => book().prop_map(|b| format!("withdraw {b}")),
+        1 => (book(), prop_oneof![Just("title"), Just("author")], pick(&TITLES))
+            .prop_map(|(b, f, v)| format!("revise {b} {f} \"{v}\"")),
+        3 => (1..=3u64).prop_map(|n| format!("tick {n}")),
+        1 => (catalog(), 0..=3u64).prop_map(|(c, n)| format!("lag {c} {n}")),
+        1 => catalog().prop_map(|c| format!("pause {c}")),
+        1 => catalog().prop_map(|c| format!("resume {c}")),
+        1 => catalog().prop_map(|c| format!("sync {c}")),
+        1 => catalog().prop_map(|c| format!("damage {c}")),
+        1 => catalog().prop_map(|c| format!("rebuild {c}")),
+        1 => (prop_oneof![Just("loans"), Just("states")], prop::sample::select(vec!["patron", "status", "title", "author", "subject"]))
+            .prop_map(|(c, f)| format!("add-catalog {c} by {f}")),
+        1 => (catalog(), prop_oneof![pick(&TITLES), pick(&BOOKS), pick(&SUBJECTS), pick(&PATRONS)], prop::option::of(0..8u64))
+            .prop_map(|(c, k, after)| match after {
+                Some(seq) => format!("find {c} \"{k}\" after {seq}"),
+                None => format!("find {c} \"{k}\""),
+            }),
+        1 => catalog().prop_map(|c| format!("show {c}")),
+        1 => Just("status".to_string()),
+    ]
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        20 => line().prop_map(Op::Line),
+        1 => pick(&BUILT_IN).prop_map(Op::StartRebuild),
+        1 => (1..4u64).prop_map(Op::StepRebuild),
+        1 => Just(Op::FinishRebuild),
+    ]
+}
+
+/// Everything a command could change, to compare before and after.
+#[derive(Debug, Clone, PartialEq)]
+struct Snapshot {
+    log: Vec<Event>,
+    books: Vec<Book>,
+    projectors: Vec<Projector>,
+    now: u64,
+}
+
+fn snapshot(library: &Library) -> Snapshot {
+    Snapshot {
+        log: library.log().events().to_vec(),
+        books: library.office().books().cloned().collect(),
+        projectors: library.projectors().to_vec(),
+        now: library.now(),
+    }
+}
+
+/// The catalog a replay of the log up to `upto` gives, from empty.
+fn replay(library: &Library, field: Field, upto: u64) -> Catalog {
+    let mut job = RebuildJob::new("replay", field, upto);
+    job.step(library.log(), u64::MAX);
+    job.into_parts().0
+}
+
+/// The invariants that hold after every operation.
+fn check_invariants(
+    library: &Library,
+    seen: &mut HashMap<String, u64>,
+) -> Result<(), TestCaseError> {
+    let head = library.head();
+    for p in library.projectors() {
+        let before = seen.insert(p.name.clone(), p.checkpoint).unwrap_or(0);
+        prop_assert!(
+            p.checkpoint >= before,
+            "{}'s checkpoint went back from {} to {}",
+            p.name,
+            before,
+            p.checkpoint
+        );
+        prop_assert!(p.checkpoint <= head, "{} is past the head", p.name);
+        if !p.damaged {
+            prop_assert_eq!(
+                &p.catalog,
+                &replay(library, p.catalog.field(), p.checkpoint),
+                "{} differs from a replay to its checkpoint #{}",
+                &p.name,
+                p.checkpoint
+            );
+        }
+        // Delivering again what it applied already changes nothing.
+        let mut again = p.clone();
+        for e in &library.log().events()[..p.checkpoint as usize] {
+            prop_assert!(!again.deliver(e));
+        }
+        prop_assert_eq!(&again, p);
+    }
+    let mut office = BackOffice::new();
+    for e in library.log().events() {
+        office.apply(e);
+    }
+    prop_assert_eq!(
+        office.books().collect::<Vec<_>>(),
+        library.office().books().collect::<Vec<_>>()
+    );
+    Ok(())
+}
+
+fn run_ops(ops: &[Op]) -> Result<Library, TestCaseError> {
+    let mut library = Library::new();
+    let mut job: Option<RebuildJob> = None;
+    let mut seen = HashMap::new();
+    for op in ops {
+        let before = snapshot(&library);
+        match op {
+            Op::Line(text) => {
+                let command = parse_line(text, 1)
+                    .map_err(|e| TestCaseError::fail(format!("`{text}`: {e}")))?
+                    .expect("a command");
+                match library.execute(&command) {
+                    Err(_) => prop_assert_eq!(
+                        &snapshot(&library),
+                        &before,
+                        "`{}` failed but changed the library",
+                        text
+                    ),
+                    Ok(Outcome::Rejected(_)) => prop_assert_eq!(
+                        &snapshot(&library),
+                        &before,
+                        "`{}` was rejected but changed the library",
+                        text
+                    ),
+                    Ok(Outcome::Answered(_)) => prop_assert_eq!(
+                        &snapshot(&library),
+                        &before,
+                        "the query `{}` changed the library",
+                        text
+                    ),
+                    Ok(Outcome::Accepted { first, last, .. }) => {
+                        prop_assert_eq!(
+                            (first, last),
+                            (before.log.len() as u64 + 1, before.log.len() as u64 + 1)
+                        );
+                        prop_assert_eq!(library.head(), before.log.len() as u64 + 1);
+                        prop_assert_eq!(
+                            &library.log().events()[..before.log.len()],
+                            &before.log[..]
+                        );
+                    }
+                    Ok(Outcome::Done { .. }) => {
+                        prop_assert!(!command.is_write() && !command.is_query());
+                        prop_assert_eq!(
+                            library.log().events(),
+                            &before.log[..],
+                            "`{}` appended",
+                            text
+                        );
+                    }
+                }
+            }
+            Op::StartRebuild(name) => {
+                if job.is_none() {
+                    job = Some(
+                        library
+                            .start_rebuild(&CatalogRef {
+                                name: (*name).into(),
+                                col: 1,
+                            })
+                            .expect("a built-in catalog"),
+                    );
+                }
+            }
+            Op::StepRebuild(n) => {
+                if let Some(job) = &mut job {
+                    let done = job.done();
+                    job.step(library.log(), *n);
+                    prop_assert!(job.done() >= done && job.done() <= job.target);
+                }
+                // The old catalog answers meanwhile: stepping touches nothing of the library.
+                prop_assert_eq!(&snapshot(&library), &before);
+            }
+            Op::FinishRebuild => {
+                if let Some(job) = job.take() {
+                    let name = job.name.clone();
+                    library.finish_rebuild(job);
+                    let p = library.projector(&name).expect("still there");
+                    prop_assert!(!p.damaged);
+                    let old = before.projectors.iter().find(|q| q.name == name).unwrap();
+                    prop_assert_eq!(
+                        (p.lag, p.paused),
+                        (old.lag, old.paused),
+                        "lag and pause are kept"
+                    );
+                }
+            }
+        }
+        check_invariants(&library, &mut seen)?;
+    }
+    Ok(library)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn the_model_keeps_its_promises_over_any_command_sequence(ops in prop::collection::vec(op(), 0..80)) {
+        let mut library = run_ops(&ops)?;
+
+        // Redelivering any already-applied event, to every catalog, changes nothing.
+        let low = library.projectors().iter().map(|p| p.checkpoint).min().unwrap_or(0);
+        let before = snapshot(&library);
+        let applied = library.log().events()[..low as usize].to_vec();
+        for e in &applied {
+            prop_assert_eq!(library.redeliver(e), 0);
+        }
+        prop_assert_eq!(&snapshot(&library), &before);
+
+        // After syncing every catalog, each undamaged one equals a fresh rebuild from the log.
+        let names: Vec<String> = library.projectors().iter().map(|p| p.name.clone()).collect();
+        for name in &names {
+            let command = parse_line(&format!("sync {name}"), 1).unwrap().unwrap();
+            library.execute(&command).unwrap();
+        }
+        let head = library.head();
+        for p in library.projectors() {
+            prop_assert_eq!(p.checkpoint, head);
+            if !p.damaged {
+                prop_assert_eq!(&p.catalog, &replay(&library, p.catalog.field(), head), "{}", &p.name);
+            }
+        }
+
+        // After rebuilding every catalog, all do, and none is damaged.
+        for name in &names {
+            let command = parse_line(&format!("rebuild {name}"), 1).unwrap().unwrap();
+            library.execute(&command).unwrap();
+        }
+        for p in library.projectors() {
+            prop_assert_eq!(p.checkpoint, head);
+            prop_assert!(!p.damaged);
+            prop_assert_eq!(&p.catalog, &replay(&library, p.catalog.field(), head), "{}", &p.name);
+        }
+    }
+}

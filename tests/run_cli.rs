@@ -1,0 +1,428 @@
+//! `cqrs-catalog run` and `check` as a user runs them: the transcript, `--json` lines, exit
+//! codes and error output, scripts from files and from standard input. Fixtures live in
+//! tests/fixtures/.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use predicates::str::contains;
+use serde_json::Value;
+
+fn app() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_cqrs-catalog"));
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
+    cmd
+}
+
+const SMALL: &str = "tests/fixtures/small.txt";
+
+/// The output of `run --json` on a script, one parsed object per line.
+fn json_lines(args: &[&str], stdin: Option<&str>) -> Vec<Value> {
+    let mut cmd = app();
+    cmd.arg("run").args(args).arg("--json");
+    if let Some(text) = stdin {
+        cmd.write_stdin(text);
+    }
+    let out = cmd.assert().success().get_output().stdout.clone();
+    String::from_utf8(out)
+        .expect("UTF-8")
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// The transcript.
+
+#[test]
+fn the_transcript_shows_each_executed_line_and_what_it_came_to() {
+    app()
+        .args(["run", SMALL])
+        .assert()
+        .success()
+        .stderr(predicate::str::is_empty())
+        .stdout(contains(
+            "  2  acquire b1 \"Dune\" by \"Frank Herbert\" about \"science fiction\"\n     accepted: #1 BookAcquired b1 \"Dune\" by Frank Herbert about science fiction\n",
+        ))
+        .stdout(contains(
+            "  4  tick\n     done: the clock reads tick 1\n     filed: authors #1-#2, titles #1-#2, subjects #1-#2, shelf #1-#2\n",
+        ))
+        .stdout(contains("accepted: #3 BookLent b1 to ada"))
+        .stdout(contains(
+            "answered: 1 card in shelf under \"b1\" (checkpoint #2 of log head #3: may be stale)\n       b1    \"Dune\" by Frank Herbert [science fiction] · available\n",
+        ))
+        .stdout(contains(
+            "rejected (already-lent): b1 is already lent to ada",
+        ))
+        .stdout(contains(
+            "(checkpoint #2, you asked for #3: not there yet, stale)",
+        ))
+        .stdout(contains(
+            "(checkpoint #3 has passed #3: includes your write)\n       b1    \"Dune\" by Frank Herbert [science fiction] · lent\n",
+        ))
+        .stdout(contains(
+            "answered: titles filed by title, 1 drawer, 1 card (checkpoint #3 = log head: up to date)",
+        ))
+        .stdout(contains("answered: clock at tick 2, log head #3"))
+        .stdout(predicate::str::is_match(r"shelf +book +#3 +#3 +0 ev, 0 t +1 +1  caught up").unwrap())
+        .stdout(contains("done: titles damaged: 0 cards lost, 1 misfiled"))
+        .stdout(contains(
+            "done: titles rebuilt by replaying 3 events, then swapped in",
+        ));
+}
+
+#[test]
+fn comments_and_blank_lines_are_not_in_the_transcript() {
+    let out = app()
+        .args(["run", SMALL])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(!out.contains("A book is lent while"));
+    let numbered: Vec<&str> = out
+        .lines()
+        .filter(|l| !l.starts_with("     "))
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    assert_eq!(
+        numbered,
+        [
+            "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14"
+        ]
+    );
+}
+
+#[test]
+fn the_transcript_has_no_escape_codes() {
+    app()
+        .args(["run", SMALL])
+        .assert()
+        .success()
+        .stdout(contains("\x1b").not());
+}
+
+// ---------------------------------------------------------------------------------------------
+// --json: one object per executed line.
+
+#[test]
+fn json_prints_one_object_per_executed_line_with_line_input_and_outcome() {
+    let lines = json_lines(&[SMALL], None);
+    assert_eq!(lines.len(), 13);
+    let numbers: Vec<u64> = lines.iter().map(|l| l["line"].as_u64().unwrap()).collect();
+    assert_eq!(numbers, (2..=14).collect::<Vec<u64>>());
+    let outcomes: Vec<&str> = lines
+        .iter()
+        .map(|l| l["outcome"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        outcomes,
+        [
+            "accepted", "accepted", "done", "accepted", "answered", "rejected", "answered", "done",
+            "answered", "answered", "answered", "done", "done"
+        ]
+    );
+    assert_eq!(lines[1]["input"], "catalog b1");
+    assert_eq!(lines[6]["input"], "find shelf \"b1\" after 3");
+    for line in &lines {
+        assert!(line["events"].is_array(), "every line has events: {line}");
+    }
+}
+
+#[test]
+fn json_lists_the_events_an_accepted_line_appended() {
+    let lines = json_lines(&[SMALL], None);
+    let events = lines[3]["events"].as_array().unwrap();
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0]["seq"], 3);
+    assert_eq!(events[0]["kind"], "BookLent");
+    assert_eq!(events[0]["book"], "b1");
+    assert_eq!(lines[0]["events"][0]["kind"], "BookAcquired");
+    assert_eq!(lines[1]["events"][0]["seq"], 2);
+    // Other outcomes append nothing.
+    for i in [2, 4, 5, 6] {
+        assert_eq!(lines[i]["events"], serde_json::json!([]), "{}", lines[i]);
+    }
+}
+
+#[test]
+fn json_gives_the_reason_and_rule_of_a_rejection() {
+    let lines = json_lines(&[SMALL], None);
+    let rejected = &lines[5];
+    assert_eq!(rejected["outcome"], "rejected");
+    assert_eq!(rejected["reason"], "b1 is already lent to ada");
+    assert_eq!(rejected["rule"], "already-lent");
+}
+
+#[test]
+fn json_gives_a_querys_results_checkpoint_head_and_staleness() {
+    let lines = json_lines(&[SMALL], None);
+    let stale = &lines[4];
+    assert_eq!(stale["checkpoint"], 2);
+    assert_eq!(stale["head"], 3);
+    assert_eq!(stale["stale"], true);
+    let results = stale["results"].as_array().unwrap();
+    assert_eq!(results.len(), 1);
+    assert_eq!(results[0]["book"], "b1");
+    assert_eq!(results[0]["title"], "Dune");
+    assert_eq!(results[0]["author"], "Frank Herbert");
+    assert_eq!(
+        results[0]["subjects"],
+        serde_json::json!(["science fiction"])
+    );
+    assert_eq!(results[0]["status"], "available");
+
+    let stamped = &lines[6];
+    assert_eq!(
+        (stamped["after"].as_u64(), stamped["stale"].as_bool()),
+        (Some(3), Some(true))
+    );
+    let fresh = &lines[8];
+    assert_eq!(
+        (fresh["checkpoint"].as_u64(), fresh["stale"].as_bool()),
+        (Some(3), Some(false))
+    );
+    assert_eq!(fresh["results"][0]["status"], "lent");
+
+    let show = &lines[9];
+    assert_eq!(show["catalog"], "titles");
+    assert_eq!(show["stale"], false);
+    assert_eq!(show["results"][0]["drawer"], "Dune");
+}
+
+#[test]
+fn json_for_status_gives_each_catalogs_checkpoint_and_staleness() {
+    let lines = json_lines(&[SMALL], None);
+    let status = &lines[10];
+    assert_eq!(status["head"], 3);
+    assert_eq!(status["tick"], 2);
+    let catalogs = status["catalogs"].as_array().unwrap();
+    let names: Vec<&str> = catalogs
+        .iter()
+        .map(|c| c["catalog"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["authors", "titles", "subjects", "shelf"]);
+    for c in catalogs {
+        assert_eq!(c["checkpoint"], 3);
+        assert_eq!(c["stale"], false);
+        assert_eq!(c["health"], "caught-up");
+    }
+}
+
+#[test]
+fn json_reports_what_a_line_filed_and_its_message() {
+    let lines = json_lines(&[SMALL], None);
+    let tick = &lines[2];
+    assert_eq!(tick["message"], "the clock reads tick 1");
+    let delivered = tick["delivered"].as_array().unwrap();
+    assert_eq!(delivered.len(), 4);
+    assert_eq!(
+        delivered[3],
+        serde_json::json!({"catalog": "shelf", "from": 1, "to": 2})
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exit codes and errors.
+
+#[test]
+fn a_script_with_rejections_succeeds() {
+    app()
+        .args(["run", "tests/fixtures/rejections.txt"])
+        .assert()
+        .code(0)
+        .stdout(contains("rejected (must-be-acquired)"))
+        .stdout(contains("rejected (must-be-cataloged)"))
+        .stdout(contains("rejected (unique-id)"));
+}
+
+#[test]
+fn bad_lines_are_all_reported_with_file_line_and_column_and_nothing_runs() {
+    app()
+        .args(["run", "tests/fixtures/bad_lines.txt"])
+        .assert()
+        .code(2)
+        .stdout(predicate::str::is_empty())
+        .stderr(
+            "tests/fixtures/bad_lines.txt:2:1: unknown command \"lned\" (did you mean \"lend\"?)\n\
+             tests/fixtures/bad_lines.txt:4:6: expected a number of ticks from 1 to 1000000, found `0`\n\
+             tests/fixtures/bad_lines.txt:5:13: expected the key to look up in double quotes, like \"Dune\", found `Dune`\n",
+        );
+}
+
+#[test]
+fn bad_lines_stop_a_json_run_too() {
+    app()
+        .args(["run", "tests/fixtures/bad_lines.txt", "--json"])
+        .assert()
+        .code(2)
+        .stdout(predicate::str::is_empty())
+        .stderr(contains("bad_lines.txt:2:1: unknown command \"lned\""));
+}
+
+#[test]
+fn an_unknown_catalog_stops_the_run_at_that_line_with_exit_2() {
+    app()
+        .args(["run", "tests/fixtures/unknown_catalog.txt"])
+        .assert()
+        .code(2)
+        .stdout(contains("accepted: #2 BookCataloged b1"))
+        .stdout(contains("  4  tick").not())
+        .stderr(
+            "tests/fixtures/unknown_catalog.txt:3:6: no catalog is named \"titels\" (there are: authors, titles, subjects, shelf) (did you mean \"titles\"?)\n",
+        );
+}
+
+#[test]
+fn an_unknown_catalog_in_a_json_run_keeps_the_lines_before_it() {
+    let out = app()
+        .args(["run", "tests/fixtures/unknown_catalog.txt", "--json"])
+        .assert()
+        .code(2)
+        .get_output()
+        .stdout
+        .clone();
+    let lines: Vec<Value> = String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[1]["line"], 2);
+}
+
+#[test]
+fn a_missing_script_is_a_failure_with_exit_1() {
+    app()
+        .args(["run", "tests/fixtures/no-such-script.txt"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::is_empty())
+        .stderr(contains(
+            "cqrs-catalog: cannot read tests/fixtures/no-such-script.txt",
+        ));
+}
+
+#[test]
+fn run_without_a_script_is_invalid_usage_with_exit_2() {
+    app().arg("run").assert().code(2).stderr(contains("<FILE>"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Standard input.
+
+#[test]
+fn a_script_can_come_from_standard_input() {
+    let script = std::fs::read_to_string(SMALL).unwrap();
+    let from_file = app()
+        .args(["run", SMALL])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    app()
+        .args(["run", "-"])
+        .write_stdin(script.clone())
+        .assert()
+        .success()
+        .stdout(from_file);
+    assert_eq!(
+        json_lines(&["-"], Some(&script)),
+        json_lines(&[SMALL], None)
+    );
+}
+
+#[test]
+fn errors_in_a_script_from_standard_input_name_stdin() {
+    app()
+        .args(["run", "-"])
+        .write_stdin("tick\ntikc 2\n")
+        .assert()
+        .code(2)
+        .stdout(predicate::str::is_empty())
+        .stderr("<stdin>:2:1: unknown command \"tikc\" (did you mean \"tick\"?)\n");
+}
+
+#[test]
+fn an_empty_script_prints_nothing_and_succeeds() {
+    app()
+        .args(["run", "-"])
+        .write_stdin("# nothing but a comment\n\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::is_empty());
+}
+
+// ---------------------------------------------------------------------------------------------
+// check.
+
+#[test]
+fn check_passes_good_content_with_exit_0() {
+    app()
+        .args([
+            "check",
+            "--content",
+            "tests/fixtures/check/good/content",
+            "--quizzes",
+            "tests/fixtures/check/good/quizzes",
+        ])
+        .assert()
+        .code(0)
+        .stdout(contains("no problems"));
+}
+
+#[test]
+fn check_prints_every_problem_with_file_line_and_column_and_exits_1() {
+    let bad = "tests/fixtures/check/bad";
+    app()
+        .args([
+            "check",
+            "--content",
+            &format!("{bad}/content"),
+            "--quizzes",
+            &format!("{bad}/quizzes"),
+        ])
+        .assert()
+        .code(1)
+        .stdout(contains(format!(
+            "{bad}/content/01-broken.toml:10:1: run: unknown command \"lned\" (did you mean \"lend\"?)"
+        )))
+        .stdout(contains(format!(
+            "{bad}/content/03-solution.toml:24:6: solution: no catalog is named \"titels\""
+        )))
+        .stdout(contains(format!(
+            "{bad}/content/03-solution.toml:24:1: step 2: the solution does not reach the goal: \"book b1 is lent\" does not hold"
+        )))
+        .stdout(contains(format!(
+            "{bad}/content/02-unknown-key.toml:4:1: unknown key `colour`"
+        )))
+        .stdout(contains(format!(
+            "{bad}/quizzes/typo.toml:20:10: condition \"answer shows b1 as availabel\": word 5:"
+        )))
+        .stdout(contains(format!(
+            "{bad}/quizzes/wrong-key.toml:9:10: review links to a lesson \"stale-shelff\" that does not exist"
+        )))
+        .stdout(contains(format!(
+            "{bad}/quizzes/wrong-key.toml:20:10: question \"stale-find\", choice a: marked correct, but after the setup \"answer shows b1 as lent\" is false"
+        )))
+        .stderr(contains("8 problems found"));
+}
+
+#[test]
+fn check_of_a_missing_folder_is_a_failure_with_exit_1() {
+    app()
+        .args([
+            "check",
+            "--content",
+            "tests/fixtures/no-such-folder",
+            "--quizzes",
+            "tests/fixtures/check/good/quizzes",
+        ])
+        .assert()
+        .code(1)
+        .stderr(contains(
+            "cannot read the folder tests/fixtures/no-such-folder",
+        ));
+}
