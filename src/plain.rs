@@ -212,7 +212,13 @@ pub fn json_line(library: &Library, line: usize, input: &str, outcome: &Outcome)
                     })
                 })
                 .collect();
+            // The fields every query carries, for the whole library: the furthest-behind
+            // checkpoint, and stale when any catalog is behind the head.
+            let checkpoint = rows.iter().map(|r| r.checkpoint).min().unwrap_or(0);
+            map.insert("results".into(), catalogs.clone().into());
+            map.insert("checkpoint".into(), checkpoint.into());
             map.insert("head".into(), library.head().into());
+            map.insert("stale".into(), (checkpoint < library.head()).into());
             map.insert("tick".into(), library.now().into());
             map.insert("catalogs".into(), catalogs.into());
         }
