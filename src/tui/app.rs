@@ -83,10 +83,9 @@ impl App {
 
     pub fn draw(&mut self, frame: &mut Frame) {
         let area = frame.area();
-        let Some(screen) = self.stack.last_mut() else {
+        let Some(need) = self.stack.last().map(|s| s.min_size()) else {
             return;
         };
-        let need = screen.min_size();
         if area.width < need.0 || area.height < need.1 {
             frame.render_widget(
                 &TooSmall {
@@ -99,38 +98,29 @@ impl App {
         }
         let [body, foot] =
             Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
-        let ctx = Ctx {
-            content: &self.content,
-            progress: &mut self.progress,
-            store: self.store.as_ref(),
-            theme: &self.theme,
-            keys: &self.keys,
-            flash: &mut self.flash,
-        };
-        screen.draw(frame, body, &ctx);
-        let mut hints: Vec<Hint> = screen.footer(&ctx);
-        let typing = screen.typing();
-        if !typing {
-            hints.push((self.keys.label(Action::Help), "help"));
-            hints.push((self.keys.label(Action::Quit), "quit"));
-        } else {
-            hints.push(("Ctrl+C", "quit"));
-        }
-        let help_lines = self
-            .help_open
-            .then(|| help::lines(&screen.title(), &screen.help(&ctx), ctx.keys, ctx.theme));
-        frame.render_widget(
-            &Footer {
+        let help_open = self.help_open;
+        self.with_top(|screen, ctx| {
+            screen.draw(frame, body, ctx);
+            let mut hints: Vec<Hint> = screen.footer(ctx);
+            let typing = screen.typing();
+            if typing {
+                hints.push(("Ctrl+C", "quit"));
+            } else {
+                hints.push((ctx.keys.label(Action::Help), "help"));
+                hints.push((ctx.keys.label(Action::Quit), "quit"));
+            }
+            let footer = Footer {
                 hints: &hints,
                 keep_last: if typing { 1 } else { 2 },
                 flash: ctx.flash.as_deref(),
                 theme: ctx.theme,
-            },
-            foot,
-        );
-        if let Some(lines) = help_lines {
-            help::draw(frame, body, lines, &self.theme);
-        }
+            };
+            frame.render_widget(&footer, foot);
+            if help_open {
+                let lines = help::lines(&screen.title(), &screen.help(ctx), ctx.keys, ctx.theme);
+                help::draw(frame, body, lines, ctx.theme);
+            }
+        });
     }
 
     pub fn on_key(&mut self, key: KeyEvent) {
