@@ -49,6 +49,12 @@ pub enum Command {
         #[arg(long)]
         plain: bool,
     },
+    /// Type your own commands into a library and watch every panel answer
+    Sandbox {
+        /// Start from the library as this lesson leaves it (by id)
+        #[arg(long, value_name = "LESSON")]
+        from: Option<String>,
+    },
     /// Show your progress: tour position, lessons completed, challenges solved, quiz scores
     Progress {
         /// Clear all saved progress

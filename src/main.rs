@@ -42,6 +42,9 @@ fn main() -> ExitCode {
                 tour::start(content, progress, lesson.as_deref(), step)
             })
         }
+        Some(cli::Command::Sandbox { from }) => launch::open(&options, |content, _| {
+            tui::sandbox::start(content, from.as_deref())
+        }),
         Some(cli::Command::Simulate(args)) => sim::report::simulate(&args),
         Some(cli::Command::Progress { reset: true }) => plain::progress::reset(),
         Some(cli::Command::Progress { reset: false }) => {

@@ -195,3 +195,18 @@ fn a_corrupt_progress_file_is_set_aside_with_a_warning() {
     let kept = std::fs::read_dir(data.path()).unwrap().count();
     assert_eq!(kept, 1, "the corrupt file is kept aside, not lost");
 }
+
+#[test]
+fn sandbox_from_an_unknown_lesson_is_refused_with_a_suggestion() {
+    let data = tempfile::tempdir().unwrap();
+    assert_cmd::Command::cargo_bin("cqrs-catalog")
+        .unwrap()
+        .args(["sandbox", "--from", "rebuidl"])
+        .env("CQRS_CATALOG_DATA", data.path())
+        .env("CQRS_CATALOG_CONFIG", data.path().join("none.toml"))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "unknown lesson \"rebuidl\" (did you mean \"rebuild\"?)",
+        ));
+}

@@ -30,6 +30,7 @@ pub fn entries() -> Vec<Entry> {
             progress: super::tour::progress_summary,
             open: |ctx| super::tour::resume(ctx.content, ctx.progress),
         },
+        super::sandbox::entry(),
         super::quiz::entry(),
     ]
 }

@@ -44,6 +44,10 @@ pub enum Action {
     MoveDown,
     /// Open the lesson that teaches what is on screen.
     Review,
+    /// Step the view back one event in time (the sandbox's scrubber).
+    Earlier,
+    /// Step the view forward one event, back to now.
+    Later,
 }
 
 impl Action {
@@ -70,6 +74,8 @@ impl Action {
             Action::MoveUp => "move-up",
             Action::MoveDown => "move-down",
             Action::Review => "review",
+            Action::Earlier => "earlier",
+            Action::Later => "later",
         }
     }
 }
@@ -208,6 +214,12 @@ impl Default for Keymap {
                     vec![ch('v')],
                     "review: open the lesson that teaches this",
                 ),
+                b(
+                    Earlier,
+                    vec![ch('[')],
+                    "view the catalogs as they were one event earlier",
+                ),
+                b(Later, vec![ch(']')], "view one event later, up to now"),
                 b(Back, vec![key(KeyCode::Esc)], "back / close"),
                 b(Help, vec![ch('?')], "show or hide this help"),
                 b(Quit, vec![ch('q')], "quit (Ctrl+C quits anywhere)"),

@@ -57,6 +57,12 @@ impl LineInput {
         self.cursor = start + with.chars().count();
     }
 
+    /// Entries Up and Down recall, oldest first (a prompt's history kept across runs).
+    pub fn set_history(&mut self, entries: Vec<String>) {
+        self.history = entries;
+        self.recall = None;
+    }
+
     /// The text before the cursor, for completion.
     pub fn before_cursor(&self) -> String {
         self.chars[..self.cursor].iter().collect()

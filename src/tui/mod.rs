@@ -7,6 +7,7 @@ pub mod home;
 pub mod keys;
 pub mod line_input;
 pub mod quiz;
+pub mod sandbox;
 pub mod screen;
 pub mod theme;
 pub mod tour;

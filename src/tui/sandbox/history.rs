@@ -1,0 +1,104 @@
+//! The sandbox prompt's history, kept across runs in a text file beside the progress file:
+//! one entry a line, newest last, capped so it never grows without bound.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Entries kept; older ones are dropped when the file is rewritten.
+pub const KEEP: usize = 500;
+
+#[derive(Debug, Clone)]
+pub struct History {
+    path: Option<PathBuf>,
+}
+
+impl History {
+    /// History in `dir` (the data directory), or none when there is no place to keep it.
+    pub fn in_dir(dir: Option<&Path>) -> History {
+        History {
+            path: dir.map(|d| d.join("sandbox-history.txt")),
+        }
+    }
+
+    /// The last entries, oldest first. A missing or unreadable file is an empty history: it
+    /// is a convenience, never a reason to refuse the sandbox.
+    pub fn load(&self) -> Vec<String> {
+        let Some(path) = &self.path else {
+            return Vec::new();
+        };
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let lines: Vec<String> = text
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(str::to_string)
+            .collect();
+        let skip = lines.len().saturating_sub(KEEP);
+        lines.into_iter().skip(skip).collect()
+    }
+
+    /// Appends an entry; past twice the cap the file is rewritten with the newest `KEEP`.
+    pub fn append(&self, entry: &str) -> std::io::Result<()> {
+        let Some(path) = &self.path else {
+            return Ok(());
+        };
+        if entry.trim().is_empty() || entry.contains('\n') {
+            return Ok(());
+        }
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let mut file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)?;
+        writeln!(file, "{entry}")?;
+        drop(file);
+        let lines = std::fs::read_to_string(path)?.lines().count();
+        if lines > 2 * KEEP {
+            let kept = self.load();
+            let mut tmp = tempfile::NamedTempFile::new_in(path.parent().unwrap_or(Path::new(".")))?;
+            for line in &kept {
+                writeln!(tmp, "{line}")?;
+            }
+            tmp.persist(path).map_err(|e| e.error)?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_survive_a_restart_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let h = History::in_dir(Some(dir.path()));
+        h.append("acquire b1 \"Dune\" by \"Frank Herbert\"")
+            .unwrap();
+        h.append("status").unwrap();
+        assert_eq!(
+            History::in_dir(Some(dir.path())).load(),
+            vec!["acquire b1 \"Dune\" by \"Frank Herbert\"", "status"]
+        );
+    }
+
+    #[test]
+    fn the_file_is_capped() {
+        let dir = tempfile::tempdir().unwrap();
+        let h = History::in_dir(Some(dir.path()));
+        for i in 0..(2 * KEEP + 5) {
+            h.append(&format!("tick {}", i + 1)).unwrap();
+        }
+        let kept = h.load();
+        assert_eq!(kept.len(), KEEP);
+        assert_eq!(kept.last().unwrap(), &format!("tick {}", 2 * KEEP + 5));
+    }
+
+    #[test]
+    fn no_data_directory_means_no_history_and_no_error() {
+        let h = History::in_dir(None);
+        h.append("status").unwrap();
+        assert!(h.load().is_empty());
+    }
+}

@@ -1,0 +1,136 @@
+//! The sandbox's own words at the prompt, beside the command language: `undo`, `reset`,
+//! `save FILE`, `load FILE`, `now` and `help`. They act on the session, never on the model's
+//! rules, and each answers with one line.
+
+use std::path::Path;
+
+use crate::model::language::COMMAND_WORDS;
+use crate::model::{Session, language::ParseError};
+
+/// The words, for completion and help.
+pub const WORDS: [&str; 6] = ["undo", "reset", "save", "load", "now", "help"];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Meta {
+    Undo,
+    Reset,
+    Save(String),
+    Load(String),
+    Now,
+    Help,
+}
+
+/// Recognizes a meta command; anything else is for the command language.
+pub fn parse(line: &str) -> Option<Result<Meta, String>> {
+    let line = line.trim();
+    let (word, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+    let rest = rest.trim().trim_matches('"');
+    let meta = match word.to_lowercase().as_str() {
+        "undo" => Meta::Undo,
+        "reset" => Meta::Reset,
+        "now" => Meta::Now,
+        "help" => Meta::Help,
+        "save" | "load" if rest.is_empty() => {
+            return Some(Err(format!(
+                "{word} needs a file name, like `{word} session.txt`"
+            )));
+        }
+        "save" => Meta::Save(rest.to_string()),
+        "load" => Meta::Load(rest.to_string()),
+        _ => return None,
+    };
+    if !rest.is_empty() && matches!(meta, Meta::Undo | Meta::Reset | Meta::Now | Meta::Help) {
+        return Some(Err(format!("`{word}` takes nothing after it")));
+    }
+    Some(Ok(meta))
+}
+
+/// Writes the session as a script that `cqrs-catalog run` replays to the same log.
+pub fn save(session: &Session, path: &Path) -> Result<String, String> {
+    let text = format!(
+        "# A cqrs-catalog sandbox session: `cqrs-catalog run {}` replays it.\n{}",
+        path.display(),
+        session.script()
+    );
+    std::fs::write(path, text).map_err(|e| format!("could not save {}: {e}", path.display()))?;
+    let n = session.history().len();
+    Ok(format!(
+        "saved {n} command{} to {}",
+        if n == 1 { "" } else { "s" },
+        path.display()
+    ))
+}
+
+/// Replays a script into a fresh session. Nothing changes unless every line runs.
+pub fn load(path: &Path) -> Result<Session, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("could not read {}: {e}", path.display()))?;
+    let mut session = Session::new();
+    session
+        .execute_script(&text)
+        .map_err(|errors: Vec<ParseError>| {
+            let first = &errors[0];
+            let more = if errors.len() > 1 {
+                format!(" (and {} more)", errors.len() - 1)
+            } else {
+                String::new()
+            };
+            format!("{}:{first}{more}; nothing was loaded", path.display())
+        })?;
+    Ok(session)
+}
+
+pub fn help_lines() -> Vec<String> {
+    vec![
+        format!("commands: {}", COMMAND_WORDS.join(" ")),
+        "sandbox: undo · reset · save FILE · load FILE · now (leave the past) · help".to_string(),
+        "keys: Tab completes · ↑↓ history · Esc leaves the prompt, then [ and ] step through time"
+            .to_string(),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn meta_words_are_recognized_and_commands_are_left_alone() {
+        assert_eq!(parse("undo"), Some(Ok(Meta::Undo)));
+        assert_eq!(parse("  RESET "), Some(Ok(Meta::Reset)));
+        assert_eq!(
+            parse("save my session.txt"),
+            Some(Ok(Meta::Save("my session.txt".into())))
+        );
+        assert_eq!(
+            parse("load \"s.txt\""),
+            Some(Ok(Meta::Load("s.txt".into())))
+        );
+        assert!(parse("save").unwrap().is_err());
+        assert!(parse("undo twice").unwrap().is_err());
+        assert_eq!(parse("lend b1 to ada"), None);
+    }
+
+    #[test]
+    fn a_saved_session_loads_to_the_same_log() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.txt");
+        let mut s = Session::new();
+        s.execute_script("acquire b1 \"Dune\" by \"Frank \\\"F\\\" Herbert\"\ncatalog b1\ntick\nlend b1 to ada\nlend b1 to bob\n").unwrap();
+        save(&s, &path).unwrap();
+        let loaded = load(&path).unwrap();
+        assert_eq!(loaded.library().log().events(), s.library().log().events());
+        assert_eq!(loaded.history().len(), s.history().len());
+    }
+
+    #[test]
+    fn a_script_with_a_bad_line_loads_nothing_and_says_where() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bad.txt");
+        std::fs::write(&path, "tick\nlned b1 to ada\n").unwrap();
+        let err = load(&path).unwrap_err();
+        assert!(
+            err.contains("bad.txt:2:1: unknown command \"lned\""),
+            "{err}"
+        );
+    }
+}

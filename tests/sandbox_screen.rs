@@ -1,0 +1,98 @@
+//! The sandbox drawn into a TestBackend at 80x24 and 120x40, typed into as a learner would;
+//! the snapshots in `tests/snapshots/` are reviewed like code.
+
+use cqrs_catalog::content::Content;
+use cqrs_catalog::progress::Progress;
+use cqrs_catalog::tui::App;
+use cqrs_catalog::tui::sandbox::Sandbox;
+use cqrs_catalog::tui::theme::{Theme, ThemeName};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+fn app() -> App {
+    let content = Content::load(None, None).unwrap().0;
+    App::new(
+        Box::new(Sandbox::new(None)),
+        content,
+        Progress::default(),
+        None,
+        Theme::new(ThemeName::Mono),
+    )
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+/// Types a line at the prompt and presses Enter.
+fn line(app: &mut App, text: &str) {
+    for c in text.chars() {
+        key(app, KeyCode::Char(c));
+    }
+    key(app, KeyCode::Enter);
+}
+
+fn snapshot(app: &mut App, name: &str) {
+    for (w, h) in SIZES {
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        terminal.draw(|frame| app.draw(frame)).unwrap();
+        insta::assert_snapshot!(format!("{name}@{w}x{h}"), terminal.backend());
+    }
+}
+
+fn lend_a_book(app: &mut App) {
+    line(
+        app,
+        r#"acquire b1 "Dune" by "Frank Herbert" about "science fiction", "deserts""#,
+    );
+    line(app, "catalog b1");
+    line(app, "tick");
+    line(app, "lend b1 to ada");
+    line(app, r#"find shelf "b1""#);
+}
+
+#[test]
+fn an_empty_sandbox_invites_a_command() {
+    snapshot(&mut app(), "sandbox_empty");
+}
+
+#[test]
+fn commands_run_and_the_stale_shelf_says_so() {
+    let mut app = app();
+    lend_a_book(&mut app);
+    snapshot(&mut app, "sandbox_after_commands");
+}
+
+#[test]
+fn a_typo_is_shown_with_a_caret_and_a_suggestion() {
+    let mut app = app();
+    line(&mut app, "lned b1 to ada");
+    snapshot(&mut app, "sandbox_error");
+}
+
+#[test]
+fn tab_offers_the_candidates_when_several_fit() {
+    let mut app = app();
+    lend_a_book(&mut app);
+    for c in "re".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    key(&mut app, KeyCode::Tab);
+    snapshot(&mut app, "sandbox_completion");
+}
+
+#[test]
+fn scrubbing_back_shows_the_past_and_says_so() {
+    let mut app = app();
+    lend_a_book(&mut app);
+    line(&mut app, "tick");
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('['));
+    snapshot(&mut app, "sandbox_past");
+    // q leaves only when the prompt is not taking keys; Esc returns to now first.
+    key(&mut app, KeyCode::Esc);
+    assert!(!app.should_quit());
+}
