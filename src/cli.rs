@@ -134,4 +134,7 @@ pub struct SimulateArgs {
     /// Print one JSON object per simulated second, then a summary object
     #[arg(long)]
     pub json: bool,
+    /// Print a table per simulated second even in a terminal (elsewhere it always does)
+    #[arg(long)]
+    pub plain: bool,
 }

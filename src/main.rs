@@ -1,5 +1,6 @@
 //! cqrs-catalog: parse the command line, dispatch, and turn errors into exit codes in one place.
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -45,7 +46,19 @@ fn main() -> ExitCode {
         Some(cli::Command::Sandbox { from }) => launch::open(&options, |content, _| {
             tui::sandbox::start(content, from.as_deref())
         }),
-        Some(cli::Command::Simulate(args)) => sim::report::simulate(&args),
+        Some(cli::Command::Simulate(args)) => {
+            if args.json || args.plain || !std::io::stdout().is_terminal() {
+                sim::report::simulate(&args)
+            } else {
+                launch::open(&options, |_, _| {
+                    let params = sim::report::params_from(&args)
+                        .map_err(|e| UsageError(format!("simulate: {e}")))?;
+                    let screen = tui::simulate::Simulate::new(params)
+                        .map_err(|e| UsageError(format!("simulate: {e}")))?;
+                    Ok(Box::new(screen))
+                })
+            }
+        }
         Some(cli::Command::Progress { reset: true }) => plain::progress::reset(),
         Some(cli::Command::Progress { reset: false }) => {
             launch::content(&options).and_then(|content| plain::progress::show(&content))

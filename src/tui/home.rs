@@ -32,6 +32,7 @@ pub fn entries() -> Vec<Entry> {
         },
         super::sandbox::entry(),
         super::quiz::entry(),
+        super::simulate::entry(),
     ]
 }
 

@@ -9,6 +9,7 @@ pub mod line_input;
 pub mod quiz;
 pub mod sandbox;
 pub mod screen;
+pub mod simulate;
 pub mod theme;
 pub mod tour;
 pub mod widgets;
