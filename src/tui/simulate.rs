@@ -215,7 +215,7 @@ impl Simulate {
         let max_lag = samples.iter().map(|s| s.lag_ms).max().unwrap_or(0).max(10) as f64;
         let seconds = self.sim.params().seconds.max(1) as f64;
         let worst = samples.last().map_or(String::from("—"), |s| {
-            format!("{} ms behind in {}", s.lag_ms, s.worst)
+            format!("{} ms ({})", s.lag_ms, s.worst)
         });
         let chart = Chart::new(vec![
             Dataset::default()
@@ -225,11 +225,7 @@ impl Simulate {
                 .style(t.accent)
                 .data(&points),
         ])
-        .block(panel(
-            &format!("Lag of the furthest-behind catalog · now {worst}"),
-            false,
-            t,
-        ))
+        .block(panel(&format!("Worst catalog lag · {worst}"), false, t))
         .x_axis(
             Axis::default()
                 .title("simulated s")
