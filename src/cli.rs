@@ -73,6 +73,12 @@ pub enum Command {
         /// Shuffle the choices with this seed: the same seed gives the same order
         #[arg(long, value_name = "N")]
         seed: Option<u64>,
+        /// The learner's name, for a class results file (with --plain)
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
+        /// Append the attempt to this class results file (with --plain and a name)
+        #[arg(long, value_name = "FILE")]
+        results: Option<std::path::PathBuf>,
     },
     /// Print where the config file is and the configuration in force, as TOML
     Config {

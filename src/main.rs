@@ -23,7 +23,18 @@ fn main() -> ExitCode {
             id,
             plain: true,
             seed,
-        }) => plain::quiz::quiz(&options, id.as_deref(), seed),
+            name,
+            results,
+        }) => plain::quiz::with_defaults(seed, name, results).and_then(|(seed, class)| {
+            let class = class.as_ref().map(|(name, results)| plain::quiz::Class { name, results });
+            plain::quiz::quiz(&options, id.as_deref(), seed, class)
+        }),
+        Some(cli::Command::Quiz { name, results, .. }) if name.is_some() || results.is_some() => {
+            Err(UsageError(
+                "cqrs-catalog: --name and --results record a class's answers with --plain: `quiz ID --plain --name NAME --results FILE`".into(),
+            )
+            .into())
+        }
         Some(cli::Command::Quiz { id, seed, .. }) => launch::open(&options, |content, _| {
             tui::quiz::first_screen(content, id.as_deref(), seed)
         }),

@@ -248,3 +248,65 @@ fn notes_follows_the_presenter_and_ends_with_its_input() {
     drop(child.stdin.take());
     assert!(child.wait().unwrap().success());
 }
+
+#[test]
+fn learners_answering_in_plain_mode_land_in_one_results_file_the_teacher_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("class.toml");
+    // The motivation quiz with seed 3 asks its primary-motivation question first; c is right.
+    for (name, first) in [("ada", "c"), ("bob", "b"), ("cy", "b")] {
+        bin()
+            .args([
+                "quiz",
+                "motivation",
+                "--plain",
+                "--seed",
+                "3",
+                "--name",
+                name,
+                "--results",
+            ])
+            .arg(&file)
+            .write_stdin(format!("{first}\n"))
+            .assert()
+            .success();
+    }
+    let out = bin()
+        .arg("results")
+        .arg(&file)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let report = text(&out);
+    assert!(report.contains("3 attempts by 3 learners"), "{report}");
+    for name in ["ada", "bob", "cy"] {
+        assert!(report.contains(name), "{report}");
+    }
+    let row = report
+        .lines()
+        .find(|l| l.contains("primary-motivation"))
+        .unwrap();
+    assert!(
+        row.split_whitespace()
+            .take(3)
+            .eq(["primary-motivation", "3", "2"]),
+        "{row}"
+    );
+}
+
+#[test]
+fn a_results_file_without_a_name_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    bin()
+        .args(["quiz", "motivation", "--plain", "--results"])
+        .arg(dir.path().join("class.toml"))
+        .env("CQRS_CATALOG_DATA", dir.path())
+        .env("CQRS_CATALOG_CONFIG", dir.path().join("none.toml"))
+        .write_stdin("c\n")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("needs the learner's name"));
+    assert!(!dir.path().join("class.toml").exists());
+}

@@ -11,7 +11,46 @@ use crate::launch::{self, Options};
 use crate::progress::today;
 
 /// `cqrs-catalog quiz [ID] --plain [--seed N]`.
-pub fn quiz(options: &Options, id: Option<&str>, seed: Option<u64>) -> Result<()> {
+/// Where a class keeps its attempts: the learner's name and the shared results file.
+#[derive(Debug, Clone, Copy)]
+pub struct Class<'a> {
+    pub name: &'a str,
+    pub results: &'a std::path::Path,
+}
+
+/// A learner's name and the class results file their attempts go to.
+pub type ClassFile = (String, std::path::PathBuf);
+
+/// The command line's seed, name and results file, each falling back to the config file's
+/// `[defaults]`. A results file with no name to file the attempt under is a usage error.
+pub fn with_defaults(
+    seed: Option<u64>,
+    name: Option<String>,
+    results: Option<std::path::PathBuf>,
+) -> Result<(Option<u64>, Option<ClassFile>)> {
+    let defaults = crate::config::load()?.config.defaults;
+    let seed = seed.or(defaults.seed);
+    let name = name.or(defaults.name);
+    let class = match (name, results.or(defaults.results)) {
+        (Some(name), Some(results)) if !name.trim().is_empty() => Some((name, results)),
+        (_, Some(results)) => {
+            return Err(crate::UsageError(format!(
+                "cqrs-catalog: --results {} needs the learner's name: add --name NAME (or `name` in the config's [defaults])",
+                results.display()
+            ))
+            .into());
+        }
+        (_, None) => None,
+    };
+    Ok((seed, class))
+}
+
+pub fn quiz(
+    options: &Options,
+    id: Option<&str>,
+    seed: Option<u64>,
+    class: Option<Class>,
+) -> Result<()> {
     let content = launch::content(options)?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -20,16 +59,20 @@ pub fn quiz(options: &Options, id: Option<&str>, seed: Option<u64>) -> Result<()
     };
     let quiz = launch::find_quiz(&content, id)?;
     let stdin = io::stdin();
-    let result = run(quiz, seed.unwrap_or_else(time_seed), stdin.lock(), &mut out);
+    let result = run_attempt(quiz, seed.unwrap_or_else(time_seed), stdin.lock(), &mut out);
     let flushed = out.flush();
-    let score = match result {
-        Ok(score) => score,
+    let (score, attempt) = match result {
+        Ok(done) => done,
         Err(e) => return finish(Err(e)),
     };
     finish(flushed)?;
     // Input that ends before the first answer is a script gone wrong, not an attempt.
     if score.answered > 0 {
         record(quiz, score.right, score.total);
+        if let Some(class) = class {
+            let record = crate::classroom::results::Attempt::from_quiz(quiz, &attempt, class.name);
+            crate::classroom::results::append(class.results, &record)?;
+        }
     }
     Ok(())
 }
@@ -88,12 +131,17 @@ pub fn list(content: &Content, out: &mut impl Write) -> io::Result<()> {
 
 /// Asks every question of `quiz`, reading one answer line each from `input`; returns the
 /// score. At the end of input the questions left count as skipped.
-pub fn run(
+pub fn run(quiz: &Quiz, seed: u64, input: impl BufRead, out: &mut impl Write) -> io::Result<Score> {
+    run_attempt(quiz, seed, input, out).map(|(score, _)| score)
+}
+
+/// `run`, also handing back the attempt with every answer (for a class's results file).
+pub fn run_attempt(
     quiz: &Quiz,
     seed: u64,
     mut input: impl BufRead,
     out: &mut impl Write,
-) -> io::Result<Score> {
+) -> io::Result<(Score, Attempt)> {
     let mut attempt = Attempt::whole(quiz, &mut Rng::new(seed));
     let total = attempt.len();
     writeln!(
@@ -154,11 +202,14 @@ pub fn run(
     let (right, total) = attempt.score(quiz);
     writeln!(out)?;
     writeln!(out, "Score: {right}/{total}")?;
-    Ok(Score {
-        right,
-        total,
-        answered,
-    })
+    Ok((
+        Score {
+            right,
+            total,
+            answered,
+        },
+        attempt,
+    ))
 }
 
 /// "a to d", or "a or b" where there are only two.
