@@ -92,6 +92,7 @@ pub fn open(
         config.resolve_theme(options.theme),
     );
     app.keys = config.keymap();
+    app.publish_notes = true;
     if let Some(warning) = loaded.warning {
         app.flash(warning);
     }

@@ -28,6 +28,8 @@ pub struct App {
     pub store: Option<Store>,
     pub theme: Theme,
     pub keys: Keymap,
+    /// Publish the tour's step for `cqrs-catalog notes` (see `Ctx::publish_notes`).
+    pub publish_notes: bool,
     help_open: bool,
     flash: Option<String>,
     quit: bool,
@@ -48,6 +50,7 @@ impl App {
             store,
             theme,
             keys: Keymap::default(),
+            publish_notes: false,
             help_open: false,
             flash: None,
             quit: false,
@@ -77,6 +80,7 @@ impl App {
             theme: &self.theme,
             keys: &self.keys,
             flash: &mut self.flash,
+            publish_notes: self.publish_notes,
         };
         Some(f(screen.as_mut(), &mut ctx))
     }
@@ -153,7 +157,7 @@ impl App {
             .with_top(|screen, ctx| screen.handle_key(key, ctx))
             .unwrap_or(Transition::Quit);
         match transition {
-            Transition::Stay => {}
+            Transition::Stay => return,
             Transition::Back => {
                 self.stack.pop();
             }
@@ -164,6 +168,7 @@ impl App {
             }
             Transition::Quit => self.quit = true,
         }
+        self.with_top(|screen, ctx| screen.shown(ctx));
     }
 
     fn animating(&self) -> bool {
@@ -176,6 +181,7 @@ impl App {
 
     /// Draws, then waits for input: blocking when nothing moves, polling while it does.
     pub fn run(&mut self, terminal: &mut DefaultTerminal) -> Result<()> {
+        self.with_top(|screen, ctx| screen.shown(ctx));
         while !self.should_quit() {
             terminal.draw(|frame| self.draw(frame))?;
             let event = if self.animating() {
@@ -193,6 +199,10 @@ impl App {
                 // Resize and anything else: the loop redraws at the new size.
                 Some(_) => {}
             }
+        }
+        if self.publish_notes {
+            // A follower should not go on showing the notes of a talk that has ended.
+            let _ = crate::classroom::notes::clear();
         }
         Ok(())
     }

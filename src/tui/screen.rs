@@ -20,9 +20,21 @@ pub struct Ctx<'a> {
     pub keys: &'a Keymap,
     /// A one-line message for the footer (a save that failed, a warning at start).
     pub flash: &'a mut Option<String>,
+    /// Whether the tour publishes its step for `cqrs-catalog notes` in a second terminal: on
+    /// in the real app, off where screens are drawn for tests.
+    pub publish_notes: bool,
 }
 
 impl Ctx<'_> {
+    /// Tells a `notes` follower which step is on screen; a failure is a footer message.
+    pub fn publish(&mut self, state: &crate::classroom::notes::PresenterState) {
+        if self.publish_notes
+            && let Err(e) = crate::classroom::notes::publish(state)
+        {
+            *self.flash = Some(format!("could not publish speaker notes: {e:#}"));
+        }
+    }
+
     /// Saves progress; a failure is shown in the footer, never fatal: the learner can go on.
     pub fn save(&mut self) {
         if let Some(store) = self.store
@@ -74,6 +86,9 @@ pub trait Screen {
     fn animating(&self) -> bool {
         false
     }
+
+    /// Called when the screen comes to the top: opened, or returned to from one above it.
+    fn shown(&mut self, _ctx: &mut Ctx) {}
 
     /// Called on each timer wake-up while `animating`.
     fn on_timer(&mut self, _ctx: &mut Ctx) {}

@@ -212,6 +212,15 @@ impl Tour {
             ctx.progress.complete_lesson(&lesson.id);
         }
         ctx.save();
+        let step = self.state.current(ctx.content);
+        ctx.publish(&crate::classroom::notes::PresenterState {
+            lesson: lesson.id.clone(),
+            lesson_title: lesson.title.clone(),
+            step: self.state.step + 1,
+            steps: lesson.steps.len(),
+            title: step.title.clone(),
+            notes: step.notes.clone().unwrap_or_default(),
+        });
     }
 
     fn moved(&mut self, m: Move, ctx: &mut Ctx) {
@@ -336,6 +345,10 @@ impl Screen for Tour {
 
     fn draw(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         draw::draw(self, frame, area, ctx);
+    }
+
+    fn shown(&mut self, ctx: &mut Ctx) {
+        self.record(ctx);
     }
 
     fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Transition {
