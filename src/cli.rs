@@ -48,6 +48,9 @@ pub enum Command {
         /// Print the tour as plain text (no terminal needed) instead of opening the app
         #[arg(long)]
         plain: bool,
+        /// Print the tour as a Markdown handout (headings, narration, the model after each step)
+        #[arg(long, conflicts_with_all = ["plain", "step"])]
+        markdown: bool,
     },
     /// Type your own commands into a library and watch every panel answer
     Sandbox {

@@ -40,8 +40,15 @@ fn main() -> ExitCode {
         }),
         Some(cli::Command::Tour {
             lesson,
+            markdown: true,
+            ..
+        }) => launch::content(&options)
+            .and_then(|content| plain::markdown::print(&content, lesson.as_deref())),
+        Some(cli::Command::Tour {
+            lesson,
             step,
             plain: true,
+            ..
         }) => launch::content(&options).and_then(|content| {
             let selection = plain::tour::Selection {
                 lesson: lesson.as_deref(),

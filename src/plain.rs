@@ -14,6 +14,7 @@ use crate::content::Content;
 use crate::model::{Answer, Card, Library, Outcome, Session, language::parse_script};
 use crate::transcript;
 
+pub mod markdown;
 pub mod progress;
 pub mod tour;
 

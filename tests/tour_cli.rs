@@ -210,3 +210,48 @@ fn sandbox_from_an_unknown_lesson_is_refused_with_a_suggestion() {
             "unknown lesson \"rebuidl\" (did you mean \"rebuild\"?)",
         ));
 }
+
+#[test]
+fn the_markdown_handout_has_a_heading_per_lesson_and_step_and_the_model_in_code_blocks() {
+    let data = tempfile::tempdir().unwrap();
+    let out = cqrs(data.path())
+        .args(["tour", "--markdown"])
+        .assert()
+        .success()
+        .stdout(no_escape_codes());
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(text.starts_with("# The guided tour of cqrs-catalog"));
+    assert_eq!(
+        text.matches("\n## Lesson ").count(),
+        10,
+        "one heading per lesson"
+    );
+    let steps = text.matches("\n### Step ").count();
+    assert!(steps >= 40, "a heading per step, found {steps}");
+    assert_eq!(text.matches("The model after step").count(), steps);
+    assert_eq!(
+        text.matches("```").count() % 2,
+        0,
+        "every code block is closed"
+    );
+    assert!(
+        text.contains("**Answer: "),
+        "predictions carry their answer"
+    );
+    assert!(
+        text.contains("**Challenge:**") && text.contains("- [ ] `"),
+        "challenges list their conditions"
+    );
+}
+
+#[test]
+fn the_markdown_handout_of_one_lesson_starts_at_its_heading() {
+    let data = tempfile::tempdir().unwrap();
+    cqrs(data.path())
+        .args(["tour", "--markdown", "--lesson", "rebuild"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(
+            "## Lesson 7 of 10: Rebuilding a damaged catalog",
+        ));
+}

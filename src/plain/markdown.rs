@@ -1,0 +1,176 @@
+//! `tour --markdown`: the guided tour as a Markdown handout, a heading per lesson and step,
+//! the narration, predictions with their answers, challenges, and after each step a code block
+//! with the model's state, so a class can read along or revise afterwards.
+
+use std::io::{self, BufWriter, Write};
+
+use anyhow::Result;
+
+use crate::UsageError;
+use crate::content::lesson::run_lines;
+use crate::content::markup::{self, Mark};
+use crate::content::{Content, Lesson, Ran, Step, locate};
+use crate::model::Session;
+use crate::transcript;
+
+/// Prints the handout for the whole tour, or one lesson.
+pub fn print(content: &Content, lesson: Option<&str>) -> Result<()> {
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let written = write(&mut out, content, lesson).and_then(|()| Ok(out.flush()?));
+    match written {
+        // A closed pipe (`| head`) is the reader's choice, not a failure.
+        Err(e)
+            if e.downcast_ref::<io::Error>().map(io::Error::kind)
+                == Some(io::ErrorKind::BrokenPipe) =>
+        {
+            Ok(())
+        }
+        other => other,
+    }
+}
+
+pub fn write(out: &mut impl Write, content: &Content, lesson: Option<&str>) -> Result<()> {
+    let total = content.lessons.len();
+    match lesson {
+        Some(id) => {
+            let (index, lesson) = locate::lesson(content, id)
+                .map_err(|m| UsageError(format!("cqrs-catalog: {m}")))?;
+            write_lesson(out, lesson, index, total)?;
+        }
+        None => {
+            writeln!(out, "# The guided tour of cqrs-catalog\n")?;
+            writeln!(
+                out,
+                "A library's back office (the write model), its event log and its card catalogs \
+                 (the read models), step by step: {total} lessons. Each step ends with the \
+                 model's state, as the app shows it.\n"
+            )?;
+            for (i, lesson) in content.lessons.iter().enumerate() {
+                writeln!(
+                    out,
+                    "- [{}](#lesson-{}) — {}",
+                    lesson.title,
+                    i + 1,
+                    lesson.summary
+                )?;
+            }
+            for (i, lesson) in content.lessons.iter().enumerate() {
+                writeln!(out)?;
+                write_lesson(out, lesson, i, total)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Escapes what Markdown would read as markup in plain text.
+fn escape(text: &str) -> String {
+    let mut s = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '*' | '_' | '`' | '<' | '[' | ']' | '\\') {
+            s.push('\\');
+        }
+        s.push(c);
+    }
+    s
+}
+
+/// A narration paragraph with its marks as Markdown: emphasis in stars, code in backticks.
+fn paragraph(text: &str) -> String {
+    markup::pieces(text)
+        .into_iter()
+        .map(|piece| match piece.mark {
+            Mark::Code => format!("`{}`", piece.text),
+            Mark::Emphasis => format!("*{}*", escape(&piece.text)),
+            Mark::Plain => escape(&piece.text),
+        })
+        .collect()
+}
+
+fn write_lesson(
+    out: &mut impl Write,
+    lesson: &Lesson,
+    index: usize,
+    total: usize,
+) -> io::Result<()> {
+    writeln!(out, "<a id=\"lesson-{}\"></a>\n", index + 1)?;
+    writeln!(
+        out,
+        "## Lesson {} of {total}: {}\n",
+        index + 1,
+        escape(&lesson.title)
+    )?;
+    writeln!(out, "*{}*", escape(&lesson.summary))?;
+    let mut session = Session::new();
+    for (i, step) in lesson.steps.iter().enumerate() {
+        let ran = run_lines(&mut session, &step.run);
+        writeln!(out)?;
+        write_step(out, step, i, &session, &ran)?;
+    }
+    Ok(())
+}
+
+fn code_block(out: &mut impl Write, lines: impl IntoIterator<Item = String>) -> io::Result<()> {
+    writeln!(out, "```text")?;
+    for line in lines {
+        writeln!(out, "{line}")?;
+    }
+    writeln!(out, "```")
+}
+
+fn write_step(
+    out: &mut impl Write,
+    step: &Step,
+    index: usize,
+    session: &Session,
+    ran: &[Ran],
+) -> io::Result<()> {
+    writeln!(out, "### Step {}: {}", index + 1, escape(&step.title))?;
+    for p in markup::paragraphs(&step.text) {
+        writeln!(out, "\n{}", paragraph(&p))?;
+    }
+    if let Some(predict) = &step.predict {
+        writeln!(
+            out,
+            "\n**Predict, before the commands run:** {}\n",
+            escape(&predict.question)
+        )?;
+        for (choice, letter) in predict.choices.iter().zip('a'..) {
+            writeln!(out, "- {letter}) {}", escape(&choice.text))?;
+        }
+        if let Some((choice, letter)) = predict.choices.iter().zip('a'..).find(|(c, _)| c.correct) {
+            writeln!(out, "\n**Answer: {letter}.** {}", escape(&choice.why))?;
+        }
+        if let Some(reveal) = &predict.reveal {
+            writeln!(out, "\n{}", escape(reveal))?;
+        }
+    }
+    if !ran.is_empty() {
+        writeln!(out, "\nCommands run:\n")?;
+        let mut lines = Vec::new();
+        for r in ran {
+            lines.push(format!("> {}", r.line.text));
+            lines.extend(
+                transcript::outcome_lines(session.library(), &r.outcome)
+                    .into_iter()
+                    .map(|l| format!("  {l}")),
+            );
+        }
+        code_block(out, lines)?;
+    }
+    if let Some(challenge) = &step.challenge {
+        writeln!(out, "\n**Challenge:** {}\n", escape(&challenge.goal))?;
+        for (text, _) in &challenge.done_when {
+            writeln!(out, "- [ ] `{text}`")?;
+        }
+        writeln!(
+            out,
+            "\n*Hint:* {}\n\nA solution:\n",
+            escape(&challenge.hint)
+        )?;
+        code_block(out, challenge.solution.iter().map(|l| l.text.clone()))?;
+    }
+    writeln!(out, "\nThe model after step {}:\n", index + 1)?;
+    code_block(out, transcript::state_lines(session.library()))
+}
