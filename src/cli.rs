@@ -51,6 +51,16 @@ pub enum Command {
         /// Print the tour as a Markdown handout (headings, narration, the model after each step)
         #[arg(long, conflicts_with_all = ["plain", "step"])]
         markdown: bool,
+        /// Present to a room: big titles, the narration beside one zoomed panel (z cycles,
+        /// b blanks the screen), challenges run their solution on a key
+        #[arg(long, conflicts_with_all = ["plain", "markdown"])]
+        present: bool,
+        /// With --present: advance every SECS seconds on its own (0 waits for a key)
+        #[arg(long, value_name = "SECS", requires = "present")]
+        autoplay: Option<u32>,
+        /// With --present: start over after the last lesson (a kiosk or a lab screen)
+        #[arg(long = "loop", requires = "present")]
+        looping: bool,
     },
     /// Type your own commands into a library and watch every panel answer
     Sandbox {

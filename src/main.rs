@@ -2,6 +2,7 @@
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::Parser;
 use cqrs_catalog::classroom::{notes, results};
@@ -56,11 +57,24 @@ fn main() -> ExitCode {
             };
             plain::tour::print(&content, selection)
         }),
-        Some(cli::Command::Tour { lesson, step, .. }) => {
+        Some(cli::Command::Tour {
+            lesson,
+            step,
+            present,
+            autoplay,
+            looping,
+            ..
+        }) => config::load().and_then(|loaded| {
+            // --autoplay beats the config's default; 0 means wait for a key.
+            let seconds = autoplay.unwrap_or(loaded.config.defaults.autoplay);
+            let presenter = present.then(|| {
+                let every = (seconds > 0).then(|| Duration::from_secs(seconds.into()));
+                tour::present::Presenter::new(every, looping)
+            });
             launch::open(&options, |content, progress| {
-                tour::start(content, progress, lesson.as_deref(), step)
+                tour::start(content, progress, lesson.as_deref(), step, presenter)
             })
-        }
+        }),
         Some(cli::Command::Sandbox { from }) => launch::open(&options, |content, _| {
             tui::sandbox::start(content, from.as_deref())
         }),

@@ -90,6 +90,9 @@ impl App {
         let Some(need) = self.stack.last().map(|s| s.min_size()) else {
             return;
         };
+        if self.stack.last().is_some_and(|s| s.bare()) {
+            return;
+        }
         if area.width < need.0 || area.height < need.1 {
             frame.render_widget(
                 &TooSmall {

@@ -44,6 +44,10 @@ pub enum Action {
     MoveDown,
     /// Open the lesson that teaches what is on screen.
     Review,
+    /// Presenting: zoom the next panel of the model.
+    Zoom,
+    /// Presenting: blank the screen until the next key.
+    Blank,
     /// Step the view back one event in time (the sandbox's scrubber).
     Earlier,
     /// Step the view forward one event, back to now.
@@ -74,6 +78,8 @@ impl Action {
             Action::MoveUp => "move-up",
             Action::MoveDown => "move-down",
             Action::Review => "review",
+            Action::Zoom => "zoom",
+            Action::Blank => "blank",
             Action::Earlier => "earlier",
             Action::Later => "later",
         }
@@ -213,6 +219,16 @@ impl Default for Keymap {
                     Review,
                     vec![ch('v')],
                     "review: open the lesson that teaches this",
+                ),
+                b(
+                    Zoom,
+                    vec![ch('z')],
+                    "presenting: zoom the next panel of the model",
+                ),
+                b(
+                    Blank,
+                    vec![ch('b')],
+                    "presenting: blank the screen (any key brings it back)",
                 ),
                 b(
                     Earlier,

@@ -93,6 +93,12 @@ pub trait Screen {
     /// Called on each timer wake-up while `animating`.
     fn on_timer(&mut self, _ctx: &mut Ctx) {}
 
+    /// True while the screen wants the whole terminal to itself, footer and all (a presenter
+    /// blanking the projector).
+    fn bare(&self) -> bool {
+        false
+    }
+
     /// The smallest area the screen can be drawn in.
     fn min_size(&self) -> (u16, u16) {
         (60, 16)

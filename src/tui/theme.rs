@@ -135,8 +135,13 @@ impl Theme {
 
     /// The theme asked for, unless `NO_COLOR` is set (any value), which wins.
     pub fn resolve(requested: Option<ThemeName>) -> Theme {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        if no_color {
+        Theme::resolve_with(requested, std::env::var_os("NO_COLOR").as_deref())
+    }
+
+    /// `resolve` with the value of `NO_COLOR` given: any non-empty value means no color
+    /// (no-color.org), whatever was requested.
+    pub fn resolve_with(requested: Option<ThemeName>, no_color: Option<&std::ffi::OsStr>) -> Theme {
+        if no_color.is_some_and(|v| !v.is_empty()) {
             return Theme::new(ThemeName::Mono);
         }
         Theme::new(requested.unwrap_or(ThemeName::Dark))

@@ -36,6 +36,8 @@ enum Mode {
     Two,
     /// Text | office, log, catalogs, commands stacked.
     Narrow,
+    /// The presenter's layout: text | one panel, zoomed to the whole column.
+    Zoom(Focus),
 }
 
 impl Mode {
@@ -88,6 +90,46 @@ pub fn draw(tour: &mut Tour, frame: &mut Frame, area: Rect, ctx: &Ctx) {
     } else if let Some(position) = cursor {
         frame.set_cursor_position(position);
     }
+}
+
+/// The presenter's layout: the lesson's title in big letters, the narration (with the step's
+/// prediction or challenge) in the foreground, and one panel of the model zoomed beside it.
+pub fn draw_presenting(tour: &mut Tour, zoom: Focus, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    let t = ctx.theme;
+    let lesson = tour.state.lesson(ctx.content);
+    let title = lesson.title.clone();
+    let big_rows = if area.height >= 30 { 4 } else { 0 };
+    let [header, big, body] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(big_rows),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    draw_header(tour, frame.buffer_mut(), header, ctx);
+    if big_rows > 0 {
+        // Quadrant pixels: four columns and four rows a letter. A title too long for the
+        // width is shown as "Lesson N" instead, its words already in the header.
+        let number = format!("Lesson {}", tour.state.lesson + 1);
+        let words = if title.chars().count() * 4 <= big.width as usize {
+            title
+        } else {
+            number
+        };
+        let big_text = tui_big_text::BigText::builder()
+            .pixel_size(tui_big_text::PixelSize::Quadrant)
+            .style(t.title)
+            .lines(vec![Line::raw(words)])
+            .centered()
+            .build();
+        frame.render_widget(big_text, big);
+    }
+    let [text, model] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(body);
+    let buf = frame.buffer_mut();
+    let mut scroll = tour.scroll;
+    draw_text_column(tour, &mut scroll, buf, text, Mode::Narrow, ctx);
+    draw_model(tour, &mut scroll, buf, model, Mode::Zoom(zoom), ctx);
+    tour.scroll = scroll;
 }
 
 fn draw_header(tour: &Tour, buf: &mut Buffer, area: Rect, ctx: &Ctx) {
@@ -661,6 +703,12 @@ fn draw_model(
     let [_, _, s_office, s_log, s_catalogs, s_commands] = scroll;
 
     match mode {
+        Mode::Zoom(panel) => match panel {
+            Focus::Office => office.render(area, buf, s_office),
+            Focus::Log => log.render(area, buf, s_log),
+            Focus::Commands => commands.render(area, buf, s_commands),
+            _ => catalogs.render(area, buf, s_catalogs),
+        },
         Mode::Three => {
             let [middle, right] =
                 Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]).areas(area);

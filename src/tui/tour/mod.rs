@@ -4,6 +4,7 @@
 
 mod draw;
 mod outline;
+pub mod present;
 pub mod state;
 
 use ratatui::Frame;
@@ -20,6 +21,7 @@ use super::line_input::{Edit, LineInput};
 use super::screen::{Ctx, Hint, Screen, Transition};
 use super::widgets::text::Scroll;
 use outline::Outline;
+use present::Presenter;
 use state::{Move, Phase, Submitted, TourState};
 
 /// The quizzes the end of the tour offers (on the motivation for CQRS and on recovering read
@@ -94,6 +96,8 @@ pub struct Tour {
     /// Keys go to the challenge prompt.
     typing: bool,
     outline: Option<Outline>,
+    /// Presenting to a room (`--present`): its layout, zoom, blanking and autoplay.
+    present: Option<Presenter>,
 }
 
 /// Opens the tour at a lesson (by id) and step (from 0, as `Progress` counts): what the quiz
@@ -137,6 +141,7 @@ pub fn start(
     progress: &mut Progress,
     lesson: Option<&str>,
     step: Option<usize>,
+    present: Option<Presenter>,
 ) -> anyhow::Result<Box<dyn Screen>> {
     if content.lessons.is_empty() {
         return Err(UsageError("cqrs-catalog: there are no lessons to tour".into()).into());
@@ -153,8 +158,11 @@ pub fn start(
         }
         None => saved_position(content, progress),
     };
-    let tour =
+    let mut tour =
         Tour::new(content, lesson, step).ok_or_else(|| usage("that lesson has no steps".into()))?;
+    if let Some(presenter) = present {
+        tour = tour.presenting(content, presenter);
+    }
     progress.tour.lesson = Some(content.lessons[lesson].id.clone());
     progress.tour.step = step;
     Ok(Box::new(tour))
@@ -170,9 +178,65 @@ impl Tour {
             input: LineInput::new(),
             typing: false,
             outline: None,
+            present: None,
         };
         tour.arrived(content);
         Some(tour)
+    }
+
+    /// The same tour, presented to a room.
+    pub fn presenting(mut self, content: &Content, presenter: Presenter) -> Tour {
+        self.present = Some(presenter);
+        self.arrived(content);
+        self
+    }
+
+    pub fn presenter(&self) -> Option<&Presenter> {
+        self.present.as_ref()
+    }
+
+    /// A presenter's "next": a challenge runs its solution before the tour moves on (the
+    /// room watches it reach the goal); at the end, a loop starts over.
+    fn present_next(&mut self, ctx: &mut Ctx) {
+        let content = ctx.content;
+        if self.challenge_open(content) && !self.state.goal_reached(content) {
+            self.state.submit(content, "run solution");
+            self.scroll[Focus::Commands.index()] = Scroll::bottom();
+            return;
+        }
+        if self.state.finished {
+            if self.present.as_ref().is_some_and(|p| p.looping) && self.state.jump(content, 0, 0) {
+                self.moved(Move::Step, ctx);
+            }
+            return;
+        }
+        let m = self.state.next(content);
+        self.moved(m, ctx);
+    }
+
+    /// Keys a presenter has that a learner does not; `None` lets the key through.
+    fn present_key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Option<Transition> {
+        let presenter = self.present.as_mut()?;
+        presenter.touched();
+        if presenter.blank {
+            presenter.blank = false;
+            return Some(Transition::Stay);
+        }
+        let actions = ctx.keys.actions(&key);
+        let is = |a: Action| actions.contains(&a);
+        if is(Action::Zoom) {
+            presenter.cycle_zoom();
+        } else if is(Action::Blank) && self.state.phase != Phase::Asking {
+            presenter.blank = true;
+        } else if is(Action::Next) || is(Action::Select) {
+            if self.state.phase == Phase::Asking {
+                return None;
+            }
+            self.present_next(ctx);
+        } else {
+            return None;
+        }
+        Some(Transition::Stay)
     }
 
     pub fn state(&self) -> &TourState {
@@ -201,6 +265,11 @@ impl Tour {
         };
         self.input.clear();
         self.typing = self.challenge_open(content);
+        if let Some(presenter) = &mut self.present {
+            // A room does not type: a challenge waits for a key that runs its solution.
+            self.typing = false;
+            presenter.arrived(self.focus);
+        }
     }
 
     /// Saves where the learner is; reaching a lesson's last step completes it.
@@ -344,7 +413,14 @@ impl Screen for Tour {
     }
 
     fn draw(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-        draw::draw(self, frame, area, ctx);
+        match &self.present {
+            Some(p) if p.blank => {}
+            Some(p) if self.outline.is_none() => {
+                let zoom = p.zoom;
+                draw::draw_presenting(self, zoom, frame, area, ctx);
+            }
+            _ => draw::draw(self, frame, area, ctx),
+        }
     }
 
     fn shown(&mut self, ctx: &mut Ctx) {
@@ -368,6 +444,9 @@ impl Screen for Tour {
         if self.typing {
             return self.typing_key(key, ctx);
         }
+        if let Some(t) = self.present_key(key, ctx) {
+            return t;
+        }
         let actions = ctx.keys.actions(&key);
         let is = |a: Action| actions.contains(&a);
         // Letters answer a prediction (none of them is bound to anything else).
@@ -380,7 +459,7 @@ impl Screen for Tour {
             // The focus stays where the step wants eyes: the panel that shows the answer; a
             // challenge the prediction held back opens with its prompt ready.
             self.scroll = Focus::ALL.map(Focus::scroll);
-            self.typing = self.challenge_open(ctx.content);
+            self.typing = self.challenge_open(ctx.content) && self.present.is_none();
             return Transition::Stay;
         }
         if self.state.finished
@@ -469,11 +548,19 @@ impl Screen for Tour {
                 "answer",
             ));
             hints.push((k.short(Action::Next), "skip"));
+        } else if self.present.is_some()
+            && self.challenge_open(ctx.content)
+            && !self.state.goal_reached(ctx.content)
+        {
+            hints.push((k.short(Action::Next), "run the solution"));
         } else {
             hints.push((k.short(Action::Next), "next"));
         }
         hints.push((k.short(Action::Prev), "back"));
-        if self.challenge_open(ctx.content) {
+        if self.present.is_some() {
+            hints.push((k.short(Action::Zoom), "zoom"));
+            hints.push((k.short(Action::Blank), "blank"));
+        } else if self.challenge_open(ctx.content) {
             hints.push((k.short(Action::Type), "type"));
         }
         if self.state.phase != Phase::Asking && !self.state.finished {
@@ -514,6 +601,22 @@ impl Screen for Tour {
             "prompt words".into(),
             "hint · show solution · run solution · reset".into(),
         ));
+        if self.present.is_some() {
+            // Presenting, these replace the prompt rows a room has no use for.
+            rows.truncate(rows.len() - 2);
+            rows.push((
+                keys.label(Action::Zoom).to_string(),
+                "zoom the next panel of the model".into(),
+            ));
+            rows.push((
+                keys.label(Action::Blank).to_string(),
+                "blank the screen; any key brings it back".into(),
+            ));
+            rows.push((
+                keys.label(Action::Next).to_string(),
+                "on a challenge: run its solution, then move on".into(),
+            ));
+        }
         rows
     }
 
@@ -522,11 +625,25 @@ impl Screen for Tour {
     }
 
     fn animating(&self) -> bool {
-        self.state.animating()
+        self.state.animating() || self.present.as_ref().is_some_and(|p| p.autoplay.is_some())
     }
 
-    fn on_timer(&mut self, _ctx: &mut Ctx) {
+    fn on_timer(&mut self, ctx: &mut Ctx) {
         self.state.animate();
+        let due = self.present.as_mut().is_some_and(|p| !p.blank && p.frame());
+        if due && !self.state.animating() {
+            if self.state.phase == Phase::Asking {
+                // Autoplay reveals a prediction's answer, then moves on the next time.
+                let m = self.state.next(ctx.content);
+                self.moved(m, ctx);
+            } else {
+                self.present_next(ctx);
+            }
+        }
+    }
+
+    fn bare(&self) -> bool {
+        self.present.as_ref().is_some_and(|p| p.blank)
     }
 
     fn min_size(&self) -> (u16, u16) {
