@@ -33,6 +33,8 @@ pub struct App {
     help_open: bool,
     flash: Option<String>,
     quit: bool,
+    /// The last frame was too small for the screen: it showed only the size it needs.
+    too_small: bool,
 }
 
 impl App {
@@ -54,6 +56,7 @@ impl App {
             help_open: false,
             flash: None,
             quit: false,
+            too_small: false,
         }
     }
 
@@ -91,9 +94,11 @@ impl App {
             return;
         };
         if self.stack.last().is_some_and(|s| s.bare()) {
+            self.too_small = false;
             return;
         }
-        if area.width < need.0 || area.height < need.1 {
+        self.too_small = area.width < need.0 || area.height < need.1;
+        if self.too_small {
             frame.render_widget(
                 &TooSmall {
                     need,
@@ -136,6 +141,12 @@ impl App {
             return;
         }
         self.flash = None;
+        if self.too_small && self.keys.is(&key, Action::Quit) {
+            // The screen is hidden behind "press q to quit": q keeps that promise even when
+            // the screen has a prompt that would take it as a letter.
+            self.quit = true;
+            return;
+        }
         let typing = self.stack.last().is_some_and(|s| s.typing());
         if self.help_open {
             if self.keys.is(&key, Action::Help)
