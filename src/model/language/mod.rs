@@ -6,12 +6,14 @@ mod complete;
 mod error;
 mod lexer;
 mod parser;
+mod reference;
 mod suggest;
 
 pub use command::{CatalogRef, Command, Field, RevisedField};
 pub use complete::{Names, complete};
 pub use error::ParseError;
 pub use parser::{COMMAND_WORDS, MAX_TICKS, ScriptLine, parse_line, parse_script};
+pub use reference::{Group, REFERENCE};
 pub use suggest::nearest;
 
 #[cfg(test)]

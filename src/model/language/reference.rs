@@ -1,0 +1,85 @@
+//! The language in brief, as a learner at a prompt needs it: each command's form and what it
+//! does, grouped by side. Kept beside the parser so a new command cannot miss its line.
+
+/// A group of commands: its heading, then (form, what it does) for each.
+pub type Group = (&'static str, &'static [(&'static str, &'static str)]);
+
+pub const REFERENCE: [Group; 4] = [
+    (
+        "Back office (write side): accepted with an event, or rejected naming the rule",
+        &[
+            (
+                "acquire <book> \"<title>\" by \"<author>\" [about \"<subject>\", ...]",
+                "a new book",
+            ),
+            ("catalog <book>", "processed: now meant for the catalogs"),
+            ("lend <book> to <patron>", "lend it out"),
+            ("return <book>", "back on the shelf"),
+            ("withdraw <book>", "gone for good"),
+            (
+                "revise <book> title|author \"<new value>\"",
+                "correct the record",
+            ),
+        ],
+    ),
+    (
+        "Synchronization: the clock and the projectors",
+        &[
+            (
+                "tick [<n>]",
+                "advance the clock; projectors file what is due",
+            ),
+            (
+                "lag <catalog> <ticks>",
+                "how late events reach it (0: synchronous)",
+            ),
+            (
+                "pause <catalog> | resume <catalog>",
+                "stop or restart filing",
+            ),
+            ("sync <catalog>", "file everything now"),
+        ],
+    ),
+    (
+        "Read side (queries): they never touch the back office",
+        &[
+            (
+                "find <catalog> \"<key>\" [after <seq>]",
+                "look up cards; says if it may be stale",
+            ),
+            ("show <catalog>", "every card, drawer by drawer"),
+            ("status", "each catalog's checkpoint, lag and health"),
+        ],
+    ),
+    (
+        "Recovery and change",
+        &[
+            ("damage <catalog>", "lose and misfile cards"),
+            ("rebuild <catalog>", "replay the log into a fresh copy"),
+            (
+                "add-catalog <name> by <field>",
+                "a new read model from the whole history",
+            ),
+        ],
+    ),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::language::COMMAND_WORDS;
+
+    #[test]
+    fn every_command_word_has_a_line_in_the_reference() {
+        let firsts: Vec<&str> = REFERENCE
+            .iter()
+            .flat_map(|(_, lines)| lines.iter())
+            .flat_map(|(form, _)| form.split(" | "))
+            .filter_map(|form| form.split_whitespace().next())
+            .collect();
+        for word in COMMAND_WORDS {
+            assert!(firsts.contains(&word), "`{word}` is missing");
+        }
+        assert_eq!(firsts.len(), COMMAND_WORDS.len(), "{firsts:?}");
+    }
+}
