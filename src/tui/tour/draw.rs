@@ -177,6 +177,7 @@ fn commands_panel<'a>(
         } else {
             "Commands, after your answer"
         },
+        empty: &["No commands in this step."],
     }
 }
 
@@ -680,6 +681,7 @@ fn draw_model(
         theme: t,
         focused: focus == Focus::Log,
         since,
+        viewing: None,
     };
     let filed = state.filed();
     let rebuilding = state.rebuild.as_ref().map(|anim| Rebuilding {

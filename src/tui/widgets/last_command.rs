@@ -31,6 +31,8 @@ pub struct CommandsPanel<'a> {
     /// Commands that will run once something happens (a prediction is answered).
     pub pending: &'a [&'a str],
     pub title: &'a str,
+    /// What the panel says before any command has run: a line each, wrapped.
+    pub empty: &'a [&'a str],
 }
 
 impl CommandsPanel<'_> {
@@ -57,7 +59,12 @@ impl CommandsPanel<'_> {
             return (lines, 0);
         }
         if self.ran.is_empty() {
-            return (vec![Line::styled("No commands in this step.", t.dim)], 0);
+            let lines = self
+                .empty
+                .iter()
+                .flat_map(|text| wrap(Line::styled(text.to_string(), t.dim), width, 2))
+                .collect();
+            return (lines, 0);
         }
         let mut last = 0;
         for ran in self.ran {
