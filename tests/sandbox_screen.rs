@@ -43,6 +43,12 @@ fn snapshot(app: &mut App, name: &str) {
     }
 }
 
+fn screen_text(app: &mut App, (w, h): (u16, u16)) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|frame| app.draw(frame)).unwrap();
+    format!("{}", terminal.backend())
+}
+
 fn lend_a_book(app: &mut App) {
     line(
         app,
@@ -85,14 +91,73 @@ fn tab_offers_the_candidates_when_several_fit() {
 }
 
 #[test]
+fn tab_again_puts_the_next_candidate_in_place_and_marks_it() {
+    let mut app = app();
+    lend_a_book(&mut app);
+    for c in "re".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    let text = screen_text(&mut app, (80, 24));
+    assert!(text.contains("› reset"), "{text}");
+    snapshot(&mut app, "sandbox_completion_cycling");
+}
+
+#[test]
 fn scrubbing_back_shows_the_past_and_says_so() {
     let mut app = app();
     lend_a_book(&mut app);
     line(&mut app, "tick");
-    key(&mut app, KeyCode::Esc);
+    // At an empty prompt, [ steps back at once.
     key(&mut app, KeyCode::Char('['));
     snapshot(&mut app, "sandbox_past");
-    // q leaves only when the prompt is not taking keys; Esc returns to now first.
+    // Leaving the prompt, Esc returns to now, and only then goes home.
     key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Esc);
+    let text = screen_text(&mut app, (80, 24));
+    assert!(
+        text.contains("Sandbox · now: tick 2, log head #3"),
+        "{text}"
+    );
     assert!(!app.should_quit());
+}
+
+#[test]
+fn help_shows_the_whole_language_beside_the_model() {
+    let mut app = app();
+    line(&mut app, "help");
+    let text = screen_text(&mut app, (120, 40));
+    for word in cqrs_catalog::model::language::COMMAND_WORDS {
+        assert!(
+            text.contains(&format!(" {word} ")),
+            "`{word}` missing:\n{text}"
+        );
+    }
+    snapshot(&mut app, "sandbox_help");
+}
+
+#[test]
+fn a_sandbox_from_a_lesson_lists_the_lessons_commands_and_marks_the_learners_own() {
+    let content = Content::load(None, None).unwrap().0;
+    let sandbox = Sandbox::from_lesson(&content, "rebuild", None).unwrap();
+    let mut app = App::new(
+        Box::new(sandbox),
+        content,
+        Progress::default(),
+        None,
+        Theme::new(ThemeName::Mono),
+    );
+    line(&mut app, "rebuild subjects");
+    snapshot(&mut app, "sandbox_from_lesson");
+}
+
+#[test]
+fn a_terminal_too_small_for_the_sandbox_still_quits_on_q() {
+    let mut app = app();
+    let text = screen_text(&mut app, (50, 15));
+    assert!(text.contains("press q to quit"), "{text}");
+    key(&mut app, KeyCode::Char('q'));
+    assert!(app.should_quit(), "q quits though the prompt had the keys");
 }

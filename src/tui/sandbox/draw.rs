@@ -6,6 +6,7 @@ use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, StatefulWidget, Widget};
 
+use crate::model::language::REFERENCE;
 use crate::tui::screen::Ctx;
 use crate::tui::widgets::catalogs::CatalogsPanel;
 use crate::tui::widgets::last_command::{CommandsPanel, Ran};
@@ -13,9 +14,9 @@ use crate::tui::widgets::log::LogPanel;
 use crate::tui::widgets::office::OfficePanel;
 use crate::tui::widgets::panel::panel;
 use crate::tui::widgets::prompt::Prompt;
-use crate::tui::widgets::text::wrap;
+use crate::tui::widgets::text::{render_scrolled, wrap};
 
-use super::{Focus, Sandbox};
+use super::{EMPTY, Focus, Sandbox, meta};
 
 pub const MIN_WIDTH: u16 = 72;
 pub const MIN_HEIGHT: u16 = 20;
@@ -40,13 +41,18 @@ pub fn draw(sandbox: &mut Sandbox, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         theme: t,
     };
     let (mut lines, cursor) = prompt.lines(width);
-    if !sandbox.candidates.is_empty() {
-        let shown = sandbox.candidates.join("  ");
-        lines.extend(wrap(
-            Line::styled(format!("Tab: {shown}"), t.accent),
-            width,
-            5,
-        ));
+    if let Some(completion) = &sandbox.completion {
+        // The candidate in place is marked with ▸ and reversed, not by color alone.
+        let mut spans = vec![Span::styled("Tab:", t.dim)];
+        for (i, option) in completion.options.iter().enumerate() {
+            if completion.chosen == Some(i) {
+                spans.push(Span::styled(" ▸", t.focus));
+                spans.push(Span::styled(option.clone(), t.selected));
+            } else {
+                spans.push(Span::styled(format!("  {option}"), t.accent));
+            }
+        }
+        lines.extend(wrap(Line::from(spans), width, 5));
     }
     for notice in &sandbox.notice {
         lines.extend(wrap(Line::styled(notice.clone(), t.warn), width, 2));
@@ -55,31 +61,47 @@ pub fn draw(sandbox: &mut Sandbox, frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let [commands_area, prompt_area] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(prompt_rows)]).areas(left);
 
-    let ran: Vec<Ran> = sandbox
-        .ran
-        .iter()
-        .map(|(input, outcome)| Ran {
-            input,
-            outcome,
-            // Everything here is the learner's own: no "(you)" marks.
-            mine: false,
-        })
-        .collect();
     let shown = sandbox.shown().library();
     let mut scroll = sandbox.scroll;
-    let commands = CommandsPanel {
-        library: sandbox.session.library(),
-        theme: t,
-        focused: !sandbox.typing && sandbox.focus == Focus::Commands,
-        ran: &ran,
-        pending: &[],
-        title: "Your commands",
-    };
-    commands.render(
-        commands_area,
-        frame.buffer_mut(),
-        &mut scroll[Focus::Commands.index()],
-    );
+    let commands_scroll = &mut scroll[Focus::Commands.index()];
+    let commands_focused = !sandbox.typing && sandbox.focus == Focus::Commands;
+    if sandbox.showing_help {
+        let block = panel("The command language · help", commands_focused, t);
+        let lines = reference_lines(block.inner(commands_area).width as usize, ctx);
+        render_scrolled(
+            block,
+            lines,
+            commands_area,
+            frame.buffer_mut(),
+            commands_scroll,
+            t,
+        );
+    } else {
+        // With commands replayed from a lesson or a file above them, the learner's own are
+        // marked "(you)"; alone, every command is theirs and the mark would be noise.
+        let replayed = sandbox.replayed.as_ref().map_or(0, |(n, _)| *n);
+        let ran: Vec<Ran> = sandbox
+            .ran
+            .iter()
+            .enumerate()
+            .map(|(i, (input, outcome))| Ran {
+                input,
+                outcome,
+                mine: replayed > 0 && i >= replayed,
+            })
+            .collect();
+        let title = sandbox.commands_title();
+        CommandsPanel {
+            library: sandbox.session.library(),
+            theme: t,
+            focused: commands_focused,
+            ran: &ran,
+            pending: &[],
+            title: &title,
+            empty: &EMPTY,
+        }
+        .render(commands_area, frame.buffer_mut(), commands_scroll);
+    }
 
     let block = panel("Prompt", sandbox.typing, t);
     let inner = block.inner(prompt_area);
@@ -95,7 +117,8 @@ pub fn draw(sandbox: &mut Sandbox, frame: &mut Frame, area: Rect, ctx: &Ctx) {
 
     // The model: as it is now, or as it was at the moment scrubbed to.
     let books = shown.office().len().max(1) as u16 + 2;
-    let events = shown.log().head().max(1) as u16 + 2;
+    let events =
+        sandbox.session.library().head().max(1) as u16 + 2 + u16::from(sandbox.past.is_some());
     let office_rows = books.min(right.height / 4).max(3);
     let log_rows = events.min(right.height / 3).max(4);
     let [office_area, log_area, catalogs_area] = Layout::vertical([
@@ -104,7 +127,8 @@ pub fn draw(sandbox: &mut Sandbox, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         Constraint::Fill(1),
     ])
     .areas(right);
-    let since = if sandbox.past.is_some() {
+    let viewing = sandbox.past.as_ref().map(|(seq, _)| *seq);
+    let since = if viewing.is_some() {
         shown.head()
     } else {
         sandbox.since
@@ -121,11 +145,14 @@ pub fn draw(sandbox: &mut Sandbox, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         frame.buffer_mut(),
         &mut scroll[Focus::Office.index()],
     );
+    // The log is drawn whole even in the past: the moment viewed is marked in it, and what
+    // came after is dimmed, so the learner sees where in the history they stand.
     LogPanel {
-        library: shown,
+        library: sandbox.session.library(),
         theme: t,
         focused: focused(Focus::Log),
         since,
+        viewing,
     }
     .render(
         log_area,
@@ -157,25 +184,74 @@ fn draw_header(sandbox: &Sandbox, frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let t = ctx.theme;
     let library = sandbox.session.library();
     let mut spans = vec![Span::styled(" Sandbox", t.title)];
-    if let Some(origin) = &sandbox.origin {
-        spans.push(Span::styled(
-            format!(" · from the end of “{origin}”"),
-            t.dim,
-        ));
-    }
-    spans.push(Span::styled(" · ", t.dim));
     match &sandbox.past {
         Some((seq, _)) => spans.push(Span::styled(
             format!(
-                "◀ viewing the past: as of event #{seq} of #{} · ] later · Esc now",
+                " · ◀ viewing #{seq} of #{} · [ ] step · Esc or `now` returns · commands wait",
                 library.head()
             ),
             t.fresh,
         )),
-        None => spans.push(Span::styled(
-            format!("now: tick {}, log head #{}", library.now(), library.head()),
-            t.dim,
-        )),
+        None => {
+            spans.push(Span::styled(
+                format!(
+                    " · now: tick {}, log head #{}",
+                    library.now(),
+                    library.head()
+                ),
+                t.dim,
+            ));
+            if let Some(origin) = &sandbox.origin {
+                spans.push(Span::styled(
+                    format!(" · from the end of “{origin}”"),
+                    t.dim,
+                ));
+            }
+        }
     }
     Line::from(spans).render(area, frame.buffer_mut());
+}
+
+/// The language's reference for the help panel: each group's heading, then each command's
+/// form and what it does, then the sandbox's own words.
+fn reference_lines(width: usize, ctx: &Ctx) -> Vec<Line<'static>> {
+    let t = ctx.theme;
+    let mut lines = Vec::new();
+    for (heading, commands) in REFERENCE {
+        lines.extend(wrap(Line::styled(heading, t.title), width, 2));
+        for (form, what) in commands {
+            lines.extend(wrap(
+                Line::from(vec![
+                    Span::styled(format!("  {form}"), t.accent),
+                    Span::styled(format!("  {what}"), t.dim),
+                ]),
+                width,
+                6,
+            ));
+        }
+    }
+    lines.extend(wrap(
+        Line::styled("The sandbox's own words", t.title),
+        width,
+        2,
+    ));
+    for (word, what) in meta::DESCRIBED {
+        lines.extend(wrap(
+            Line::from(vec![
+                Span::styled(format!("  {word}"), t.accent),
+                Span::styled(format!("  {what}"), t.dim),
+            ]),
+            width,
+            6,
+        ));
+    }
+    lines.extend(wrap(
+        Line::styled(
+            "Words are case-insensitive; strings take double quotes; # starts a comment.",
+            t.dim,
+        ),
+        width,
+        0,
+    ));
+    lines
 }

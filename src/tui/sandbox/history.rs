@@ -36,7 +36,9 @@ impl History {
         lines.into_iter().skip(skip).collect()
     }
 
-    /// Appends an entry; past twice the cap the file is rewritten with the newest `KEEP`.
+    /// Appends an entry, unless it repeats the last one (as the prompt's recall skips
+    /// repeats); past twice the cap the file is rewritten with the newest `KEEP`, aside and
+    /// then renamed, so a crash never leaves it half written.
     pub fn append(&self, entry: &str) -> std::io::Result<()> {
         let Some(path) = &self.path else {
             return Ok(());
@@ -44,24 +46,32 @@ impl History {
         if entry.trim().is_empty() || entry.contains('\n') {
             return Ok(());
         }
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
+        let old = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+            Err(e) => return Err(e),
+        };
+        if old.lines().next_back() == Some(entry) {
+            return Ok(());
         }
-        let mut file = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(path)?;
-        writeln!(file, "{entry}")?;
-        drop(file);
-        let lines = std::fs::read_to_string(path)?.lines().count();
-        if lines > 2 * KEEP {
-            let kept = self.load();
-            let mut tmp = tempfile::NamedTempFile::new_in(path.parent().unwrap_or(Path::new(".")))?;
-            for line in &kept {
-                writeln!(tmp, "{line}")?;
-            }
-            tmp.persist(path).map_err(|e| e.error)?;
+        let dir = path.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir)?;
+        if old.lines().count() < 2 * KEEP {
+            // One short write in append mode: a line lands whole or not at all, in practice.
+            let mut file = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(path)?;
+            return writeln!(file, "{entry}");
         }
+        let mut kept: Vec<&str> = old.lines().filter(|l| !l.trim().is_empty()).collect();
+        kept.push(entry);
+        let skip = kept.len().saturating_sub(KEEP);
+        let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+        for line in &kept[skip..] {
+            writeln!(tmp, "{line}")?;
+        }
+        tmp.persist(path).map_err(|e| e.error)?;
         Ok(())
     }
 }
@@ -93,6 +103,16 @@ mod tests {
         let kept = h.load();
         assert_eq!(kept.len(), KEEP);
         assert_eq!(kept.last().unwrap(), &format!("tick {}", 2 * KEEP + 5));
+    }
+
+    #[test]
+    fn a_repeat_of_the_last_entry_is_kept_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let h = History::in_dir(Some(dir.path()));
+        for line in ["tick", "tick", "status", "tick"] {
+            h.append(line).unwrap();
+        }
+        assert_eq!(h.load(), vec!["tick", "status", "tick"]);
     }
 
     #[test]

@@ -4,11 +4,23 @@
 
 use std::path::Path;
 
-use crate::model::language::COMMAND_WORDS;
 use crate::model::{Session, language::ParseError};
 
 /// The words, for completion and help.
 pub const WORDS: [&str; 6] = ["undo", "reset", "save", "load", "now", "help"];
+
+/// The words with what each does, for the help panel.
+pub const DESCRIBED: [(&str, &str); 6] = [
+    ("undo", "take back the last command (the rest is replayed)"),
+    ("reset", "start again from an empty library"),
+    (
+        "save FILE",
+        "write the session as a script `cqrs-catalog run` replays",
+    ),
+    ("load FILE", "replay a script into a fresh library"),
+    ("now", "leave the past the scrubber ([ ]) shows"),
+    ("help", "this list"),
+];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Meta {
@@ -45,14 +57,24 @@ pub fn parse(line: &str) -> Option<Result<Meta, String>> {
     Some(Ok(meta))
 }
 
-/// Writes the session as a script that `cqrs-catalog run` replays to the same log.
+/// Writes the session as a script that `cqrs-catalog run` replays to the same log. The file
+/// is replaced whole (written aside, then renamed), so a failed save never leaves half a
+/// script where a good one was.
 pub fn save(session: &Session, path: &Path) -> Result<String, String> {
+    use std::io::Write;
     let text = format!(
         "# A cqrs-catalog sandbox session: `cqrs-catalog run {}` replays it.\n{}",
         path.display(),
         session.script()
     );
-    std::fs::write(path, text).map_err(|e| format!("could not save {}: {e}", path.display()))?;
+    let fail = |e: &dyn std::fmt::Display| format!("could not save {}: {e}", path.display());
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(|e| fail(&e))?;
+    file.write_all(text.as_bytes()).map_err(|e| fail(&e))?;
+    file.persist(path).map_err(|e| fail(&e.error))?;
     let n = session.history().len();
     Ok(format!(
         "saved {n} command{} to {}",
@@ -78,15 +100,6 @@ pub fn load(path: &Path) -> Result<Session, String> {
             format!("{}:{first}{more}; nothing was loaded", path.display())
         })?;
     Ok(session)
-}
-
-pub fn help_lines() -> Vec<String> {
-    vec![
-        format!("commands: {}", COMMAND_WORDS.join(" ")),
-        "sandbox: undo · reset · save FILE · load FILE · now (leave the past) · help".to_string(),
-        "keys: Tab completes · ↑↓ history · Esc leaves the prompt, then [ and ] step through time"
-            .to_string(),
-    ]
 }
 
 #[cfg(test)]
@@ -120,6 +133,26 @@ mod tests {
         let loaded = load(&path).unwrap();
         assert_eq!(loaded.library().log().events(), s.library().log().events());
         assert_eq!(loaded.history().len(), s.history().len());
+    }
+
+    #[test]
+    fn saving_over_a_file_replaces_it_whole_and_a_missing_folder_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.txt");
+        std::fs::write(&path, "a much longer older script\n".repeat(50)).unwrap();
+        let mut s = Session::new();
+        s.execute_line("tick", 1).unwrap();
+        assert_eq!(
+            save(&s, &path).unwrap(),
+            format!("saved 1 command to {}", path.display())
+        );
+        assert!(
+            std::fs::read_to_string(&path)
+                .unwrap()
+                .ends_with("replays it.\ntick\n")
+        );
+        let err = save(&s, &dir.path().join("no/such/folder/s.txt")).unwrap_err();
+        assert!(err.starts_with("could not save"), "{err}");
     }
 
     #[test]

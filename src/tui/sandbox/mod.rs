@@ -13,7 +13,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 
 use crate::content::Content;
-use crate::model::language::{ParseError, complete};
+use crate::model::language::{Command, ParseError, complete};
 use crate::model::{Delivery, Outcome, Session};
 use crate::tui::keys::Action;
 use crate::tui::line_input::{Edit, LineInput};
@@ -25,6 +25,17 @@ use meta::Meta;
 
 /// Outcomes kept on screen; older ones scroll away for good.
 const KEEP_OUTCOMES: usize = 200;
+
+/// What the commands panel says before anything has run: an invitation with a first few
+/// commands, since a blank prompt teaches nothing.
+pub const EMPTY: [&str; 6] = [
+    "Nothing yet. Type a command below, for example:",
+    "  acquire b1 \"Dune\" by \"Frank Herbert\"",
+    "  catalog b1",
+    "  tick",
+    "  find titles \"Dune\"",
+    "`help` shows the whole language; Tab completes what you type.",
+];
 
 /// The panels that can hold the focus when the prompt does not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,6 +54,20 @@ impl Focus {
     }
 }
 
+/// Tab completion in progress: the candidates for the word at the cursor. A first Tab fills
+/// in what they share and lists them; each further Tab puts the next one in place (Shift+Tab
+/// the one before), until any other key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Completion {
+    /// Where the word being completed starts, in characters.
+    start: usize,
+    pub options: Vec<String>,
+    /// The candidate the last Tab put in place, while cycling.
+    pub chosen: Option<usize>,
+    /// The line and cursor as the last Tab left them: an edit since then starts afresh.
+    left: (String, usize),
+}
+
 pub struct Sandbox {
     pub(crate) session: Session,
     pub(crate) input: LineInput,
@@ -50,21 +75,35 @@ pub struct Sandbox {
     pub(crate) error: Option<(String, ParseError)>,
     /// A line of feedback from the sandbox itself (saved, loaded, undone...).
     pub(crate) notice: Vec<String>,
-    /// What each command typed here came to, oldest first.
+    /// What each command came to, oldest first.
     pub(crate) ran: Vec<(String, Outcome)>,
+    /// How many of the first entries of `ran` were replayed rather than typed, and from
+    /// where ("the lesson", a file): the panel says so and marks the learner's own.
+    pub(crate) replayed: Option<(usize, String)>,
     /// The log head before the last command: later events are marked as new.
     pub(crate) since: u64,
     pub(crate) filed: Vec<Delivery>,
     /// Viewing the past: the sequence number shown, and the session as it stood then.
     pub(crate) past: Option<(u64, Session)>,
-    /// Completion candidates offered by the last Tab, shown until the next key.
-    pub(crate) candidates: Vec<String>,
+    pub(crate) completion: Option<Completion>,
+    /// The commands panel shows the language's reference (after `help`) until the next line.
+    pub(crate) showing_help: bool,
     pub(crate) typing: bool,
     pub(crate) focus: Focus,
     pub(crate) scroll: [Scroll; 4],
     /// The lesson the session started from, for the title.
     pub(crate) origin: Option<String>,
     history: History,
+}
+
+/// Each command of a history with what it came to, replayed from an empty library: what the
+/// commands panel lists after a `load` or a start from a lesson.
+fn outcomes(history: &[Command]) -> Vec<(String, Outcome)> {
+    let mut session = Session::new();
+    history
+        .iter()
+        .filter_map(|c| session.execute(c).ok().map(|o| (c.to_string(), o)))
+        .collect()
 }
 
 impl Sandbox {
@@ -82,11 +121,9 @@ impl Sandbox {
     ) -> Option<Sandbox> {
         let lesson = content.lesson(lesson_id)?;
         let (session, _) = lesson.replay(lesson.steps.len().saturating_sub(1));
-        Some(Sandbox::with_session(
-            session,
-            Some(lesson.title.clone()),
-            data_dir,
-        ))
+        let mut sandbox = Sandbox::with_session(session, Some(lesson.title.clone()), data_dir);
+        sandbox.show_replayed("the lesson");
+        Some(sandbox)
     }
 
     fn with_session(session: Session, origin: Option<String>, data_dir: Option<&Path>) -> Sandbox {
@@ -100,10 +137,12 @@ impl Sandbox {
             error: None,
             notice: Vec::new(),
             ran: Vec::new(),
+            replayed: None,
             since,
             filed: Vec::new(),
             past: None,
-            candidates: Vec::new(),
+            completion: None,
+            showing_help: false,
             typing: true,
             focus: Focus::Commands,
             scroll: [
@@ -117,11 +156,43 @@ impl Sandbox {
         }
     }
 
+    /// Lists the session's whole history as replayed from `from`, nothing marked new.
+    fn show_replayed(&mut self, from: &str) {
+        self.ran.clear();
+        self.replayed = None;
+        for entry in outcomes(self.session.history()) {
+            self.push_ran(entry);
+        }
+        let n = self.ran.len();
+        self.replayed = (n > 0).then(|| (n, from.to_string()));
+        self.since = self.session.library().head();
+        self.filed.clear();
+    }
+
+    fn push_ran(&mut self, entry: (String, Outcome)) {
+        self.ran.push(entry);
+        if self.ran.len() > KEEP_OUTCOMES {
+            self.ran.remove(0);
+            if let Some((n, _)) = &mut self.replayed {
+                *n = n.saturating_sub(1);
+            }
+        }
+    }
+
+    /// The title of the commands panel: whose commands it lists.
+    pub(crate) fn commands_title(&self) -> String {
+        match &self.replayed {
+            Some((n, from)) if *n > 0 => format!("Commands · {n} from {from}"),
+            _ => "Your commands".to_string(),
+        }
+    }
+
     /// Runs one line typed at the prompt: a sandbox word or a command of the language.
     pub fn submit(&mut self, text: &str) {
         self.error = None;
         self.notice.clear();
-        self.candidates.clear();
+        self.completion = None;
+        self.showing_help = false;
         if text.trim().is_empty() {
             return;
         }
@@ -131,11 +202,25 @@ impl Sandbox {
         }
         match meta::parse(text) {
             Some(Ok(m)) => self.meta(m),
-            Some(Err(message)) => self.notice.push(message),
-            None if self.past.is_some() => self.notice.push(
-                "viewing the past: commands run only at now (type `now` or press ])".to_string(),
-            ),
-            None => self.run(text),
+            Some(Err(message)) => {
+                self.notice.push(message);
+                self.input.set(text);
+            }
+            None => {
+                if let Some((seq, _)) = self.past.take() {
+                    // A command acts on the present: never on a moment being looked at. The
+                    // first Enter brings the present back into view; the line waits for a
+                    // second one.
+                    self.notice.push(format!(
+                        "Not run: you were viewing #{seq}, the past. Back to now (#{}): press Enter again to run it.",
+                        self.session.library().head()
+                    ));
+                    self.input.set(text);
+                    self.follow();
+                } else {
+                    self.run(text);
+                }
+            }
         }
     }
 
@@ -146,10 +231,7 @@ impl Sandbox {
             Ok(Some(outcome)) => {
                 self.since = before;
                 self.filed = outcome.delivered().to_vec();
-                self.ran.push((text.trim().to_string(), outcome));
-                if self.ran.len() > KEEP_OUTCOMES {
-                    self.ran.remove(0);
-                }
+                self.push_ran((text.trim().to_string(), outcome));
                 self.follow();
             }
             Err(e) => {
@@ -162,20 +244,31 @@ impl Sandbox {
 
     fn meta(&mut self, m: Meta) {
         match m {
-            Meta::Undo => match self.session.undo() {
-                Some(command) => {
-                    self.since = self.session.library().head();
-                    self.filed.clear();
-                    self.ran.pop();
-                    self.notice.push(format!(
-                        "undid `{command}`: the rest was replayed from an empty library"
-                    ));
+            Meta::Undo => {
+                if self.past.take().is_some() {
+                    self.notice.push("back to now first.".to_string());
                 }
-                None => self.notice.push("nothing to undo".to_string()),
-            },
+                match self.session.undo() {
+                    Some(command) => {
+                        self.since = self.session.library().head();
+                        self.filed.clear();
+                        self.ran.pop();
+                        if let Some((n, _)) = &mut self.replayed {
+                            *n = (*n).min(self.ran.len());
+                        }
+                        self.notice.push(format!(
+                            "undid `{command}`: the rest was replayed from an empty library (log head #{})",
+                            self.session.library().head()
+                        ));
+                    }
+                    None => self.notice.push("nothing to undo".to_string()),
+                }
+            }
             Meta::Reset => {
                 self.session = Session::new();
                 self.ran.clear();
+                self.replayed = None;
+                self.origin = None;
                 self.since = 0;
                 self.filed.clear();
                 self.past = None;
@@ -189,12 +282,11 @@ impl Sandbox {
                 Ok(session) => {
                     let n = session.history().len();
                     self.session = session;
-                    self.ran.clear();
-                    self.since = 0;
-                    self.filed.clear();
+                    self.origin = None;
                     self.past = None;
+                    self.show_replayed(&file);
                     self.notice.push(format!(
-                        "loaded {file}: replayed {n} command{}",
+                        "loaded {file}: replayed {n} command{}; undo takes them back one by one",
                         if n == 1 { "" } else { "s" }
                     ));
                 }
@@ -202,9 +294,20 @@ impl Sandbox {
             },
             Meta::Now => {
                 self.past = None;
-                self.notice.push("back to now".to_string());
+                self.notice.push(format!(
+                    "back to now: log head #{}",
+                    self.session.library().head()
+                ));
             }
-            Meta::Help => self.notice.extend(meta::help_lines()),
+            Meta::Help => {
+                self.showing_help = true;
+                self.scroll[Focus::Commands.index()] = Scroll::top();
+                self.notice.push(
+                    "The language is shown above (PgUp PgDn scroll it); the next line closes it."
+                        .to_string(),
+                );
+                return;
+            }
         }
         self.follow();
     }
@@ -226,9 +329,12 @@ impl Sandbox {
             (at + 1).min(head)
         };
         if to >= head {
-            self.past = None;
+            if self.past.take().is_some() {
+                self.notice = vec![format!("back to now: log head #{head}")];
+            }
         } else if self.past.as_ref().is_none_or(|(seq, _)| *seq != to) {
             self.past = Some((to, self.session.as_of(to)));
+            self.notice.clear();
         }
         self.scroll[Focus::Log.index()] = Scroll::bottom();
     }
@@ -238,25 +344,48 @@ impl Sandbox {
         self.past.as_ref().map_or(&self.session, |(_, s)| s)
     }
 
-    /// Tab: completes the word being typed (commands, catalogs, books, patrons, sandbox words).
-    fn complete(&mut self) {
+    /// Tab (`forward`) or Shift+Tab: completes the word being typed from commands, catalogs,
+    /// books, patrons and the sandbox's words; pressed again, cycles through the candidates.
+    fn complete(&mut self, forward: bool) {
+        let here = (self.input.text(), self.input.cursor());
+        if let Some(c) = &mut self.completion
+            && c.left == here
+        {
+            let n = c.options.len();
+            let next = match (c.chosen, forward) {
+                (None, true) => 0,
+                (None, false) => n - 1,
+                (Some(i), true) => (i + 1) % n,
+                (Some(i), false) => (i + n - 1) % n,
+            };
+            c.chosen = Some(next);
+            self.input.replace_before_cursor(c.start, &c.options[next]);
+            c.left = (self.input.text(), self.input.cursor());
+            return;
+        }
         let before = self.input.before_cursor();
         let (start, mut options) = complete(&before, &self.session.names());
         if before.split_whitespace().count() <= 1 && !before.ends_with(' ') {
-            let word = before.trim();
+            let word = before.trim().to_lowercase();
             options.extend(
                 meta::WORDS
                     .iter()
-                    .filter(|w| w.starts_with(word))
+                    .filter(|w| w.starts_with(&word))
                     .map(|w| w.to_string()),
             );
             options.sort();
             options.dedup();
         }
         let Some(first) = options.first() else {
-            self.candidates.clear();
+            self.completion = None;
             return;
         };
+        if options.len() == 1 {
+            let with = format!("{first} ");
+            self.input.replace_before_cursor(start, &with);
+            self.completion = None;
+            return;
+        }
         let common: String = options.iter().fold(first.clone(), |acc, o| {
             acc.chars()
                 .zip(o.chars())
@@ -264,26 +393,36 @@ impl Sandbox {
                 .map(|(a, _)| a)
                 .collect()
         });
-        let mut with = common;
-        if options.len() == 1 {
-            with.push(' ');
-            self.candidates.clear();
-        } else {
-            self.candidates = options;
-        }
-        self.input.replace_before_cursor(start, &with);
+        self.input.replace_before_cursor(start, &common);
+        self.completion = Some(Completion {
+            start,
+            options,
+            chosen: None,
+            left: (self.input.text(), self.input.cursor()),
+        });
     }
 
-    fn typing_key(&mut self, key: KeyEvent) {
-        if key.code == KeyCode::Tab {
-            self.complete();
-            return;
+    fn typing_key(&mut self, key: KeyEvent, ctx: &Ctx) {
+        match key.code {
+            KeyCode::Tab => return self.complete(true),
+            KeyCode::BackTab => return self.complete(false),
+            _ => {}
         }
-        self.candidates.clear();
+        self.completion = None;
         match key.code {
             KeyCode::PageUp => return self.scroll[Focus::Commands.index()].up(5),
             KeyCode::PageDown => return self.scroll[Focus::Commands.index()].down(5),
             _ => {}
+        }
+        // `[` and `]` belong to no command: at an empty prompt they step through time, so
+        // the scrubber needs no trip out of the prompt.
+        if self.input.is_empty() {
+            if ctx.keys.is(&key, Action::Earlier) {
+                return self.scrub(true);
+            }
+            if ctx.keys.is(&key, Action::Later) {
+                return self.scrub(false);
+            }
         }
         match self.input.handle(key) {
             Edit::Submit(text) => self.submit(&text),
@@ -304,7 +443,7 @@ impl Screen for Sandbox {
 
     fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Transition {
         if self.typing {
-            self.typing_key(key);
+            self.typing_key(key, ctx);
             return Transition::Stay;
         }
         let actions = ctx.keys.actions(&key);
@@ -327,7 +466,8 @@ impl Screen for Sandbox {
             self.scroll[self.focus.index()].down(10);
         } else if is(Action::Back) {
             if self.past.is_some() {
-                self.past = None;
+                self.notice.clear();
+                self.meta(Meta::Now);
             } else {
                 return Transition::Back;
             }
@@ -336,22 +476,23 @@ impl Screen for Sandbox {
     }
 
     fn footer(&self, ctx: &Ctx) -> Vec<Hint> {
+        let k = |a: Action| ctx.keys.label(a);
         if self.typing {
-            vec![
-                ("Enter", "run"),
-                ("Tab", "complete"),
-                ("↑↓", "history"),
-                ("Esc", "leave the prompt"),
-            ]
+            let mut hints = vec![("Enter", "run"), ("Tab", "complete"), ("↑↓", "history")];
+            if self.input.is_empty() && self.session.library().head() > 0 {
+                hints.push(("[ ]", "time"));
+            }
+            hints.push(("Esc", "leave prompt"));
+            hints
         } else {
             vec![
-                (ctx.keys.label(Action::Type), "type"),
-                (ctx.keys.label(Action::Earlier), "earlier"),
-                (ctx.keys.label(Action::Later), "later"),
-                (ctx.keys.label(Action::FocusNext), "focus"),
+                (k(Action::Type), "type"),
+                (k(Action::Earlier), "earlier"),
+                (k(Action::Later), "later"),
+                (k(Action::FocusNext), "focus"),
                 ("↑↓", "scroll"),
                 (
-                    ctx.keys.label(Action::Back),
+                    k(Action::Back),
                     if self.past.is_some() { "now" } else { "home" },
                 ),
             ]
@@ -367,14 +508,15 @@ impl Screen for Sandbox {
             ),
             (
                 "Tab".into(),
-                "complete a command, catalog, book or patron".into(),
+                "complete a command, catalog, book or patron; again: the next one".into(),
             ),
+            ("Shift+Tab".into(), "the previous candidate".into()),
             ("↑ ↓".into(), "earlier commands (kept across runs)".into()),
             ("Esc".into(), "leave the prompt; Esc again goes home".into()),
             (k(Action::Type), "back to the prompt".into()),
             (
                 format!("{} {}", k(Action::Earlier), k(Action::Later)),
-                "step the catalogs back and forth through the log".into(),
+                "step back and forth through the log (at an empty prompt too)".into(),
             ),
             (
                 k(Action::FocusNext),
@@ -390,7 +532,7 @@ impl Screen for Sandbox {
             ),
             (
                 "now help".into(),
-                "typed: leave the past; list what the prompt takes".into(),
+                "typed: leave the past; show the whole language".into(),
             ),
         ]
     }

@@ -17,6 +17,14 @@ const SETUP: [&str; 4] = [
     "lend b1 to ada",
 ];
 
+fn shelf_says(session: &Session, book: &str) -> Option<&'static str> {
+    session
+        .library()
+        .catalog("shelf")
+        .and_then(|c| c.card(book))
+        .map(|c| c.status.word())
+}
+
 #[test]
 fn a_typed_command_runs_through_the_session_and_is_listed_with_its_outcome() {
     let mut s = sandbox();
@@ -25,6 +33,7 @@ fn a_typed_command_runs_through_the_session_and_is_listed_with_its_outcome() {
     assert_eq!(s.ran.len(), 4);
     assert_eq!(s.ran[3].1.word(), "accepted");
     assert!(s.error.is_none());
+    assert_eq!(s.commands_title(), "Your commands");
 }
 
 #[test]
@@ -40,7 +49,16 @@ fn a_typo_keeps_the_line_and_says_where_with_a_suggestion() {
 }
 
 #[test]
-fn undo_takes_back_the_last_command() {
+fn an_error_in_the_middle_of_a_line_points_at_its_column() {
+    let mut s = sandbox();
+    s.submit("lend b1 ot ada");
+    let (_, error) = s.error.clone().unwrap();
+    assert_eq!(error.col, 9);
+    assert_eq!(error.suggestion.as_deref(), Some("to"));
+}
+
+#[test]
+fn undo_takes_back_the_last_command_and_reset_starts_empty() {
     let mut s = sandbox();
     typed(&mut s, &SETUP);
     s.submit("undo");
@@ -52,15 +70,35 @@ fn undo_takes_back_the_last_command() {
             .book("b1")
             .is_some_and(|b| b.state.word() == "available")
     );
-    assert!(s.notice[0].contains("undid `lend b1 to ada`"));
+    assert_eq!(s.ran.len(), 3);
+    assert!(
+        s.notice[0].contains("undid `lend b1 to ada`"),
+        "{:?}",
+        s.notice
+    );
     s.submit("reset");
     assert_eq!(s.session.library().head(), 0);
+    assert!(s.session.history().is_empty() && s.ran.is_empty());
     s.submit("undo");
     assert_eq!(s.notice, vec!["nothing to undo"]);
 }
 
 #[test]
-fn save_then_load_replays_to_the_same_log() {
+fn a_meta_word_with_a_mistake_is_refused_and_left_to_correct() {
+    let mut s = sandbox();
+    s.submit("save");
+    assert_eq!(
+        s.notice,
+        vec!["save needs a file name, like `save session.txt`"]
+    );
+    assert_eq!(s.input.text(), "save");
+    s.input.clear();
+    s.submit("undo twice");
+    assert_eq!(s.notice, vec!["`undo` takes nothing after it"]);
+}
+
+#[test]
+fn save_then_load_replays_to_the_same_log_and_lists_the_commands() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("session.txt");
     let mut s = sandbox();
@@ -77,6 +115,41 @@ fn save_then_load_replays_to_the_same_log() {
         other.session.library().log().events(),
         s.session.library().log().events()
     );
+    assert_eq!(other.ran.len(), 4);
+    assert_eq!(other.ran[3].0, "lend b1 to ada");
+    assert!(other.commands_title().starts_with("Commands · 4 from "));
+    // Undo works through what was loaded, and the panel's count follows.
+    other.submit("undo");
+    assert_eq!(other.session.library().head(), 2);
+    assert!(other.commands_title().starts_with("Commands · 3 from "));
+}
+
+#[test]
+fn a_load_that_fails_changes_nothing_and_names_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bad.txt");
+    std::fs::write(&file, "tick\nlend b1 ot ada\n").unwrap();
+    let mut s = sandbox();
+    typed(&mut s, &SETUP);
+    s.submit(&format!("load {}", file.display()));
+    assert!(
+        s.notice[0].contains("bad.txt:2:9: expected `to`, found `ot`"),
+        "{:?}",
+        s.notice
+    );
+    assert!(s.notice[0].ends_with("nothing was loaded"));
+    assert_eq!(s.session.library().head(), 3);
+}
+
+#[test]
+fn help_shows_the_language_until_the_next_line() {
+    let mut s = sandbox();
+    s.submit("help");
+    assert!(s.showing_help);
+    assert!(s.notice[0].contains("The language is shown above"));
+    s.submit("tick");
+    assert!(!s.showing_help);
+    assert_eq!(s.ran.len(), 1);
 }
 
 #[test]
@@ -84,54 +157,168 @@ fn scrubbing_shows_the_catalogs_as_they_were_and_returns_to_now() {
     let mut s = sandbox();
     typed(&mut s, &SETUP);
     typed(&mut s, &["tick"]);
-    assert!(
-        s.session
-            .library()
-            .catalog("shelf")
-            .unwrap()
-            .card("b1")
-            .is_some_and(|c| c.status.word() == "lent")
-    );
+    assert_eq!(shelf_says(&s.session, "b1"), Some("lent"));
     s.scrub(true);
     let (seq, past) = s.past.as_ref().unwrap();
     assert_eq!(*seq, 2);
-    assert!(
-        past.library()
-            .catalog("shelf")
-            .unwrap()
-            .card("b1")
-            .is_some_and(|c| c.status.word() == "available")
-    );
-    s.submit("lend b1 to bob");
-    assert!(s.notice[0].contains("viewing the past"));
-    assert_eq!(s.session.library().head(), 3);
-    s.scrub(false);
-    assert!(s.past.is_none());
+    assert_eq!(shelf_says(past, "b1"), Some("available"));
+    s.scrub(true);
+    s.scrub(true);
+    s.scrub(true);
+    assert_eq!(s.past.as_ref().unwrap().0, 0, "the scrubber stops at #0");
+    for _ in 0..3 {
+        s.scrub(false);
+    }
+    assert!(s.past.is_none(), "stepping past the newest event is now");
+    assert_eq!(s.notice, vec!["back to now: log head #3"]);
 }
 
 #[test]
-fn tab_completes_commands_catalogs_and_books() {
+fn a_command_typed_while_viewing_the_past_is_not_run_and_waits_for_a_second_enter() {
+    let mut s = sandbox();
+    typed(&mut s, &SETUP);
+    s.scrub(true);
+    s.submit("lend b1 to bob");
+    assert!(
+        s.notice[0].starts_with("Not run: you were viewing #2"),
+        "{:?}",
+        s.notice
+    );
+    assert_eq!(s.session.library().head(), 3);
+    assert_eq!(s.ran.len(), 4);
+    assert!(s.past.is_none(), "the present is back in view");
+    assert_eq!(s.input.text(), "lend b1 to bob", "the line waits");
+    s.submit(&s.input.text());
+    assert_eq!(s.ran.len(), 5);
+    assert_eq!(s.ran[4].1.word(), "rejected");
+}
+
+#[test]
+fn now_and_undo_both_leave_the_past() {
+    let mut s = sandbox();
+    typed(&mut s, &SETUP);
+    s.scrub(true);
+    s.submit("now");
+    assert!(s.past.is_none());
+    assert_eq!(s.notice, vec!["back to now: log head #3"]);
+    s.scrub(true);
+    s.submit("undo");
+    assert!(s.past.is_none());
+    assert_eq!(s.session.library().head(), 2);
+}
+
+fn tab(s: &mut Sandbox) {
+    s.complete(true);
+}
+
+#[test]
+fn tab_completes_commands_catalogs_books_and_patrons() {
     let mut s = sandbox();
     typed(&mut s, &SETUP);
     s.input.set("fi");
-    s.complete();
+    tab(&mut s);
     assert_eq!(s.input.text(), "find ");
     s.input.set("find ti");
-    s.complete();
+    tab(&mut s);
     assert_eq!(s.input.text(), "find titles ");
-    s.input.set("re");
-    s.complete();
+    s.input.set("lend b");
+    tab(&mut s);
+    assert_eq!(s.input.text(), "lend b1 ");
+    s.input.set("lend b1 to a");
+    tab(&mut s);
+    assert_eq!(s.input.text(), "lend b1 to ada ");
+    s.input.set("sa");
+    tab(&mut s);
     assert_eq!(
-        s.candidates,
-        vec!["rebuild", "reset", "resume", "return", "revise"]
+        s.input.text(),
+        "save ",
+        "the sandbox's own words complete too"
     );
 }
 
 #[test]
-fn starting_from_a_lesson_keeps_its_commands_as_history_for_undo() {
+fn tab_again_cycles_through_the_candidates_and_shift_tab_goes_back() {
+    let mut s = sandbox();
+    s.input.set("re");
+    tab(&mut s);
+    let c = s.completion.clone().unwrap();
+    assert_eq!(
+        c.options,
+        vec!["rebuild", "reset", "resume", "return", "revise"]
+    );
+    assert_eq!(c.chosen, None);
+    assert_eq!(s.input.text(), "re");
+    tab(&mut s);
+    assert_eq!(s.input.text(), "rebuild");
+    tab(&mut s);
+    assert_eq!(s.input.text(), "reset");
+    s.complete(false);
+    s.complete(false);
+    assert_eq!(s.input.text(), "revise", "Shift+Tab wraps around");
+    assert_eq!(s.completion.as_ref().unwrap().chosen, Some(4));
+}
+
+#[test]
+fn typing_after_a_tab_ends_the_cycle() {
+    let mut s = sandbox();
+    let keys = crate::tui::keys::Keymap::default();
+    let mut progress = crate::progress::Progress::default();
+    let mut flash = None;
+    let content = Content::default();
+    let theme = crate::tui::theme::Theme::new(crate::tui::theme::ThemeName::Mono);
+    let mut ctx = Ctx {
+        content: &content,
+        progress: &mut progress,
+        store: None,
+        theme: &theme,
+        keys: &keys,
+        flash: &mut flash,
+        publish_notes: false,
+    };
+    let press = |s: &mut Sandbox, ctx: &mut Ctx, code: KeyCode| {
+        s.handle_key(KeyEvent::from(code), ctx);
+    };
+    for c in "re".chars() {
+        press(&mut s, &mut ctx, KeyCode::Char(c));
+    }
+    press(&mut s, &mut ctx, KeyCode::Tab);
+    press(&mut s, &mut ctx, KeyCode::Tab);
+    assert_eq!(s.input.text(), "rebuild");
+    press(&mut s, &mut ctx, KeyCode::Char(' '));
+    assert!(s.completion.is_none());
+    assert_eq!(s.input.text(), "rebuild ");
+}
+
+#[test]
+fn the_prompt_history_is_kept_across_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = Sandbox::new(Some(dir.path()));
+    typed(&mut first, &["tick", "status", "status"]);
+    drop(first);
+    let mut again = Sandbox::new(Some(dir.path()));
+    again.input.handle(KeyEvent::from(KeyCode::Up));
+    assert_eq!(again.input.text(), "status");
+    again.input.handle(KeyEvent::from(KeyCode::Up));
+    assert_eq!(again.input.text(), "tick", "a repeated line is kept once");
+}
+
+#[test]
+fn starting_from_a_lesson_lists_its_commands_and_undo_steps_back_through_them() {
     let (content, _) = Content::load(None, None).unwrap();
-    let s = Sandbox::from_lesson(&content, "eventual-consistency", None).unwrap();
-    assert!(s.session.history().len() > 5);
+    let mut s = Sandbox::from_lesson(&content, "eventual-consistency", None).unwrap();
+    let n = s.session.history().len();
+    assert!(n > 5);
     assert!(s.session.library().head() > 0);
+    assert_eq!(s.ran.len(), n);
+    assert_eq!(
+        s.commands_title(),
+        format!("Commands · {n} from the lesson")
+    );
+    let expected = Session::replay(&s.session.history()[..n - 1]);
+    s.submit("undo");
+    assert_eq!(
+        s.session.library().log().events(),
+        expected.library().log().events()
+    );
     assert!(Sandbox::from_lesson(&content, "nope", None).is_none());
 }
