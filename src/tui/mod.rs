@@ -27,7 +27,7 @@ pub use app::App;
 pub fn run(mut app: App) -> Result<()> {
     if !std::io::stdout().is_terminal() {
         return Err(UsageError(
-            "cqrs-catalog: the app needs a terminal, and standard output is not one; for text, use `cqrs-catalog tour --plain` or `cqrs-catalog quiz ID --plain`".into(),
+            "cqrs-catalog: the app needs a terminal, and standard output is not one; for text, use `cqrs-catalog tour --plain` or `cqrs-catalog quiz ID --plain`, and `cqrs-catalog run FILE` to execute commands".into(),
         )
         .into());
     }

@@ -156,6 +156,11 @@ impl Sandbox {
         }
     }
 
+    /// The session the prompt acts on (now, whatever moment is being viewed).
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
     /// Lists the session's whole history as replayed from `from`, nothing marked new.
     fn show_replayed(&mut self, from: &str) {
         self.ran.clear();
