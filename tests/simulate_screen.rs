@@ -64,9 +64,16 @@ fn the_twitter_preset_reports_its_write_amplification() {
         app.on_timer();
     }
     let text = screen(&mut app, (120, 40));
-    assert!(text.contains("finished · 2 of 2 s"), "{text}");
+    assert!(text.contains("■ finished · 2 of 2 s"), "{text}");
     assert!(
-        text.contains("fan-out on write:") && text.contains("cards per event"),
+        text.contains("Write amplification") && text.contains("cards pinned per event"),
         "{text}"
     );
+    for size in [(80, 24), (120, 40)] {
+        let text = screen(&mut app, size);
+        insta::assert_snapshot!(format!("simulate_twitter@{}x{}", size.0, size.1), text);
+    }
+    // Finished, nothing moves until Space runs it again.
+    key(&mut app, KeyCode::Char(' '));
+    assert!(screen(&mut app, (120, 40)).contains("▶ running · 0 of 2 s"));
 }

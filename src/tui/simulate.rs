@@ -1,26 +1,42 @@
 //! The simulator screen: the real model under generated load, run in steps so the screen stays
-//! responsive, with lag and stale reads plotted over time and the load's parameters on sliders
-//! that take effect live. It only wakes on a timer while running; paused, it costs nothing.
+//! responsive, with lag and stale reads plotted over the same time axis and the load's
+//! parameters on sliders that take effect live. It only wakes on a timer while running;
+//! paused or finished, it costs nothing.
 
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Sparkline, Wrap};
+use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Padding, Paragraph, Wrap};
 
-use crate::sim::{PRESETS, Params, Simulation};
+use crate::sim::{PRESETS, Params, Sample, Simulation};
 use crate::tui::keys::Action;
 use crate::tui::screen::{Ctx, Hint, Screen, Transition};
+use crate::tui::theme::Theme;
 use crate::tui::widgets::panel::panel;
+use crate::tui::widgets::text::wrap;
 
 /// Simulated milliseconds per timer wake-up (every 50 ms): four simulated seconds a real one,
 /// slow enough to watch the lag build, fast enough that a minute takes fifteen seconds.
 const MS_PER_FRAME: u64 = 200;
 
+/// How much faster than real time the run goes (a frame is 50 ms). A frame of the heaviest
+/// preset costs a few ms of wall time in a release build, so the pace is kept; the pace is
+/// never tied to the wall clock, so a run is the same run wherever it is shown.
+const SPEED: u64 = MS_PER_FRAME / 50;
+
 /// Values a slider steps through: roughly 1-2-5 per decade, so one key moves a visible amount
-/// at any scale.
-const RATES: [u64; 19] = [
+/// at any scale; each ladder stops at what the simulator accepts, so no step is refused.
+const WRITES: [u64; 14] = [
+    1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000,
+];
+const READS: [u64; 19] = [
+    1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000,
+    200_000, 500_000, 1_000_000,
+];
+const CAPACITIES: [u64; 19] = [
     1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000,
     200_000, 500_000, 1_000_000,
 ];
@@ -28,8 +44,10 @@ const DELAYS: [u64; 12] = [
     0, 10, 20, 50, 100, 200, 300, 500, 1_000, 2_000, 5_000, 10_000,
 ];
 
+/// The rows of the load panel that ← and → change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Knob {
+    Preset,
     Writes,
     Reads,
     Capacity,
@@ -37,10 +55,17 @@ enum Knob {
 }
 
 impl Knob {
-    const ALL: [Knob; 4] = [Knob::Writes, Knob::Reads, Knob::Capacity, Knob::Delay];
+    const ALL: [Knob; 5] = [
+        Knob::Preset,
+        Knob::Writes,
+        Knob::Reads,
+        Knob::Capacity,
+        Knob::Delay,
+    ];
 
     fn label(self) -> &'static str {
         match self {
+            Knob::Preset => "preset",
             Knob::Writes => "writes/s",
             Knob::Reads => "reads/s",
             Knob::Capacity => "capacity/s",
@@ -49,11 +74,18 @@ impl Knob {
     }
 
     fn ladder(self) -> &'static [u64] {
-        if self == Knob::Delay { &DELAYS } else { &RATES }
+        match self {
+            Knob::Preset => &[],
+            Knob::Writes => &WRITES,
+            Knob::Reads => &READS,
+            Knob::Capacity => &CAPACITIES,
+            Knob::Delay => &DELAYS,
+        }
     }
 
     fn value(self, p: &Params) -> u64 {
         match self {
+            Knob::Preset => 0,
             Knob::Writes => p.writes_per_sec,
             Knob::Reads => p.reads_per_sec,
             Knob::Capacity => p.capacity,
@@ -68,6 +100,32 @@ fn rung(ladder: &[u64], value: u64) -> usize {
         .iter()
         .position(|&v| v >= value)
         .unwrap_or(ladder.len() - 1)
+}
+
+/// A round number at or above `v` (1, 2 or 5 times a power of ten), for an axis's top.
+fn nice_ceiling(v: u64) -> u64 {
+    let mut power = 1u64;
+    loop {
+        for m in [1, 2, 5] {
+            if power.saturating_mul(m) >= v {
+                return power * m;
+            }
+        }
+        power = power.saturating_mul(10);
+    }
+}
+
+/// A count with thousands separated, as people read figures: 12,000.
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 pub struct Simulate {
@@ -90,7 +148,8 @@ impl Simulate {
             preset,
             sim: Simulation::new(params)?,
             running: true,
-            knob: 0,
+            // The first slider, not the preset: a newcomer's first ← → changes the load.
+            knob: 1,
             message: None,
         })
     }
@@ -106,15 +165,30 @@ impl Simulate {
         }
     }
 
-    fn next_preset(&mut self) {
-        self.preset = (self.preset + 1) % PRESETS.len();
+    /// The next (or previous) preset, from the start.
+    fn change_preset(&mut self, forward: bool) {
+        let n = PRESETS.len();
+        self.preset = if forward {
+            (self.preset + 1) % n
+        } else {
+            (self.preset + n - 1) % n
+        };
         self.restart(PRESETS[self.preset].params());
+        if self.message.is_none() {
+            self.message = Some(format!(
+                "preset {}: started afresh",
+                PRESETS[self.preset].name
+            ));
+        }
     }
 
     /// Moves the selected slider one rung; the running simulation takes it from the next
     /// millisecond on.
     fn adjust(&mut self, up: bool) {
         let knob = Knob::ALL[self.knob];
+        if knob == Knob::Preset {
+            return self.change_preset(up);
+        }
         let p = self.sim.params().clone();
         let ladder = knob.ladder();
         let at = rung(ladder, knob.value(&p));
@@ -125,149 +199,188 @@ impl Simulate {
         };
         let v = ladder[to];
         let result = match knob {
+            Knob::Preset => Ok(()),
             Knob::Writes => self.sim.set_rates(v, p.reads_per_sec),
             Knob::Reads => self.sim.set_rates(p.writes_per_sec, v),
             Knob::Capacity => self.sim.set_capacity(v),
             Knob::Delay => self.sim.set_delay(v, p.spread_ms),
         };
         self.message = Some(match result {
-            Ok(()) => format!("{} now {v}", knob.label()),
+            Ok(()) if v == knob.value(&p) => format!(
+                "{} is at its {}",
+                knob.label(),
+                if up { "top" } else { "bottom" }
+            ),
+            Ok(()) => format!("{} now {}, from this moment on", knob.label(), grouped(v)),
             Err(e) => e,
         });
+    }
+
+    fn state_word(&self) -> &'static str {
+        if self.sim.is_done() {
+            "■ finished"
+        } else if self.running {
+            "▶ running"
+        } else {
+            "‖ paused"
+        }
     }
 
     fn draw_knobs(&self, area: Rect, frame: &mut Frame, ctx: &Ctx) {
         let t = ctx.theme;
         let p = self.sim.params();
-        let bar_width = area.width.saturating_sub(26).clamp(4, 20) as usize;
+        let bar_width = area.width.saturating_sub(27).clamp(4, 20) as usize;
         let mut lines = Vec::new();
         for (i, knob) in Knob::ALL.iter().enumerate() {
-            let ladder = knob.ladder();
-            let filled = (rung(ladder, knob.value(p)) + 1) * bar_width / ladder.len();
             let chosen = i == self.knob;
-            lines.push(Line::from(vec![
+            let mut spans = vec![
                 Span::styled(if chosen { "▶ " } else { "  " }, t.focus),
                 Span::styled(
                     format!("{:<11}", knob.label()),
                     if chosen { t.selected } else { t.text },
                 ),
-                Span::styled("█".repeat(filled), t.accent),
-                Span::styled("░".repeat(bar_width - filled), t.dim),
-                Span::styled(format!(" {}", knob.value(p)), t.text),
-            ]));
+            ];
+            if *knob == Knob::Preset {
+                spans.push(Span::styled(format!("◀ {} ▶", p.preset), t.accent));
+                spans.push(Span::styled(
+                    format!(" {} of {}", self.preset + 1, PRESETS.len()),
+                    t.dim,
+                ));
+            } else {
+                let ladder = knob.ladder();
+                let filled = (rung(ladder, knob.value(p)) + 1) * bar_width / ladder.len();
+                spans.push(Span::styled("█".repeat(filled), t.accent));
+                spans.push(Span::styled("░".repeat(bar_width - filled), t.dim));
+                spans.push(Span::styled(format!(" {}", grouped(knob.value(p))), t.text));
+            }
+            lines.push(Line::from(spans));
         }
         lines.push(Line::raw(""));
         let s = self.sim.summary();
         let now = self.sim.elapsed_ms() / 1_000;
-        let state = if self.sim.is_done() {
-            "finished"
-        } else if self.running {
-            "▶ running"
-        } else {
-            "‖ paused"
-        };
         lines.push(Line::styled(
-            format!("{state} · {now} of {} s", p.seconds),
+            format!(
+                "{} · {now} of {} s · {SPEED}× real time",
+                self.state_word(),
+                p.seconds
+            ),
             t.title,
         ));
-        lines.push(Line::raw(format!(
-            "{} writes ({} rejected at the desk)",
-            s.writes, s.rejected
-        )));
-        lines.push(Line::raw(format!(
-            "{} reads, {} stale ({:.2}%)",
-            s.reads,
-            s.stale_reads,
-            s.stale_share * 100.0
-        )));
-        lines.push(Line::raw(format!(
-            "lag p50 {} ms · p99 {} ms · max {} ms",
-            s.lag_ms_p50, s.lag_ms_p99, s.lag_ms_max
-        )));
+        let figure = |label: &str, value: String| {
+            Line::from(vec![
+                Span::styled(format!("{label:<9}"), t.dim),
+                Span::styled(value, t.text),
+            ])
+        };
+        lines.push(figure(
+            "writes",
+            format!(
+                "{} · {} rejected at the desk",
+                grouped(s.writes),
+                grouped(s.rejected)
+            ),
+        ));
+        lines.push(figure(
+            "reads",
+            format!(
+                "{} · {} stale ({:.2}%)",
+                grouped(s.reads),
+                grouped(s.stale_reads),
+                s.stale_share * 100.0
+            ),
+        ));
+        lines.push(figure(
+            "lag",
+            format!(
+                "p50 {} · p99 {} ms",
+                grouped(s.lag_ms_p50),
+                grouped(s.lag_ms_p99)
+            ),
+        ));
+        lines.push(figure("worst", format!("{} ms", grouped(s.lag_ms_max))));
         if let Some(a) = &s.amplification {
-            lines.push(Line::raw(format!(
-                "fan-out on write: {:.1} cards per event",
-                a.cards_per_event
-            )));
-            lines.push(Line::raw(format!(
-                "fan-out on read: {:.1} lookups per read",
-                a.lookups_per_read_on_read
-            )));
+            lines.push(Line::raw(""));
+            lines.push(Line::styled("Write amplification", t.title));
+            lines.push(figure(
+                "on write",
+                format!("{:.1} cards pinned per event", a.cards_per_event),
+            ));
+            lines.push(figure(
+                "on read",
+                format!("{:.1} lookups per board read", a.lookups_per_read_on_read),
+            ));
         }
         if let Some(m) = &self.message {
+            lines.push(Line::raw(""));
             lines.push(Line::styled(m.clone(), t.warn));
         }
         frame.render_widget(
             Paragraph::new(lines)
                 .wrap(Wrap { trim: false })
-                .block(panel("Load · ↑↓ pick, ←→ change", true, t)),
+                .block(panel("Load · ↑↓ pick · ←→ change", true, t)),
             area,
         );
     }
+}
 
-    fn draw_lag(&self, area: Rect, frame: &mut Frame, ctx: &Ctx) {
-        let t = ctx.theme;
-        let samples = self.sim.samples();
-        let points: Vec<(f64, f64)> = samples
-            .iter()
-            .map(|s| (s.t as f64, s.lag_ms as f64))
+/// One plot of a value over simulated time. The two plots share the x axis's bounds and the
+/// width of their y labels, so a second stands at the same column in both.
+struct Plot<'a> {
+    title: String,
+    points: Vec<(f64, f64)>,
+    top: u64,
+    style: Style,
+    graph: GraphType,
+    /// Only the lower plot labels the time axis.
+    time_labels: bool,
+    seconds: u64,
+    label_width: usize,
+    theme: &'a Theme,
+}
+
+impl Plot<'_> {
+    fn y_labels(top: u64) -> [String; 3] {
+        [String::from("0"), grouped(top / 2), grouped(top)]
+    }
+
+    fn render(&self, area: Rect, frame: &mut Frame) {
+        let t = self.theme;
+        let pad = |s: String| format!("{s:>w$}", w = self.label_width);
+        let y_labels: Vec<Line> = Plot::y_labels(self.top)
+            .into_iter()
+            .map(|s| Line::raw(pad(s)))
             .collect();
-        let max_lag = samples.iter().map(|s| s.lag_ms).max().unwrap_or(0).max(10) as f64;
-        let seconds = self.sim.params().seconds.max(1) as f64;
-        let worst = samples.last().map_or(String::from("—"), |s| {
-            format!("{} ms ({})", s.lag_ms, s.worst)
-        });
-        let chart = Chart::new(vec![
-            Dataset::default()
-                .name("worst lag, ms")
-                .marker(Marker::Braille)
-                .graph_type(GraphType::Line)
-                .style(t.accent)
-                .data(&points),
-        ])
-        .block(panel(&format!("Worst catalog lag · {worst}"), false, t))
-        .x_axis(
-            Axis::default()
-                .title("simulated s")
-                .style(t.dim)
-                .bounds([0.0, seconds])
-                .labels(vec![
-                    Line::raw("0"),
-                    Line::raw(format!("{}", seconds as u64)),
-                ]),
-        )
-        .y_axis(
-            Axis::default()
-                .style(t.dim)
-                .bounds([0.0, max_lag * 1.1])
-                .labels(vec![
-                    Line::raw("0"),
-                    Line::raw(format!("{}", max_lag as u64)),
-                ]),
-        );
+        let seconds = self.seconds.max(1);
+        let x_labels: Vec<Line> = if self.time_labels {
+            vec![
+                Line::raw("0"),
+                Line::raw(format!("{}", seconds / 2)),
+                Line::raw(format!("{seconds} s")),
+            ]
+        } else {
+            Vec::new()
+        };
+        let dataset = Dataset::default()
+            .marker(Marker::Braille)
+            .graph_type(self.graph)
+            .style(self.style)
+            .data(&self.points);
+        let chart = Chart::new(vec![dataset])
+            .block(panel(&self.title, false, t))
+            .legend_position(None)
+            .x_axis(
+                Axis::default()
+                    .style(t.dim)
+                    .bounds([0.0, seconds as f64])
+                    .labels(x_labels),
+            )
+            .y_axis(
+                Axis::default()
+                    .style(t.dim)
+                    .bounds([0.0, self.top as f64])
+                    .labels(y_labels),
+            );
         frame.render_widget(chart, area);
-    }
-
-    fn draw_stale(&self, area: Rect, frame: &mut Frame, ctx: &Ctx) {
-        let t = ctx.theme;
-        let samples = self.sim.samples();
-        let inner_width = area.width.saturating_sub(2) as usize;
-        let shown: Vec<u64> = samples
-            .iter()
-            .rev()
-            .take(inner_width)
-            .rev()
-            .map(|s| s.stale_reads)
-            .collect();
-        let last = samples.last().map_or(0, |s| s.stale_reads);
-        let title = format!("Stale reads/s · last {last}");
-        frame.render_widget(
-            Sparkline::default()
-                .data(&shown)
-                .style(t.warn)
-                .block(panel(&title, false, t)),
-            area,
-        );
     }
 }
 
@@ -279,31 +392,96 @@ impl Screen for Simulate {
     fn draw(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let t = ctx.theme;
         let p = self.sim.params();
-        let [header, body] =
-            Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
         let about = PRESETS.get(self.preset).map_or("", |pr| pr.about);
-        let head = vec![
-            Line::from(vec![
-                Span::styled(format!(" Simulator · {}", p.preset), t.title),
-                Span::styled(
-                    format!(
-                        " · {} writes/s, {} reads/s, each catalog files {}/s, delay {} ms, seed {}",
-                        p.writes_per_sec, p.reads_per_sec, p.capacity, p.delay_ms, p.seed
-                    ),
-                    t.dim,
-                ),
-            ]),
-            Line::styled(format!(" {about}"), t.dim),
-        ];
-        frame.render_widget(Paragraph::new(head), header);
-        let knob_width = if body.width >= 110 { 44 } else { 38 };
+        let head = Line::from(vec![
+            Span::styled(format!("Simulator · {} · ", p.preset), t.title),
+            Span::styled(about, t.dim),
+        ]);
+        // The preset's story is the point of the screen: it gets the rows it needs (up to
+        // four), one column in like the other screens' headers.
+        let head = wrap(head, area.width.saturating_sub(1) as usize, 0);
+        let rows = (head.len() as u16).clamp(1, 4);
+        let [header, body] =
+            Layout::vertical([Constraint::Length(rows), Constraint::Fill(1)]).areas(area);
+        frame.render_widget(
+            Paragraph::new(head).block(Block::default().padding(Padding::left(1))),
+            header,
+        );
+        let knob_width = if body.width >= 110 { 46 } else { 42 };
         let [knobs, plots] =
             Layout::horizontal([Constraint::Length(knob_width), Constraint::Fill(1)]).areas(body);
         self.draw_knobs(knobs, frame, ctx);
-        let [lag, stale] =
-            Layout::vertical([Constraint::Percentage(60), Constraint::Fill(1)]).areas(plots);
-        self.draw_lag(lag, frame, ctx);
-        self.draw_stale(stale, frame, ctx);
+
+        let samples = self.sim.samples();
+        let last = samples.last();
+        let lag_top = nice_ceiling(samples.iter().map(|s| s.lag_ms).max().unwrap_or(0).max(10));
+        let stale_top = nice_ceiling(
+            samples
+                .iter()
+                .map(|s| s.stale_reads)
+                .max()
+                .unwrap_or(0)
+                .max(10),
+        );
+        let label_width = Plot::y_labels(lag_top)
+            .iter()
+            .chain(Plot::y_labels(stale_top).iter())
+            .map(|s| s.chars().count())
+            .max()
+            .unwrap_or(1);
+        let series = |f: fn(&Sample) -> u64| -> Vec<(f64, f64)> {
+            samples.iter().map(|s| (s.t as f64, f(s) as f64)).collect()
+        };
+        // Stale reads are counted per second: each second is drawn as a bar as wide as the
+        // second, so a short run reads as a histogram rather than a few hairlines. (A braille
+        // cell is two dots wide: two points per column fill a bar.)
+        let dots = u64::from(plots.width.saturating_sub(2)) * 2;
+        let per_second = dots.div_ceil(p.seconds.max(1)).max(1);
+        let bars: Vec<(f64, f64)> = samples
+            .iter()
+            .flat_map(|s| {
+                (0..per_second).map(move |k| {
+                    let x = (s.t - 1) as f64 + (k as f64 + 0.5) / per_second as f64;
+                    (x, s.stale_reads as f64)
+                })
+            })
+            .collect();
+        let lag = Plot {
+            title: match last {
+                Some(s) => format!("Worst lag · {} ms ({})", grouped(s.lag_ms), s.worst),
+                None => "Worst lag, ms".into(),
+            },
+            points: series(|s| s.lag_ms),
+            top: lag_top,
+            style: t.accent,
+            graph: GraphType::Line,
+            time_labels: false,
+            seconds: p.seconds,
+            label_width,
+            theme: t,
+        };
+        let stale = Plot {
+            title: match last {
+                Some(s) if s.reads > 0 => format!(
+                    "Stale reads/s · {} now ({:.1}%)",
+                    grouped(s.stale_reads),
+                    s.stale_reads as f64 * 100.0 / s.reads as f64
+                ),
+                _ => "Stale reads/s".into(),
+            },
+            points: bars,
+            top: stale_top,
+            style: t.warn,
+            graph: GraphType::Bar,
+            time_labels: true,
+            seconds: p.seconds,
+            label_width,
+            theme: t,
+        };
+        let [lag_area, stale_area] =
+            Layout::vertical([Constraint::Percentage(55), Constraint::Fill(1)]).areas(plots);
+        lag.render(lag_area, frame);
+        stale.render(stale_area, frame);
     }
 
     fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Transition {
@@ -325,8 +503,9 @@ impl Screen for Simulate {
             self.adjust(false);
         } else if is(Action::Restart) {
             self.restart(self.sim.params().clone());
+            self.message = Some("started afresh with the same load".into());
         } else if is(Action::FocusNext) {
-            self.next_preset();
+            self.change_preset(true);
         } else if is(Action::Back) {
             return Transition::Back;
         }
@@ -335,10 +514,17 @@ impl Screen for Simulate {
 
     fn footer(&self, ctx: &Ctx) -> Vec<Hint> {
         vec![
-            ("Space", if self.running { "pause" } else { "run" }),
+            (
+                "Space",
+                match (self.sim.is_done(), self.running) {
+                    (true, _) => "again",
+                    (false, true) => "pause",
+                    (false, false) => "run",
+                },
+            ),
             ("↑↓", "pick"),
             ("←→", "change"),
-            (ctx.keys.label(Action::FocusNext), "next preset"),
+            (ctx.keys.label(Action::FocusNext), "preset"),
             (ctx.keys.label(Action::Restart), "restart"),
             (ctx.keys.label(Action::Back), "home"),
         ]
@@ -353,7 +539,7 @@ impl Screen for Simulate {
             ),
             (
                 format!("{} {}", k(Action::Up), k(Action::Down)),
-                "pick a slider: writes, reads, capacity, delay".into(),
+                "pick a row: preset, writes, reads, capacity, delay".into(),
             ),
             (
                 format!("{} {}", k(Action::Prev), k(Action::Next)),
@@ -429,21 +615,61 @@ mod tests {
     #[test]
     fn sliders_step_along_their_ladder_and_reach_the_running_simulation() {
         let mut s = Simulate::new(small()).unwrap();
+        assert_eq!(Knob::ALL[s.knob], Knob::Writes);
         let before = s.sim.params().writes_per_sec;
         s.adjust(true);
         assert!(s.sim.params().writes_per_sec > before);
-        s.knob = 3;
+        s.knob = 4;
         let delay = s.sim.params().delay_ms;
         s.adjust(false);
         assert!(s.sim.params().delay_ms < delay);
     }
 
     #[test]
-    fn every_preset_opens() {
+    fn every_rung_of_every_ladder_is_accepted_by_the_simulator() {
+        let mut s = Simulate::new(small()).unwrap();
+        for (i, knob) in Knob::ALL.iter().enumerate().skip(1) {
+            s.knob = i;
+            for _ in 0..knob.ladder().len() {
+                s.adjust(true);
+                let m = s.message.clone().unwrap();
+                assert!(m.contains(knob.label()), "{m}");
+            }
+            assert_eq!(knob.value(s.sim.params()), *knob.ladder().last().unwrap());
+            for _ in 0..knob.ladder().len() {
+                s.adjust(false);
+            }
+            assert_eq!(knob.value(s.sim.params()), knob.ladder()[0]);
+        }
+    }
+
+    #[test]
+    fn the_preset_row_and_tab_go_through_every_preset_and_back() {
         let mut s = Simulate::new(small()).unwrap();
         for _ in 0..PRESETS.len() {
-            s.next_preset();
-            assert!(s.message.is_none(), "{:?}", s.message);
+            s.change_preset(true);
+            assert!(
+                s.message.as_deref().unwrap().starts_with("preset "),
+                "{:?}",
+                s.message
+            );
         }
+        assert_eq!(s.sim.params().preset, "azure");
+        s.knob = 0;
+        s.adjust(false);
+        assert_eq!(s.sim.params().preset, "twitter");
+    }
+
+    #[test]
+    fn axis_tops_are_round_and_figures_are_grouped() {
+        assert_eq!(nice_ceiling(0), 1);
+        assert_eq!(nice_ceiling(10), 10);
+        assert_eq!(nice_ceiling(11), 20);
+        assert_eq!(nice_ceiling(499), 500);
+        assert_eq!(nice_ceiling(4_781), 5_000);
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(1_000), "1,000");
+        assert_eq!(grouped(3_000_000), "3,000,000");
     }
 }
