@@ -119,7 +119,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Run generated traffic through the model headless; print lag and stale reads each second
+    /// Run generated traffic through the model: live on a screen in a terminal; with --json or
+    /// --plain (or without a terminal), lag and stale reads printed each second
     Simulate(SimulateArgs),
 }
 

@@ -1,5 +1,6 @@
 //! The real binary in a real terminal: tmux runs it, keys are sent, and the screen is read
 //! back as a learner would see it. CI installs tmux; where it is missing these tests say so.
+//! The sessions live on a tmux server of their own, never the user's.
 
 use std::process::Command;
 use std::thread::sleep;
@@ -8,6 +9,15 @@ use std::time::{Duration, Instant};
 struct Tmux {
     session: String,
     _data: tempfile::TempDir,
+}
+
+/// The tests' own tmux server: starting or killing a session never touches the user's.
+const SOCKET: &str = "cqrs-catalog-tests";
+
+fn tmux() -> Command {
+    let mut command = Command::new("tmux");
+    command.args(["-L", SOCKET]);
+    command
 }
 
 fn have_tmux() -> bool {
@@ -20,14 +30,18 @@ fn have_tmux() -> bool {
 impl Tmux {
     /// Starts the binary with `args` in a detached tmux session of the given size.
     fn start(name: &str, args: &str, width: u16, height: u16) -> Tmux {
-        let data = tempfile::tempdir().unwrap();
+        Tmux::start_in(name, args, width, height, tempfile::tempdir().unwrap())
+    }
+
+    /// The same, keeping the learner's data in `data` (to run the binary again on it).
+    fn start_in(name: &str, args: &str, width: u16, height: u16, data: tempfile::TempDir) -> Tmux {
         let session = format!("cqrs-test-{name}-{}", std::process::id());
         let bin = env!("CARGO_BIN_EXE_cqrs-catalog");
         let command = format!(
             "CQRS_CATALOG_DATA={0} CQRS_CATALOG_CONFIG={0}/config.toml {bin} {args}; echo EXITED $?; sleep 30",
             data.path().display()
         );
-        let status = Command::new("tmux")
+        let status = tmux()
             .args([
                 "new-session",
                 "-d",
@@ -50,7 +64,7 @@ impl Tmux {
 
     fn keys(&self, keys: &[&str]) {
         for key in keys {
-            Command::new("tmux")
+            tmux()
                 .args(["send-keys", "-t", &self.session, key])
                 .status()
                 .unwrap();
@@ -60,7 +74,7 @@ impl Tmux {
 
     /// Types text literally, as a learner at a prompt would.
     fn text(&self, text: &str) {
-        Command::new("tmux")
+        tmux()
             .args(["send-keys", "-t", &self.session, "-l", text])
             .status()
             .unwrap();
@@ -68,7 +82,7 @@ impl Tmux {
     }
 
     fn screen(&self) -> String {
-        let out = Command::new("tmux")
+        let out = tmux()
             .args(["capture-pane", "-p", "-t", &self.session])
             .output()
             .unwrap();
@@ -91,7 +105,7 @@ impl Tmux {
     }
 
     fn resize(&self, width: u16, height: u16) {
-        Command::new("tmux")
+        tmux()
             .args([
                 "resize-window",
                 "-t",
@@ -108,9 +122,7 @@ impl Tmux {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["kill-session", "-t", &self.session])
-            .status();
+        let _ = tmux().args(["kill-session", "-t", &self.session]).status();
     }
 }
 
@@ -227,5 +239,107 @@ fn a_quiz_is_answered_reviewed_scored_saved_and_retried_in_a_real_terminal() {
     t.keys(&["r"]);
     t.wait_for("retry · question 1 of");
     t.keys(&["C-c"]);
+    t.wait_for("EXITED 0");
+}
+
+#[test]
+fn the_sandbox_runs_commands_shows_a_caret_completes_undoes_saves_scrubs_and_keeps_history() {
+    require_tmux!();
+    let t = Tmux::start("sandbox", "sandbox", 80, 24);
+    t.wait_for("Nothing yet. Type a command below");
+    t.text(r#"acquire b1 "Dune" by "Frank Herbert""#);
+    t.keys(&["Enter"]);
+    t.wait_for("✓ accepted: #1 BookAcquired b1");
+    t.text("lend b1 ot ada");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("expected `to`, found `ot`");
+    assert!(
+        screen.contains("┃          ^"),
+        "the caret under `ot`:\n{screen}"
+    );
+    t.keys(&["C-u"]);
+    t.text("cat");
+    t.keys(&["Tab"]);
+    t.text("b");
+    t.keys(&["Tab"]);
+    t.wait_for("› catalog b1");
+    t.keys(&["Enter"]);
+    t.wait_for("✓ accepted: #2 BookCataloged b1");
+    t.text("re");
+    t.keys(&["Tab", "Tab"]);
+    t.wait_for("▸rebuild");
+    t.keys(&["C-u"]);
+    t.text("undo");
+    t.keys(&["Enter"]);
+    t.wait_for("undid `catalog b1`");
+    let file = t._data.path().join("s.txt");
+    t.text(&format!("save {}", file.display()));
+    t.keys(&["Enter"]);
+    t.wait_for("saved 1 command");
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .ends_with("acquire b1 \"Dune\" by \"Frank Herbert\"\n")
+    );
+    t.keys(&["["]);
+    t.wait_for("viewing #0 of #1");
+    t.keys(&["]"]);
+    t.wait_for("back to now: log head #1");
+    t.keys(&["C-c"]);
+    t.wait_for("EXITED 0");
+
+    // Run again on the same data: the prompt recalls the last line typed.
+    let data = tempfile::TempDir::new().unwrap();
+    std::fs::copy(
+        t._data.path().join("sandbox-history.txt"),
+        data.path().join("sandbox-history.txt"),
+    )
+    .unwrap();
+    let again = Tmux::start_in("sandbox-again", "sandbox", 80, 24, data);
+    again.wait_for("Nothing yet");
+    again.keys(&["Up"]);
+    again.wait_for("› save ");
+    again.keys(&["C-c"]);
+    again.wait_for("EXITED 0");
+}
+
+#[test]
+fn the_sandbox_from_a_lesson_in_a_wide_then_tiny_terminal() {
+    require_tmux!();
+    let t = Tmux::start("sandbox-from", "sandbox --from rebuild", 200, 50);
+    t.wait_for("from the end of “Rebuilding a damaged catalog”");
+    t.wait_for("Commands · 22 from the lesson");
+    t.resize(50, 15);
+    t.wait_for("too small");
+    // The prompt has the keys, but the message's q still quits.
+    t.keys(&["q"]);
+    t.wait_for("EXITED 0");
+}
+
+#[test]
+fn the_simulator_runs_pauses_takes_a_slider_and_a_preset_and_quits() {
+    require_tmux!();
+    let t = Tmux::start("simulate", "simulate --seconds 600", 80, 24);
+    t.wait_for("▶ running");
+    t.keys(&["Space"]);
+    let paused = t.wait_for("‖ paused");
+    let at = |screen: &str| {
+        screen
+            .lines()
+            .find_map(|l| l.split("‖ paused · ").nth(1))
+            .map(|rest| rest.split(" of ").next().unwrap().to_string())
+    };
+    let then = at(&paused);
+    sleep(Duration::from_millis(400));
+    assert_eq!(at(&t.screen()), then, "paused, the run does not move");
+    t.keys(&["Right"]);
+    t.wait_for("writes/s now 200");
+    t.keys(&["Tab"]);
+    t.wait_for("preset booking: started afresh");
+    t.resize(200, 50);
+    t.wait_for("a room booked meanwhile still looks free");
+    t.resize(40, 12);
+    t.wait_for("too small");
+    t.keys(&["q"]);
     t.wait_for("EXITED 0");
 }
