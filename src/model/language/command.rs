@@ -127,6 +127,22 @@ pub enum Command {
 }
 
 impl Command {
+    /// The catalog a command names, if it names one: what a screen brings into view.
+    pub fn catalog(&self) -> Option<&str> {
+        match self {
+            Command::Lag { catalog, .. }
+            | Command::Pause { catalog }
+            | Command::Resume { catalog }
+            | Command::Sync { catalog }
+            | Command::Find { catalog, .. }
+            | Command::Show { catalog }
+            | Command::Damage { catalog }
+            | Command::Rebuild { catalog }
+            | Command::AddCatalog { name: catalog, .. } => Some(&catalog.name),
+            _ => None,
+        }
+    }
+
     /// True for the commands that go to the back office (the write side).
     pub fn is_write(&self) -> bool {
         matches!(

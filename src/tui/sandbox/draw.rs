@@ -170,7 +170,7 @@ pub fn draw(sandbox: &mut Sandbox, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         focused: focused(Focus::Catalogs),
         filed,
         rebuilding: None,
-        spotlight: None,
+        spotlight: sandbox.spotlight.as_deref(),
     }
     .render(
         catalogs_area,

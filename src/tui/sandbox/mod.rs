@@ -86,6 +86,8 @@ pub struct Sandbox {
     /// Viewing the past: the sequence number shown, and the session as it stood then.
     pub(crate) past: Option<(u64, Session)>,
     pub(crate) completion: Option<Completion>,
+    /// The catalog the newest command named: the catalogs panel brings it into view.
+    pub(crate) spotlight: Option<String>,
     /// The commands panel shows the language's reference (after `help`) until the next line.
     pub(crate) showing_help: bool,
     pub(crate) typing: bool,
@@ -142,6 +144,7 @@ impl Sandbox {
             filed: Vec::new(),
             past: None,
             completion: None,
+            spotlight: None,
             showing_help: false,
             typing: true,
             focus: Focus::Commands,
@@ -237,6 +240,9 @@ impl Sandbox {
                 self.since = before;
                 self.filed = outcome.delivered().to_vec();
                 self.push_ran((text.trim().to_string(), outcome));
+                if let Some(name) = self.session.history().last().and_then(Command::catalog) {
+                    self.spotlight = Some(name.to_string());
+                }
                 self.follow();
             }
             Err(e) => {
@@ -257,6 +263,7 @@ impl Sandbox {
                     Some(command) => {
                         self.since = self.session.library().head();
                         self.filed.clear();
+                        self.spotlight = None;
                         self.ran.pop();
                         if let Some((n, _)) = &mut self.replayed {
                             *n = (*n).min(self.ran.len());
@@ -273,6 +280,7 @@ impl Sandbox {
                 self.session = Session::new();
                 self.ran.clear();
                 self.replayed = None;
+                self.spotlight = None;
                 self.origin = None;
                 self.since = 0;
                 self.filed.clear();
@@ -289,6 +297,7 @@ impl Sandbox {
                     self.session = session;
                     self.origin = None;
                     self.past = None;
+                    self.spotlight = None;
                     self.show_replayed(&file);
                     self.notice.push(format!(
                         "loaded {file}: replayed {n} command{}; undo takes them back one by one",
@@ -317,10 +326,15 @@ impl Sandbox {
         self.follow();
     }
 
-    /// After something changed, panels that follow the newest show it.
+    /// After something changed, panels that follow the newest show it, and the catalogs the
+    /// catalog last named.
     fn follow(&mut self) {
         self.scroll[Focus::Commands.index()] = Scroll::bottom();
         self.scroll[Focus::Log.index()] = Scroll::bottom();
+        self.scroll[Focus::Catalogs.index()] = Scroll {
+            follow: true,
+            ..Scroll::top()
+        };
     }
 
     /// Steps the view through time: `earlier` one event back, else one forward; reaching the
@@ -572,9 +586,7 @@ pub fn entry() -> crate::tui::home::Entry {
     crate::tui::home::Entry {
         name: "Sandbox",
         what: "type your own commands and watch the model answer",
-        progress: |_| {
-            "an empty library; `cqrs-catalog sandbox --from LESSON` starts at a lesson's end".into()
-        },
+        progress: |_| "start empty, or where a lesson ends: sandbox --from LESSON".into(),
         open: |ctx| {
             let data_dir = ctx.store.and_then(|s| s.path.parent());
             Some(Box::new(Sandbox::new(data_dir)))

@@ -322,3 +322,18 @@ fn starting_from_a_lesson_lists_its_commands_and_undo_steps_back_through_them() 
     );
     assert!(Sandbox::from_lesson(&content, "nope", None).is_none());
 }
+
+#[test]
+fn a_command_that_names_a_catalog_brings_it_into_view_until_another_does() {
+    let mut s = sandbox();
+    typed(&mut s, &SETUP);
+    assert_eq!(s.spotlight, None);
+    s.submit("add-catalog loans by patron");
+    assert_eq!(s.spotlight.as_deref(), Some("loans"));
+    s.submit("tick");
+    assert_eq!(s.spotlight.as_deref(), Some("loans"));
+    s.submit("show titles");
+    assert_eq!(s.spotlight.as_deref(), Some("titles"));
+    s.submit("undo");
+    assert_eq!(s.spotlight, None);
+}

@@ -27,22 +27,6 @@ pub struct Entry {
     pub catalog: Option<String>,
 }
 
-/// The catalog a command is about.
-fn catalog_named(command: &Command) -> Option<String> {
-    match command {
-        Command::Lag { catalog, .. }
-        | Command::Pause { catalog }
-        | Command::Resume { catalog }
-        | Command::Sync { catalog }
-        | Command::Find { catalog, .. }
-        | Command::Show { catalog }
-        | Command::Damage { catalog }
-        | Command::Rebuild { catalog }
-        | Command::AddCatalog { name: catalog, .. } => Some(catalog.name.clone()),
-        _ => None,
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Phase {
     /// The step asks nothing.
@@ -202,7 +186,7 @@ impl TourState {
     fn run_plain(&mut self, lines: &[ScriptLine], mine: bool) {
         for ran in run_lines(&mut self.session, lines) {
             self.entries.push(Entry {
-                catalog: catalog_named(&ran.line.command),
+                catalog: ran.line.command.catalog().map(str::to_string),
                 input: ran.line.text,
                 outcome: ran.outcome,
                 mine,
@@ -377,7 +361,7 @@ impl TourState {
                     input: text.trim().to_string(),
                     outcome,
                     mine: true,
-                    catalog: catalog_named(&command),
+                    catalog: command.catalog().map(str::to_string),
                 });
                 if let Some(before) = before {
                     self.animate_rebuild(before, &command);
