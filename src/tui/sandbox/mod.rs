@@ -209,7 +209,12 @@ impl Sandbox {
                 .push(format!("could not keep the prompt's history: {e}"));
         }
         match meta::parse(text) {
-            Some(Ok(m)) => self.meta(m),
+            Some(Ok(m)) => {
+                if !self.meta(m) {
+                    // A file that could not be read or written: the line stays to be fixed.
+                    self.input.set(text);
+                }
+            }
             Some(Err(message)) => {
                 self.notice.push(message);
                 self.input.set(text);
@@ -253,7 +258,8 @@ impl Sandbox {
         }
     }
 
-    fn meta(&mut self, m: Meta) {
+    /// Does what a sandbox word says; false when it could not (a file that failed).
+    fn meta(&mut self, m: Meta) -> bool {
         match m {
             Meta::Undo => {
                 if self.past.take().is_some() {
@@ -289,7 +295,11 @@ impl Sandbox {
                     .push("an empty library: no books, no events, four empty catalogs".to_string());
             }
             Meta::Save(file) => match meta::save(&self.session, Path::new(&file)) {
-                Ok(message) | Err(message) => self.notice.push(message),
+                Ok(message) => self.notice.push(message),
+                Err(message) => {
+                    self.notice.push(message);
+                    return false;
+                }
             },
             Meta::Load(file) => match meta::load(Path::new(&file)) {
                 Ok(session) => {
@@ -304,7 +314,10 @@ impl Sandbox {
                         if n == 1 { "" } else { "s" }
                     ));
                 }
-                Err(message) => self.notice.push(message),
+                Err(message) => {
+                    self.notice.push(message);
+                    return false;
+                }
             },
             Meta::Now => {
                 self.past = None;
@@ -320,10 +333,11 @@ impl Sandbox {
                     "The language is shown above (PgUp PgDn scroll it); the next line closes it."
                         .to_string(),
                 );
-                return;
+                return true;
             }
         }
         self.follow();
+        true
     }
 
     /// After something changed, panels that follow the newest show it, and the catalogs the
@@ -520,40 +534,42 @@ impl Screen for Sandbox {
 
     fn help(&self, ctx: &Ctx) -> Vec<(String, String)> {
         let k = |a: Action| ctx.keys.label(a).to_string();
-        vec![
+        // Short rows (keys in at most 12 columns), so the whole overlay fits an 80×24 terminal.
+        [
+            ("Enter", "run the line (any command of the language)"),
             (
-                "Enter".into(),
-                "run the command typed (any command of the language)".into(),
+                "Tab",
+                "complete; again: the next candidate (Shift+Tab: back)",
             ),
-            (
-                "Tab".into(),
-                "complete a command, catalog, book or patron; again: the next one".into(),
-            ),
-            ("Shift+Tab".into(), "the previous candidate".into()),
-            ("↑ ↓".into(), "earlier commands (kept across runs)".into()),
-            ("Esc".into(), "leave the prompt; Esc again goes home".into()),
-            (k(Action::Type), "back to the prompt".into()),
+            ("↑ ↓", "earlier lines (kept across runs)"),
+            ("Esc", "leave the prompt; again: back to now, then home"),
+        ]
+        .into_iter()
+        .map(|(keys, doc)| (keys.to_string(), doc.to_string()))
+        .chain([
+            (k(Action::Type), "back to the prompt".to_string()),
             (
                 format!("{} {}", k(Action::Earlier), k(Action::Later)),
-                "step back and forth through the log (at an empty prompt too)".into(),
+                "step through the log's past (at an empty prompt too)".to_string(),
             ),
             (
                 k(Action::FocusNext),
-                "focus the next panel, then ↑ ↓ PgUp PgDn scroll it".into(),
+                "focus a panel; ↑ ↓ PgUp PgDn scroll it".to_string(),
             ),
             (
-                "undo reset".into(),
-                "typed: take back the last command; start empty".into(),
+                "undo reset".to_string(),
+                "take back the last command; start empty".to_string(),
             ),
             (
-                "save load".into(),
-                "typed with a file: write the session as a script; replay one".into(),
+                "save load".to_string(),
+                "FILE: write the session as a script; replay one".to_string(),
             ),
             (
-                "now help".into(),
-                "typed: leave the past; show the whole language".into(),
+                "now help".to_string(),
+                "leave the past; show the whole language".to_string(),
             ),
-        ]
+        ])
+        .collect()
     }
 
     fn typing(&self) -> bool {

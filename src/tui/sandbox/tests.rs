@@ -139,6 +139,10 @@ fn a_load_that_fails_changes_nothing_and_names_line_and_column() {
     );
     assert!(s.notice[0].ends_with("nothing was loaded"));
     assert_eq!(s.session.library().head(), 3);
+    assert!(
+        s.input.text().starts_with("load "),
+        "the line stays to be fixed"
+    );
 }
 
 #[test]
