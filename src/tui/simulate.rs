@@ -22,9 +22,10 @@ use crate::tui::widgets::text::wrap;
 /// slow enough to watch the lag build, fast enough that a minute takes fifteen seconds.
 const MS_PER_FRAME: u64 = 200;
 
-/// How much faster than real time the run goes (a frame is 50 ms). A frame of the heaviest
-/// preset costs a few ms of wall time in a release build, so the pace is kept; the pace is
-/// never tied to the wall clock, so a run is the same run wherever it is shown.
+/// How much faster than real time the run goes at most (a frame is 50 ms). A frame of the
+/// ecommerce preset costs a few ms of wall time in a release build, so that pace is kept; the
+/// heaviest slider settings fall behind it. The run is never tied to the wall clock, so a run
+/// is the same run wherever it is shown.
 const SPEED: u64 = MS_PER_FRAME / 50;
 
 /// Values a slider steps through: roughly 1-2-5 per decade, so one key moves a visible amount
@@ -260,7 +261,7 @@ impl Simulate {
         let now = self.sim.elapsed_ms() / 1_000;
         lines.push(Line::styled(
             format!(
-                "{} · {now} of {} s · {SPEED}× real time",
+                "{} · {now} of {} s · up to {SPEED}× real time",
                 self.state_word(),
                 p.seconds
             ),
@@ -532,9 +533,18 @@ impl Screen for Simulate {
 
     fn help(&self, ctx: &Ctx) -> Vec<(String, String)> {
         let k = |a: Action| ctx.keys.label(a).to_string();
+        // Space is bound to Next as well as Toggle; here it pauses, so it is not shown as a
+        // key that changes a slider.
+        let toggle = k(Action::Toggle);
+        let without_toggle = |a: Action| {
+            k(a).split(' ')
+                .filter(|key| !toggle.split(' ').any(|t| t == *key))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
         vec![
             (
-                "Space Enter".into(),
+                format!("{toggle} Enter"),
                 "pause or run the simulation (at the end: run it again)".into(),
             ),
             (
@@ -542,7 +552,11 @@ impl Screen for Simulate {
                 "pick a row: preset, writes, reads, capacity, delay".into(),
             ),
             (
-                format!("{} {}", k(Action::Prev), k(Action::Next)),
+                format!(
+                    "{} {}",
+                    without_toggle(Action::Prev),
+                    without_toggle(Action::Next)
+                ),
                 "change it; the running simulation takes it at once".into(),
             ),
             (
@@ -551,8 +565,8 @@ impl Screen for Simulate {
             ),
             (k(Action::Restart), "start this load again from zero".into()),
             (
-                "".into(),
-                "a read is stale when the catalog's answer differs from the back office".into(),
+                "stale read".into(),
+                "a catalog's answer that differs from the back office".into(),
             ),
         ]
     }
