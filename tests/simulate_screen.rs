@@ -49,12 +49,12 @@ fn a_starved_projector_shows_its_lag_growing_then_pauses() {
     key(&mut app, KeyCode::Char(' '));
     for size in [(80, 24), (120, 40)] {
         let text = screen(&mut app, size);
-        assert!(text.contains("‖ paused · 6 of 10 s"), "{text}");
+        assert!(text.contains("‖ paused · 6 of 10 simulated s"), "{text}");
         insta::assert_snapshot!(format!("simulate_starved@{}x{}", size.0, size.1), text);
     }
     // Paused, the timer moves nothing.
     app.on_timer();
-    assert!(screen(&mut app, (80, 24)).contains("6 of 10 s"));
+    assert!(screen(&mut app, (80, 24)).contains("6 of 10 simulated s"));
 }
 
 #[test]
@@ -64,7 +64,7 @@ fn the_twitter_preset_reports_its_write_amplification() {
         app.on_timer();
     }
     let text = screen(&mut app, (120, 40));
-    assert!(text.contains("■ finished · 2 of 2 s"), "{text}");
+    assert!(text.contains("■ finished · 2 of 2 simulated s"), "{text}");
     assert!(
         text.contains("Write amplification") && text.contains("cards pinned per event"),
         "{text}"
@@ -75,5 +75,5 @@ fn the_twitter_preset_reports_its_write_amplification() {
     }
     // Finished, nothing moves until Space runs it again.
     key(&mut app, KeyCode::Char(' '));
-    assert!(screen(&mut app, (120, 40)).contains("▶ running · 0 of 2 s"));
+    assert!(screen(&mut app, (120, 40)).contains("▶ running · 0 of 2 simulated s"));
 }

@@ -260,11 +260,7 @@ impl Simulate {
         let s = self.sim.summary();
         let now = self.sim.elapsed_ms() / 1_000;
         lines.push(Line::styled(
-            format!(
-                "{} · {now} of {} s · up to {SPEED}× real time",
-                self.state_word(),
-                p.seconds
-            ),
+            format!("{} · {now} of {} simulated s", self.state_word(), p.seconds),
             t.title,
         ));
         let figure = |label: &str, value: String| {
@@ -567,6 +563,10 @@ impl Screen for Simulate {
             (
                 "stale read".into(),
                 "a catalog's answer that differs from the back office".into(),
+            ),
+            (
+                "pace".into(),
+                format!("up to {SPEED} simulated seconds a real one (less when heavy)"),
             ),
         ]
     }
