@@ -21,12 +21,19 @@ use super::{EMPTY, Focus, Sandbox, meta};
 pub const MIN_WIDTH: u16 = 72;
 pub const MIN_HEIGHT: u16 = 20;
 
+/// From this width of the model's side on, its panels stand in two columns.
+const WIDE_MODEL: u16 = 100;
+
 pub fn draw(sandbox: &mut Sandbox, frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let t = ctx.theme;
     let [header, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
     draw_header(sandbox, frame, header, ctx);
 
-    let left_share = if body.width >= 140 { 40 } else { 46 };
+    let left_share = match body.width {
+        170.. => 34,
+        140.. => 40,
+        _ => 46,
+    };
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(left_share), Constraint::Fill(1)]).areas(body);
 
@@ -119,14 +126,26 @@ pub fn draw(sandbox: &mut Sandbox, frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let books = shown.office().len().max(1) as u16 + 2;
     let events =
         sandbox.session.library().head().max(1) as u16 + 2 + u16::from(sandbox.past.is_some());
-    let office_rows = books.min(right.height / 4).max(3);
-    let log_rows = events.min(right.height / 3).max(4);
-    let [office_area, log_area, catalogs_area] = Layout::vertical([
-        Constraint::Length(office_rows),
-        Constraint::Length(log_rows),
-        Constraint::Fill(1),
-    ])
-    .areas(right);
+    // Wide (a projector, a big terminal): the back office and log in one column, the
+    // catalogs in another at full height. Otherwise all three are stacked.
+    let (office_area, log_area, catalogs_area) = if right.width >= WIDE_MODEL {
+        let [column, catalogs] =
+            Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]).areas(right);
+        let office_rows = books.min(column.height / 2).max(3);
+        let [office, log] =
+            Layout::vertical([Constraint::Length(office_rows), Constraint::Fill(1)]).areas(column);
+        (office, log, catalogs)
+    } else {
+        let office_rows = books.min(right.height / 4).max(3);
+        let log_rows = events.min(right.height / 3).max(4);
+        let [office, log, catalogs] = Layout::vertical([
+            Constraint::Length(office_rows),
+            Constraint::Length(log_rows),
+            Constraint::Fill(1),
+        ])
+        .areas(right);
+        (office, log, catalogs)
+    };
     let viewing = sandbox.past.as_ref().map(|(seq, _)| *seq);
     let since = if viewing.is_some() {
         shown.head()
