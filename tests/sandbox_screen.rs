@@ -161,3 +161,17 @@ fn a_terminal_too_small_for_the_sandbox_still_quits_on_q() {
     key(&mut app, KeyCode::Char('q'));
     assert!(app.should_quit(), "q quits though the prompt had the keys");
 }
+
+#[test]
+fn a_wide_terminal_gives_the_catalogs_a_column_of_their_own() {
+    let mut app = app();
+    lend_a_book(&mut app);
+    let wide = screen_text(&mut app, (200, 50));
+    let second = wide.lines().nth(1).unwrap();
+    assert!(
+        second.contains("Back office") && second.contains("Catalogs"),
+        "{second}"
+    );
+    let narrow = screen_text(&mut app, (120, 40));
+    assert!(!narrow.lines().nth(1).unwrap().contains("Catalogs"));
+}
