@@ -32,7 +32,31 @@ pub fn run(mut app: App) -> Result<()> {
         .into());
     }
     let mut terminal = ratatui::try_init()?;
+    let mouse = app.mouse;
+    if mouse {
+        // Mouse capture is ours to undo, on the way out and on a panic, before ratatui's
+        // hook restores the rest: a terminal left capturing the mouse cannot select text.
+        let restore_rest = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            release_mouse();
+            restore_rest(info);
+        }));
+        ratatui::crossterm::execute!(
+            std::io::stdout(),
+            ratatui::crossterm::event::EnableMouseCapture
+        )?;
+    }
     let result = app.run(&mut terminal);
+    if mouse {
+        release_mouse();
+    }
     ratatui::restore();
     result
+}
+
+fn release_mouse() {
+    let _ = ratatui::crossterm::execute!(
+        std::io::stdout(),
+        ratatui::crossterm::event::DisableMouseCapture
+    );
 }

@@ -9,7 +9,7 @@ pub mod meta;
 use std::path::Path;
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 
 use crate::content::Content;
@@ -393,6 +393,15 @@ impl Screen for Sandbox {
                 "typed: leave the past; list what the prompt takes".into(),
             ),
         ]
+    }
+
+    fn on_mouse(&mut self, event: MouseEvent, _ctx: &mut Ctx) -> Transition {
+        match event.kind {
+            MouseEventKind::ScrollUp => self.scroll[self.focus.index()].up(3),
+            MouseEventKind::ScrollDown => self.scroll[self.focus.index()].down(3),
+            _ => {}
+        }
+        Transition::Stay
     }
 
     fn typing(&self) -> bool {

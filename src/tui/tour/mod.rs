@@ -8,8 +8,10 @@ pub mod present;
 pub mod state;
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::Rect;
+use ratatui::crossterm::event::{
+    KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use ratatui::layout::{Position, Rect};
 
 use crate::UsageError;
 use crate::content::{Content, Panel, locate};
@@ -98,6 +100,8 @@ pub struct Tour {
     outline: Option<Outline>,
     /// Presenting to a room (`--present`): its layout, zoom, blanking and autoplay.
     present: Option<Presenter>,
+    /// Where each panel of the model was drawn last, for the mouse.
+    placed: Vec<(Focus, Rect)>,
 }
 
 /// Opens the tour at a lesson (by id) and step (from 0, as `Progress` counts): what the quiz
@@ -179,6 +183,7 @@ impl Tour {
             typing: false,
             outline: None,
             present: None,
+            placed: Vec::new(),
         };
         tour.arrived(content);
         Some(tour)
@@ -425,6 +430,38 @@ impl Screen for Tour {
 
     fn shown(&mut self, ctx: &mut Ctx) {
         self.record(ctx);
+    }
+
+    fn on_mouse(&mut self, event: MouseEvent, ctx: &mut Ctx) -> Transition {
+        if let Some(outline) = &mut self.outline {
+            if let Some((lesson, step)) = outline.mouse(event) {
+                self.outline = None;
+                if self.state.jump(ctx.content, lesson, step) {
+                    self.moved(Move::Step, ctx);
+                }
+            }
+            return Transition::Stay;
+        }
+        let at = Position::new(event.column, event.row);
+        let under = self
+            .placed
+            .iter()
+            .find(|(_, r)| r.contains(at))
+            .map(|(f, _)| *f);
+        match event.kind {
+            MouseEventKind::ScrollUp | MouseEventKind::ScrollDown => {
+                let up = event.kind == MouseEventKind::ScrollUp;
+                let s = &mut self.scroll[under.unwrap_or(self.focus).index()];
+                if up { s.up(3) } else { s.down(3) }
+            }
+            MouseEventKind::Down(MouseButton::Left) => {
+                if let Some(focus) = under {
+                    self.focus = focus;
+                }
+            }
+            _ => {}
+        }
+        Transition::Stay
     }
 
     fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Transition {
