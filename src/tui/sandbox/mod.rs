@@ -434,9 +434,7 @@ pub fn entry() -> crate::tui::home::Entry {
     crate::tui::home::Entry {
         name: "Sandbox",
         what: "type your own commands and watch the model answer",
-        progress: |_| {
-            "an empty library; `cqrs-catalog sandbox --from LESSON` starts at a lesson's end".into()
-        },
+        progress: |_| "starts empty; `sandbox --from LESSON` starts where a lesson ends".into(),
         open: |ctx| {
             let data_dir = ctx.store.and_then(|s| s.path.parent());
             Some(Box::new(Sandbox::new(data_dir)))
