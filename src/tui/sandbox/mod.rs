@@ -253,25 +253,13 @@ impl Sandbox {
             options.sort();
             options.dedup();
         }
-        let Some(first) = options.first() else {
-            self.candidates.clear();
-            return;
-        };
-        let common: String = options.iter().fold(first.clone(), |acc, o| {
-            acc.chars()
-                .zip(o.chars())
-                .take_while(|(a, b)| a == b)
-                .map(|(a, _)| a)
-                .collect()
-        });
-        let mut with = common;
-        if options.len() == 1 {
-            with.push(' ');
-            self.candidates.clear();
+        // Several fit: show them all until the next key.
+        self.candidates = if options.len() > 1 {
+            options.clone()
         } else {
-            self.candidates = options;
-        }
-        self.input.replace_before_cursor(start, &with);
+            Vec::new()
+        };
+        self.input.complete(start, &options);
     }
 
     fn typing_key(&mut self, key: KeyEvent) {

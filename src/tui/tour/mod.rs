@@ -384,21 +384,7 @@ impl Tour {
     fn complete(&mut self) {
         let before = self.input.before_cursor();
         let (start, options) = complete(&before, &self.state.session.names());
-        let Some(first) = options.first() else {
-            return;
-        };
-        let common = options.iter().fold(first.clone(), |acc, o| {
-            acc.chars()
-                .zip(o.chars())
-                .take_while(|(a, b)| a == b)
-                .map(|(a, _)| a)
-                .collect()
-        });
-        let mut with = common;
-        if options.len() == 1 {
-            with.push(' ');
-        }
-        self.input.replace_before_cursor(start, &with);
+        self.input.complete(start, &options);
     }
 
     /// At the end of the tour, a letter opens the quiz offered under it; leaving the quiz
