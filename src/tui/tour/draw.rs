@@ -611,11 +611,7 @@ fn end_lines(
 ) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let total = content.lessons.len();
-    let done = content
-        .lessons
-        .iter()
-        .filter(|l| progress.tour.completed.contains(&l.id))
-        .count();
+    let done = super::lessons_completed(content, progress);
     lines.extend(wrap(
         Line::styled(
             format!("You have reached the end of the tour ({done} of {total} lessons read to the end). Check what stuck with a quiz:"),

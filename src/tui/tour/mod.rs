@@ -674,16 +674,21 @@ impl Screen for Tour {
     }
 }
 
+/// How many of the lessons there are now the learner has read to the end.
+pub fn lessons_completed(content: &Content, progress: &Progress) -> usize {
+    content
+        .lessons
+        .iter()
+        .filter(|l| progress.tour.completed.contains(&l.id))
+        .count()
+}
+
 /// The learner's progress on the tour in a few words, for the home screen.
 pub fn progress_summary(ctx: &Ctx) -> String {
     let content = ctx.content;
     let progress = &*ctx.progress;
     let total = content.lessons.len();
-    let done = content
-        .lessons
-        .iter()
-        .filter(|l| progress.tour.completed.contains(&l.id))
-        .count();
+    let done = lessons_completed(content, progress);
     let Some(id) = progress.tour.lesson.as_deref() else {
         return format!("{total} lessons · not started yet");
     };
