@@ -25,10 +25,17 @@ pub use app::App;
 /// Runs the app in the terminal, restoring it on the way out whatever happens (ratatui's init
 /// installs a panic hook that restores it on a panic too).
 pub fn run(mut app: App) -> Result<()> {
-    if !std::io::stdout().is_terminal() {
-        return Err(UsageError(
-            "cqrs-catalog: the app needs a terminal, and standard output is not one; for text, use `cqrs-catalog tour --plain` or `cqrs-catalog quiz ID --plain`".into(),
-        )
+    // A dumb terminal cannot draw screens: it gets the same pointer to the text modes.
+    let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+    if dumb || !std::io::stdout().is_terminal() {
+        let why = if dumb {
+            "this terminal (TERM=dumb) cannot draw it"
+        } else {
+            "standard output is not one"
+        };
+        return Err(UsageError(format!(
+            "cqrs-catalog: the app needs a terminal, and {why}; for text, use `cqrs-catalog tour --plain`, `cqrs-catalog quiz ID --plain` or `cqrs-catalog run FILE`"
+        ))
         .into());
     }
     let mut terminal = ratatui::try_init()?;
