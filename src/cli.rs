@@ -31,6 +31,11 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "NAME", value_parser = parse_theme)]
     pub theme: Option<ThemeName>,
 
+    /// Capture the mouse: click choices and outline steps, scroll panels with the wheel
+    /// (off by default: capture stops the terminal from selecting text)
+    #[arg(long, global = true)]
+    pub mouse: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -19,6 +19,8 @@ pub struct Options<'a> {
     pub content: Option<&'a Path>,
     pub quizzes: Option<&'a Path>,
     pub theme: Option<ThemeName>,
+    /// `--mouse`: capture clicks and the wheel (the config's `mouse` default otherwise).
+    pub mouse: bool,
 }
 
 /// Loads content for the app. The embedded content is checked by the test suite, so it is only
@@ -93,6 +95,7 @@ pub fn open(
     );
     app.keys = config.keymap();
     app.publish_notes = true;
+    app.mouse = options.mouse || config.defaults.mouse;
     if let Some(warning) = loaded.warning {
         app.flash(warning);
     }

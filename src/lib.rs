@@ -26,6 +26,26 @@ impl std::fmt::Display for UsageError {
 
 impl std::error::Error for UsageError {}
 
+/// Runs `write` against buffered standard output. A reader that closes the pipe early
+/// (`| head`) made its choice: that ends the output quietly, it is not a failure.
+pub fn write_out(
+    write: impl FnOnce(&mut dyn std::io::Write) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    use std::io::Write;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let written = write(&mut out).and_then(|()| Ok(out.flush()?));
+    match written {
+        Err(e)
+            if e.downcast_ref::<std::io::Error>().map(std::io::Error::kind)
+                == Some(std::io::ErrorKind::BrokenPipe) =>
+        {
+            Ok(())
+        }
+        other => other,
+    }
+}
+
 /// Writes text to standard output at once. A reader that closes the pipe early (`| head`) made
 /// its choice; that is not a failure, and never a panic as `print!` would make it.
 pub fn print_out(text: &str) -> anyhow::Result<()> {

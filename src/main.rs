@@ -16,6 +16,7 @@ fn main() -> ExitCode {
         content: cli.content.as_deref(),
         quizzes: cli.quizzes.as_deref(),
         theme: cli.theme,
+        mouse: cli.mouse,
     };
     let result = match cli.command {
         Some(cli::Command::Run { file, json }) => plain::run(&file, json),

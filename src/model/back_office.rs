@@ -177,7 +177,11 @@ impl BackOffice {
     ) -> Result<(BookId, EventKind), Rejection> {
         let existing = self.books.get(book);
         let kind = self.decide_event(book, existing, intent)?;
-        let id = existing.map_or_else(|| BookId::new(book), |b| b.id.clone());
+        let id = existing.map_or_else(
+            // The next accession number: every acquired book keeps its place in `order`.
+            || BookId::numbered(book, self.order.len() as u32),
+            |b| b.id.clone(),
+        );
         Ok((id, kind))
     }
 

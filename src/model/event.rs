@@ -11,8 +11,17 @@ pub type Text = Arc<str>;
 /// A book's id as the librarians write it (`b1`), folded to lower case. Every event and card
 /// of a book shares the back office's one string, so comparing two ids is usually comparing
 /// two pointers: projection compares ids on every event.
+///
+/// It also carries the book's accession number, as a real library stamps one in each book it
+/// receives: the back office numbers books 0, 1, 2, ... in the order it acquires them, so a
+/// catalog can keep its cards in a plain array and find a book's card without hashing its id.
+/// An id made with `BookId::new` has no number (catalogs then find it by its text). The number
+/// is bookkeeping, not identity: ids compare, hash and sort by their text alone.
 #[derive(Debug, Clone, Eq)]
-pub struct BookId(pub Text);
+pub struct BookId(pub Text, u32);
+
+/// The number of an id the back office did not number.
+const UNNUMBERED: u32 = u32::MAX;
 
 /// Hashes the text, as `str` does: maps keyed by `BookId` are searched with a plain `&str`.
 impl std::hash::Hash for BookId {
@@ -45,7 +54,18 @@ impl PartialOrd for BookId {
 
 impl BookId {
     pub fn new(id: &str) -> Self {
-        BookId(Text::from(id))
+        BookId(Text::from(id), UNNUMBERED)
+    }
+
+    /// The id of the book the back office accessions as its `number`-th.
+    pub(crate) fn numbered(id: &str, number: u32) -> Self {
+        debug_assert!(number != UNNUMBERED, "more books than accession numbers");
+        BookId(Text::from(id), number)
+    }
+
+    /// The accession number, if the back office gave one.
+    pub fn number(&self) -> Option<u32> {
+        (self.1 != UNNUMBERED).then_some(self.1)
     }
 
     pub fn as_str(&self) -> &str {

@@ -2,7 +2,7 @@
 //! the narration, predictions with their answers, challenges, and after each step a code block
 //! with the model's state, so a class can read along or revise afterwards.
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 
 use anyhow::Result;
 
@@ -15,19 +15,7 @@ use crate::transcript;
 
 /// Prints the handout for the whole tour, or one lesson.
 pub fn print(content: &Content, lesson: Option<&str>) -> Result<()> {
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let written = write(&mut out, content, lesson).and_then(|()| Ok(out.flush()?));
-    match written {
-        // A closed pipe (`| head`) is the reader's choice, not a failure.
-        Err(e)
-            if e.downcast_ref::<io::Error>().map(io::Error::kind)
-                == Some(io::ErrorKind::BrokenPipe) =>
-        {
-            Ok(())
-        }
-        other => other,
-    }
+    crate::write_out(|mut out| write(&mut out, content, lesson))
 }
 
 pub fn write(out: &mut impl Write, content: &Content, lesson: Option<&str>) -> Result<()> {

@@ -2,7 +2,7 @@
 //! pagers and tests. Each step: its narration, the commands run with their outcomes, the
 //! prediction with its answer, the challenge, and the whole model's state afterwards.
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 
 use anyhow::Result;
 
@@ -27,19 +27,7 @@ pub struct Selection<'a> {
 
 /// Prints the tour (or the selection of it) to standard output.
 pub fn print(content: &Content, selection: Selection) -> Result<()> {
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let written = write(&mut out, content, selection).and_then(|()| Ok(out.flush()?));
-    match written {
-        // A closed pipe (`| head`) is the reader's choice, not a failure.
-        Err(e)
-            if e.downcast_ref::<io::Error>().map(io::Error::kind)
-                == Some(io::ErrorKind::BrokenPipe) =>
-        {
-            Ok(())
-        }
-        other => other,
-    }
+    crate::write_out(|mut out| write(&mut out, content, selection))
 }
 
 /// Writes the tour (or the selection) as text. An unknown lesson or a step out of range is a

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use anyhow::Result;
-use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind};
+use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind, MouseEvent};
 use ratatui::layout::{Constraint, Layout};
 use ratatui::{DefaultTerminal, Frame};
 
@@ -30,6 +30,9 @@ pub struct App {
     pub keys: Keymap,
     /// Publish the tour's step for `cqrs-catalog notes` (see `Ctx::publish_notes`).
     pub publish_notes: bool,
+    /// Capture the mouse (clicks and the wheel); off unless asked for, since capture stops the
+    /// terminal from selecting text.
+    pub mouse: bool,
     help_open: bool,
     flash: Option<String>,
     quit: bool,
@@ -53,6 +56,7 @@ impl App {
             theme,
             keys: Keymap::default(),
             publish_notes: false,
+            mouse: false,
             help_open: false,
             flash: None,
             quit: false,
@@ -170,6 +174,11 @@ impl App {
         let transition = self
             .with_top(|screen, ctx| screen.handle_key(key, ctx))
             .unwrap_or(Transition::Quit);
+        self.apply(transition);
+    }
+
+    /// Carries out what a screen asked for, and tells the screen that comes to the top.
+    fn apply(&mut self, transition: Transition) {
         match transition {
             Transition::Stay => return,
             Transition::Back => {
@@ -183,6 +192,15 @@ impl App {
             Transition::Quit => self.quit = true,
         }
         self.with_top(|screen, ctx| screen.shown(ctx));
+    }
+
+    pub fn on_mouse(&mut self, event: MouseEvent) {
+        if self.help_open {
+            return;
+        }
+        if let Some(transition) = self.with_top(|screen, ctx| screen.on_mouse(event, ctx)) {
+            self.apply(transition);
+        }
     }
 
     fn animating(&self) -> bool {
@@ -209,6 +227,7 @@ impl App {
             };
             match event {
                 Some(Event::Key(key)) if key.kind == KeyEventKind::Press => self.on_key(key),
+                Some(Event::Mouse(mouse)) => self.on_mouse(mouse),
                 None => self.on_timer(),
                 // Resize and anything else: the loop redraws at the new size.
                 Some(_) => {}

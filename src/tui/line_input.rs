@@ -63,6 +63,23 @@ impl LineInput {
         self.recall = None;
     }
 
+    /// Completes the word that starts at `start` from `options`: as far as they all agree, and
+    /// with a space after it when only one fits.
+    pub fn complete(&mut self, start: usize, options: &[String]) {
+        let Some(first) = options.first() else { return };
+        let mut with: String = options.iter().fold(first.clone(), |acc, o| {
+            acc.chars()
+                .zip(o.chars())
+                .take_while(|(a, b)| a == b)
+                .map(|(a, _)| a)
+                .collect()
+        });
+        if options.len() == 1 {
+            with.push(' ');
+        }
+        self.replace_before_cursor(start, &with);
+    }
+
     /// The text before the cursor, for completion.
     pub fn before_cursor(&self) -> String {
         self.chars[..self.cursor].iter().collect()

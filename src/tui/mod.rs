@@ -25,14 +25,45 @@ pub use app::App;
 /// Runs the app in the terminal, restoring it on the way out whatever happens (ratatui's init
 /// installs a panic hook that restores it on a panic too).
 pub fn run(mut app: App) -> Result<()> {
-    if !std::io::stdout().is_terminal() {
-        return Err(UsageError(
-            "cqrs-catalog: the app needs a terminal, and standard output is not one; for text, use `cqrs-catalog tour --plain` or `cqrs-catalog quiz ID --plain`, and `cqrs-catalog run FILE` to execute commands".into(),
-        )
+    // A dumb terminal cannot draw screens: it gets the same pointer to the text modes.
+    let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+    if dumb || !std::io::stdout().is_terminal() {
+        let why = if dumb {
+            "this terminal (TERM=dumb) cannot draw it"
+        } else {
+            "standard output is not one"
+        };
+        return Err(UsageError(format!(
+            "cqrs-catalog: the app needs a terminal, and {why}; for text, use `cqrs-catalog tour --plain`, `cqrs-catalog quiz ID --plain` or `cqrs-catalog run FILE`"
+        ))
         .into());
     }
     let mut terminal = ratatui::try_init()?;
+    let mouse = app.mouse;
+    if mouse {
+        // Mouse capture is ours to undo, on the way out and on a panic, before ratatui's
+        // hook restores the rest: a terminal left capturing the mouse cannot select text.
+        let restore_rest = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            release_mouse();
+            restore_rest(info);
+        }));
+        ratatui::crossterm::execute!(
+            std::io::stdout(),
+            ratatui::crossterm::event::EnableMouseCapture
+        )?;
+    }
     let result = app.run(&mut terminal);
+    if mouse {
+        release_mouse();
+    }
     ratatui::restore();
     result
+}
+
+fn release_mouse() {
+    let _ = ratatui::crossterm::execute!(
+        std::io::stdout(),
+        ratatui::crossterm::event::DisableMouseCapture
+    );
 }

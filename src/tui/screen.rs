@@ -2,7 +2,7 @@
 //! progress, the theme and keys. Screens own their state; the app owns the stack of screens.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::KeyEvent;
+use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 use ratatui::layout::Rect;
 
 use crate::content::Content;
@@ -67,6 +67,11 @@ pub trait Screen {
     fn draw(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx);
 
     fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Transition;
+
+    /// A click or a turn of the wheel, when the mouse is captured (`--mouse`).
+    fn on_mouse(&mut self, _event: MouseEvent, _ctx: &mut Ctx) -> Transition {
+        Transition::Stay
+    }
 
     /// The most useful keys here, for the footer (help and quit are added by the app).
     fn footer(&self, ctx: &Ctx) -> Vec<Hint>;

@@ -6,8 +6,12 @@ pub mod picker;
 pub mod view;
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::Rect;
+use std::ops::Range;
+
+use ratatui::crossterm::event::{
+    KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Padding, Paragraph};
 
@@ -95,6 +99,14 @@ enum Phase {
     Done(Summary),
 }
 
+/// What the screen shows: its lines, the lines of the cursor's row (to keep in view), and the
+/// lines each choice row takes (for the mouse).
+type Text = (
+    Vec<Line<'static>>,
+    Option<(usize, usize)>,
+    Vec<Range<usize>>,
+);
+
 pub struct QuizScreen {
     quiz: Quiz,
     rng: Rng,
@@ -109,6 +121,9 @@ pub struct QuizScreen {
     follow: bool,
     /// Esc was pressed once mid-quiz: a second one leaves.
     leaving: bool,
+    /// Where the text was drawn and which lines each choice row took, for the mouse.
+    inner: Rect,
+    rows_at: Vec<Range<usize>>,
 }
 
 impl QuizScreen {
@@ -125,6 +140,8 @@ impl QuizScreen {
             page: 1,
             follow: true,
             leaving: false,
+            inner: Rect::default(),
+            rows_at: Vec::new(),
         };
         screen.ask(0, None);
         screen
@@ -263,24 +280,25 @@ impl QuizScreen {
         content.lesson(self.question()?.review.as_deref()?)
     }
 
-    fn lines(&self, ctx: &Ctx, width: usize) -> (Vec<Line<'static>>, Option<(usize, usize)>) {
+    /// The screen's lines, the cursor's lines (to keep in view) and each choice row's lines.
+    fn lines(&self, ctx: &Ctx, width: usize) -> Text {
         let theme = ctx.theme;
         match &self.phase {
             Phase::Asking(draft) => {
                 let (Some(q), Some(asked)) = (self.question(), self.attempt.asked.get(self.at))
                 else {
-                    return (Vec::new(), None);
+                    return (Vec::new(), None, Vec::new());
                 };
-                let (lines, focus) = view::question(q, asked, draft, theme, width);
-                (lines, Some((focus.start, focus.end)))
+                let (lines, focus, rows) = view::question(q, asked, draft, theme, width);
+                (lines, Some((focus.start, focus.end)), rows)
             }
             Phase::Answered => {
                 let (Some(q), Some(asked)) = (self.question(), self.attempt.asked.get(self.at))
                 else {
-                    return (Vec::new(), None);
+                    return (Vec::new(), None, Vec::new());
                 };
                 let Some(given) = &asked.given else {
-                    return (Vec::new(), None);
+                    return (Vec::new(), None, Vec::new());
                 };
                 let feedback = Feedback::new(q, asked, given);
                 let lines = view::feedback(
@@ -291,11 +309,12 @@ impl QuizScreen {
                     theme,
                     width,
                 );
-                (lines, None)
+                (lines, None, Vec::new())
             }
             Phase::Done(summary) => (
                 view::summary(&self.quiz.questions, summary, theme, width),
                 None,
+                Vec::new(),
             ),
         }
     }
@@ -326,7 +345,9 @@ impl Screen for QuizScreen {
             panel(&QuizScreen::title(self), true, ctx.theme).padding(Padding::horizontal(1));
         let inner = block.inner(area);
         // Long lines are hard to read on a wide terminal: prose stops at 100 columns.
-        let (lines, focus) = self.lines(ctx, (inner.width as usize).min(100));
+        let (lines, focus, rows) = self.lines(ctx, (inner.width as usize).min(100));
+        self.rows_at = rows;
+        self.inner = inner;
         self.page = (inner.height as usize).max(1);
         if self.follow
             && let Some((start, end)) = focus
@@ -352,6 +373,27 @@ impl Screen for QuizScreen {
         };
         let scroll = u16::try_from(self.scroll).unwrap_or(u16::MAX);
         frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)).block(block), area);
+    }
+
+    fn on_mouse(&mut self, event: MouseEvent, _ctx: &mut Ctx) -> Transition {
+        match event.kind {
+            MouseEventKind::ScrollDown => self.scroll += 1,
+            MouseEventKind::ScrollUp => self.scroll = self.scroll.saturating_sub(1),
+            MouseEventKind::Down(MouseButton::Left)
+                if self.inner.contains(Position::new(event.column, event.row)) =>
+            {
+                // A click on a choice does what its letter does.
+                let line = self.scroll + usize::from(event.row - self.inner.y);
+                let kind = self.question().map(|q| q.kind);
+                if let (Phase::Asking(draft), Some(kind)) = (&mut self.phase, kind)
+                    && let Some(row) = self.rows_at.iter().position(|r| r.contains(&line))
+                {
+                    draft.pick(row, kind);
+                }
+            }
+            _ => {}
+        }
+        Transition::Stay
     }
 
     fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Transition {

@@ -108,18 +108,19 @@ fn head<'a>(question: &Question, theme: &Theme, width: usize) -> Vec<Line<'a>> {
     lines
 }
 
-/// A question being answered. Returns the lines and the range of lines the cursor's row takes,
-/// so the screen can scroll it into view.
+/// A question being answered. Returns the lines, the range of lines the cursor's row takes (so
+/// the screen can scroll it into view), and the lines each row takes (for the mouse).
 pub fn question<'a>(
     question: &Question,
     asked: &Asked,
     draft: &Draft,
     theme: &Theme,
     width: usize,
-) -> (Vec<Line<'a>>, Range<usize>) {
+) -> (Vec<Line<'a>>, Range<usize>, Vec<Range<usize>>) {
     let mut lines = vec![Line::styled(instruction(question.kind), theme.dim)];
     lines.extend(head(question, theme, width));
     let mut focus = 0..0;
+    let mut rows = Vec::with_capacity(draft.rows.len());
     for (row, &choice) in draft.rows.iter().enumerate() {
         let here = row == draft.cursor;
         let mut lead = vec![Span::styled(if here { "▶ " } else { "  " }, theme.focus)];
@@ -145,8 +146,9 @@ pub fn question<'a>(
         if here {
             focus = start..lines.len();
         }
+        rows.push(start..lines.len());
     }
-    (lines, focus)
+    (lines, focus, rows)
 }
 
 fn mark<'a>(right: bool, theme: &Theme) -> Span<'a> {

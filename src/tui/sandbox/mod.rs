@@ -9,7 +9,7 @@ pub mod meta;
 use std::path::Path;
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 
 use crate::content::Content;
@@ -409,25 +409,13 @@ impl Sandbox {
             options.sort();
             options.dedup();
         }
-        let Some(first) = options.first() else {
-            self.completion = None;
-            return;
-        };
-        if options.len() == 1 {
-            let with = format!("{first} ");
-            self.input.replace_before_cursor(start, &with);
+        if options.is_empty() {
             self.completion = None;
             return;
         }
-        let common: String = options.iter().fold(first.clone(), |acc, o| {
-            acc.chars()
-                .zip(o.chars())
-                .take_while(|(a, b)| a == b)
-                .map(|(a, _)| a)
-                .collect()
-        });
-        self.input.replace_before_cursor(start, &common);
-        self.completion = Some(Completion {
+        // The first Tab: as far as the candidates agree, with a space after a single one.
+        self.input.complete(start, &options);
+        self.completion = (options.len() > 1).then(|| Completion {
             start,
             options,
             chosen: None,
@@ -572,6 +560,15 @@ impl Screen for Sandbox {
         .collect()
     }
 
+    fn on_mouse(&mut self, event: MouseEvent, _ctx: &mut Ctx) -> Transition {
+        match event.kind {
+            MouseEventKind::ScrollUp => self.scroll[self.focus.index()].up(3),
+            MouseEventKind::ScrollDown => self.scroll[self.focus.index()].down(3),
+            _ => {}
+        }
+        Transition::Stay
+    }
+
     fn typing(&self) -> bool {
         self.typing
     }
@@ -602,7 +599,7 @@ pub fn entry() -> crate::tui::home::Entry {
     crate::tui::home::Entry {
         name: "Sandbox",
         what: "type your own commands and watch the model answer",
-        progress: |_| "start empty, or where a lesson ends: sandbox --from LESSON".into(),
+        progress: |_| "starts empty; `sandbox --from LESSON` starts where a lesson ends".into(),
         open: |ctx| {
             let data_dir = ctx.store.and_then(|s| s.path.parent());
             Some(Box::new(Sandbox::new(data_dir)))

@@ -83,7 +83,7 @@ pub fn draw(tour: &mut Tour, frame: &mut Frame, area: Rect, ctx: &Ctx) {
     // Panels borrow the tour's state while their scroll positions change: work on a copy.
     let mut scroll = tour.scroll;
     let cursor = draw_text_column(tour, &mut scroll, buf, text, mode, ctx);
-    draw_model(tour, &mut scroll, buf, model, mode, ctx);
+    tour.placed = draw_model(tour, &mut scroll, buf, model, mode, ctx);
     tour.scroll = scroll;
     if let Some(outline) = &mut tour.outline {
         outline.draw(frame, body, ctx);
@@ -128,7 +128,7 @@ pub fn draw_presenting(tour: &mut Tour, zoom: Focus, frame: &mut Frame, area: Re
     let buf = frame.buffer_mut();
     let mut scroll = tour.scroll;
     draw_text_column(tour, &mut scroll, buf, text, Mode::Narrow, ctx);
-    draw_model(tour, &mut scroll, buf, model, Mode::Zoom(zoom), ctx);
+    tour.placed = draw_model(tour, &mut scroll, buf, model, Mode::Zoom(zoom), ctx);
     tour.scroll = scroll;
 }
 
@@ -612,11 +612,7 @@ fn end_lines(
 ) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let total = content.lessons.len();
-    let done = content
-        .lessons
-        .iter()
-        .filter(|l| progress.tour.completed.contains(&l.id))
-        .count();
+    let done = super::lessons_completed(content, progress);
     lines.extend(wrap(
         Line::styled(
             format!("You have reached the end of the tour ({done} of {total} lessons read to the end). Check what stuck with a quiz:"),
@@ -664,7 +660,8 @@ fn draw_model(
     area: Rect,
     mode: Mode,
     ctx: &Ctx,
-) {
+) -> Vec<(Focus, Rect)> {
+    let mut placed = Vec::new();
     let t = ctx.theme;
     let state = &tour.state;
     let library = state.session.library();
@@ -705,12 +702,15 @@ fn draw_model(
     let [_, _, s_office, s_log, s_catalogs, s_commands] = scroll;
 
     match mode {
-        Mode::Zoom(panel) => match panel {
-            Focus::Office => office.render(area, buf, s_office),
-            Focus::Log => log.render(area, buf, s_log),
-            Focus::Commands => commands.render(area, buf, s_commands),
-            _ => catalogs.render(area, buf, s_catalogs),
-        },
+        Mode::Zoom(panel) => {
+            match panel {
+                Focus::Office => office.render(area, buf, s_office),
+                Focus::Log => log.render(area, buf, s_log),
+                Focus::Commands => commands.render(area, buf, s_commands),
+                _ => catalogs.render(area, buf, s_catalogs),
+            }
+            placed.push((panel, area));
+        }
         Mode::Three => {
             let [middle, right] =
                 Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]).areas(area);
@@ -730,9 +730,13 @@ fn draw_model(
             ])
             .areas(middle);
             office.render(a, buf, s_office);
+            placed.push((Focus::Office, a));
             log.render(b, buf, s_log);
+            placed.push((Focus::Log, b));
             commands.render(c, buf, s_commands);
+            placed.push((Focus::Commands, c));
             catalogs.render(right, buf, s_catalogs);
+            placed.push((Focus::Catalogs, right));
         }
         Mode::Two => {
             let h = area.height;
@@ -747,8 +751,11 @@ fn draw_model(
             let [left, right] =
                 Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]).areas(top);
             office.render(left, buf, s_office);
+            placed.push((Focus::Office, left));
             log.render(right, buf, s_log);
+            placed.push((Focus::Log, right));
             catalogs.render(bottom, buf, s_catalogs);
+            placed.push((Focus::Catalogs, bottom));
         }
         Mode::Narrow => {
             // Stacked: the panel in focus gets the room, the others a few lines each.
@@ -783,11 +790,16 @@ fn draw_model(
             ])
             .areas(area);
             office.render(a, buf, s_office);
+            placed.push((Focus::Office, a));
             log.render(b, buf, s_log);
+            placed.push((Focus::Log, b));
             catalogs.render(c, buf, s_catalogs);
+            placed.push((Focus::Catalogs, c));
             commands.render(d, buf, s_commands);
+            placed.push((Focus::Commands, d));
         }
     }
+    placed
 }
 
 /// "a, b or c".

@@ -8,8 +8,10 @@ pub mod present;
 pub mod state;
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::Rect;
+use ratatui::crossterm::event::{
+    KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use ratatui::layout::{Position, Rect};
 
 use crate::UsageError;
 use crate::content::{Content, Panel, locate};
@@ -98,6 +100,8 @@ pub struct Tour {
     outline: Option<Outline>,
     /// Presenting to a room (`--present`): its layout, zoom, blanking and autoplay.
     present: Option<Presenter>,
+    /// Where each panel of the model was drawn last, for the mouse.
+    placed: Vec<(Focus, Rect)>,
 }
 
 /// Opens the tour at a lesson (by id) and step (from 0, as `Progress` counts): what the quiz
@@ -179,6 +183,7 @@ impl Tour {
             typing: false,
             outline: None,
             present: None,
+            placed: Vec::new(),
         };
         tour.arrived(content);
         Some(tour)
@@ -379,21 +384,7 @@ impl Tour {
     fn complete(&mut self) {
         let before = self.input.before_cursor();
         let (start, options) = complete(&before, &self.state.session.names());
-        let Some(first) = options.first() else {
-            return;
-        };
-        let common = options.iter().fold(first.clone(), |acc, o| {
-            acc.chars()
-                .zip(o.chars())
-                .take_while(|(a, b)| a == b)
-                .map(|(a, _)| a)
-                .collect()
-        });
-        let mut with = common;
-        if options.len() == 1 {
-            with.push(' ');
-        }
-        self.input.replace_before_cursor(start, &with);
+        self.input.complete(start, &options);
     }
 
     /// At the end of the tour, a letter opens the quiz offered under it; leaving the quiz
@@ -425,6 +416,38 @@ impl Screen for Tour {
 
     fn shown(&mut self, ctx: &mut Ctx) {
         self.record(ctx);
+    }
+
+    fn on_mouse(&mut self, event: MouseEvent, ctx: &mut Ctx) -> Transition {
+        if let Some(outline) = &mut self.outline {
+            if let Some((lesson, step)) = outline.mouse(event) {
+                self.outline = None;
+                if self.state.jump(ctx.content, lesson, step) {
+                    self.moved(Move::Step, ctx);
+                }
+            }
+            return Transition::Stay;
+        }
+        let at = Position::new(event.column, event.row);
+        let under = self
+            .placed
+            .iter()
+            .find(|(_, r)| r.contains(at))
+            .map(|(f, _)| *f);
+        match event.kind {
+            MouseEventKind::ScrollUp | MouseEventKind::ScrollDown => {
+                let up = event.kind == MouseEventKind::ScrollUp;
+                let s = &mut self.scroll[under.unwrap_or(self.focus).index()];
+                if up { s.up(3) } else { s.down(3) }
+            }
+            MouseEventKind::Down(MouseButton::Left) => {
+                if let Some(focus) = under {
+                    self.focus = focus;
+                }
+            }
+            _ => {}
+        }
+        Transition::Stay
     }
 
     fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Transition {
@@ -651,16 +674,21 @@ impl Screen for Tour {
     }
 }
 
+/// How many of the lessons there are now the learner has read to the end.
+pub fn lessons_completed(content: &Content, progress: &Progress) -> usize {
+    content
+        .lessons
+        .iter()
+        .filter(|l| progress.tour.completed.contains(&l.id))
+        .count()
+}
+
 /// The learner's progress on the tour in a few words, for the home screen.
 pub fn progress_summary(ctx: &Ctx) -> String {
     let content = ctx.content;
     let progress = &*ctx.progress;
     let total = content.lessons.len();
-    let done = content
-        .lessons
-        .iter()
-        .filter(|l| progress.tour.completed.contains(&l.id))
-        .count();
+    let done = lessons_completed(content, progress);
     let Some(id) = progress.tour.lesson.as_deref() else {
         return format!("{total} lessons · not started yet");
     };

@@ -2,8 +2,8 @@
 //! completed, challenges solved) and where they are; Enter jumps to the row chosen.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::KeyEvent;
-use ratatui::layout::Rect;
+use ratatui::crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
@@ -36,6 +36,8 @@ pub struct Outline {
     first: usize,
     /// Rows that fit, from the last draw.
     height: usize,
+    /// Where the rows were drawn last, for the mouse.
+    inner: Rect,
 }
 
 impl Outline {
@@ -61,7 +63,26 @@ impl Outline {
             here: (lesson, step),
             first: 0,
             height: 10,
+            inner: Rect::default(),
         }
+    }
+
+    /// A click on a row goes there; the wheel moves the selection.
+    pub fn mouse(&mut self, event: MouseEvent) -> Option<(usize, usize)> {
+        let last = self.rows.len().saturating_sub(1);
+        match event.kind {
+            MouseEventKind::ScrollDown => self.selected = (self.selected + 1).min(last),
+            MouseEventKind::ScrollUp => self.selected = self.selected.saturating_sub(1),
+            MouseEventKind::Down(MouseButton::Left)
+                if self.inner.contains(Position::new(event.column, event.row)) =>
+            {
+                let i = self.first + usize::from(event.row - self.inner.y);
+                let row = self.rows.get(i)?;
+                return Some((row.lesson, row.step.unwrap_or(0)));
+            }
+            _ => {}
+        }
+        None
     }
 
     pub fn handle(&mut self, key: KeyEvent, ctx: &Ctx) -> Outcome {
@@ -153,6 +174,7 @@ impl Outline {
         );
         let block = panel("Outline · Enter goes there · Esc closes", true, ctx.theme);
         let inner = block.inner(rect);
+        self.inner = inner;
         self.height = inner.height as usize;
         // Keep the selection in view, moving the window only when it would leave it.
         if self.selected < self.first {

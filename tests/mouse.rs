@@ -1,0 +1,108 @@
+//! The mouse, where the learner asked for it (`--mouse`): clicks and the wheel synthesized as
+//! crossterm would deliver them, against screens drawn into a TestBackend.
+
+use cqrs_catalog::content::Content;
+use cqrs_catalog::progress::Progress;
+use cqrs_catalog::tui::App;
+use cqrs_catalog::tui::quiz;
+use cqrs_catalog::tui::theme::{Theme, ThemeName};
+use cqrs_catalog::tui::tour;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{
+    KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+
+fn content() -> Content {
+    Content::load(None, None).unwrap().0
+}
+
+fn screen(app: &mut App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    terminal.draw(|frame| app.draw(frame)).unwrap();
+    format!("{}", terminal.backend())
+}
+
+fn mouse(kind: MouseEventKind, column: u16, row: u16) -> MouseEvent {
+    MouseEvent {
+        kind,
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    }
+}
+
+fn click_on(app: &mut App, text: &str) {
+    let shown = screen(app);
+    let (row, line) = shown
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains(text))
+        .unwrap_or_else(|| panic!("{text:?} not on screen:\n{shown}"));
+    // The backend's lines are quoted: the first character is the quote.
+    let column = line[..line.find(text).unwrap()].chars().count() as u16 - 1;
+    app.on_mouse(mouse(
+        MouseEventKind::Down(MouseButton::Left),
+        column,
+        row as u16,
+    ));
+}
+
+#[test]
+fn clicking_a_quiz_choice_picks_it() {
+    let content = content();
+    let screen_ = quiz::open_seeded(&content, "motivation", 3).unwrap();
+    let mut app = App::new(
+        screen_,
+        content,
+        Progress::default(),
+        None,
+        Theme::new(ThemeName::Mono),
+    );
+    click_on(&mut app, "Reads and writes need different models");
+    app.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    let after = screen(&mut app);
+    assert!(after.contains("Right"), "{after}");
+}
+
+#[test]
+fn clicking_a_step_in_the_outline_goes_there() {
+    let content = content();
+    let screen_ = tour::open(&content, &Progress::default(), "why-cqrs", 0).unwrap();
+    let mut app = App::new(
+        screen_,
+        content,
+        Progress::default(),
+        None,
+        Theme::new(ThemeName::Mono),
+    );
+    app.on_key(KeyEvent::new(KeyCode::Char('o'), KeyModifiers::NONE));
+    click_on(&mut app, "5. Reads far outnumber writes");
+    let shown = screen(&mut app);
+    assert!(shown.contains("step 5 of 7"), "{shown}");
+    assert!(!shown.contains("Outline ·"), "the outline closed:\n{shown}");
+}
+
+#[test]
+fn the_wheel_scrolls_the_panel_under_the_pointer() {
+    let content = content();
+    let screen_ = tour::open(&content, &Progress::default(), "eventual-consistency", 6).unwrap();
+    let mut app = App::new(
+        screen_,
+        content,
+        Progress::default(),
+        None,
+        Theme::new(ThemeName::Mono),
+    );
+    let before = screen(&mut app);
+    let (row, line) = before
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("Event log"))
+        .unwrap();
+    let column = line[..line.find("Event log").unwrap()].chars().count() as u16;
+    app.on_mouse(mouse(MouseEventKind::ScrollUp, column, row as u16 + 2));
+    let after = screen(&mut app);
+    assert_ne!(before, after, "the log scrolled");
+    assert!(after.contains("more"), "{after}");
+}
