@@ -2,6 +2,8 @@
 //! end of the tour) and the model's panels, laid out for the room there is: wide terminals get
 //! three columns, narrow ones stack the model's panels and give the focused one the room.
 
+use std::ops::Range;
+
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
@@ -82,9 +84,11 @@ pub fn draw(tour: &mut Tour, frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let buf = frame.buffer_mut();
     // Panels borrow the tour's state while their scroll positions change: work on a copy.
     let mut scroll = tour.scroll;
-    let cursor = draw_text_column(tour, &mut scroll, buf, text, mode, ctx);
+    let mut choices = Vec::new();
+    let cursor = draw_text_column(tour, &mut scroll, &mut choices, buf, text, mode, ctx);
     tour.placed = draw_model(tour, &mut scroll, buf, model, mode, ctx);
     tour.scroll = scroll;
+    tour.choices_at = choices;
     if let Some(outline) = &mut tour.outline {
         outline.draw(frame, body, ctx);
     } else if let Some(position) = cursor {
@@ -127,9 +131,23 @@ pub fn draw_presenting(tour: &mut Tour, zoom: Focus, frame: &mut Frame, area: Re
         Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(body);
     let buf = frame.buffer_mut();
     let mut scroll = tour.scroll;
-    draw_text_column(tour, &mut scroll, buf, text, Mode::Narrow, ctx);
+    let mut choices = Vec::new();
+    let cursor = draw_text_column(
+        tour,
+        &mut scroll,
+        &mut choices,
+        buf,
+        text,
+        Mode::Narrow,
+        ctx,
+    );
     tour.placed = draw_model(tour, &mut scroll, buf, model, Mode::Zoom(zoom), ctx);
     tour.scroll = scroll;
+    tour.choices_at = choices;
+    // A presenter may still open the prompt for a live demonstration.
+    if let Some(position) = cursor {
+        frame.set_cursor_position(position);
+    }
 }
 
 fn draw_header(tour: &Tour, buf: &mut Buffer, area: Rect, ctx: &Ctx) {
@@ -193,10 +211,12 @@ fn ran_of(tour: &Tour) -> Vec<Ran<'_>> {
 }
 
 /// The text column: the narration (or the prediction that holds it back), the step's task,
-/// and in two-column mode the commands. Returns where the prompt's cursor is while typing.
+/// and in two-column mode the commands. Returns where the prompt's cursor is while typing, and
+/// puts where each of a prediction's choices was drawn in `choices`, for the mouse.
 fn draw_text_column(
     tour: &Tour,
     scroll: &mut [Scroll; 6],
+    choices: &mut Vec<(usize, Rect)>,
     buf: &mut Buffer,
     area: Rect,
     mode: Mode,
@@ -274,13 +294,17 @@ fn draw_text_column(
 
     if asking {
         // The narration tells what happens, so it waits until the prediction is answered.
-        let lines = predict_lines(tour, content, width, t);
+        let (lines, rows) = predict_lines(tour, content, width, t);
         let block = panel(
             "Predict, then see",
             matches!(tour.focus, Focus::Task | Focus::Narration),
             t,
         );
-        render_scrolled(block, lines, main, buf, &mut scroll[Focus::Task.index()], t);
+        let inner = block.inner(main);
+        let task_scroll = &mut scroll[Focus::Task.index()];
+        render_scrolled(block, lines, main, buf, task_scroll, t);
+        // The question reads from the top, so the first line shown is the scroll's offset.
+        choices.extend(shown_rows(&rows, task_scroll.offset, inner));
     } else {
         narration.render(main, buf, &mut scroll[Focus::Narration.index()]);
     }
@@ -393,15 +417,43 @@ fn task(
     }
 }
 
-fn predict_lines(tour: &Tour, content: &Content, width: usize, t: &Theme) -> Vec<Line<'static>> {
+/// Where each choice's lines, `rows[i]`, were drawn in `inner`, scrolled to show `first` at
+/// the top; a choice scrolled out of view has no place.
+fn shown_rows(
+    rows: &[Range<usize>],
+    first: usize,
+    inner: Rect,
+) -> impl Iterator<Item = (usize, Rect)> {
+    let height = usize::from(inner.height);
+    rows.iter().enumerate().filter_map(move |(i, r)| {
+        let start = r.start.max(first);
+        let end = r.end.min(first + height);
+        (start < end).then(|| {
+            // Both fit in u16: they lie within the inner area's rows.
+            let y = inner.y + (start - first) as u16;
+            (i, Rect::new(inner.x, y, inner.width, (end - start) as u16))
+        })
+    })
+}
+
+/// The question, its lettered choices and how to answer; with the range of lines each choice
+/// takes, so a click can be told which one it hit.
+fn predict_lines(
+    tour: &Tour,
+    content: &Content,
+    width: usize,
+    t: &Theme,
+) -> (Vec<Line<'static>>, Vec<Range<usize>>) {
     let step = tour.state.current(content);
     let Some(predict) = &step.predict else {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
     let mut lines = wrap(Line::styled(predict.question.clone(), t.emphasis), width, 0);
     lines.push(Line::raw(""));
+    let mut rows = Vec::new();
     for (i, choice) in predict.choices.iter().enumerate() {
         let key = choice_key(i).map_or(" ".to_string(), |c| c.to_string());
+        let start = lines.len();
         lines.extend(wrap(
             Line::from(vec![
                 Span::styled(format!(" {key}) "), t.key),
@@ -410,6 +462,7 @@ fn predict_lines(tour: &Tour, content: &Content, width: usize, t: &Theme) -> Vec
             width,
             4,
         ));
+        rows.push(start..lines.len());
     }
     lines.push(Line::raw(""));
     let keys: Vec<String> = (0..predict.choices.len())
@@ -427,7 +480,7 @@ fn predict_lines(tour: &Tour, content: &Content, width: usize, t: &Theme) -> Vec
         width,
         0,
     ));
-    lines
+    (lines, rows)
 }
 
 fn verdict_lines(

@@ -102,6 +102,8 @@ pub struct Tour {
     present: Option<Presenter>,
     /// Where each panel of the model was drawn last, for the mouse.
     placed: Vec<(Focus, Rect)>,
+    /// Where each choice of a prediction being asked was drawn last, for the mouse.
+    choices_at: Vec<(usize, Rect)>,
 }
 
 /// Opens the tour at a lesson (by id) and step (from 0, as `Progress` counts): what the quiz
@@ -184,6 +186,7 @@ impl Tour {
             outline: None,
             present: None,
             placed: Vec::new(),
+            choices_at: Vec::new(),
         };
         tour.arrived(content);
         Some(tour)
@@ -242,6 +245,22 @@ impl Tour {
             return None;
         }
         Some(Transition::Stay)
+    }
+
+    /// Answers the prediction being asked with choice `i` (by key or click); false when none
+    /// is asked or there is no such choice.
+    fn answer(&mut self, i: usize, content: &Content) -> bool {
+        if self.state.phase != Phase::Asking || self.state.answer(content, i).is_none() {
+            return false;
+        }
+        // The focus stays where the step wants eyes: the panel that shows the answer; a
+        // challenge the prediction held back opens with its prompt ready (a room's does not).
+        self.scroll = Focus::ALL.map(Focus::scroll);
+        self.typing = self.challenge_open(content) && self.present.is_none();
+        if let Some(presenter) = &mut self.present {
+            presenter.touched();
+        }
+        true
     }
 
     pub fn state(&self) -> &TourState {
@@ -441,7 +460,14 @@ impl Screen for Tour {
                 if up { s.up(3) } else { s.down(3) }
             }
             MouseEventKind::Down(MouseButton::Left) => {
-                if let Some(focus) = under {
+                let choice = self
+                    .choices_at
+                    .iter()
+                    .find(|(_, r)| r.contains(at))
+                    .map(|(i, _)| *i);
+                if let Some(i) = choice {
+                    self.answer(i, ctx.content);
+                } else if let Some(focus) = under {
                     self.focus = focus;
                 }
             }
@@ -472,17 +498,13 @@ impl Screen for Tour {
         }
         let actions = ctx.keys.actions(&key);
         let is = |a: Action| actions.contains(&a);
-        // Letters answer a prediction (none of them is bound to anything else).
-        if self.state.phase == Phase::Asking
-            && let KeyCode::Char(c) = key.code
+        // Letters answer a prediction: while one is asked they come before the presenter's
+        // blank key, the only other tour key among them.
+        if let KeyCode::Char(c) = key.code
             && !key.modifiers.contains(KeyModifiers::CONTROL)
             && let Some(i) = choice_index(c)
-            && self.state.answer(ctx.content, i).is_some()
+            && self.answer(i, ctx.content)
         {
-            // The focus stays where the step wants eyes: the panel that shows the answer; a
-            // challenge the prediction held back opens with its prompt ready.
-            self.scroll = Focus::ALL.map(Focus::scroll);
-            self.typing = self.challenge_open(ctx.content) && self.present.is_none();
             return Transition::Stay;
         }
         if self.state.finished
