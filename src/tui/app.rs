@@ -192,7 +192,9 @@ impl App {
         }
     }
 
-    fn animating(&self) -> bool {
+    /// Whether the loop wakes on a timer (something moves by itself) instead of blocking on
+    /// the next input.
+    pub fn animating(&self) -> bool {
         self.stack.last().is_some_and(|s| s.animating())
     }
 

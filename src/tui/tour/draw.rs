@@ -12,6 +12,7 @@ use ratatui::widgets::{Block, Paragraph, StatefulWidget, Widget};
 
 use crate::content::Content;
 use crate::progress::Progress;
+use crate::tui::keys::Action;
 use crate::tui::screen::Ctx;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::catalogs::{CatalogsPanel, Rebuilding};
@@ -28,6 +29,10 @@ use super::{Focus, QUIZ_OFFER, Tour, choice_key};
 
 pub const MIN_WIDTH: u16 = 72;
 pub const MIN_HEIGHT: u16 = 20;
+
+/// The presenter's body height (a 24-row terminal less its footer) from which the lesson's
+/// title is drawn in big letters.
+const BIG_TITLE_FROM: u16 = 23;
 
 /// How the screen is divided, by width.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,7 +107,9 @@ pub fn draw_presenting(tour: &mut Tour, zoom: Focus, frame: &mut Frame, area: Re
     let t = ctx.theme;
     let lesson = tour.state.lesson(ctx.content);
     let title = lesson.title.clone();
-    let big_rows = if area.height >= 30 { 4 } else { 0 };
+    // Projectors are run with large fonts, so small grids are the common case: the title is
+    // big from a 24-row terminal up (18 rows stay for the text), and dropped only below.
+    let big_rows = if area.height >= BIG_TITLE_FROM { 4 } else { 0 };
     let [header, big, body] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(big_rows),
@@ -228,7 +235,7 @@ fn draw_text_column(
     let step = tour.state.current(content);
     let asking = tour.state.phase == Phase::Asking;
 
-    let task = task(tour, content, &*ctx.progress, width, t, mode);
+    let task = task(tour, ctx, width, mode);
     let ran = ran_of(tour);
     let pending = tour.state.pending(content);
     let commands = (mode == Mode::Two).then(|| commands_panel(tour, &ran, &pending, ctx));
@@ -263,7 +270,9 @@ fn draw_text_column(
         }
         let share =
             (u32::from(h) * u32::from(want) / u32::from((narration_rows + want).max(1))) as u16;
-        let share = if tour.typing {
+        // Presenting, the room watches the checklist turn to ✓ as the solution runs.
+        let presented_challenge = tour.present.is_some() && matches!(task, Task::Challenge { .. });
+        let share = if tour.typing || presented_challenge {
             // At the prompt the checklist matters most; the narration keeps a few lines.
             want.min(h.saturating_sub(6))
         } else {
@@ -358,14 +367,8 @@ fn draw_text_column(
 }
 
 /// The task under the narration, if the step has one now.
-fn task(
-    tour: &Tour,
-    content: &Content,
-    progress: &Progress,
-    width: usize,
-    t: &Theme,
-    mode: Mode,
-) -> Option<Task> {
+fn task(tour: &Tour, ctx: &Ctx, width: usize, mode: Mode) -> Option<Task> {
+    let (content, progress, t) = (ctx.content, &*ctx.progress, ctx.theme);
     let step = tour.state.current(content);
     if tour.state.finished {
         return Some(Task::Lines(
@@ -379,8 +382,8 @@ fn task(
         Phase::Revealed { picked } if step.challenge.is_some() => {
             let mut lines = verdict_lines(tour, content, picked, false, width, t);
             lines.push(Line::raw(""));
-            lines.extend(challenge_lines(tour, content, progress, width, t));
-            let (prompt, cursor) = prompt_lines(tour, width, t);
+            lines.extend(challenge_lines(tour, ctx, width));
+            let (prompt, cursor) = prompt_lines(tour, ctx, width);
             Some(Task::Challenge {
                 lines,
                 prompt,
@@ -405,8 +408,8 @@ fn task(
             ))
         }
         Phase::Plain if step.challenge.is_some() => {
-            let lines = challenge_lines(tour, content, progress, width, t);
-            let (prompt, cursor) = prompt_lines(tour, width, t);
+            let lines = challenge_lines(tour, ctx, width);
+            let (prompt, cursor) = prompt_lines(tour, ctx, width);
             Some(Task::Challenge {
                 lines,
                 prompt,
@@ -557,13 +560,8 @@ fn verdict_lines(
     lines
 }
 
-fn challenge_lines(
-    tour: &Tour,
-    content: &Content,
-    progress: &Progress,
-    width: usize,
-    t: &Theme,
-) -> Vec<Line<'static>> {
+fn challenge_lines(tour: &Tour, ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
+    let (content, progress, t) = (ctx.content, &*ctx.progress, ctx.theme);
     let state = &tour.state;
     let step = state.current(content);
     let Some(challenge) = &step.challenge else {
@@ -597,10 +595,16 @@ fn challenge_lines(
         .challenges
         .contains(&Progress::challenge_key(lesson, state.step));
     if state.goal_reached(content) {
-        let message = if state.challenge.ran_solution {
-            "Reached by the solution. Type reset to try it your own way."
-        } else {
-            "★ Goal reached: every condition holds. Saved to your progress; → goes on."
+        let message = match (state.challenge.ran_solution, tour.present.is_some()) {
+            // The room watched the solution run: the presenter moves on, nobody resets.
+            (true, true) => format!(
+                "Reached by the solution: every condition holds. {} goes on.",
+                ctx.keys.short(Action::Next)
+            ),
+            (true, false) => "Reached by the solution. Type reset to try it your own way.".into(),
+            (false, _) => {
+                "★ Goal reached: every condition holds. Saved to your progress; → goes on.".into()
+            }
         };
         add(Line::styled(message, t.ok), 2);
     } else if solved_before {
@@ -630,8 +634,33 @@ fn challenge_lines(
     lines
 }
 
-/// The prompt, with a line of help under it while it is empty.
-fn prompt_lines(tour: &Tour, width: usize, t: &Theme) -> (Vec<Line<'static>>, Option<Position>) {
+/// The prompt, with a line of help under it while it is empty. A presenter's room does not
+/// type: unless the presenter opened the prompt, it says which key runs the solution.
+fn prompt_lines(tour: &Tour, ctx: &Ctx, width: usize) -> (Vec<Line<'static>>, Option<Position>) {
+    let (t, keys) = (ctx.theme, ctx.keys);
+    if tour.present.is_some() && !tour.typing {
+        if tour.state.goal_reached(ctx.content) {
+            return (Vec::new(), None);
+        }
+        let mut lines = wrap(
+            Line::from(vec![
+                Span::styled(format!("{} ", keys.short(Action::Next)), t.key),
+                Span::styled("runs the solution for the room", t.text),
+            ]),
+            width,
+            2,
+        );
+        lines.extend(wrap(
+            Line::styled(
+                format!("or {} types a command", keys.short(Action::Type)),
+                t.dim,
+            ),
+            width,
+            2,
+        ));
+        return (lines, None);
+    }
+    let placeholder = format!("press {} to type a command", keys.short(Action::Type));
     let error = tour
         .state
         .challenge
@@ -642,7 +671,7 @@ fn prompt_lines(tour: &Tour, width: usize, t: &Theme) -> (Vec<Line<'static>>, Op
         input: &tour.input,
         error,
         active: tour.typing,
-        placeholder: "press i to type a command",
+        placeholder: &placeholder,
         theme: t,
     };
     let (mut lines, cursor) = prompt.lines(width);

@@ -213,7 +213,8 @@ impl Tour {
             return;
         }
         if self.state.finished {
-            if self.present.as_ref().is_some_and(|p| p.looping) && self.state.jump(content, 0, 0) {
+            if self.present.as_ref().is_some_and(|p| p.looping) {
+                self.state.start_over(content);
                 self.moved(Move::Step, ctx);
             }
             return;
@@ -234,6 +235,8 @@ impl Tour {
         let is = |a: Action| actions.contains(&a);
         if is(Action::Zoom) {
             presenter.cycle_zoom();
+            // The arrows scroll the panel in focus: the one just zoomed is the one to read.
+            self.focus = presenter.zoom;
         } else if is(Action::Blank) && self.state.phase != Phase::Asking {
             presenter.blank = true;
         } else if is(Action::Next) || is(Action::Select) {
@@ -347,10 +350,17 @@ impl Tour {
 
     fn cycle_focus(&mut self, content: &Content) {
         let has_task = self.has_task(content);
+        // Presenting, only the zoomed panel of the model is on screen to take the focus.
+        let zoom = self.present.as_ref().map(|p| p.zoom);
+        let shown = |f: Focus| match f {
+            Focus::Task => has_task,
+            Focus::Narration => true,
+            panel => zoom.is_none_or(|z| z == panel),
+        };
         let mut i = self.focus.index();
         loop {
             i = (i + 1) % Focus::ALL.len();
-            if Focus::ALL[i] != Focus::Task || has_task {
+            if shown(Focus::ALL[i]) {
                 break;
             }
         }
@@ -604,7 +614,10 @@ impl Screen for Tour {
         hints.push((k.short(Action::Prev), "back"));
         if self.present.is_some() {
             hints.push((k.short(Action::Zoom), "zoom"));
-            hints.push((k.short(Action::Blank), "blank"));
+            // While a question is asked its letters answer it, and `b` is one of them.
+            if self.state.phase != Phase::Asking {
+                hints.push((k.short(Action::Blank), "blank"));
+            }
         } else if self.challenge_open(ctx.content) {
             hints.push((k.short(Action::Type), "type"));
         }
@@ -655,7 +668,7 @@ impl Screen for Tour {
             ));
             rows.push((
                 keys.label(Action::Blank).to_string(),
-                "blank the screen; any key brings it back".into(),
+                "blank the screen until a key (not while a question waits)".into(),
             ));
             rows.push((
                 keys.label(Action::Next).to_string(),
@@ -670,13 +683,25 @@ impl Screen for Tour {
     }
 
     fn animating(&self) -> bool {
-        self.state.animating() || self.present.as_ref().is_some_and(|p| p.autoplay.is_some())
+        // Autoplay waits while the outline is open: the presenter is choosing where to go.
+        let autoplay = self.outline.is_none()
+            && self
+                .present
+                .as_ref()
+                .is_some_and(|p| p.wants_timer(self.state.finished));
+        self.state.animating() || autoplay
     }
 
     fn on_timer(&mut self, ctx: &mut Ctx) {
-        self.state.animate();
-        let due = self.present.as_mut().is_some_and(|p| !p.blank && p.frame());
-        if due && !self.state.animating() {
+        if self.state.animating() {
+            // A step's time on screen counts from the end of its rebuild: the room sees the
+            // rebuilt catalog for the whole of it.
+            self.state.animate();
+            return;
+        }
+        let due =
+            self.outline.is_none() && self.present.as_mut().is_some_and(|p| !p.blank && p.frame());
+        if due {
             if self.state.phase == Phase::Asking {
                 // Autoplay reveals a prediction's answer, then moves on the next time.
                 let m = self.state.next(ctx.content);
