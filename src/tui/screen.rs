@@ -35,6 +35,16 @@ impl Ctx<'_> {
         }
     }
 
+    /// Removes the published step when the tour is left (see `publish`); a failure is a
+    /// footer message too.
+    pub fn clear_notes(&mut self) {
+        if self.publish_notes
+            && let Err(e) = crate::classroom::notes::clear()
+        {
+            *self.flash = Some(format!("could not clear the speaker notes: {e:#}"));
+        }
+    }
+
     /// Saves progress; a failure is shown in the footer, never fatal: the learner can go on.
     pub fn save(&mut self) {
         if let Some(store) = self.store

@@ -563,6 +563,8 @@ impl Screen for Tour {
                 self.typing = true;
             }
         } else if is(Action::Back) {
+            // A `notes` follower should not go on showing a step nobody is on.
+            ctx.clear_notes();
             return Transition::Back;
         }
         Transition::Stay
