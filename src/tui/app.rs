@@ -33,6 +33,8 @@ pub struct App {
     /// Capture the mouse (clicks and the wheel); off unless asked for, since capture stops the
     /// terminal from selecting text.
     pub mouse: bool,
+    /// The config's quiz seed (see `Ctx::quiz_seed`).
+    pub quiz_seed: Option<u64>,
     help_open: bool,
     flash: Option<String>,
     quit: bool,
@@ -55,6 +57,7 @@ impl App {
             keys: Keymap::default(),
             publish_notes: false,
             mouse: false,
+            quiz_seed: None,
             help_open: false,
             flash: None,
             quit: false,
@@ -85,6 +88,7 @@ impl App {
             keys: &self.keys,
             flash: &mut self.flash,
             publish_notes: self.publish_notes,
+            quiz_seed: self.quiz_seed,
         };
         Some(f(screen.as_mut(), &mut ctx))
     }

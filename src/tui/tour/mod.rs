@@ -423,7 +423,7 @@ impl Tour {
             return None;
         };
         let (_, quiz) = QUIZ_OFFER.iter().find(|(k, _)| *k == c)?;
-        super::quiz::open(ctx.content, quiz).map(Transition::Push)
+        super::quiz::open(ctx.content, quiz, ctx.quiz_seed).map(Transition::Push)
     }
 }
 
