@@ -508,8 +508,8 @@ impl Screen for Tour {
         }
         let actions = ctx.keys.actions(&key);
         let is = |a: Action| actions.contains(&a);
-        // Letters answer a prediction: while one is asked they come before the presenter's
-        // blank key, the only other tour key among them.
+        // Letters answer a prediction. Of the presenter's keys among them, z (zoom) was taken
+        // above (z would be a 17th choice), and b (blank) waits until no question is asked.
         if let KeyCode::Char(c) = key.code
             && !key.modifiers.contains(KeyModifiers::CONTROL)
             && let Some(i) = choice_index(c)
