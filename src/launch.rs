@@ -96,6 +96,7 @@ pub fn open(
     app.keys = config.keymap();
     app.publish_notes = true;
     app.mouse = options.mouse || config.defaults.mouse;
+    app.quiz_seed = config.defaults.seed;
     if let Some(warning) = loaded.warning {
         app.flash(warning);
     }

@@ -37,8 +37,12 @@ fn main() -> ExitCode {
             )
             .into())
         }
-        Some(cli::Command::Quiz { id, seed, .. }) => launch::open(&options, |content, _| {
-            tui::quiz::first_screen(content, id.as_deref(), seed)
+        Some(cli::Command::Quiz { id, seed, .. }) => config::load().and_then(|loaded| {
+            // --seed beats the config's seed, as in the plain mode.
+            let seed = seed.or(loaded.config.defaults.seed);
+            launch::open(&options, |content, _| {
+                tui::quiz::first_screen(content, id.as_deref(), seed)
+            })
         }),
         Some(cli::Command::Tour {
             lesson,

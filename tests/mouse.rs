@@ -106,3 +106,49 @@ fn the_wheel_scrolls_the_panel_under_the_pointer() {
     assert_ne!(before, after, "the log scrolled");
     assert!(after.contains("more"), "{after}");
 }
+
+#[test]
+fn clicking_a_predictions_choice_answers_it_and_a_click_elsewhere_does_not() {
+    let content = content();
+    let screen_ = tour::open(&content, &Progress::default(), "rebuild", 1).unwrap();
+    let mut app = App::new(
+        screen_,
+        content,
+        Progress::default(),
+        None,
+        Theme::new(ThemeName::Mono),
+    );
+    click_on(&mut app, "After the damage");
+    assert!(
+        screen(&mut app).contains("Predict, then see"),
+        "not a choice"
+    );
+    // The choice's second line is part of it too.
+    click_on(&mut app, "wrong drawer");
+    let after = screen(&mut app);
+    assert!(after.contains("✓ Right: b)"), "{after}");
+}
+
+#[test]
+fn a_presenter_clicks_the_choice_the_room_voted_for() {
+    let content = content();
+    let mut progress = Progress::default();
+    let screen_ = tour::start(
+        &content,
+        &mut progress,
+        Some("rebuild"),
+        Some(2),
+        Some(tour::present::Presenter::new(None, false)),
+    )
+    .unwrap();
+    let mut app = App::new(
+        screen_,
+        content,
+        progress,
+        None,
+        Theme::new(ThemeName::Mono),
+    );
+    click_on(&mut app, "An error: a damaged");
+    let after = screen(&mut app);
+    assert!(after.contains("✗ You picked c)"), "{after}");
+}

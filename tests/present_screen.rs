@@ -1,6 +1,7 @@
 //! The presenter's layout and the themes, drawn into a TestBackend: a step with its big title
-//! and one zoomed panel, the zoom cycling, the blanked screen, autoplay driven by the app's
-//! timer, and colors: each theme paints differently, and NO_COLOR paints none at all.
+//! and one zoomed panel, each zoom, the blanked screen, a question and a challenge as a room
+//! sees them, autoplay driven by the app's timer (frames counted, never a clock), and colors:
+//! each theme paints differently, and NO_COLOR paints none at all.
 
 use std::ffi::OsStr;
 use std::time::Duration;
@@ -9,6 +10,7 @@ use cqrs_catalog::content::Content;
 use cqrs_catalog::progress::Progress;
 use cqrs_catalog::tui::App;
 use cqrs_catalog::tui::theme::{Theme, ThemeName};
+use cqrs_catalog::tui::tour::state::REBUILD_FRAMES;
 use cqrs_catalog::tui::tour::{self, present::Presenter};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -16,22 +18,54 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Color;
 
-fn presenting(lesson: &str, autoplay: Option<Duration>, theme: Theme) -> App {
-    let content = Content::load(None, None).unwrap().0;
+/// A projector's small grid (large fonts) and a large screen's.
+const SIZES: [(u16, u16); 2] = [(80, 24), (160, 45)];
+
+/// Timer frames in a second: the app wakes an animating screen every 50 ms.
+const SECOND: usize = 20;
+
+fn content() -> Content {
+    Content::load(None, None).unwrap().0
+}
+
+/// The tour presented from a lesson and step (from 1), autoplaying every `autoplay` seconds.
+fn presenting_at(
+    lesson: &str,
+    step: usize,
+    autoplay: Option<u64>,
+    looping: bool,
+    theme: Theme,
+) -> App {
+    let content = content();
     let mut progress = Progress::default();
+    let presenter = Presenter::new(autoplay.map(Duration::from_secs), looping);
     let screen = tour::start(
         &content,
         &mut progress,
         Some(lesson),
-        None,
-        Some(Presenter::new(autoplay, true)),
+        Some(step),
+        Some(presenter),
     )
     .unwrap();
     App::new(screen, content, progress, None, theme)
 }
 
+fn presenting(lesson: &str, step: usize) -> App {
+    presenting_at(lesson, step, None, false, Theme::new(ThemeName::Mono))
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
 fn key(app: &mut App, c: char) {
-    app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    press(app, KeyCode::Char(c));
+}
+
+fn frames(app: &mut App, n: usize) {
+    for _ in 0..n {
+        app.on_timer();
+    }
 }
 
 fn buffer(app: &mut App, (w, h): (u16, u16)) -> Buffer {
@@ -40,70 +74,304 @@ fn buffer(app: &mut App, (w, h): (u16, u16)) -> Buffer {
     terminal.backend().buffer().clone()
 }
 
-fn text(app: &mut App, size: (u16, u16)) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
+fn text(app: &mut App, (w, h): (u16, u16)) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal.draw(|frame| app.draw(frame)).unwrap();
     format!("{}", terminal.backend())
 }
 
+/// The header line: lesson and step.
+fn header(app: &mut App) -> String {
+    text(app, (120, 40)).lines().next().unwrap().to_string()
+}
+
+/// Snapshots the app at both sizes, named `name@WxH`.
+fn snapshot(app: &mut App, name: &str) {
+    for size in SIZES {
+        insta::assert_snapshot!(format!("{name}@{}x{}", size.0, size.1), text(app, size));
+    }
+}
+
+/// The title of the panel in focus (marked ▶ on its border).
+fn focused(app: &mut App) -> String {
+    let screen = text(app, (160, 45));
+    let at = screen.find("▶ ").expect("a panel has the focus");
+    screen[at + "▶ ".len()..]
+        .split(['·', '━'])
+        .next()
+        .unwrap()
+        .trim()
+        .to_string()
+}
+
 #[test]
 fn a_presented_step_shows_a_big_title_the_narration_and_one_zoomed_panel() {
-    let mut app = presenting("rebuild", None, Theme::new(ThemeName::Mono));
-    for size in [(80, 24), (160, 45)] {
+    let mut app = presenting("rebuild", 1);
+    snapshot(&mut app, "present_step");
+    for size in SIZES {
         let screen = text(&mut app, size);
-        assert!(screen.contains("Narration"), "{screen}");
+        assert!(screen.contains("Cards made from the log"), "{screen}");
         assert!(screen.contains("Catalogs"), "{screen}");
         assert!(
             !screen.contains("Event log"),
             "only one panel is zoomed:\n{screen}"
         );
-        insta::assert_snapshot!(format!("present_step@{}x{}", size.0, size.1), screen);
+        assert!(screen.contains('▀'), "big letters at {size:?}:\n{screen}");
     }
-    // Big letters only where the room has rows for them.
-    assert!(text(&mut app, (160, 45)).contains('▀'));
-    assert!(!text(&mut app, (80, 24)).contains('▀'));
+    // At the smallest size the tour takes, the text keeps the rows the big title would take.
+    assert!(!text(&mut app, (72, 20)).contains('▀'));
 }
 
 #[test]
-fn z_cycles_the_zoomed_panel_and_b_blanks_until_any_key() {
-    let mut app = presenting("rebuild", None, Theme::new(ThemeName::Mono));
+fn z_zooms_each_panel_of_the_model_in_turn_beside_the_narration() {
+    let mut app = presenting("rebuild", 1);
+    for (name, title) in [
+        ("log", "Event log"),
+        ("office", "Back office"),
+        ("commands", "Commands of this step"),
+    ] {
+        key(&mut app, 'z');
+        snapshot(&mut app, &format!("present_zoom_{name}"));
+        let screen = text(&mut app, (160, 45));
+        assert!(screen.contains(title), "{screen}");
+        assert!(!screen.contains("Catalogs"), "{screen}");
+        assert_eq!(focused(&mut app), title, "the zoomed panel takes the focus");
+    }
     key(&mut app, 'z');
-    assert!(text(&mut app, (120, 40)).contains("Event log"));
-    key(&mut app, 'z');
-    assert!(text(&mut app, (120, 40)).contains("Back office"));
+    assert!(text(&mut app, (160, 45)).contains("Catalogs"), "and round");
+}
+
+#[test]
+fn tab_moves_the_focus_only_among_the_panels_on_screen() {
+    let mut app = presenting("rebuild", 1);
+    let mut seen = Vec::new();
+    for _ in 0..3 {
+        seen.push(focused(&mut app));
+        press(&mut app, KeyCode::Tab);
+    }
+    assert_eq!(seen, ["Catalogs", "Narration", "Catalogs"]);
+}
+
+#[test]
+fn b_blanks_the_whole_screen_until_any_key_which_does_nothing_else() {
+    let mut app = presenting("rebuild", 1);
     key(&mut app, 'b');
-    let blank = text(&mut app, (120, 40));
+    snapshot(&mut app, "present_blank");
+    for size in SIZES {
+        let blank = buffer(&mut app, size);
+        assert!(
+            blank.content().iter().all(|cell| cell.symbol() == " "),
+            "nothing at all, footer included"
+        );
+    }
+    // The key that brings the screen back is spent on that: z does not zoom here.
+    key(&mut app, 'z');
+    let back = text(&mut app, (160, 45));
     assert!(
-        blank.chars().all(|c| c == ' ' || c == '"' || c == '\n'),
-        "{blank}"
+        back.contains("Catalogs") && back.contains("Narration"),
+        "{back}"
     );
-    key(&mut app, 'x');
-    assert!(text(&mut app, (120, 40)).contains("Narration"));
+    assert!(header(&mut app).contains("step 1 of 6"));
 }
 
 #[test]
-fn autoplay_moves_on_by_itself_and_a_challenge_runs_its_solution_first() {
-    let mut app = presenting(
-        "rebuild",
-        Some(Duration::from_secs(1)),
-        Theme::new(ThemeName::Mono),
-    );
-    assert!(text(&mut app, (120, 40)).contains("step 1 of 6"));
-    // Twenty 50 ms frames make a second.
-    for _ in 0..20 {
-        app.on_timer();
-    }
-    assert!(text(&mut app, (120, 40)).contains("step 2 of 6"));
-    // Run on to the end of the lesson: predictions are revealed and challenges solved on the
-    // way, and the tour never stops to wait for typing.
-    for _ in 0..20 * 40 {
-        app.on_timer();
-    }
-    let screen = text(&mut app, (120, 40));
+fn a_question_is_answered_by_its_letters_so_b_picks_a_choice_and_is_not_offered_as_blank() {
+    let mut app = presenting("rebuild", 2);
+    snapshot(&mut app, "present_predict");
+    let asking = text(&mut app, (80, 24));
+    assert!(asking.contains("Predict, then see"), "{asking}");
+    assert!(!asking.contains("b blank"), "{asking}");
+    key(&mut app, 'b');
+    let answered = text(&mut app, (160, 45));
+    assert!(answered.contains("✓ Right: b)"), "{answered}");
+    assert!(answered.contains("b blank"), "{answered}");
+}
+
+#[test]
+fn a_challenge_waits_for_the_presenters_key_then_runs_its_solution_for_the_room() {
+    let mut app = presenting("rebuild", 6);
+    snapshot(&mut app, "present_challenge");
+    let waiting = text(&mut app, (160, 45));
     assert!(
-        !screen.contains("Lesson 7 of 10"),
-        "autoplay moved past the lesson:\n{screen}"
+        waiting.contains("→ runs the solution for the room"),
+        "{waiting}"
     );
+    assert!(!waiting.contains("press i"), "{waiting}");
+    // Nobody is typing: q still quits, as the footer says.
+    assert!(waiting.contains("q quit"), "{waiting}");
+    press(&mut app, KeyCode::Right);
+    snapshot(&mut app, "present_challenge_solved");
+    let solved = text(&mut app, (160, 45));
+    assert!(solved.contains("goal reached ✓"), "{solved}");
+    assert!(solved.contains("Reached by the solution"), "{solved}");
+    assert!(
+        header(&mut app).contains("step 6 of 6"),
+        "the room sees it first"
+    );
+    press(&mut app, KeyCode::Right);
+    assert!(header(&mut app).contains("Lesson 8 of 10"));
+}
+
+#[test]
+fn the_presenter_can_still_type_a_command_for_a_live_demonstration() {
+    let mut app = presenting("rebuild", 6);
+    // From the catalogs, three turns of the zoom bring the commands into view.
+    for _ in 0..3 {
+        key(&mut app, 'z');
+    }
+    key(&mut app, 'i');
+    for c in "sync subjects".chars() {
+        key(&mut app, c);
+    }
+    press(&mut app, KeyCode::Enter);
+    let screen = text(&mut app, (160, 45));
+    assert!(screen.contains("Challenge · typing"), "{screen}");
+    assert!(screen.contains("sync subjects"), "{screen}");
+}
+
+#[test]
+fn without_autoplay_a_presenter_costs_no_timer() {
+    let app = presenting("rebuild", 1);
+    assert!(!app.animating(), "the app blocks on the next key");
+}
+
+#[test]
+fn autoplay_moves_on_when_its_time_on_a_step_is_up_and_not_before() {
+    let mut app = presenting_at("rebuild", 1, Some(1), false, Theme::new(ThemeName::Mono));
+    assert!(app.animating());
+    frames(&mut app, SECOND - 1);
+    assert!(header(&mut app).contains("step 1 of 6"));
+    frames(&mut app, 1);
+    assert!(header(&mut app).contains("step 2 of 6"));
+    // A question: the next turn reveals its answer, the one after moves on.
+    assert!(text(&mut app, (120, 40)).contains("Predict, then see"));
+    frames(&mut app, SECOND);
+    let revealed = text(&mut app, (120, 40));
+    assert!(revealed.contains("The answer"), "{revealed}");
+    assert!(header(&mut app).contains("step 2 of 6"));
+    frames(&mut app, SECOND);
+    assert!(header(&mut app).contains("step 3 of 6"));
+}
+
+#[test]
+fn a_key_starts_autoplays_count_over() {
+    let mut app = presenting_at("rebuild", 1, Some(1), false, Theme::new(ThemeName::Mono));
+    frames(&mut app, SECOND - 1);
+    key(&mut app, 'z');
+    frames(&mut app, SECOND - 1);
+    assert!(header(&mut app).contains("step 1 of 6"));
+    frames(&mut app, 1);
+    assert!(header(&mut app).contains("step 2 of 6"));
+}
+
+#[test]
+fn autoplay_solves_a_challenge_in_front_of_the_room_then_moves_on() {
+    let mut app = presenting_at("rebuild", 6, Some(1), false, Theme::new(ThemeName::Mono));
+    frames(&mut app, SECOND);
+    let solved = text(&mut app, (120, 40));
+    assert!(solved.contains("goal reached ✓"), "{solved}");
+    // The solution rebuilds a catalog: the room watches the rebuild, then has its second.
+    frames(&mut app, REBUILD_FRAMES as usize + SECOND - 1);
+    assert!(header(&mut app).contains("step 6 of 6"));
+    frames(&mut app, 1);
+    assert!(header(&mut app).contains("Lesson 8 of 10"));
+}
+
+#[test]
+fn autoplay_waits_while_the_screen_is_blank_and_while_the_outline_is_open() {
+    let mut app = presenting_at("rebuild", 1, Some(1), false, Theme::new(ThemeName::Mono));
+    key(&mut app, 'b');
+    assert!(!app.animating(), "a blank screen wakes for nothing");
+    frames(&mut app, 5 * SECOND);
+    key(&mut app, 'x');
+    assert!(header(&mut app).contains("step 1 of 6"));
+    key(&mut app, 'o');
+    assert!(!app.animating(), "the presenter is choosing where to go");
+    frames(&mut app, 5 * SECOND);
+    press(&mut app, KeyCode::Esc);
+    assert!(header(&mut app).contains("step 1 of 6"));
+    assert!(app.animating());
+}
+
+#[test]
+fn at_the_end_autoplay_stops_unless_it_loops_and_a_loop_starts_over_asking_again() {
+    let last = |looping| {
+        presenting_at(
+            "real-cases",
+            6,
+            Some(1),
+            looping,
+            Theme::new(ThemeName::Mono),
+        )
+    };
+    // The last step rebuilds a catalog, shown before the step's second starts.
+    let mut app = last(false);
+    frames(&mut app, REBUILD_FRAMES as usize + SECOND);
+    assert!(header(&mut app).contains("end of the tour"));
+    assert!(!app.animating(), "nothing left to play: the app idles");
+
+    let mut app = last(true);
+    frames(&mut app, REBUILD_FRAMES as usize + SECOND);
+    assert!(header(&mut app).contains("end of the tour"));
+    assert!(app.animating());
+    frames(&mut app, SECOND);
+    let again = header(&mut app);
+    assert!(
+        again.contains("Lesson 1 of 10") && again.contains("step 1 of 7"),
+        "{again}"
+    );
+}
+
+#[test]
+fn every_step_presents_at_every_size_and_zoom_and_a_loop_goes_round_the_whole_tour() {
+    let content = content();
+    let sizes = [(72, 20), (80, 24), (100, 30), (160, 45), (30, 8)];
+    for lesson in &content.lessons {
+        for step in 1..=lesson.steps.len() {
+            let mut app = presenting(&lesson.id, step);
+            for _ in 0..4 {
+                for size in sizes {
+                    let screen = text(&mut app, size);
+                    if size.0 >= 72 && size.1 >= 20 {
+                        assert!(screen.contains("Lesson "), "{} {step}", lesson.id);
+                    }
+                }
+                key(&mut app, 'z');
+            }
+        }
+    }
+    // Round the whole tour and into the next round, drawing as the app would.
+    let mut app = presenting_at("why-cqrs", 1, Some(1), true, Theme::new(ThemeName::Mono));
+    let steps: usize = content.lessons.iter().map(|l| l.steps.len()).sum();
+    let mut lessons_seen = std::collections::BTreeSet::new();
+    let mut was_last = false;
+    let mut started_over = false;
+    // A step takes at most two turns (a question's answer, or a solution) and a rebuild.
+    for _ in 0..steps * 3 {
+        frames(&mut app, SECOND);
+        let head = header(&mut app);
+        lessons_seen.insert(head.split(" · ").next().unwrap().trim().to_string());
+        let first = head.contains("Lesson 1 of 10") && head.contains("step 1 of 7");
+        assert!(!app.should_quit());
+        text(&mut app, (80, 24));
+        if first && was_last {
+            started_over = true;
+            break;
+        }
+        was_last = head.contains("end of the tour");
+    }
+    assert!(started_over, "the loop starts over after the end");
+    assert_eq!(
+        lessons_seen.len(),
+        content.lessons.len(),
+        "{lessons_seen:?}"
+    );
+    // The new round asks its questions again: lesson 1's fourth step asks one.
+    for _ in 0..3 {
+        frames(&mut app, SECOND);
+    }
+    assert!(header(&mut app).contains("step 4 of 7"));
+    assert!(text(&mut app, (120, 40)).contains("Predict, then see"));
 }
 
 fn colors(buffer: &Buffer) -> Vec<Color> {
@@ -119,18 +387,20 @@ fn colors(buffer: &Buffer) -> Vec<Color> {
 }
 
 #[test]
-fn each_theme_paints_its_own_colors_and_no_color_paints_none() {
+fn each_theme_paints_its_own_colors_and_mono_and_no_color_paint_none() {
     let mut seen = Vec::new();
     for name in [ThemeName::Dark, ThemeName::Light, ThemeName::HighContrast] {
-        let mut app = presenting("rebuild", None, Theme::new(name));
+        let mut app = presenting_at("rebuild", 1, None, false, Theme::new(name));
         let found = colors(&buffer(&mut app, (120, 40)));
         assert!(!found.is_empty(), "{name:?} paints some color");
         assert!(!seen.contains(&found), "{name:?} differs from the others");
         seen.push(found);
     }
+    let mut app = presenting_at("rebuild", 1, None, false, Theme::new(ThemeName::Mono));
+    assert_eq!(colors(&buffer(&mut app, (120, 40))), Vec::<Color>::new());
     // NO_COLOR wins over any theme asked for.
     let theme = Theme::resolve_with(Some(ThemeName::HighContrast), Some(OsStr::new("1")));
-    let mut app = presenting("rebuild", None, theme);
+    let mut app = presenting_at("rebuild", 1, None, false, theme);
     assert_eq!(colors(&buffer(&mut app, (120, 40))), Vec::<Color>::new());
     // An empty NO_COLOR is no request (no-color.org).
     assert_eq!(

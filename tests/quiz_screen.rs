@@ -259,3 +259,23 @@ fn the_verdict_and_the_marks_are_colored_as_well_as_worded() {
     let (x, y) = find("→");
     assert_eq!(buffer[(x, y)].fg, theme.ok.fg.unwrap());
 }
+
+#[test]
+fn the_configs_quiz_seed_orders_the_choices_of_a_quiz_opened_in_the_app() {
+    let content = content();
+    let picker = quiz::picker::Picker::new(&content);
+    let mut app = App::new(
+        Box::new(picker),
+        content,
+        Progress::default(),
+        None,
+        Theme::new(ThemeName::Mono),
+    );
+    app.quiz_seed = Some(7);
+    // The picker lists the quizzes in the content's order: the first is "motivation".
+    press(&mut app, "\n");
+    assert_eq!(
+        screen_text(&mut app),
+        screen_text(&mut self::app("motivation"))
+    );
+}

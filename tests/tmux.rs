@@ -6,18 +6,24 @@ use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-struct Tmux {
-    session: String,
-    _data: tempfile::TempDir,
+/// The tmux server these tests run in: a socket of their own, never the user's default
+/// server. `CQRS_TMUX_SOCKET` names another (to watch a run with `tmux -L NAME attach`).
+fn socket() -> String {
+    std::env::var("CQRS_TMUX_SOCKET")
+        .ok()
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "cqrs-catalog-tests".into())
 }
-
-/// The tests' own tmux server: starting or killing a session never touches the user's.
-const SOCKET: &str = "cqrs-catalog-tests";
 
 fn tmux() -> Command {
     let mut command = Command::new("tmux");
-    command.args(["-L", SOCKET]);
+    command.args(["-L", &socket()]);
     command
+}
+
+struct Tmux {
+    session: String,
+    _data: tempfile::TempDir,
 }
 
 fn have_tmux() -> bool {
@@ -28,7 +34,9 @@ fn have_tmux() -> bool {
 }
 
 impl Tmux {
-    /// Starts the binary with `args` in a detached tmux session of the given size.
+    /// Starts the binary with `args` in a detached tmux session of the given size. Its data,
+    /// config and runtime folders are the test's own, so nothing reads or writes the user's
+    /// (a presenter's speaker notes included).
     fn start(name: &str, args: &str, width: u16, height: u16) -> Tmux {
         Tmux::start_in(name, args, width, height, tempfile::tempdir().unwrap())
     }
@@ -36,36 +44,54 @@ impl Tmux {
     /// The same, keeping the learner's data in `data` (to run the binary again on it).
     fn start_in(name: &str, args: &str, width: u16, height: u16, data: tempfile::TempDir) -> Tmux {
         let session = format!("cqrs-test-{name}-{}", std::process::id());
-        let bin = env!("CARGO_BIN_EXE_cqrs-catalog");
-        let command = format!(
-            "CQRS_CATALOG_DATA={0} CQRS_CATALOG_CONFIG={0}/config.toml {bin} {args}; echo EXITED $?; sleep 30",
-            data.path().display()
-        );
+        let t = Tmux {
+            session,
+            _data: data,
+        };
         let status = tmux()
             .args([
                 "new-session",
                 "-d",
                 "-s",
-                &session,
+                &t.session,
+                "-n",
+                "app",
                 "-x",
                 &width.to_string(),
                 "-y",
                 &height.to_string(),
-                &command,
+                &t.command(args),
             ])
             .status()
             .unwrap();
         assert!(status.success(), "tmux could not start");
-        Tmux {
-            session,
-            _data: data,
-        }
+        t
+    }
+
+    /// The binary with `args`, in this test's folders; the shell stays to show how it exited.
+    fn command(&self, args: &str) -> String {
+        let bin = env!("CARGO_BIN_EXE_cqrs-catalog");
+        format!(
+            "CQRS_CATALOG_DATA={0} CQRS_CATALOG_CONFIG={0}/config.toml CQRS_CATALOG_RUNTIME={0}/run {bin} {args}; echo EXITED $?; sleep 30",
+            self._data.path().display()
+        )
+    }
+
+    /// Runs the binary with `args` in a second window of the session (a second terminal
+    /// beside the presenter's), named `window`.
+    fn window(&self, window: &str, args: &str) {
+        let status = tmux()
+            .args(["new-window", "-d", "-t", &self.session, "-n", window])
+            .arg(self.command(args))
+            .status()
+            .unwrap();
+        assert!(status.success(), "tmux could not open a window");
     }
 
     fn keys(&self, keys: &[&str]) {
         for key in keys {
             tmux()
-                .args(["send-keys", "-t", &self.session, key])
+                .args(["send-keys", "-t", &self.target(None), key])
                 .status()
                 .unwrap();
             sleep(Duration::from_millis(60));
@@ -75,15 +101,21 @@ impl Tmux {
     /// Types text literally, as a learner at a prompt would.
     fn text(&self, text: &str) {
         tmux()
-            .args(["send-keys", "-t", &self.session, "-l", text])
+            .args(["send-keys", "-t", &self.target(None), "-l", text])
             .status()
             .unwrap();
         sleep(Duration::from_millis(60));
     }
 
-    fn screen(&self) -> String {
+    /// The app's window, or the one named (by name: a user's tmux.conf may number windows
+    /// from 1).
+    fn target(&self, window: Option<&str>) -> String {
+        format!("{}:{}", self.session, window.unwrap_or("app"))
+    }
+
+    fn screen_of(&self, window: Option<&str>) -> String {
         let out = tmux()
-            .args(["capture-pane", "-p", "-t", &self.session])
+            .args(["capture-pane", "-p", "-t", &self.target(window)])
             .output()
             .unwrap();
         String::from_utf8_lossy(&out.stdout).into_owned()
@@ -91,14 +123,25 @@ impl Tmux {
 
     /// Waits until the screen shows `text`; fails with the screen it saw.
     fn wait_for(&self, text: &str) -> String {
+        self.wait_in(None, |s| s.contains(text), &format!("{text:?}"))
+    }
+
+    /// Waits until the named window shows `text`.
+    fn wait_for_in(&self, window: &str, text: &str) -> String {
+        self.wait_in(Some(window), |s| s.contains(text), &format!("{text:?}"))
+    }
+
+    /// Waits until the screen of a window satisfies `ready`. The deadline only keeps a broken
+    /// binary from hanging the suite; nothing depends on how quickly the screen changes.
+    fn wait_in(&self, window: Option<&str>, ready: impl Fn(&str) -> bool, what: &str) -> String {
         let start = Instant::now();
         loop {
-            let screen = self.screen();
-            if screen.contains(text) {
+            let screen = self.screen_of(window);
+            if ready(&screen) {
                 return screen;
             }
             if start.elapsed() > Duration::from_secs(10) {
-                panic!("the screen never showed {text:?}; it showed:\n{screen}");
+                panic!("the screen never showed {what}; it showed:\n{screen}");
             }
             sleep(Duration::from_millis(50));
         }
@@ -331,7 +374,11 @@ fn the_simulator_runs_pauses_takes_a_slider_and_a_preset_and_quits() {
     };
     let then = at(&paused);
     sleep(Duration::from_millis(400));
-    assert_eq!(at(&t.screen()), then, "paused, the run does not move");
+    assert_eq!(
+        at(&t.screen_of(None)),
+        then,
+        "paused, the run does not move"
+    );
     t.keys(&["Right"]);
     t.wait_for("writes/s now 200");
     t.keys(&["Tab"]);
@@ -342,4 +389,64 @@ fn the_simulator_runs_pauses_takes_a_slider_and_a_preset_and_quits() {
     t.wait_for("too small");
     t.keys(&["q"]);
     t.wait_for("EXITED 0");
+}
+
+#[test]
+fn a_presenter_on_autoplay_moves_on_alone_and_a_second_window_follows_its_notes() {
+    require_tmux!();
+    let t = Tmux::start(
+        "present-auto",
+        "tour --present --autoplay 1 --lesson why-cqrs",
+        100,
+        30,
+    );
+    t.wait_for("step 1 of 7");
+    // No key is sent: autoplay moves on by itself.
+    t.wait_for("step 2 of 7");
+    t.wait_for("step 3 of 7");
+    // The speaker's second terminal follows as the presenter moves.
+    t.window("notes", "notes");
+    t.wait_for_in("notes", "Why split reads from writes? (why-cqrs), step ");
+    t.wait_for_in("notes", "step 5 of 7");
+    t.keys(&["C-c"]);
+    t.wait_for("EXITED 0");
+    // The talk is over: the follower says so instead of showing a step nobody is on.
+    t.wait_for_in("notes", "Waiting for a presenter");
+}
+
+#[test]
+fn a_presenter_zooms_blanks_and_the_notes_show_its_step() {
+    require_tmux!();
+    let t = Tmux::start("present", "tour --present --lesson rebuild", 100, 30);
+    let first = t.wait_for("step 1 of 6");
+    assert!(first.contains("Catalogs"), "{first}");
+    assert!(
+        !first.contains("Event log"),
+        "one panel at a time:\n{first}"
+    );
+    assert!(
+        first.contains('▀'),
+        "the lesson's title in big letters:\n{first}"
+    );
+    t.keys(&["z"]);
+    t.wait_for("Event log");
+    t.keys(&["b"]);
+    let blank = t.wait_in(None, |s| s.trim().is_empty(), "a blank screen");
+    assert!(!blank.contains("Lesson"), "{blank}");
+    // Any key brings the screen back, and does nothing else.
+    t.keys(&["x"]);
+    t.wait_for("step 1 of 6");
+    t.keys(&["Right"]);
+    t.wait_for("step 2 of 6");
+    t.window("once", "notes --once");
+    let notes = t.wait_for_in("once", "EXITED 0");
+    assert!(
+        notes.contains("Rebuilding a damaged catalog (rebuild), step 2 of 6: "),
+        "{notes}"
+    );
+    t.keys(&["q"]);
+    t.wait_for("EXITED 0");
+    t.window("after", "notes --once");
+    let after = t.wait_for_in("after", "EXITED 1");
+    assert!(after.contains("no presenter"), "{after}");
 }

@@ -38,9 +38,9 @@ pub fn write(out: &mut impl Write, content: &Content, lesson: Option<&str>) -> R
                 writeln!(
                     out,
                     "- [{}](#lesson-{}) — {}",
-                    lesson.title,
+                    escape(&lesson.title),
                     i + 1,
-                    lesson.summary
+                    escape(&lesson.summary)
                 )?;
             }
             for (i, lesson) in content.lessons.iter().enumerate() {
@@ -64,12 +64,34 @@ fn escape(text: &str) -> String {
     s
 }
 
+/// The longest run of backticks in the text: a code span or block must be fenced by more.
+fn longest_backticks<'a>(texts: impl IntoIterator<Item = &'a str>) -> usize {
+    texts
+        .into_iter()
+        .flat_map(|t| t.split(|c| c != '`'))
+        .map(str::len)
+        .max()
+        .unwrap_or(0)
+}
+
+/// Text as an inline code span, whatever backticks it holds (a teacher's own content may).
+fn code_span(text: &str) -> String {
+    let ticks = "`".repeat(longest_backticks([text]) + 1);
+    // A span that starts or ends with a backtick needs a space inside its fence.
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{ticks}{pad}{text}{pad}{ticks}")
+}
+
 /// A narration paragraph with its marks as Markdown: emphasis in stars, code in backticks.
 fn paragraph(text: &str) -> String {
     markup::pieces(text)
         .into_iter()
         .map(|piece| match piece.mark {
-            Mark::Code => format!("`{}`", piece.text),
+            Mark::Code => code_span(&piece.text),
             Mark::Emphasis => format!("*{}*", escape(&piece.text)),
             Mark::Plain => escape(&piece.text),
         })
@@ -99,12 +121,16 @@ fn write_lesson(
     Ok(())
 }
 
+/// A fenced code block; the fence is longer than any run of backticks inside, so a title
+/// holding "```" cannot end it early.
 fn code_block(out: &mut impl Write, lines: impl IntoIterator<Item = String>) -> io::Result<()> {
-    writeln!(out, "```text")?;
-    for line in lines {
+    let lines: Vec<String> = lines.into_iter().collect();
+    let fence = "`".repeat(3.max(longest_backticks(lines.iter().map(String::as_str)) + 1));
+    writeln!(out, "{fence}text")?;
+    for line in &lines {
         writeln!(out, "{line}")?;
     }
-    writeln!(out, "```")
+    writeln!(out, "{fence}")
 }
 
 fn write_step(
@@ -150,7 +176,7 @@ fn write_step(
     if let Some(challenge) = &step.challenge {
         writeln!(out, "\n**Challenge:** {}\n", escape(&challenge.goal))?;
         for (text, _) in &challenge.done_when {
-            writeln!(out, "- [ ] `{text}`")?;
+            writeln!(out, "- [ ] {}", code_span(text))?;
         }
         writeln!(
             out,
@@ -161,4 +187,30 @@ fn write_step(
     }
     writeln!(out, "\nThe model after step {}:\n", index + 1)?;
     code_block(out, transcript::state_lines(session.library()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_become_markdown_and_other_markup_characters_are_escaped() {
+        assert_eq!(
+            paragraph("a *damaged* catalog, after `damage authors` [sic] 2*3"),
+            "a *damaged* catalog, after `damage authors` \\[sic\\] 2\\*3"
+        );
+    }
+
+    #[test]
+    fn code_is_fenced_by_more_backticks_than_it_holds() {
+        assert_eq!(code_span("find titles"), "`find titles`");
+        assert_eq!(code_span("a ` b"), "``a ` b``");
+        assert_eq!(code_span("`x`"), "`` `x` ``");
+        let mut out = Vec::new();
+        code_block(&mut out, ["b1 \"```\" by x".to_string()]).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "````text\nb1 \"```\" by x\n````\n"
+        );
+    }
 }

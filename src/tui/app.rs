@@ -33,6 +33,8 @@ pub struct App {
     /// Capture the mouse (clicks and the wheel); off unless asked for, since capture stops the
     /// terminal from selecting text.
     pub mouse: bool,
+    /// The config's quiz seed (see `Ctx::quiz_seed`).
+    pub quiz_seed: Option<u64>,
     help_open: bool,
     flash: Option<String>,
     quit: bool,
@@ -57,6 +59,7 @@ impl App {
             keys: Keymap::default(),
             publish_notes: false,
             mouse: false,
+            quiz_seed: None,
             help_open: false,
             flash: None,
             quit: false,
@@ -88,6 +91,7 @@ impl App {
             keys: &self.keys,
             flash: &mut self.flash,
             publish_notes: self.publish_notes,
+            quiz_seed: self.quiz_seed,
         };
         Some(f(screen.as_mut(), &mut ctx))
     }
@@ -203,7 +207,9 @@ impl App {
         }
     }
 
-    fn animating(&self) -> bool {
+    /// Whether the loop wakes on a timer (something moves by itself) instead of blocking on
+    /// the next input.
+    pub fn animating(&self) -> bool {
         self.stack.last().is_some_and(|s| s.animating())
     }
 

@@ -23,6 +23,9 @@ pub struct Ctx<'a> {
     /// Whether the tour publishes its step for `cqrs-catalog notes` in a second terminal: on
     /// in the real app, off where screens are drawn for tests.
     pub publish_notes: bool,
+    /// The config's quiz seed: every quiz opened in the app shuffles its choices with it, so a
+    /// whole class sees the same order. `None` shuffles afresh each time.
+    pub quiz_seed: Option<u64>,
 }
 
 impl Ctx<'_> {
@@ -32,6 +35,16 @@ impl Ctx<'_> {
             && let Err(e) = crate::classroom::notes::publish(state)
         {
             *self.flash = Some(format!("could not publish speaker notes: {e:#}"));
+        }
+    }
+
+    /// Removes the published step when the tour is left (see `publish`); a failure is a
+    /// footer message too.
+    pub fn clear_notes(&mut self) {
+        if self.publish_notes
+            && let Err(e) = crate::classroom::notes::clear()
+        {
+            *self.flash = Some(format!("could not clear the speaker notes: {e:#}"));
         }
     }
 

@@ -26,10 +26,10 @@ use super::widgets::panel::panel;
 use draft::Draft;
 use view::Summary;
 
-/// Opens a quiz by id at its first question, its choices shuffled by a seed from the clock;
-/// `None` when no quiz has that id.
-pub fn open(content: &Content, quiz_id: &str) -> Option<Box<dyn Screen>> {
-    open_seeded(content, quiz_id, time_seed())
+/// Opens a quiz by id at its first question, its choices shuffled with `seed` or, without one,
+/// a seed from the clock; `None` when no quiz has that id.
+pub fn open(content: &Content, quiz_id: &str, seed: Option<u64>) -> Option<Box<dyn Screen>> {
+    open_seeded(content, quiz_id, seed.unwrap_or_else(time_seed))
 }
 
 /// Opens a quiz with a given seed: the same seed shows the choices in the same order.
@@ -46,7 +46,7 @@ pub fn first_screen(
     seed: Option<u64>,
 ) -> anyhow::Result<Box<dyn Screen>> {
     let Some(id) = id else {
-        return Ok(Box::new(picker::Picker::new(content)));
+        return Ok(Box::new(picker::Picker::new(content).seeded(seed)));
     };
     let quiz = crate::launch::find_quiz(content, id)?;
     Ok(Box::new(QuizScreen::new(

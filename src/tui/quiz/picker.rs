@@ -19,6 +19,8 @@ pub struct Picker {
     /// The quizzes' ids, in the content's order (the content itself lives in the app).
     ids: Vec<String>,
     selected: usize,
+    /// `--seed`: beats the config's seed for the quizzes opened from here.
+    seed: Option<u64>,
 }
 
 impl Picker {
@@ -26,7 +28,13 @@ impl Picker {
         Picker {
             ids: content.quizzes.iter().map(|q| q.id.clone()).collect(),
             selected: 0,
+            seed: None,
         }
+    }
+
+    /// The quizzes opened from here shuffle with this seed (when there is one).
+    pub fn seeded(self, seed: Option<u64>) -> Picker {
+        Picker { seed, ..self }
     }
 }
 
@@ -89,7 +97,8 @@ impl Screen for Picker {
                 .get(self.selected)
                 .and_then(|id| ctx.content.quiz(id))
         {
-            return Transition::Push(Box::new(QuizScreen::new(quiz.clone(), time_seed())));
+            let seed = self.seed.or(ctx.quiz_seed).unwrap_or_else(time_seed);
+            return Transition::Push(Box::new(QuizScreen::new(quiz.clone(), seed)));
         } else if actions.contains(&Action::Back) {
             return Transition::Back;
         }

@@ -278,6 +278,7 @@ fn typing_after_a_tab_ends_the_cycle() {
         keys: &keys,
         flash: &mut flash,
         publish_notes: false,
+        quiz_seed: None,
     };
     let press = |s: &mut Sandbox, ctx: &mut Ctx, code: KeyCode| {
         s.handle_key(KeyEvent::from(code), ctx);

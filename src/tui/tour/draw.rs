@@ -2,6 +2,8 @@
 //! end of the tour) and the model's panels, laid out for the room there is: wide terminals get
 //! three columns, narrow ones stack the model's panels and give the focused one the room.
 
+use std::ops::Range;
+
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
@@ -10,6 +12,7 @@ use ratatui::widgets::{Block, Paragraph, StatefulWidget, Widget};
 
 use crate::content::Content;
 use crate::progress::Progress;
+use crate::tui::keys::Action;
 use crate::tui::screen::Ctx;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::catalogs::{CatalogsPanel, Rebuilding};
@@ -26,6 +29,10 @@ use super::{Focus, QUIZ_OFFER, Tour, choice_key};
 
 pub const MIN_WIDTH: u16 = 72;
 pub const MIN_HEIGHT: u16 = 20;
+
+/// The presenter's body height (a 24-row terminal less its footer) from which the lesson's
+/// title is drawn in big letters.
+const BIG_TITLE_FROM: u16 = 23;
 
 /// How the screen is divided, by width.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,9 +89,11 @@ pub fn draw(tour: &mut Tour, frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let buf = frame.buffer_mut();
     // Panels borrow the tour's state while their scroll positions change: work on a copy.
     let mut scroll = tour.scroll;
-    let cursor = draw_text_column(tour, &mut scroll, buf, text, mode, ctx);
+    let mut choices = Vec::new();
+    let cursor = draw_text_column(tour, &mut scroll, &mut choices, buf, text, mode, ctx);
     tour.placed = draw_model(tour, &mut scroll, buf, model, mode, ctx);
     tour.scroll = scroll;
+    tour.choices_at = choices;
     if let Some(outline) = &mut tour.outline {
         outline.draw(frame, body, ctx);
     } else if let Some(position) = cursor {
@@ -98,7 +107,9 @@ pub fn draw_presenting(tour: &mut Tour, zoom: Focus, frame: &mut Frame, area: Re
     let t = ctx.theme;
     let lesson = tour.state.lesson(ctx.content);
     let title = lesson.title.clone();
-    let big_rows = if area.height >= 30 { 4 } else { 0 };
+    // Projectors are run with large fonts, so small grids are the common case: the title is
+    // big from a 24-row terminal up (18 rows stay for the text), and dropped only below.
+    let big_rows = if area.height >= BIG_TITLE_FROM { 4 } else { 0 };
     let [header, big, body] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(big_rows),
@@ -127,9 +138,23 @@ pub fn draw_presenting(tour: &mut Tour, zoom: Focus, frame: &mut Frame, area: Re
         Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(body);
     let buf = frame.buffer_mut();
     let mut scroll = tour.scroll;
-    draw_text_column(tour, &mut scroll, buf, text, Mode::Narrow, ctx);
+    let mut choices = Vec::new();
+    let cursor = draw_text_column(
+        tour,
+        &mut scroll,
+        &mut choices,
+        buf,
+        text,
+        Mode::Narrow,
+        ctx,
+    );
     tour.placed = draw_model(tour, &mut scroll, buf, model, Mode::Zoom(zoom), ctx);
     tour.scroll = scroll;
+    tour.choices_at = choices;
+    // A presenter may still open the prompt for a live demonstration.
+    if let Some(position) = cursor {
+        frame.set_cursor_position(position);
+    }
 }
 
 fn draw_header(tour: &Tour, buf: &mut Buffer, area: Rect, ctx: &Ctx) {
@@ -194,10 +219,12 @@ fn ran_of(tour: &Tour) -> Vec<Ran<'_>> {
 }
 
 /// The text column: the narration (or the prediction that holds it back), the step's task,
-/// and in two-column mode the commands. Returns where the prompt's cursor is while typing.
+/// and in two-column mode the commands. Returns where the prompt's cursor is while typing, and
+/// puts where each of a prediction's choices was drawn in `choices`, for the mouse.
 fn draw_text_column(
     tour: &Tour,
     scroll: &mut [Scroll; 6],
+    choices: &mut Vec<(usize, Rect)>,
     buf: &mut Buffer,
     area: Rect,
     mode: Mode,
@@ -209,7 +236,7 @@ fn draw_text_column(
     let step = tour.state.current(content);
     let asking = tour.state.phase == Phase::Asking;
 
-    let task = task(tour, content, &*ctx.progress, width, t, mode);
+    let task = task(tour, ctx, width, mode);
     let ran = ran_of(tour);
     let pending = tour.state.pending(content);
     let commands = (mode == Mode::Two).then(|| commands_panel(tour, &ran, &pending, ctx));
@@ -244,7 +271,9 @@ fn draw_text_column(
         }
         let share =
             (u32::from(h) * u32::from(want) / u32::from((narration_rows + want).max(1))) as u16;
-        let share = if tour.typing {
+        // Presenting, the room watches the checklist turn to ✓ as the solution runs.
+        let presented_challenge = tour.present.is_some() && matches!(task, Task::Challenge { .. });
+        let share = if tour.typing || presented_challenge {
             // At the prompt the checklist matters most; the narration keeps a few lines.
             want.min(h.saturating_sub(6))
         } else {
@@ -275,13 +304,17 @@ fn draw_text_column(
 
     if asking {
         // The narration tells what happens, so it waits until the prediction is answered.
-        let lines = predict_lines(tour, content, width, t);
+        let (lines, rows) = predict_lines(tour, content, width, t);
         let block = panel(
             "Predict, then see",
             matches!(tour.focus, Focus::Task | Focus::Narration),
             t,
         );
-        render_scrolled(block, lines, main, buf, &mut scroll[Focus::Task.index()], t);
+        let inner = block.inner(main);
+        let task_scroll = &mut scroll[Focus::Task.index()];
+        render_scrolled(block, lines, main, buf, task_scroll, t);
+        // The question reads from the top, so the first line shown is the scroll's offset.
+        choices.extend(shown_rows(&rows, task_scroll.offset, inner));
     } else {
         narration.render(main, buf, &mut scroll[Focus::Narration.index()]);
     }
@@ -335,14 +368,8 @@ fn draw_text_column(
 }
 
 /// The task under the narration, if the step has one now.
-fn task(
-    tour: &Tour,
-    content: &Content,
-    progress: &Progress,
-    width: usize,
-    t: &Theme,
-    mode: Mode,
-) -> Option<Task> {
+fn task(tour: &Tour, ctx: &Ctx, width: usize, mode: Mode) -> Option<Task> {
+    let (content, progress, t) = (ctx.content, &*ctx.progress, ctx.theme);
     let step = tour.state.current(content);
     if tour.state.finished {
         return Some(Task::Lines(
@@ -356,8 +383,8 @@ fn task(
         Phase::Revealed { picked } if step.challenge.is_some() => {
             let mut lines = verdict_lines(tour, content, picked, false, width, t);
             lines.push(Line::raw(""));
-            lines.extend(challenge_lines(tour, content, progress, width, t));
-            let (prompt, cursor) = prompt_lines(tour, width, t);
+            lines.extend(challenge_lines(tour, ctx, width));
+            let (prompt, cursor) = prompt_lines(tour, ctx, width);
             Some(Task::Challenge {
                 lines,
                 prompt,
@@ -382,8 +409,8 @@ fn task(
             ))
         }
         Phase::Plain if step.challenge.is_some() => {
-            let lines = challenge_lines(tour, content, progress, width, t);
-            let (prompt, cursor) = prompt_lines(tour, width, t);
+            let lines = challenge_lines(tour, ctx, width);
+            let (prompt, cursor) = prompt_lines(tour, ctx, width);
             Some(Task::Challenge {
                 lines,
                 prompt,
@@ -394,15 +421,43 @@ fn task(
     }
 }
 
-fn predict_lines(tour: &Tour, content: &Content, width: usize, t: &Theme) -> Vec<Line<'static>> {
+/// Where each choice's lines, `rows[i]`, were drawn in `inner`, scrolled to show `first` at
+/// the top; a choice scrolled out of view has no place.
+fn shown_rows(
+    rows: &[Range<usize>],
+    first: usize,
+    inner: Rect,
+) -> impl Iterator<Item = (usize, Rect)> {
+    let height = usize::from(inner.height);
+    rows.iter().enumerate().filter_map(move |(i, r)| {
+        let start = r.start.max(first);
+        let end = r.end.min(first + height);
+        (start < end).then(|| {
+            // Both fit in u16: they lie within the inner area's rows.
+            let y = inner.y + (start - first) as u16;
+            (i, Rect::new(inner.x, y, inner.width, (end - start) as u16))
+        })
+    })
+}
+
+/// The question, its lettered choices and how to answer; with the range of lines each choice
+/// takes, so a click can be told which one it hit.
+fn predict_lines(
+    tour: &Tour,
+    content: &Content,
+    width: usize,
+    t: &Theme,
+) -> (Vec<Line<'static>>, Vec<Range<usize>>) {
     let step = tour.state.current(content);
     let Some(predict) = &step.predict else {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
     let mut lines = wrap(Line::styled(predict.question.clone(), t.emphasis), width, 0);
     lines.push(Line::raw(""));
+    let mut rows = Vec::new();
     for (i, choice) in predict.choices.iter().enumerate() {
         let key = choice_key(i).map_or(" ".to_string(), |c| c.to_string());
+        let start = lines.len();
         lines.extend(wrap(
             Line::from(vec![
                 Span::styled(format!(" {key}) "), t.key),
@@ -411,6 +466,7 @@ fn predict_lines(tour: &Tour, content: &Content, width: usize, t: &Theme) -> Vec
             width,
             4,
         ));
+        rows.push(start..lines.len());
     }
     lines.push(Line::raw(""));
     let keys: Vec<String> = (0..predict.choices.len())
@@ -428,7 +484,7 @@ fn predict_lines(tour: &Tour, content: &Content, width: usize, t: &Theme) -> Vec
         width,
         0,
     ));
-    lines
+    (lines, rows)
 }
 
 fn verdict_lines(
@@ -505,13 +561,8 @@ fn verdict_lines(
     lines
 }
 
-fn challenge_lines(
-    tour: &Tour,
-    content: &Content,
-    progress: &Progress,
-    width: usize,
-    t: &Theme,
-) -> Vec<Line<'static>> {
+fn challenge_lines(tour: &Tour, ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
+    let (content, progress, t) = (ctx.content, &*ctx.progress, ctx.theme);
     let state = &tour.state;
     let step = state.current(content);
     let Some(challenge) = &step.challenge else {
@@ -545,10 +596,16 @@ fn challenge_lines(
         .challenges
         .contains(&Progress::challenge_key(lesson, state.step));
     if state.goal_reached(content) {
-        let message = if state.challenge.ran_solution {
-            "Reached by the solution. Type reset to try it your own way."
-        } else {
-            "★ Goal reached: every condition holds. Saved to your progress; → goes on."
+        let message = match (state.challenge.ran_solution, tour.present.is_some()) {
+            // The room watched the solution run: the presenter moves on, nobody resets.
+            (true, true) => format!(
+                "Reached by the solution: every condition holds. {} goes on.",
+                ctx.keys.short(Action::Next)
+            ),
+            (true, false) => "Reached by the solution. Type reset to try it your own way.".into(),
+            (false, _) => {
+                "★ Goal reached: every condition holds. Saved to your progress; → goes on.".into()
+            }
         };
         add(Line::styled(message, t.ok), 2);
     } else if solved_before {
@@ -578,8 +635,33 @@ fn challenge_lines(
     lines
 }
 
-/// The prompt, with a line of help under it while it is empty.
-fn prompt_lines(tour: &Tour, width: usize, t: &Theme) -> (Vec<Line<'static>>, Option<Position>) {
+/// The prompt, with a line of help under it while it is empty. A presenter's room does not
+/// type: unless the presenter opened the prompt, it says which key runs the solution.
+fn prompt_lines(tour: &Tour, ctx: &Ctx, width: usize) -> (Vec<Line<'static>>, Option<Position>) {
+    let (t, keys) = (ctx.theme, ctx.keys);
+    if tour.present.is_some() && !tour.typing {
+        if tour.state.goal_reached(ctx.content) {
+            return (Vec::new(), None);
+        }
+        let mut lines = wrap(
+            Line::from(vec![
+                Span::styled(format!("{} ", keys.short(Action::Next)), t.key),
+                Span::styled("runs the solution for the room", t.text),
+            ]),
+            width,
+            2,
+        );
+        lines.extend(wrap(
+            Line::styled(
+                format!("or {} types a command", keys.short(Action::Type)),
+                t.dim,
+            ),
+            width,
+            2,
+        ));
+        return (lines, None);
+    }
+    let placeholder = format!("press {} to type a command", keys.short(Action::Type));
     let error = tour
         .state
         .challenge
@@ -590,7 +672,7 @@ fn prompt_lines(tour: &Tour, width: usize, t: &Theme) -> (Vec<Line<'static>>, Op
         input: &tour.input,
         error,
         active: tour.typing,
-        placeholder: "press i to type a command",
+        placeholder: &placeholder,
         theme: t,
     };
     let (mut lines, cursor) = prompt.lines(width);

@@ -102,6 +102,8 @@ pub struct Tour {
     present: Option<Presenter>,
     /// Where each panel of the model was drawn last, for the mouse.
     placed: Vec<(Focus, Rect)>,
+    /// Where each choice of a prediction being asked was drawn last, for the mouse.
+    choices_at: Vec<(usize, Rect)>,
 }
 
 /// Opens the tour at a lesson (by id) and step (from 0, as `Progress` counts): what the quiz
@@ -184,6 +186,7 @@ impl Tour {
             outline: None,
             present: None,
             placed: Vec::new(),
+            choices_at: Vec::new(),
         };
         tour.arrived(content);
         Some(tour)
@@ -210,7 +213,8 @@ impl Tour {
             return;
         }
         if self.state.finished {
-            if self.present.as_ref().is_some_and(|p| p.looping) && self.state.jump(content, 0, 0) {
+            if self.present.as_ref().is_some_and(|p| p.looping) {
+                self.state.start_over(content);
                 self.moved(Move::Step, ctx);
             }
             return;
@@ -231,6 +235,8 @@ impl Tour {
         let is = |a: Action| actions.contains(&a);
         if is(Action::Zoom) {
             presenter.cycle_zoom();
+            // The arrows scroll the panel in focus: the one just zoomed is the one to read.
+            self.focus = presenter.zoom;
         } else if is(Action::Blank) && self.state.phase != Phase::Asking {
             presenter.blank = true;
         } else if is(Action::Next) || is(Action::Select) {
@@ -242,6 +248,22 @@ impl Tour {
             return None;
         }
         Some(Transition::Stay)
+    }
+
+    /// Answers the prediction being asked with choice `i` (by key or click); false when none
+    /// is asked or there is no such choice.
+    fn answer(&mut self, i: usize, content: &Content) -> bool {
+        if self.state.phase != Phase::Asking || self.state.answer(content, i).is_none() {
+            return false;
+        }
+        // The focus stays where the step wants eyes: the panel that shows the answer; a
+        // challenge the prediction held back opens with its prompt ready (a room's does not).
+        self.scroll = Focus::ALL.map(Focus::scroll);
+        self.typing = self.challenge_open(content) && self.present.is_none();
+        if let Some(presenter) = &mut self.present {
+            presenter.touched();
+        }
+        true
     }
 
     pub fn state(&self) -> &TourState {
@@ -328,10 +350,17 @@ impl Tour {
 
     fn cycle_focus(&mut self, content: &Content) {
         let has_task = self.has_task(content);
+        // Presenting, only the zoomed panel of the model is on screen to take the focus.
+        let zoom = self.present.as_ref().map(|p| p.zoom);
+        let shown = |f: Focus| match f {
+            Focus::Task => has_task,
+            Focus::Narration => true,
+            panel => zoom.is_none_or(|z| z == panel),
+        };
         let mut i = self.focus.index();
         loop {
             i = (i + 1) % Focus::ALL.len();
-            if Focus::ALL[i] != Focus::Task || has_task {
+            if shown(Focus::ALL[i]) {
                 break;
             }
         }
@@ -394,7 +423,7 @@ impl Tour {
             return None;
         };
         let (_, quiz) = QUIZ_OFFER.iter().find(|(k, _)| *k == c)?;
-        super::quiz::open(ctx.content, quiz).map(Transition::Push)
+        super::quiz::open(ctx.content, quiz, ctx.quiz_seed).map(Transition::Push)
     }
 }
 
@@ -441,7 +470,14 @@ impl Screen for Tour {
                 if up { s.up(3) } else { s.down(3) }
             }
             MouseEventKind::Down(MouseButton::Left) => {
-                if let Some(focus) = under {
+                let choice = self
+                    .choices_at
+                    .iter()
+                    .find(|(_, r)| r.contains(at))
+                    .map(|(i, _)| *i);
+                if let Some(i) = choice {
+                    self.answer(i, ctx.content);
+                } else if let Some(focus) = under {
                     self.focus = focus;
                 }
             }
@@ -472,17 +508,13 @@ impl Screen for Tour {
         }
         let actions = ctx.keys.actions(&key);
         let is = |a: Action| actions.contains(&a);
-        // Letters answer a prediction (none of them is bound to anything else).
-        if self.state.phase == Phase::Asking
-            && let KeyCode::Char(c) = key.code
+        // Letters answer a prediction. Of the presenter's keys among them, z (zoom) was taken
+        // above (z would be a 17th choice), and b (blank) waits until no question is asked.
+        if let KeyCode::Char(c) = key.code
             && !key.modifiers.contains(KeyModifiers::CONTROL)
             && let Some(i) = choice_index(c)
-            && self.state.answer(ctx.content, i).is_some()
+            && self.answer(i, ctx.content)
         {
-            // The focus stays where the step wants eyes: the panel that shows the answer; a
-            // challenge the prediction held back opens with its prompt ready.
-            self.scroll = Focus::ALL.map(Focus::scroll);
-            self.typing = self.challenge_open(ctx.content) && self.present.is_none();
             return Transition::Stay;
         }
         if self.state.finished
@@ -531,6 +563,8 @@ impl Screen for Tour {
                 self.typing = true;
             }
         } else if is(Action::Back) {
+            // A `notes` follower should not go on showing a step nobody is on.
+            ctx.clear_notes();
             return Transition::Back;
         }
         Transition::Stay
@@ -582,7 +616,10 @@ impl Screen for Tour {
         hints.push((k.short(Action::Prev), "back"));
         if self.present.is_some() {
             hints.push((k.short(Action::Zoom), "zoom"));
-            hints.push((k.short(Action::Blank), "blank"));
+            // While a question is asked its letters answer it, and `b` is one of them.
+            if self.state.phase != Phase::Asking {
+                hints.push((k.short(Action::Blank), "blank"));
+            }
         } else if self.challenge_open(ctx.content) {
             hints.push((k.short(Action::Type), "type"));
         }
@@ -633,7 +670,7 @@ impl Screen for Tour {
             ));
             rows.push((
                 keys.label(Action::Blank).to_string(),
-                "blank the screen; any key brings it back".into(),
+                "blank the screen until a key (not while a question waits)".into(),
             ));
             rows.push((
                 keys.label(Action::Next).to_string(),
@@ -648,13 +685,25 @@ impl Screen for Tour {
     }
 
     fn animating(&self) -> bool {
-        self.state.animating() || self.present.as_ref().is_some_and(|p| p.autoplay.is_some())
+        // Autoplay waits while the outline is open: the presenter is choosing where to go.
+        let autoplay = self.outline.is_none()
+            && self
+                .present
+                .as_ref()
+                .is_some_and(|p| p.wants_timer(self.state.finished));
+        self.state.animating() || autoplay
     }
 
     fn on_timer(&mut self, ctx: &mut Ctx) {
-        self.state.animate();
-        let due = self.present.as_mut().is_some_and(|p| !p.blank && p.frame());
-        if due && !self.state.animating() {
+        if self.state.animating() {
+            // A step's time on screen counts from the end of its rebuild: the room sees the
+            // rebuilt catalog for the whole of it.
+            self.state.animate();
+            return;
+        }
+        let due =
+            self.outline.is_none() && self.present.as_mut().is_some_and(|p| !p.blank && p.frame());
+        if due {
             if self.state.phase == Phase::Asking {
                 // Autoplay reveals a prediction's answer, then moves on the next time.
                 let m = self.state.next(ctx.content);

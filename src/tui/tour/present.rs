@@ -67,6 +67,13 @@ impl Presenter {
         false
     }
 
+    /// Whether autoplay needs the app's timer now. Not while the screen is blank (the room is
+    /// listening to the speaker; nothing moves until a key), nor at the end of a tour that
+    /// does not loop: the app then blocks on input and costs no CPU.
+    pub fn wants_timer(&self, finished: bool) -> bool {
+        self.autoplay.is_some() && !self.blank && (self.looping || !finished)
+    }
+
     /// Any key: the count starts over, so autoplay never jumps right after the presenter acts.
     pub fn touched(&mut self) {
         self.frames = 0;
@@ -84,6 +91,18 @@ mod tests {
         assert_eq!(fired.iter().filter(|f| **f).count(), 2);
         assert!(fired[19] && fired[39]);
         assert!(!Presenter::new(None, false).frame());
+    }
+
+    #[test]
+    fn the_timer_is_wanted_only_while_autoplay_has_somewhere_to_go() {
+        let mut p = Presenter::new(Some(Duration::from_secs(5)), false);
+        assert!(p.wants_timer(false));
+        assert!(!p.wants_timer(true), "the end of a tour that does not loop");
+        p.blank = true;
+        assert!(!p.wants_timer(false), "a blank screen waits for a key");
+        let looping = Presenter::new(Some(Duration::from_secs(5)), true);
+        assert!(looping.wants_timer(true));
+        assert!(!Presenter::new(None, true).wants_timer(false));
     }
 
     #[test]

@@ -261,6 +261,13 @@ impl TourState {
         }
     }
 
+    /// Back to the first step of the first lesson with every prediction asked afresh: a looping
+    /// presenter's next round is for a new audience.
+    pub fn start_over(&mut self, content: &Content) {
+        self.answers.clear();
+        self.enter(content, 0, 0);
+    }
+
     /// Back to the first step of the lesson, with its predictions asked afresh.
     pub fn restart(&mut self, content: &Content) {
         let lesson = self.lesson;
@@ -727,6 +734,19 @@ mod tests {
         assert_eq!(state.prev(&content), Move::Step);
         assert!(!state.finished);
         assert_eq!(state.step, steps - 1);
+    }
+
+    #[test]
+    fn starting_over_goes_to_the_first_step_and_asks_every_prediction_again() {
+        let content = content();
+        let lesson = index(&content, "command-side");
+        let mut state = TourState::new(&content, lesson, 1).unwrap();
+        state.answer(&content, 0);
+        state.start_over(&content);
+        assert_eq!((state.lesson, state.step), (0, 0));
+        assert!(!state.finished);
+        assert!(state.jump(&content, lesson, 1));
+        assert_eq!(state.phase, Phase::Asking, "a new round asks again");
     }
 
     #[test]
