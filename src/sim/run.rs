@@ -154,12 +154,7 @@ impl Simulation {
             sim.books.push(book);
             sim.out.push(false);
         }
-        let names: Vec<String> = sim
-            .library
-            .projectors()
-            .iter()
-            .map(|p| p.name.clone())
-            .collect();
+        let names = sim.catalog_names();
         for name in &names {
             sim.execute(&Command::Sync {
                 catalog: catalog(name),
@@ -327,12 +322,7 @@ impl Simulation {
     fn apply_delay(&mut self, delay_ms: u64, spread_ms: u64) {
         self.params.delay_ms = delay_ms;
         self.params.spread_ms = spread_ms;
-        let names: Vec<String> = self
-            .library
-            .projectors()
-            .iter()
-            .map(|p| p.name.clone())
-            .collect();
+        let names = self.catalog_names();
         let last = names.len().saturating_sub(1).max(1) as u64;
         for (i, name) in names.iter().enumerate() {
             let ticks = delay_ms + spread_ms * i as u64 / last;
@@ -346,14 +336,18 @@ impl Simulation {
         }
     }
 
-    fn apply_capacity(&mut self, events_per_sec: u64) {
-        self.params.capacity = events_per_sec;
-        let names: Vec<String> = self
-            .library
+    /// The catalogs' names, owned: setting a catalog up borrows the library mutably.
+    fn catalog_names(&self) -> Vec<String> {
+        self.library
             .projectors()
             .iter()
             .map(|p| p.name.clone())
-            .collect();
+            .collect()
+    }
+
+    fn apply_capacity(&mut self, events_per_sec: u64) {
+        self.params.capacity = events_per_sec;
+        let names = self.catalog_names();
         for name in &names {
             self.library
                 .set_capacity(name, Some(Capacity::new(events_per_sec, 1_000)));
