@@ -16,6 +16,7 @@ use cqrs_catalog::model::{
 };
 use criterion::{BatchSize, Criterion, Throughput};
 
+#[path = "support/workload.rs"]
 mod workload;
 use workload::Workload;
 

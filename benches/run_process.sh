@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Whole-process timing of `run`, as a user runs it: the release binary on a generated script of
-# the benchmark's workload (benches/workload.rs), transcript and JSON written to a file.
+# the benchmark's workload (benches/support/workload.rs), transcript and JSON written to a file.
 # Prints wall time, commands per second and peak memory (max RSS) for each, best of RUNS.
 # Usage: benches/run_process.sh [LINES] [RUNS]    (defaults: 1000000 3)
 set -euo pipefail

@@ -3,7 +3,7 @@
 
 use std::io::{BufWriter, Write};
 
-#[path = "../benches/workload.rs"]
+#[path = "../benches/support/workload.rs"]
 mod workload;
 
 fn main() -> std::io::Result<()> {
