@@ -2,7 +2,7 @@
 //! has corrected comes back, no answer gives itself away by its wording, length or place, and
 //! every quiz's `review` sends the learner to a lesson that teaches the question's key idea.
 
-use cqrs_catalog::content::{Content, load};
+use cqrs_catalog::content::{Content, check, load};
 
 fn content() -> Content {
     let (content, problems) = Content::read(&load::embedded_lessons(), &load::embedded_quizzes());
@@ -93,4 +93,66 @@ fn no_statement_the_course_corrected_comes_back() {
         })
         .collect();
     assert!(found.is_empty(), "{found:#?}");
+}
+
+/// Where each prediction's right answer stands, in tour order.
+fn right_positions(content: &Content) -> Vec<usize> {
+    content
+        .lessons
+        .iter()
+        .flat_map(|l| &l.steps)
+        .filter_map(|s| s.predict.as_ref())
+        .map(|p| p.choices.iter().position(|c| c.correct).unwrap())
+        .collect()
+}
+
+#[test]
+fn every_prediction_is_shuffled_under_a_seed() {
+    let authored = right_positions(&content());
+    let mut moved = vec![false; authored.len()];
+    for seed in 0..20 {
+        let shuffled = right_positions(&content().with_shuffled_predictions(Some(seed)));
+        for (i, (a, s)) in authored.iter().zip(&shuffled).enumerate() {
+            moved[i] |= a != s;
+        }
+        assert_eq!(
+            shuffled,
+            right_positions(&content().with_shuffled_predictions(Some(seed))),
+            "seed {seed} repeats"
+        );
+    }
+    let still: Vec<usize> = (0..moved.len()).filter(|&i| !moved[i]).collect();
+    assert!(still.is_empty(), "predictions never moved: {still:?}");
+}
+
+#[test]
+fn no_position_holds_more_than_half_the_right_answers_as_written_or_as_shown() {
+    let content = content();
+    assert_eq!(check::answer_position_warning(&content), None, "as written");
+    let shown = content.with_shuffled_predictions(None);
+    assert_eq!(
+        check::answer_position_warning(&shown),
+        None,
+        "the default order"
+    );
+}
+
+#[test]
+fn check_warns_when_one_position_holds_most_right_answers() {
+    let mut content = content();
+    for predict in content
+        .lessons
+        .iter_mut()
+        .flat_map(|l| &mut l.steps)
+        .filter_map(|s| s.predict.as_mut())
+    {
+        predict.choices.sort_by_key(|c| !c.correct);
+    }
+    let n = right_positions(&content).len();
+    assert_eq!(
+        check::answer_position_warning(&content),
+        Some(format!(
+            "warning: {n} of {n} predictions have their right answer written as choice a; spread them over the positions"
+        ))
+    );
 }
