@@ -54,7 +54,7 @@ fn one_step_of_one_lesson_prints_its_narration_commands_prediction_and_state() {
             "Lesson 2 of 10: The command side: intent, rules, events (command-side)\n",
         ))
         .stdout(predicate::str::contains(
-            "Step 2 of 6: Rule: catalog before you lend\nLook at the back office.\n",
+            "Step 2 of 6: Lending a book not yet cataloged\nLook at the back office.\n",
         ))
         .stdout(predicate::str::contains(
             "  > lend b1 to ada\n    rejected (must-be-cataloged): ",
