@@ -4,6 +4,7 @@
 
 use cqrs_catalog::content::quiz::display_order;
 use cqrs_catalog::content::{Content, Kind, Rng, check, load};
+use cqrs_catalog::model::{Condition, Session};
 
 fn content() -> Content {
     let (content, problems) = Content::read(&load::embedded_lessons(), &load::embedded_quizzes());
@@ -426,4 +427,80 @@ fn no_step_title_gives_its_predictions_answer_away() {
         }
     }
     assert!(told.is_empty(), "{told:#?}");
+}
+
+/// The lessons (by id) in whose `run` lines some line makes `condition` hold just after it.
+fn lessons_where(content: &Content, condition: &str) -> Vec<String> {
+    let condition = Condition::parse(condition).unwrap();
+    content
+        .lessons
+        .iter()
+        .filter(|lesson| {
+            let mut session = Session::new();
+            lesson.steps.iter().flat_map(|s| &s.run).any(|line| {
+                session.execute(&line.command).unwrap();
+                condition.holds(&session)
+            })
+        })
+        .map(|l| l.id.clone())
+        .collect()
+}
+
+/// The lessons whose `run` lines (or, with `narration`, step texts) contain `words`.
+fn lessons_saying(content: &Content, words: &str, narration: bool) -> Vec<String> {
+    content
+        .lessons
+        .iter()
+        .filter(|l| {
+            l.steps.iter().any(|s| {
+                let run: String = s.run.iter().map(|r| r.text.clone() + "\n").collect();
+                let text = if narration { &s.text } else { &run };
+                folded(text).contains(words)
+            })
+        })
+        .map(|l| l.id.clone())
+        .collect()
+}
+
+#[test]
+fn each_scene_is_played_in_one_lesson() {
+    let content = content();
+    let once = |what: &str, lessons: Vec<String>| {
+        assert!(lessons.len() <= 1, "{what} is played in {lessons:?}");
+    };
+    // The shelf says available, the desk refuses.
+    once(
+        "the desk's refusal",
+        lessons_where(&content, "last rejected by already-lent"),
+    );
+    once(
+        "a catalog by status",
+        lessons_saying(&content, "by status", false),
+    );
+    once(
+        "a catalog by patron",
+        lessons_saying(&content, "by patron", false),
+    );
+    once(
+        "the Jane Austin typo",
+        lessons_saying(&content, "jane austin", false),
+    );
+    once(
+        "Booking.com's story",
+        lessons_saying(&content, "booking.com", true),
+    );
+}
+
+#[test]
+fn every_lesson_ends_with_a_short_recap() {
+    for lesson in &content().lessons {
+        let last = &lesson.steps.last().unwrap().text;
+        let recap = last.split("\n\n").find(|p| p.starts_with("In short"));
+        let words = recap.map_or(0, |p| p.split_whitespace().count());
+        assert!(
+            (1..=60).contains(&words),
+            "{}: {words} words of recap",
+            lesson.id
+        );
+    }
 }
