@@ -275,14 +275,17 @@ fn the_right_answer_is_shown_in_every_position_about_equally() {
 /// (in a step's narration, not only in speaker notes).
 const KEY_IDEAS: &[(&str, &[&str])] = &[
     ("primary-motivation", &["normalized", "read capacity"]),
-    ("crud-bottleneck", &["normalized", "read capacity"]),
+    ("crud-bottleneck", &["replica", "same shape"]),
     ("command-side", &["rule", "task"]),
     ("denormalized", &["two drawers", "join"]),
     (
         "needs-event-sourcing",
         &["event-sourced", "one ordinary database"],
     ),
-    ("myths", &["synchronous", "returned its sequence number"]),
+    (
+        "myths",
+        &["synchronous", "returned its sequence number", "message bus"],
+    ),
     ("whole-system", &["not for all of it"]),
     ("branches", &["branch library", "same log"]),
     ("scale-reads", &["read capacity"]),
