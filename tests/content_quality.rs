@@ -507,3 +507,29 @@ fn every_lesson_ends_with_a_short_recap() {
         );
     }
 }
+
+#[test]
+fn every_step_has_notes_that_ask_the_room_and_give_a_predictions_answer_by_its_words() {
+    let mut thin = Vec::new();
+    for lesson in &content().lessons {
+        for (i, step) in lesson.steps.iter().enumerate() {
+            let at = format!("{} step {}", lesson.id, i + 1);
+            let notes = step.notes.as_deref().unwrap_or("");
+            if !notes.contains("Ask") {
+                thin.push(format!("{at}: nothing to ask the room"));
+            }
+            if step.predict.is_some() {
+                // Choices are shuffled, so a letter ("Answer: b.") would name the wrong one.
+                let by_letter = notes.match_indices("Answer: ").any(|(at, m)| {
+                    let mut rest = notes[at + m.len()..].chars();
+                    let letter = rest.next().is_some_and(|c| ('a'..='h').contains(&c));
+                    letter && !rest.next().is_some_and(char::is_alphabetic)
+                });
+                if !notes.contains("Answer: ") || by_letter {
+                    thin.push(format!("{at}: the prediction's answer, in words"));
+                }
+            }
+        }
+    }
+    assert!(thin.is_empty(), "{thin:#?}");
+}
