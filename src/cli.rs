@@ -66,6 +66,10 @@ pub enum Command {
         /// With --present: start over after the last lesson (a kiosk or a lab screen)
         #[arg(long = "loop", requires = "present")]
         looping: bool,
+        /// Show each prediction's choices in the order this seed gives (default: the config's
+        /// seed, else one fixed order)
+        #[arg(long, value_name = "N")]
+        seed: Option<u64>,
     },
     /// Type your own commands into a library and watch every panel answer
     Sandbox {

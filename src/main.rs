@@ -17,6 +17,10 @@ fn main() -> ExitCode {
         quizzes: cli.quizzes.as_deref(),
         theme: cli.theme,
         mouse: cli.mouse,
+        seed: match &cli.command {
+            Some(cli::Command::Tour { seed, .. }) => *seed,
+            _ => None,
+        },
     };
     let result = match cli.command {
         Some(cli::Command::Run { file, json }) => plain::run(&file, json),
