@@ -569,6 +569,26 @@ impl Screen for Sandbox {
         Transition::Stay
     }
 
+    fn on_paste(&mut self, text: &str, _ctx: &mut Ctx) -> Transition {
+        self.typing = true;
+        self.completion = None;
+        self.notice.clear();
+        let pasted = self.input.paste(text);
+        if pasted.lines > 1 {
+            self.notice.push(format!(
+                "pasted {} lines: the first is at the prompt, the prompt runs one line at a time (`load FILE` replays a script)",
+                pasted.lines
+            ));
+        }
+        if pasted.cut > 0 {
+            self.notice.push(format!(
+                "the paste was cut to {} characters, the longest line the prompt holds",
+                crate::tui::line_input::LONGEST
+            ));
+        }
+        Transition::Stay
+    }
+
     fn typing(&self) -> bool {
         self.typing
     }
