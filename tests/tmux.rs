@@ -579,3 +579,28 @@ fn killed_by_a_signal_the_app_gives_the_terminal_back() {
         );
     }
 }
+
+#[test]
+fn esc_leaves_the_sandbox_to_home_and_the_next_run_restores_the_library() {
+    require_tmux!();
+    let t = Tmux::start("sandbox-kept", "sandbox", 80, 24);
+    t.wait_for("Nothing yet");
+    t.text(r#"acquire b1 "Dune" by "Frank Herbert""#);
+    t.keys(&["Enter"]);
+    t.wait_for("✓ accepted: #1 BookAcquired b1");
+    t.keys(&["Escape", "Escape"]);
+    t.wait_for("1 command kept from last time");
+    t.keys(&["q"]);
+    t.wait_for("EXITED 0");
+    let data = tempfile::TempDir::new().unwrap();
+    std::fs::copy(
+        t._data.path().join("sandbox-session.txt"),
+        data.path().join("sandbox-session.txt"),
+    )
+    .unwrap();
+    let again = Tmux::start_in("sandbox-kept-again", "sandbox", 80, 24, data);
+    again.wait_for("restored your last");
+    again.wait_for("#1 BookAcquired b1");
+    again.keys(&["C-c"]);
+    again.wait_for("EXITED 0");
+}

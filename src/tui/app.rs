@@ -187,7 +187,11 @@ impl App {
         match transition {
             Transition::Stay => return,
             Transition::Back => {
-                self.stack.pop();
+                // Leaving a screen the app was opened on (`sandbox`, `quiz ID`, `tour`) goes
+                // home, not out: only the home screen's Back, q and Ctrl+C end the app.
+                if self.stack.pop().is_some_and(|s| !s.is_home()) && self.stack.is_empty() {
+                    self.stack.push(Box::new(super::home::Home::new()));
+                }
             }
             Transition::Push(screen) => self.stack.push(screen),
             Transition::Replace(screen) => {

@@ -123,6 +123,11 @@ pub trait Screen {
         false
     }
 
+    /// True for the home screen, the one leaving which ends the app.
+    fn is_home(&self) -> bool {
+        false
+    }
+
     /// The smallest area the screen can be drawn in.
     fn min_size(&self) -> (u16, u16) {
         (60, 16)

@@ -57,16 +57,21 @@ pub fn parse(line: &str) -> Option<Result<Meta, String>> {
     Some(Ok(meta))
 }
 
+/// The session as a script `cqrs-catalog run` replays, with a first line saying so.
+pub fn script(session: &Session, path: &Path) -> String {
+    format!(
+        "# A cqrs-catalog sandbox session: `cqrs-catalog run {}` replays it.\n{}",
+        path.display(),
+        session.script()
+    )
+}
+
 /// Writes the session as a script that `cqrs-catalog run` replays to the same log. The file
 /// is replaced whole (written aside, then renamed), so a failed save never leaves half a
 /// script where a good one was.
 pub fn save(session: &Session, path: &Path) -> Result<String, String> {
     use std::io::Write;
-    let text = format!(
-        "# A cqrs-catalog sandbox session: `cqrs-catalog run {}` replays it.\n{}",
-        path.display(),
-        session.script()
-    );
+    let text = script(session, path);
     let fail = |e: &dyn std::fmt::Display| format!("could not save {}: {e}", path.display());
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
@@ -83,10 +88,45 @@ pub fn save(session: &Session, path: &Path) -> Result<String, String> {
     ))
 }
 
+/// The largest script `load` reads: far more than anyone types at a prompt, far less than
+/// would strain memory.
+pub const LARGEST_SCRIPT: u64 = 4 * 1024 * 1024;
+
+/// Reads a script, refusing what is not a regular file (a folder, `/dev/zero`, a pipe) or is
+/// larger than `LARGEST_SCRIPT`, before reading a byte of it.
+pub fn read_script(path: &Path) -> Result<String, String> {
+    use std::io::Read;
+    let name = path.display();
+    let info = std::fs::metadata(path).map_err(|e| format!("could not read {name}: {e}"))?;
+    if !info.is_file() {
+        return Err(format!(
+            "{name} is not a regular file (a folder, a device or a pipe): only a script can be loaded"
+        ));
+    }
+    let too_big = || {
+        format!(
+            "{name} is larger than {} MB, more than a script of this sandbox can be",
+            LARGEST_SCRIPT / (1024 * 1024)
+        )
+    };
+    if info.len() > LARGEST_SCRIPT {
+        return Err(too_big());
+    }
+    let file = std::fs::File::open(path).map_err(|e| format!("could not read {name}: {e}"))?;
+    let mut bytes = Vec::new();
+    // The size is checked again while reading: a file may grow after it was looked at.
+    file.take(LARGEST_SCRIPT + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("could not read {name}: {e}"))?;
+    if bytes.len() as u64 > LARGEST_SCRIPT {
+        return Err(too_big());
+    }
+    String::from_utf8(bytes).map_err(|_| format!("could not read {name}: it is not UTF-8 text"))
+}
+
 /// Replays a script into a fresh session. Nothing changes unless every line runs.
 pub fn load(path: &Path) -> Result<Session, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("could not read {}: {e}", path.display()))?;
+    let text = read_script(path)?;
     let mut session = Session::new();
     session
         .execute_script(&text)
@@ -165,5 +205,21 @@ mod tests {
             err.contains("bad.txt:2:1: unknown command \"lned\""),
             "{err}"
         );
+    }
+
+    #[test]
+    fn load_refuses_what_is_not_a_regular_file_of_a_sane_size() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = load(dir.path()).unwrap_err();
+        assert!(err.contains("is not a regular file"), "{err}");
+        let zero = dir.path().join("zero.txt");
+        std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+        let err = load(&zero).unwrap_err();
+        assert!(err.contains("is not a regular file"), "{err}");
+        let big = dir.path().join("big.txt");
+        let file = std::fs::File::create(&big).unwrap();
+        file.set_len(LARGEST_SCRIPT + 1).unwrap();
+        let err = load(&big).unwrap_err();
+        assert!(err.contains("larger than 4 MB"), "{err}");
     }
 }
