@@ -408,14 +408,14 @@ impl Sandbox {
                     .push("an empty library: no books, no events, four empty catalogs".to_string());
                 self.replace(Record::default(), "before-reset");
             }
-            Meta::Save(file) => match meta::save(self.session(), Path::new(&file)) {
+            Meta::Save(file, replace) => match meta::save(self.session(), &file, replace) {
                 Ok(message) => self.notice.push(message),
                 Err(message) => {
                     self.notice.push(message);
                     return false;
                 }
             },
-            Meta::Load(file) => match meta::load(Path::new(&file)) {
+            Meta::Load(file) => match meta::load(&meta::expand(&file)) {
                 Ok(session) => {
                     let n = session.history().len();
                     self.notice.push(format!(
