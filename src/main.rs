@@ -46,10 +46,31 @@ fn main() -> ExitCode {
         }),
         Some(cli::Command::Tour {
             lesson,
-            markdown: true,
+            markdown,
+            html,
+            answers,
+            teacher,
+            full,
             ..
-        }) => launch::content(&options)
-            .and_then(|content| plain::markdown::print(&content, lesson.as_deref())),
+        }) if markdown || html => launch::content(&options).and_then(|content| {
+            let handout = plain::markdown::Handout {
+                lesson: lesson.as_deref(),
+                full,
+                teacher,
+            };
+            let format = if html {
+                plain::markdown::Format::Html
+            } else {
+                plain::markdown::Format::Markdown
+            };
+            plain::markdown::print(&content, handout, format, answers.as_deref())
+        }),
+        Some(cli::Command::Tour {
+            answers, teacher, ..
+        }) if answers.is_some() || teacher => Err(UsageError(
+            "cqrs-catalog: --answers and --teacher shape a handout: `tour --markdown` or `tour --html`".into(),
+        )
+        .into()),
         Some(cli::Command::Tour {
             lesson,
             step,
