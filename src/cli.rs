@@ -128,6 +128,9 @@ pub enum Command {
     Results {
         /// The results file the class's attempts were appended to
         file: PathBuf,
+        /// One row per learner and question, as CSV, for a spreadsheet or a learning platform
+        #[arg(long)]
+        csv: bool,
     },
     /// Execute a script of commands headless and print the transcript
     Run {

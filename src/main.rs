@@ -123,7 +123,9 @@ fn main() -> ExitCode {
         }
         Some(cli::Command::Config { example }) => config::print(example, cli.theme),
         Some(cli::Command::Notes { once }) => notes::run(once),
-        Some(cli::Command::Results { file }) => results::report(&file, cli.quizzes.as_deref()),
+        Some(cli::Command::Results { file, csv }) => {
+            results::report(&file, cli.quizzes.as_deref(), csv)
+        }
         None => launch::open(&options, |_, _| Ok(Box::new(Home::new()))),
     };
     match result {
