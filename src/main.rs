@@ -66,20 +66,26 @@ fn main() -> ExitCode {
             plain::markdown::print(&content, handout, format, answers.as_deref())
         }),
         Some(cli::Command::Tour {
-            answers, teacher, ..
-        }) if answers.is_some() || teacher => Err(UsageError(
-            "cqrs-catalog: --answers and --teacher shape a handout: `tour --markdown` or `tour --html`".into(),
+            answers,
+            teacher,
+            full,
+            plain,
+            ..
+        }) if answers.is_some() || teacher || (full && !plain) => Err(UsageError(
+            "cqrs-catalog: --answers, --teacher and --full shape a printed tour: `tour --markdown`, `tour --html` (or `tour --plain --full`)".into(),
         )
         .into()),
         Some(cli::Command::Tour {
             lesson,
             step,
             plain: true,
+            full,
             ..
         }) => launch::content(&options).and_then(|content| {
             let selection = plain::tour::Selection {
                 lesson: lesson.as_deref(),
                 step,
+                full,
             };
             plain::tour::print(&content, selection)
         }),

@@ -21,7 +21,7 @@ fn no_escape_codes() -> impl Predicate<str> {
 fn the_plain_tour_prints_every_lesson_with_the_model_after_each_step() {
     let data = tempfile::tempdir().unwrap();
     let out = cqrs(data.path())
-        .args(["tour", "--plain"])
+        .args(["tour", "--plain", "--full"])
         .output()
         .unwrap();
     assert!(out.status.success());
@@ -64,7 +64,7 @@ fn one_step_of_one_lesson_prints_its_narration_commands_prediction_and_state() {
         ))
         .stdout(predicate::str::contains("  Answer: a\n"))
         .stdout(predicate::str::contains(
-            "State after step 2:\n  Back office: 2 books\n",
+            "\nNothing changed in the model in step 2.\n",
         ))
         .stdout(predicate::str::contains("Step 1 of 6").not())
         .stdout(predicate::str::contains("Step 3 of 6").not());
