@@ -173,6 +173,7 @@ fn state(step: usize, title: &str, notes: &str) -> PresenterState {
         steps: 6,
         title: title.into(),
         notes: notes.into(),
+        ..PresenterState::default()
     }
 }
 
@@ -209,7 +210,7 @@ fn notes_once_without_a_presenter_says_so_with_exit_1() {
         .code(1)
         .stdout("")
         .stderr(format!(
-            "cqrs-catalog: no presenter: nothing at {} (the tour in presenter mode writes it)\n",
+            "cqrs-catalog: no tour is running: nothing at {} (a tour writes its step there)\n",
             dir.path().join(notes::STATE_FILE).display()
         ));
 }
@@ -240,7 +241,7 @@ fn notes_follows_the_presenter_and_ends_with_its_input() {
             Err(e) => panic!("the follower never printed {wanted:?}: {e}"),
         }
     };
-    wait_for("Waiting for a presenter");
+    wait_for("Waiting for a tour");
     notes::publish_to(&path, &state(1, "Two clocks", "Start the clock slowly.")).unwrap();
     wait_for("step 1 of 6: Two clocks");
     wait_for("Start the clock slowly.");

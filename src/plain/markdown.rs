@@ -330,7 +330,7 @@ fn write_key(key: &mut String, step: &Step, place: Place) {
 
 /// The explanation of a right choice without the "Right." it opens with on screen, where it
 /// answers the learner who picked it; in a key it would be addressed to nobody.
-fn without_verdict(why: &str) -> &str {
+pub(crate) fn without_verdict(why: &str) -> &str {
     let trimmed = why.trim_start();
     ["Right.", "Right!", "Correct.", "Correct!", "Yes."]
         .iter()
