@@ -106,9 +106,11 @@ impl CommandsPanel<'_> {
 /// names its events (the log panel has their details).
 fn outcome_text(library: &Library, outcome: &Outcome) -> Vec<String> {
     match outcome {
-        Outcome::Accepted { first, last, .. } => {
-            let mut lines: Vec<String> = (*first..=*last)
-                .filter_map(|seq| library.log().get(seq))
+        Outcome::Accepted { seq, .. } => {
+            let mut lines: Vec<String> = library
+                .log()
+                .get(*seq)
+                .into_iter()
                 .map(|e| format!("accepted: #{} {} {}", e.seq, e.kind.name(), e.book))
                 .collect();
             if !outcome.delivered().is_empty() {
@@ -129,7 +131,7 @@ fn outcome_text(library: &Library, outcome: &Outcome) -> Vec<String> {
                     r.name,
                     r.checkpoint,
                     r.head,
-                    r.health.label(),
+                    crate::transcript::health_label(r.health),
                     r.cards,
                     if r.cards == 1 { "" } else { "s" }
                 )
