@@ -58,8 +58,13 @@ pub fn quiz(
         return finish(list(&content, &mut out).and_then(|()| out.flush()));
     };
     let quiz = launch::find_quiz(&content, id)?;
+    if let Some(class) = &class {
+        // A results file the answers cannot go to is found before the first question.
+        crate::classroom::results::check_target(class.results)?;
+    }
+    let seed = seed.unwrap_or_else(time_seed);
     let stdin = io::stdin();
-    let result = run_attempt(quiz, seed.unwrap_or_else(time_seed), stdin.lock(), &mut out);
+    let result = run_attempt(quiz, seed, stdin.lock(), &mut out);
     let flushed = out.flush();
     let (score, attempt) = match result {
         Ok(done) => done,
@@ -68,9 +73,21 @@ pub fn quiz(
     finish(flushed)?;
     // Input that ends before the first answer is a script gone wrong, not an attempt.
     if score.answered > 0 {
-        record(quiz, score.right, score.total);
+        // Skipping every question is a look at the quiz, not an attempt to keep a score of.
+        let picked = attempt
+            .asked
+            .iter()
+            .any(|a| matches!(a.given, Some(Given::Picked(_))));
+        if picked {
+            record(quiz, score.right, score.total);
+        }
         if let Some(class) = class {
-            let record = crate::classroom::results::Attempt::from_quiz(quiz, &attempt, class.name);
+            let record = crate::classroom::results::Attempt::from_quiz(
+                quiz,
+                &attempt,
+                class.name,
+                Some(seed),
+            );
             crate::classroom::results::append(class.results, &record)?;
         }
     }

@@ -112,20 +112,19 @@ fn draw_history(
     }
     // With commands replayed from a lesson or a file above them, the learner's own are
     // marked "(you)"; alone, every command is theirs and the mark would be noise.
-    let replayed = sandbox.replayed.as_ref().map_or(0, |(n, _)| *n);
+    let replayed = sandbox.replayed().is_some();
     let ran: Vec<Ran> = sandbox
-        .ran
+        .ran()
         .iter()
-        .enumerate()
-        .map(|(i, (input, outcome))| Ran {
-            input,
-            outcome,
-            mine: replayed > 0 && i >= replayed,
+        .map(|e| Ran {
+            input: &e.input,
+            outcome: &e.outcome,
+            mine: replayed && !e.replayed,
         })
         .collect();
     let title = sandbox.commands_title();
     CommandsPanel {
-        library: sandbox.session.library(),
+        library: sandbox.session().library(),
         theme: t,
         focused,
         ran: &ran,
@@ -147,12 +146,12 @@ fn model_panels<'a>(sandbox: &'a Sandbox, ctx: &'a Ctx) -> ModelPanels<'a> {
     let since = if viewing.is_some() {
         shown.head()
     } else {
-        sandbox.since
+        sandbox.since()
     };
     let filed: &[_] = if viewing.is_some() {
         &[]
     } else {
-        &sandbox.filed
+        sandbox.filed()
     };
     ModelPanels {
         office: OfficePanel {
@@ -162,7 +161,7 @@ fn model_panels<'a>(sandbox: &'a Sandbox, ctx: &'a Ctx) -> ModelPanels<'a> {
             since,
         },
         log: LogPanel {
-            library: sandbox.session.library(),
+            library: sandbox.session().library(),
             theme: t,
             focused: false,
             since,
@@ -174,8 +173,8 @@ fn model_panels<'a>(sandbox: &'a Sandbox, ctx: &'a Ctx) -> ModelPanels<'a> {
             focused: false,
             filed,
             rebuilding: None,
-            spotlight: sandbox.spotlight.as_deref(),
-            key: sandbox.ran.last().and_then(|(_, outcome)| match outcome {
+            spotlight: sandbox.spotlight(),
+            key: sandbox.ran().last().and_then(|e| match &e.outcome {
                 Outcome::Answered(Answer::Find(found)) => Some(found.key.as_str()),
                 _ => None,
             }),
@@ -190,7 +189,7 @@ fn model_panels<'a>(sandbox: &'a Sandbox, ctx: &'a Ctx) -> ModelPanels<'a> {
 
 fn draw_header(sandbox: &Sandbox, frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let t = ctx.theme;
-    let library = sandbox.session.library();
+    let library = sandbox.session().library();
     let mut spans = vec![Span::styled(" Sandbox", t.title)];
     match &sandbox.past {
         Some((seq, _)) => spans.push(Span::styled(
@@ -209,7 +208,7 @@ fn draw_header(sandbox: &Sandbox, frame: &mut Frame, area: Rect, ctx: &Ctx) {
                 ),
                 t.dim,
             ));
-            if let Some(origin) = &sandbox.origin {
+            if let Some(origin) = &sandbox.record.origin {
                 spans.push(Span::styled(
                     format!(" · from the end of “{origin}”"),
                     t.dim,
