@@ -213,10 +213,10 @@ fn a_rebuild_shows_its_progress_then_the_rebuilt_catalog() {
 #[test]
 fn tick_lets_the_catalogs_catch_up_visibly() {
     let mut app = app("query-side", 1);
-    assert!(text(&mut app, (120, 40)).contains("⋯ shelf behind"));
+    assert!(text(&mut app, (120, 40)).contains("⋯ authors behind"));
     press(&mut app, "t");
     let screen = text(&mut app, (120, 40));
-    assert!(screen.contains("✓ shelf caught up"), "{screen}");
+    assert!(screen.contains("✓ authors caught up"), "{screen}");
     assert!(screen.contains("+filed #1-#6"), "{screen}");
     assert!(screen.contains("› tick  (you)"), "{screen}");
 }
