@@ -354,8 +354,13 @@ fn the_sandbox_from_a_lesson_in_a_wide_then_tiny_terminal() {
     t.wait_for("Commands · 22 from the lesson");
     t.resize(50, 15);
     t.wait_for("too small");
-    // The prompt has the keys, but the message's q still quits.
-    t.keys(&["q"]);
+    // Letters typed there wait for the prompt; only Ctrl+C quits.
+    t.text("acquire");
+    t.resize(200, 50);
+    t.wait_for("› acquire");
+    t.resize(50, 15);
+    t.wait_for("too small");
+    t.keys(&["C-c"]);
     t.wait_for("EXITED 0");
 }
 
