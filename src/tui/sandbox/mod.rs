@@ -225,7 +225,7 @@ impl Sandbox {
     fn keep(&mut self) {
         if let Err(e) = self.kept.save(&self.record.session) {
             self.notice
-                .push(format!("could not keep the session for next time: {e}"));
+                .push(format!("could not keep the session for next time: {e:#}"));
         }
     }
 
