@@ -609,3 +609,34 @@ fn esc_leaves_the_sandbox_to_home_and_the_next_run_restores_the_library() {
     again.keys(&["C-c"]);
     again.wait_for("EXITED 0");
 }
+
+#[test]
+fn a_pasted_script_puts_its_first_line_at_the_prompt_and_says_so() {
+    require_tmux!();
+    let t = Tmux::start("paste-lines", "sandbox", 80, 24);
+    t.wait_for("Nothing yet");
+    let file = t._data.path().join("lines.txt");
+    std::fs::write(&file, "tick 2\nstatus\n").unwrap();
+    // tmux pastes line breaks as CR, as terminals do.
+    tmux()
+        .args(["load-buffer", "-b", "cqrs-lines"])
+        .arg(&file)
+        .status()
+        .unwrap();
+    tmux()
+        .args([
+            "paste-buffer",
+            "-p",
+            "-b",
+            "cqrs-lines",
+            "-t",
+            &t.target(None),
+        ])
+        .status()
+        .unwrap();
+    let screen = t.wait_for("pasted 2 lines");
+    assert!(screen.contains("› tick 2 "), "{screen}");
+    assert!(screen.contains("Nothing yet"), "nothing ran:\n{screen}");
+    t.keys(&["C-c"]);
+    t.wait_for("EXITED 0");
+}
