@@ -656,7 +656,7 @@ impl Screen for Sandbox {
             ),
             (
                 "undo reset".to_string(),
-                "take back the last command; start empty".to_string(),
+                "take back the last command (a reset too); start empty".to_string(),
             ),
             (
                 "save load".to_string(),
