@@ -418,7 +418,7 @@ fn a_presenter_on_autoplay_moves_on_alone_and_a_second_window_follows_its_notes(
     t.keys(&["C-c"]);
     t.wait_for("EXITED 0");
     // The talk is over: the follower says so instead of showing a step nobody is on.
-    t.wait_for_in("notes", "Waiting for a presenter");
+    t.wait_for_in("notes", "Waiting for a tour");
 }
 
 #[test]
@@ -455,7 +455,7 @@ fn a_presenter_zooms_blanks_and_the_notes_show_its_step() {
     t.wait_for("EXITED 0");
     t.window("after", "notes --once");
     let after = t.wait_for_in("after", "EXITED 1");
-    assert!(after.contains("no presenter"), "{after}");
+    assert!(after.contains("no tour is running"), "{after}");
 }
 
 impl Tmux {
