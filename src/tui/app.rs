@@ -73,10 +73,6 @@ impl App {
         self.flash = Some(message);
     }
 
-    pub fn push(&mut self, screen: Box<dyn Screen>) {
-        self.stack.push(screen);
-    }
-
     pub fn should_quit(&self) -> bool {
         self.quit || self.stack.is_empty()
     }
@@ -202,10 +198,6 @@ impl App {
                 }
             }
             Transition::Push(screen) => self.stack.push(screen),
-            Transition::Replace(screen) => {
-                self.stack.pop();
-                self.stack.push(screen);
-            }
             Transition::Quit => self.quit = true,
         }
         self.with_top(|screen, ctx| screen.shown(ctx));
