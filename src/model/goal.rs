@@ -138,6 +138,32 @@ impl HealthIs {
 }
 
 /// The words of `(word, value)` pairs, for messages and suggestions.
+/// The word a value goes by in the condition language: the inverse of parsing it.
+fn word_of<T: PartialEq>(pairs: &[(&'static str, T)], value: &T) -> &'static str {
+    pairs
+        .iter()
+        .find(|(_, v)| v == value)
+        .map_or("?", |(w, _)| *w)
+}
+
+impl BookIs {
+    pub fn word(self) -> &'static str {
+        word_of(&BOOK_STATES, &self)
+    }
+}
+
+impl StatusIs {
+    pub fn word(self) -> &'static str {
+        word_of(&CARD_STATUSES, &self)
+    }
+}
+
+impl HealthIs {
+    pub fn word(self) -> &'static str {
+        word_of(&HEALTHS, &self)
+    }
+}
+
 fn words<T>(pairs: &[(&'static str, T)]) -> Vec<&'static str> {
     pairs.iter().map(|(w, _)| *w).collect()
 }
