@@ -79,6 +79,10 @@ pub enum Command {
         /// With --present: start over after the last lesson (a kiosk or a lab screen)
         #[arg(long = "loop", requires = "present")]
         looping: bool,
+        /// Show each prediction's choices in the order this seed gives (default: the config's
+        /// seed, else one fixed order)
+        #[arg(long, value_name = "N")]
+        seed: Option<u64>,
     },
     /// Type your own commands into a library and watch every panel answer
     Sandbox {
@@ -88,9 +92,12 @@ pub enum Command {
     },
     /// Show your progress: tour position, lessons completed, challenges solved, quiz scores
     Progress {
-        /// Clear all saved progress
+        /// Clear all saved progress (asks first; the old file is kept aside)
         #[arg(long)]
         reset: bool,
+        /// With --reset: clear without asking (needed when there is no terminal to ask in)
+        #[arg(long, requires = "reset")]
+        yes: bool,
     },
     /// Validate every lesson and quiz; print each problem as file:line:col: message
     Check,

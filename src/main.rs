@@ -17,6 +17,10 @@ fn main() -> ExitCode {
         quizzes: cli.quizzes.as_deref(),
         theme: cli.theme,
         mouse: cli.mouse,
+        seed: match &cli.command {
+            Some(cli::Command::Tour { seed, .. }) => *seed,
+            _ => None,
+        },
     };
     let result = match cli.command {
         Some(cli::Command::Run { file, json }) => plain::run(&file, json),
@@ -123,8 +127,8 @@ fn main() -> ExitCode {
                 })
             }
         }
-        Some(cli::Command::Progress { reset: true }) => plain::progress::reset(),
-        Some(cli::Command::Progress { reset: false }) => {
+        Some(cli::Command::Progress { reset: true, yes }) => plain::progress::reset(yes),
+        Some(cli::Command::Progress { reset: false, .. }) => {
             launch::content(&options).and_then(|content| plain::progress::show(&content))
         }
         Some(cli::Command::Config { example }) => config::print(example, cli.theme),

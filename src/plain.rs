@@ -24,6 +24,9 @@ pub mod tour;
 /// `check`: every problem of the lessons and quizzes, one line each; exit 1 if any.
 pub fn check(content_dir: Option<&Path>, quizzes_dir: Option<&Path>) -> Result<()> {
     let (content, problems) = Content::load(content_dir, quizzes_dir)?;
+    if let Some(warning) = crate::content::check::answer_position_warning(&content) {
+        println!("{warning}");
+    }
     if problems.is_empty() {
         let questions: usize = content.quizzes.iter().map(|q| q.questions.len()).sum();
         let steps: usize = content.lessons.iter().map(|l| l.steps.len()).sum();

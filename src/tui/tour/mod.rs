@@ -679,6 +679,14 @@ impl Screen for Tour {
         rows
     }
 
+    fn on_paste(&mut self, text: &str, _ctx: &mut Ctx) -> Transition {
+        // Only the challenge's prompt takes a paste; elsewhere its letters are not keys.
+        if self.typing() {
+            self.input.paste(text);
+        }
+        Transition::Stay
+    }
+
     fn typing(&self) -> bool {
         self.typing && self.outline.is_none()
     }
