@@ -72,7 +72,7 @@ fn a_prediction_waits_for_the_room_then_arrow_reveals_and_autoplay_goes_on() {
     let at = step_with(&content(), |s| s.predict.is_some());
     let mut app = presenting(every_second(), &at);
     let step = format!("step {} of", at.1);
-    assert!(header(&mut app).contains("waiting for the room: → goes on"));
+    assert!(header(&mut app).contains("waits for the room (→)"));
     assert!(!app.animating(), "waiting costs no timer");
     frames(&mut app, 30 * SECOND);
     assert!(header(&mut app).contains(&step), "still asking");
@@ -89,7 +89,7 @@ fn a_challenge_waits_for_the_room_before_its_solution_runs() {
     let mut app = presenting(every_second(), &at);
     frames(&mut app, 30 * SECOND);
     let head = header(&mut app);
-    assert!(head.contains("waiting for the room"), "{head}");
+    assert!(head.contains("waits for the room"), "{head}");
     assert!(head.contains(&format!("step {} of", at.1)), "{head}");
 }
 

@@ -65,7 +65,7 @@ impl Presenter {
     pub fn countdown(&self, question: bool) -> Option<String> {
         self.autoplay?;
         let Some(dwell) = self.dwell(question) else {
-            return Some("waiting for the room: → goes on".into());
+            return Some("waits for the room (→)".into());
         };
         let passed = u128::from(self.frames) * FRAME.as_millis();
         let left = dwell.as_millis().saturating_sub(passed).div_ceil(1000);
@@ -174,10 +174,7 @@ mod tests {
             (0..400).all(|_| !p.frame(true)),
             "a question never times out"
         );
-        assert_eq!(
-            p.countdown(true).as_deref(),
-            Some("waiting for the room: → goes on")
-        );
+        assert_eq!(p.countdown(true).as_deref(), Some("waits for the room (→)"));
         let mut p = p.questions(Some(Duration::from_secs(3)));
         p.touched();
         let fired = (0..60).position(|_| p.frame(true));
