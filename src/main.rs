@@ -61,6 +61,8 @@ fn main() -> ExitCode {
                 lesson: lesson.as_deref(),
                 full,
                 teacher,
+                // `print` decides, from whether the key has a file of its own.
+                separate_key: false,
             };
             let format = if html {
                 plain::markdown::Format::Html
