@@ -191,17 +191,15 @@ fn answers_go_to_a_file_of_their_own_when_asked() {
 fn the_handout_of_one_lesson_starts_at_its_heading() {
     let data = tempfile::tempdir().unwrap();
     let text = stdout(cqrs(data.path()).args(["tour", "--markdown", "--lesson", "rebuild"]));
-    let content = content();
-    let total = content.lessons.len();
-    let n = content
-        .lessons
-        .iter()
-        .position(|l| l.id == "rebuild")
-        .unwrap()
-        + 1;
-    let heading = format!("## Lesson {n} of {total}: Rebuilding a damaged catalog");
-    assert!(text.contains(&heading), "{heading}");
-    assert_eq!(text.matches("\n## Lesson ").count(), 1, "that lesson alone");
+    let headings: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("## Lesson "))
+        .collect();
+    assert_eq!(headings.len(), 1, "only the lesson asked for: {headings:?}");
+    assert!(
+        headings[0].ends_with(": Rebuilding a damaged catalog"),
+        "{headings:?}"
+    );
 }
 
 #[test]
