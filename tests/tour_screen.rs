@@ -367,7 +367,7 @@ fn home_shows_the_tour_with_the_learners_progress_and_opens_it() {
     );
     let screen = text(&mut app, (80, 24));
     assert!(
-        screen.contains("resume at lesson 3 of 9, step 2 of 7"),
+        screen.contains("resume at lesson 3 of 9, step 2 of 6"),
         "{screen}"
     );
     assert!(screen.contains("1 of 9 lessons completed"), "{screen}");
