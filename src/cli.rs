@@ -79,9 +79,12 @@ pub enum Command {
     },
     /// Show your progress: tour position, lessons completed, challenges solved, quiz scores
     Progress {
-        /// Clear all saved progress
+        /// Clear all saved progress (asks first; the old file is kept aside)
         #[arg(long)]
         reset: bool,
+        /// With --reset: clear without asking (needed when there is no terminal to ask in)
+        #[arg(long, requires = "reset")]
+        yes: bool,
     },
     /// Validate every lesson and quiz; print each problem as file:line:col: message
     Check,

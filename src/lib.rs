@@ -10,6 +10,7 @@ pub mod model;
 pub mod plain;
 pub mod progress;
 pub mod sim;
+pub mod storage;
 pub mod transcript;
 pub mod tui;
 

@@ -100,8 +100,8 @@ fn main() -> ExitCode {
                 })
             }
         }
-        Some(cli::Command::Progress { reset: true }) => plain::progress::reset(),
-        Some(cli::Command::Progress { reset: false }) => {
+        Some(cli::Command::Progress { reset: true, yes }) => plain::progress::reset(yes),
+        Some(cli::Command::Progress { reset: false, .. }) => {
             launch::content(&options).and_then(|content| plain::progress::show(&content))
         }
         Some(cli::Command::Config { example }) => config::print(example, cli.theme),

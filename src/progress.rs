@@ -1,17 +1,22 @@
 //! The learner's progress: where the tour stands, which challenges are solved, best quiz
-//! scores. Saved as TOML in the user's data directory, written atomically; a corrupt file is
-//! set aside with a warning, never a crash and never a silent loss.
+//! scores. Saved as TOML in the user's data directory. Nothing a learner did is lost: a save
+//! merges with what is on disk under a lock (two sessions at once both keep their work), a
+//! corrupt file is set aside under a name of its own, and one that cannot be read is left
+//! alone and never overwritten.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 
-/// Overrides the data directory (tests, portable installs).
-pub const DATA_DIR_ENV: &str = "CQRS_CATALOG_DATA";
+use crate::storage;
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// Overrides the data directory (tests, portable installs).
+pub const DATA_DIR_ENV: &str = storage::DATA_DIR_ENV;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TourProgress {
     /// The lesson the learner is on, by id.
@@ -20,24 +25,49 @@ pub struct TourProgress {
     pub step: usize,
     /// Lessons read to their last step.
     pub completed: Vec<String>,
+    /// Keys this version does not know (a newer one wrote them): kept as they are.
+    #[serde(flatten)]
+    pub unknown: toml::Table,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct QuizScore {
     pub best: usize,
     pub total: usize,
     /// When the best score was reached, as YYYY-MM-DD.
     pub date: String,
     pub attempts: usize,
+    #[serde(flatten, default)]
+    pub unknown: toml::Table,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+impl QuizScore {
+    /// What is wrong with a score read from disk, if anything.
+    fn problem(&self) -> Option<String> {
+        if self.best > self.total {
+            Some(format!(
+                "best {} of {} is more than all",
+                self.best, self.total
+            ))
+        } else if self.total == 0 {
+            Some("a quiz of 0 questions".to_string())
+        } else if self.attempts == 0 {
+            Some("a best score of 0 attempts".to_string())
+        } else {
+            None
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Progress {
     pub tour: TourProgress,
     /// Solved challenges as `lesson-id/step-number` (from 1).
     pub challenges: Vec<String>,
     pub quizzes: BTreeMap<String, QuizScore>,
+    #[serde(flatten)]
+    pub unknown: toml::Table,
 }
 
 impl Progress {
@@ -68,12 +98,87 @@ impl Progress {
             entry.date = date;
         }
     }
+
+    /// Drops the scores no quiz could give (`best 70 of 10`), naming each in the warnings. The
+    /// file on disk keeps them until that quiz is taken again: nothing is deleted.
+    fn drop_impossible(&mut self, warnings: &mut Vec<String>) {
+        self.quizzes.retain(|id, score| match score.problem() {
+            Some(problem) => {
+                warnings.push(format!("quizzes.{id}: {problem}; ignored"));
+                false
+            }
+            None => true,
+        });
+    }
+
+    /// `disk` with what changed here since `base` (what was loaded or last saved) applied on
+    /// top: another session's work on disk survives, and so does this one's.
+    fn merged(&self, base: &Progress, disk: &Progress) -> Progress {
+        let mut out = disk.clone();
+        let (mine, was) = (&self.tour, &base.tour);
+        if (&mine.lesson, mine.step) != (&was.lesson, was.step) {
+            out.tour.lesson.clone_from(&mine.lesson);
+            out.tour.step = mine.step;
+        }
+        add_new(&mut out.tour.completed, &mine.completed, &was.completed);
+        add_new(&mut out.challenges, &self.challenges, &base.challenges);
+        for (id, score) in &self.quizzes {
+            let before = base.quizzes.get(id);
+            if before != Some(score) {
+                out.quizzes
+                    .insert(id.clone(), merged_score(score, before, out.quizzes.get(id)));
+            }
+        }
+        for (key, value) in &self.unknown {
+            out.unknown
+                .entry(key.clone())
+                .or_insert_with(|| value.clone());
+        }
+        out
+    }
 }
 
-/// Where progress lives and how it was found.
-#[derive(Debug, Clone)]
+/// `into` with the items of `mine` that `base` did not have, in order, once each.
+fn add_new(into: &mut Vec<String>, mine: &[String], base: &[String]) {
+    for item in mine {
+        if !base.contains(item) && !into.contains(item) {
+            into.push(item.clone());
+        }
+    }
+}
+
+/// A quiz's score changed here since `base`: the attempts made here are added to those on
+/// disk, and the better best is kept (this session's when the quiz's length changed).
+fn merged_score(mine: &QuizScore, base: Option<&QuizScore>, disk: Option<&QuizScore>) -> QuizScore {
+    // An impossible score on disk (`best 70 of 10`) gives way to a real one.
+    let Some(disk) = disk.filter(|d| d.problem().is_none()) else {
+        return mine.clone();
+    };
+    let new_attempts = mine.attempts.saturating_sub(base.map_or(0, |b| b.attempts));
+    let mut out = if mine.total != disk.total || mine.best > disk.best {
+        mine.clone()
+    } else {
+        disk.clone()
+    };
+    out.attempts = disk.attempts + new_attempts;
+    out
+}
+
+/// Where progress lives, and what was last read from or written to it (the base a save
+/// merges from).
+#[derive(Debug)]
 pub struct Store {
     pub path: PathBuf,
+    base: Mutex<Progress>,
+}
+
+impl Clone for Store {
+    fn clone(&self) -> Store {
+        Store {
+            path: self.path.clone(),
+            base: Mutex::new(self.base()),
+        }
+    }
 }
 
 /// What loading found besides the progress itself: a warning for the learner, if any.
@@ -83,107 +188,195 @@ pub struct Loaded {
     pub warning: Option<String>,
 }
 
+/// What is on disk, read under the lock.
+enum OnDisk {
+    Absent,
+    Read {
+        progress: Progress,
+    },
+    /// Content that is not progress (not UTF-8, not TOML, wrong types): `reason` names the
+    /// place. Such a file may be set aside.
+    Corrupt {
+        reason: String,
+    },
+    /// A file that cannot be read (permissions, a directory, too large): it is left alone.
+    Unreadable {
+        reason: String,
+    },
+}
+
 impl Store {
-    /// The default store: `$CQRS_CATALOG_DATA` or the platform's data directory.
+    /// The default store: `progress.toml` in `$CQRS_CATALOG_DATA` or the platform's data
+    /// directory.
     pub fn default_location() -> Result<Store> {
-        let dir = match std::env::var_os(DATA_DIR_ENV) {
-            Some(dir) if !dir.is_empty() => PathBuf::from(dir),
-            _ => directories::ProjectDirs::from("", "", "cqrs-catalog")
-                .context(
-                    "cannot find a home directory to keep progress in (set CQRS_CATALOG_DATA)",
-                )?
-                .data_dir()
-                .to_path_buf(),
-        };
-        Ok(Store {
-            path: dir.join("progress.toml"),
-        })
+        Ok(Store::at(&storage::data_dir()?.join("progress.toml")))
     }
 
     pub fn at(path: &Path) -> Store {
         Store {
             path: path.to_path_buf(),
+            base: Mutex::new(Progress::default()),
         }
     }
 
-    /// Loads progress. A missing file is a fresh start; a corrupt one is renamed aside (so
-    /// nothing is lost) and reported in the warning.
+    fn base(&self) -> Progress {
+        self.base
+            .lock()
+            .map_or_else(|e| e.into_inner().clone(), |b| b.clone())
+    }
+
+    fn set_base(&self, progress: &Progress) {
+        match self.base.lock() {
+            Ok(mut base) => *base = progress.clone(),
+            Err(e) => *e.into_inner() = progress.clone(),
+        }
+    }
+
+    /// Takes the data folder's lock, if there is a folder yet (without one there is no file
+    /// to race for).
+    fn lock(&self) -> Option<storage::DirLock> {
+        storage::DirLock::acquire(storage::parent_dir(&self.path)).ok()
+    }
+
+    /// Loads progress. A missing file is a fresh start; a corrupt one is set aside under a new
+    /// name (so nothing is lost) and one that cannot be read is left alone (and saving
+    /// refused), both reported in the warning with the place.
     pub fn load(&self) -> Loaded {
-        let text = match std::fs::read_to_string(&self.path) {
+        let _lock = self.lock();
+        let loaded = match self.read_disk() {
+            OnDisk::Absent => Loaded::default(),
+            OnDisk::Read { mut progress } => {
+                let mut warnings = Vec::new();
+                progress.drop_impossible(&mut warnings);
+                let warning = (!warnings.is_empty()).then(|| {
+                    format!(
+                        "progress file {}: {}",
+                        self.path.display(),
+                        warnings.join("; ")
+                    )
+                });
+                Loaded { progress, warning }
+            }
+            OnDisk::Corrupt { reason } => Loaded {
+                progress: Progress::default(),
+                warning: Some(format!(
+                    "{}; starting afresh",
+                    self.set_aside_corrupt(&reason)
+                )),
+            },
+            OnDisk::Unreadable { reason } => Loaded {
+                progress: Progress::default(),
+                warning: Some(format!(
+                    "{reason}; it is left as it is and progress will not be saved until it can be read"
+                )),
+            },
+        };
+        self.set_base(&loaded.progress);
+        loaded
+    }
+
+    fn read_disk(&self) -> OnDisk {
+        let text = match storage::read_text(&self.path, storage::SMALL_FILE) {
             Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Loaded::default(),
+            Err(e) if e.is_missing() => return OnDisk::Absent,
+            Err(e) if e.is_content() => {
+                return OnDisk::Corrupt {
+                    reason: e.to_string(),
+                };
+            }
             Err(e) => {
-                return Loaded {
-                    progress: Progress::default(),
-                    warning: Some(format!(
-                        "could not read {}: {e}; starting afresh",
-                        self.path.display()
-                    )),
+                return OnDisk::Unreadable {
+                    reason: e.to_string(),
                 };
             }
         };
         match toml::from_str::<Progress>(&text) {
-            Ok(progress) => Loaded {
-                progress,
-                warning: None,
+            Ok(progress) => OnDisk::Read { progress },
+            Err(e) => OnDisk::Corrupt {
+                reason: format!(
+                    "{}: {}",
+                    self.place(&text, e.span()),
+                    first_line(e.message())
+                ),
             },
-            Err(e) => {
-                let aside = self.aside_path();
-                let moved = std::fs::rename(&self.path, &aside);
-                let where_ = match moved {
-                    Ok(()) => format!("kept as {}", aside.display()),
-                    Err(err) => format!(
-                        "could not be moved aside ({err}); it will be overwritten on the next save"
-                    ),
-                };
-                let first = e
-                    .message()
-                    .lines()
-                    .next()
-                    .unwrap_or("invalid TOML")
-                    .to_string();
-                Loaded {
-                    progress: Progress::default(),
-                    warning: Some(format!(
-                        "progress file {} is corrupt ({first}); {where_}; starting afresh",
-                        self.path.display()
-                    )),
-                }
-            }
         }
     }
 
-    fn aside_path(&self) -> PathBuf {
-        let stamp = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs());
-        self.path.with_extension(format!("toml.corrupt-{stamp}"))
+    /// `PATH:LINE:COL` of a TOML error's span, or the path alone.
+    fn place(&self, text: &str, span: Option<std::ops::Range<usize>>) -> String {
+        let path = self.path.display();
+        match span {
+            Some(span) => {
+                let before = &text[..span.start.min(text.len())];
+                let line = before.matches('\n').count() + 1;
+                let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                format!("{path}:{line}:{column}")
+            }
+            None => path.to_string(),
+        }
     }
 
-    /// Saves atomically: a temporary file in the same folder, synced, then renamed over the old
-    /// one, so a crash mid-save leaves the previous progress intact.
+    fn set_aside_corrupt(&self, reason: &str) -> String {
+        match storage::set_aside(&self.path, "corrupt") {
+            Ok(aside) => format!(
+                "progress file {} is corrupt ({reason}); kept as {}",
+                self.path.display(),
+                aside.display()
+            ),
+            Err(err) => format!(
+                "progress file {} is corrupt ({reason}) and could not be moved aside ({err}); it is left as it is",
+                self.path.display()
+            ),
+        }
+    }
+
+    /// Saves: under the data folder's lock, reads what is on disk, applies what changed here
+    /// since the last load or save, and writes the result atomically. A file on disk that
+    /// cannot be read is never overwritten: the save is refused.
     pub fn save(&self, progress: &Progress) -> Result<()> {
-        use std::io::Write;
-        let dir = self.path.parent().unwrap_or(Path::new("."));
+        let dir = storage::parent_dir(&self.path);
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-        let text = toml::to_string_pretty(progress).context("cannot encode progress")?;
-        let mut file = tempfile::NamedTempFile::new_in(dir)
-            .with_context(|| format!("cannot write in {}", dir.display()))?;
-        file.write_all(text.as_bytes())?;
-        file.as_file().sync_all()?;
-        file.persist(&self.path)
-            .with_context(|| format!("cannot save {}", self.path.display()))?;
+        let _lock = self.lock();
+        storage::remove_stale_temps(&self.path);
+        let disk = match self.read_disk() {
+            OnDisk::Absent => Progress::default(),
+            OnDisk::Read { progress } => progress,
+            OnDisk::Corrupt { reason } => {
+                storage::set_aside(&self.path, "corrupt").map_err(|err| {
+                    anyhow::anyhow!(
+                        "{reason}; it could not be set aside ({err}), so progress was not saved over it"
+                    )
+                })?;
+                Progress::default()
+            }
+            OnDisk::Unreadable { reason } => {
+                anyhow::bail!("{reason}; progress was not saved, so as not to overwrite it")
+            }
+        };
+        let merged = progress.merged(&self.base(), &disk);
+        let text = toml::to_string_pretty(&merged).context("cannot encode progress")?;
+        storage::write_atomic(&self.path, text.as_bytes())?;
+        self.set_base(progress);
         Ok(())
     }
 
-    /// Removes saved progress.
-    pub fn reset(&self) -> Result<bool> {
-        match std::fs::remove_file(&self.path) {
-            Ok(()) => Ok(true),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
-            Err(e) => Err(e).with_context(|| format!("cannot remove {}", self.path.display())),
+    /// Clears saved progress: the file is set aside as `progress.toml.reset-SECONDS`, not
+    /// deleted. Returns where it went, or `None` when there was nothing to clear.
+    pub fn reset(&self) -> Result<Option<PathBuf>> {
+        let _lock = self.lock();
+        match std::fs::symlink_metadata(&self.path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            _ => {}
         }
+        let aside = storage::set_aside(&self.path, "reset")
+            .with_context(|| format!("cannot move {} aside", self.path.display()))?;
+        self.set_base(&Progress::default());
+        Ok(Some(aside))
     }
+}
+
+fn first_line(message: &str) -> &str {
+    message.lines().next().unwrap_or("invalid TOML")
 }
 
 /// Today's date as YYYY-MM-DD in UTC, without a date crate: days since the epoch to a civil
@@ -257,6 +450,200 @@ mod tests {
             std::fs::read_to_string(dir.path().join(&kept[0])).unwrap(),
             "tour = [[[ not toml"
         );
+    }
+
+    fn score(best: usize, total: usize, attempts: usize) -> QuizScore {
+        QuizScore {
+            best,
+            total,
+            date: "2026-12-01".into(),
+            attempts,
+            unknown: toml::Table::new(),
+        }
+    }
+
+    #[test]
+    fn two_sessions_saving_in_turn_both_keep_their_work() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("progress.toml");
+        let (tour, quiz) = (Store::at(&path), Store::at(&path));
+        let mut touring = tour.load().progress;
+        let mut quizzing = quiz.load().progress;
+        quizzing.record_quiz("motivation", 7, 10, "d".into());
+        quiz.save(&quizzing).unwrap();
+        touring.tour.lesson = Some("rebuild".into());
+        touring.complete_lesson("why-cqrs");
+        tour.save(&touring).unwrap();
+        quizzing.record_quiz("motivation", 4, 10, "e".into());
+        quiz.save(&quizzing).unwrap();
+        let on_disk = Store::at(&path).load().progress;
+        assert_eq!(on_disk.tour.lesson.as_deref(), Some("rebuild"));
+        assert_eq!(on_disk.tour.completed, ["why-cqrs"]);
+        assert_eq!(
+            on_disk.quizzes["motivation"],
+            QuizScore {
+                date: "d".into(),
+                ..score(7, 10, 2)
+            }
+        );
+    }
+
+    #[test]
+    fn attempts_made_in_two_sessions_add_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("progress.toml");
+        let (one, two) = (Store::at(&path), Store::at(&path));
+        let mut a = one.load().progress;
+        let mut b = two.load().progress;
+        a.record_quiz("q", 3, 5, "d".into());
+        b.record_quiz("q", 5, 5, "e".into());
+        one.save(&a).unwrap();
+        two.save(&b).unwrap();
+        let q = &Store::at(&path).load().progress.quizzes["q"];
+        assert_eq!((q.best, q.attempts, q.date.as_str()), (5, 2, "e"));
+    }
+
+    #[test]
+    fn keys_a_newer_version_wrote_are_kept_at_the_next_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("progress.toml");
+        std::fs::write(
+            &path,
+            "streak = 4\n[tour]\nlesson = \"rebuild\"\nmood = \"keen\"\n[quizzes.q]\nbest = 1\ntotal = 2\ndate = \"d\"\nattempts = 1\nseconds = 30\n",
+        )
+        .unwrap();
+        let store = Store::at(&path);
+        let mut progress = store.load().progress;
+        progress.solve_challenge("rebuild", 1);
+        store.save(&progress).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        for kept in ["streak = 4", "mood = \"keen\"", "seconds = 30", "rebuild/2"] {
+            assert!(text.contains(kept), "{kept} missing from:\n{text}");
+        }
+    }
+
+    #[test]
+    fn a_directory_in_place_of_the_file_is_left_alone_and_never_saved_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("progress.toml");
+        std::fs::create_dir(&path).unwrap();
+        let store = Store::at(&path);
+        let loaded = store.load();
+        let warning = loaded.warning.unwrap();
+        assert!(warning.contains(&path.display().to_string()), "{warning}");
+        assert!(warning.contains("is a directory"), "{warning}");
+        let err = store.save(&Progress::default()).unwrap_err().to_string();
+        assert!(err.contains("not saved"), "{err}");
+        assert!(path.is_dir());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_that_cannot_be_opened_is_left_alone_and_never_saved_over() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("progress.toml");
+        std::fs::write(&path, "challenges = [\"rebuild/6\"]\n").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
+        if std::fs::read(&path).is_ok() {
+            return; // root reads anything: there is no unreadable file to test with
+        }
+        let store = Store::at(&path);
+        let warning = store.load().warning.unwrap();
+        assert!(warning.contains("left as it is"), "{warning}");
+        assert!(store.save(&Progress::default()).is_err());
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "challenges = [\"rebuild/6\"]\n"
+        );
+    }
+
+    #[test]
+    fn a_file_that_is_not_utf8_is_set_aside_with_its_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("progress.toml");
+        std::fs::write(&path, b"challenges = [\"a\"]\n\xff\n").unwrap();
+        let warning = Store::at(&path).load().warning.unwrap();
+        assert!(
+            warning.contains("progress.toml:2:1: not UTF-8"),
+            "{warning}"
+        );
+        assert!(warning.contains("kept as"), "{warning}");
+        assert!(!path.exists());
+    }
+
+    #[test]
+    fn a_toml_error_names_its_line_and_column() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("progress.toml");
+        std::fs::write(&path, "challenges = []\n[tour]\nstep = \"three\"\n").unwrap();
+        let warning = Store::at(&path).load().warning.unwrap();
+        assert!(warning.contains("progress.toml:3:8:"), "{warning}");
+    }
+
+    #[test]
+    fn an_impossible_score_is_ignored_with_a_warning_and_kept_on_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("progress.toml");
+        std::fs::write(
+            &path,
+            "[quizzes.q]\nbest = 70\ntotal = 10\ndate = \"d\"\nattempts = 1\n",
+        )
+        .unwrap();
+        let store = Store::at(&path);
+        let loaded = store.load();
+        assert!(loaded.progress.quizzes.is_empty());
+        let warning = loaded.warning.unwrap();
+        assert!(warning.contains("quizzes.q: best 70 of 10"), "{warning}");
+        let mut progress = loaded.progress;
+        progress.complete_lesson("why-cqrs");
+        store.save(&progress).unwrap();
+        assert!(
+            std::fs::read_to_string(&path)
+                .unwrap()
+                .contains("best = 70")
+        );
+    }
+
+    #[test]
+    fn corrupt_files_in_one_second_are_kept_under_different_names() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("progress.toml");
+        for text in ["first [[[", "second [[["] {
+            std::fs::write(&path, text).unwrap();
+            Store::at(&path).load();
+        }
+        let mut kept: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .collect();
+        kept.sort();
+        assert_eq!(kept, ["first [[[", "second [[["]);
+    }
+
+    #[test]
+    fn a_save_removes_the_temporary_file_a_killed_save_left() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("progress.toml");
+        let stale = dir.path().join(".progress.toml.tmpXYZ123");
+        std::fs::write(&stale, "half a save").unwrap();
+        Store::at(&path).save(&Progress::default()).unwrap();
+        assert!(!stale.exists());
+    }
+
+    #[test]
+    fn a_reset_keeps_the_old_file_aside() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("progress.toml");
+        std::fs::write(&path, "challenges = [\"a/1\"]\n").unwrap();
+        let aside = Store::at(&path).reset().unwrap().unwrap();
+        assert!(!path.exists());
+        assert_eq!(
+            std::fs::read_to_string(aside).unwrap(),
+            "challenges = [\"a/1\"]\n"
+        );
+        assert_eq!(Store::at(&path).reset().unwrap(), None);
     }
 
     #[test]

@@ -166,7 +166,7 @@ fn progress_reset_clears_it_and_says_so_when_there_is_nothing() {
     let file = data.path().join("progress.toml");
     std::fs::write(&file, "[tour]\nlesson = \"rebuild\"\n").unwrap();
     cqrs(data.path())
-        .args(["progress", "--reset"])
+        .args(["progress", "--reset", "--yes"])
         .assert()
         .success()
         .stdout(predicate::str::starts_with("Progress cleared"));

@@ -88,16 +88,51 @@ pub fn show(content: &Content) -> Result<()> {
     Ok(())
 }
 
-/// `progress --reset`: removes saved progress.
-pub fn reset() -> Result<()> {
+/// `progress --reset`: sets saved progress aside, after asking (or with `--yes`, which a
+/// script without a terminal must give: clearing is never done by accident).
+pub fn reset(yes: bool) -> Result<()> {
     let store = Store::default_location()?;
-    if store.reset()? {
-        println!("Progress cleared: removed {}", store.path.display());
-    } else {
+    if std::fs::symlink_metadata(&store.path).is_err() {
         println!(
             "No saved progress to clear ({} does not exist)",
             store.path.display()
         );
+        return Ok(());
+    }
+    if !yes && !confirmed(&store.path)? {
+        println!("Nothing cleared.");
+        return Ok(());
+    }
+    match store.reset()? {
+        Some(aside) => println!(
+            "Progress cleared: {} moved aside to {} (rename it back to restore it)",
+            store.path.display(),
+            aside.display()
+        ),
+        None => println!(
+            "No saved progress to clear ({} does not exist)",
+            store.path.display()
+        ),
     }
     Ok(())
+}
+
+/// Asks on the terminal whether to clear; without one, refuses (exit 2) and names `--yes`.
+fn confirmed(path: &std::path::Path) -> Result<bool> {
+    use std::io::{BufRead, IsTerminal, Write};
+    if !std::io::stdin().is_terminal() {
+        return Err(crate::UsageError(format!(
+            "cqrs-catalog: `progress --reset` clears everything in {}; without a terminal to ask in, add --yes",
+            path.display()
+        ))
+        .into());
+    }
+    print!(
+        "Clear all saved progress in {}? A copy is kept aside. [y/N] ",
+        path.display()
+    );
+    std::io::stdout().flush()?;
+    let mut answer = String::new();
+    std::io::stdin().lock().read_line(&mut answer)?;
+    Ok(matches!(answer.trim().to_lowercase().as_str(), "y" | "yes"))
 }

@@ -68,7 +68,14 @@ pub fn quiz(
     finish(flushed)?;
     // Input that ends before the first answer is a script gone wrong, not an attempt.
     if score.answered > 0 {
-        record(quiz, score.right, score.total);
+        // Skipping every question is a look at the quiz, not an attempt to keep a score of.
+        let picked = attempt
+            .asked
+            .iter()
+            .any(|a| matches!(a.given, Some(Given::Picked(_))));
+        if picked {
+            record(quiz, score.right, score.total);
+        }
         if let Some(class) = class {
             let record = crate::classroom::results::Attempt::from_quiz(quiz, &attempt, class.name);
             crate::classroom::results::append(class.results, &record)?;
