@@ -656,7 +656,7 @@ mod tests {
     #[test]
     fn a_typo_at_the_prompt_is_an_error_with_a_column_and_a_suggestion() {
         let content = content();
-        let mut state = at(&content, "command-side", 5);
+        let mut state = at(&content, "command-side", 4);
         assert_eq!(state.submit(&content, "retrun b1"), Submitted::Error);
         let (text, error) = state.challenge.error.clone().unwrap();
         assert_eq!(text, "retrun b1");
@@ -677,7 +677,7 @@ mod tests {
     #[test]
     fn hint_and_solution_are_shown_on_request_and_a_run_solution_is_not_the_learners() {
         let content = content();
-        let mut state = at(&content, "command-side", 5);
+        let mut state = at(&content, "command-side", 4);
         assert_eq!(state.submit(&content, "hint"), Submitted::Word);
         assert!(state.challenge.hint);
         assert_eq!(state.submit(&content, "Show  Solution"), Submitted::Word);
