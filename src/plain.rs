@@ -14,6 +14,9 @@ use crate::content::Content;
 use crate::model::{Answer, Card, Library, Outcome, Session, language::parse_script};
 use crate::transcript;
 
+pub mod changes;
+pub mod checklist;
+pub mod html;
 pub mod markdown;
 pub mod progress;
 pub mod tour;
