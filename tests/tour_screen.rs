@@ -427,6 +427,6 @@ fn a_challenge_after_a_prediction_shows_the_verdict_then_the_goal_and_takes_typi
     let screen = text(&mut app, (120, 40));
     assert!(screen.contains("✓ Right: c)"), "{screen}");
     assert!(screen.contains("Goal: A branch library"), "{screen}");
-    press(&mut app, "add-catalog branch by subject\n");
+    press(&mut app, "add-catalog branch by title\n");
     assert!(text(&mut app, (120, 40)).contains("✓ catalog branch exists"));
 }
