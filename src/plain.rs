@@ -3,6 +3,7 @@
 
 pub mod quiz;
 
+use std::fmt;
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -11,7 +12,8 @@ use serde_json::{Value, json};
 
 use crate::content::Content;
 use crate::error::{ContentProblems, PlacedErrors};
-use crate::model::{Answer, Card, Library, Outcome, Session, language::parse_script};
+use crate::model::language::{Command, ParseError, parse_line};
+use crate::model::{Answer, Card, Library, Outcome};
 use crate::output::print_out;
 use crate::storage;
 use crate::transcript;
@@ -59,32 +61,62 @@ fn read_script(file: &str) -> Result<String> {
 }
 
 /// `run`: parse the whole script (every bad line is reported, nothing runs), then execute it.
+/// It runs on a bare `Library`, not a `Session`: a script has no undo, so nothing of what ran
+/// is kept but the model itself, and memory follows the events, not the lines.
 pub fn run(file: &str, json: bool) -> Result<()> {
     let text = read_script(file)?;
     let name = if file == "-" { "<stdin>" } else { file };
-    let lines = parse_script(&text)
+    let commands = parse_commands(&text)
         .map_err(|errors| PlacedErrors(errors.iter().map(|e| format!("{name}:{e}")).collect()))?;
-    let mut session = Session::new();
-    crate::output::write_out(|out| {
-        for line in &lines {
-            let outcome = session.execute(&line.command).map_err(|e| {
-                let place = format!("{name}:{}:{}", line.line, e.col());
+    let mut library = Library::new();
+    let mut inputs = text.lines().enumerate();
+    let mut scratch = String::new();
+    let written = crate::output::write_out(|out| {
+        for (line, command) in commands {
+            let input = inputs
+                .find(|(i, _)| i + 1 == line)
+                .map_or("", |(_, t)| t.trim());
+            let outcome = library.execute(&command).map_err(|e| {
+                let place = format!("{name}:{line}:{}", e.col());
                 PlacedErrors(vec![format!("{place}: {}", e.describe())])
             })?;
-            let library = session.library();
             if json {
-                let value = json_line(library, line.line, &line.text, &outcome);
-                writeln!(out, "{value}")?;
+                writeln!(out, "{}", json_line(&library, line, input, &outcome))?;
             } else {
-                write_transcript(out, library, line.line, &line.text, &outcome)?;
+                write_transcript(out, &mut scratch, &library, line, input, &outcome)?;
             }
         }
         Ok(())
-    })
+    });
+    // The process ends here: freeing a million events card by card would take longer than a
+    // tenth of the run and give nothing back, so the operating system reclaims it at exit.
+    std::mem::forget(library);
+    written
+}
+
+/// Every command of a script with its line number, or every line that does not parse. Each
+/// line's text stays in the script (the transcript slices it from there), so a million lines
+/// are not copied.
+fn parse_commands(text: &str) -> Result<Vec<(usize, Command)>, Vec<ParseError>> {
+    let mut commands = Vec::new();
+    let mut errors = Vec::new();
+    for (i, raw) in text.lines().enumerate() {
+        match parse_line(raw, i + 1) {
+            Ok(Some(command)) => commands.push((i + 1, command)),
+            Ok(None) => {}
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(commands)
+    } else {
+        Err(errors)
+    }
 }
 
 fn write_transcript(
     out: &mut dyn Write,
+    scratch: &mut String,
     library: &Library,
     line: usize,
     input: &str,
@@ -92,10 +124,11 @@ fn write_transcript(
 ) -> io::Result<()> {
     // A script may hold escape sequences; the transcript shows them instead of sending them.
     writeln!(out, "{line:>3}  {}", visible(input))?;
-    for l in transcript::outcome_lines(library, outcome) {
-        writeln!(out, "     {}", visible(&l))?;
-    }
-    Ok(())
+    transcript::write_outcome(library, outcome, &mut |text| {
+        scratch.clear();
+        fmt::Write::write_fmt(scratch, text).map_err(io::Error::other)?;
+        writeln!(out, "     {}", visible(scratch))
+    })
 }
 
 fn card_json(card: &Card) -> Value {

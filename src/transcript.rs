@@ -1,6 +1,9 @@
 //! Outcomes and model state as plain text: the transcript of `run`, the state dumps of
 //! `tour --plain`, and the lines the screens show for the last command. No escape codes.
 
+use std::fmt;
+use std::io;
+
 use crate::model::{
     Answer, Book, BookState, Card, CatalogStatus, Delivery, Detail, Done, Event, EventKind, Health,
     Library, Outcome, Projector, Rejection, Rule,
@@ -8,28 +11,39 @@ use crate::model::{
 
 /// An event's particulars in a few words, for the log panel and transcripts.
 pub fn event_details(kind: &EventKind) -> String {
-    match kind {
-        EventKind::BookAcquired {
-            title,
-            author,
-            subjects,
-        }
-        | EventKind::BookCataloged {
-            title,
-            author,
-            subjects,
-        } => {
-            let mut s = format!("\"{title}\" by {author}");
-            if !subjects.is_empty() {
-                s.push_str(" about ");
-                s.push_str(&subjects.join(", "));
+    Details(kind).to_string()
+}
+
+/// `event_details` as a value that writes itself, so a transcript of a million lines does not
+/// build a string per event only to copy it out again.
+struct Details<'a>(&'a EventKind);
+
+impl fmt::Display for Details<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            EventKind::BookAcquired {
+                title,
+                author,
+                subjects,
             }
-            s
+            | EventKind::BookCataloged {
+                title,
+                author,
+                subjects,
+            } => {
+                write!(f, "\"{title}\" by {author}")?;
+                if !subjects.is_empty() {
+                    write!(f, " about {}", subjects.join(", "))?;
+                }
+                Ok(())
+            }
+            EventKind::BookLent { patron } => write!(f, "to {patron}"),
+            EventKind::BookReturned { patron } => write!(f, "from {patron}"),
+            EventKind::BookWithdrawn => Ok(()),
+            EventKind::BookRevised { field, value } => {
+                write!(f, "{} → \"{value}\"", field.word())
+            }
         }
-        EventKind::BookLent { patron } => format!("to {patron}"),
-        EventKind::BookReturned { patron } => format!("from {patron}"),
-        EventKind::BookWithdrawn => String::new(),
-        EventKind::BookRevised { field, value } => format!("{} → \"{value}\"", field.word()),
     }
 }
 
@@ -125,47 +139,60 @@ pub fn done_message(done: &Done) -> String {
 
 /// One card on one line: id, title, author, subjects, status.
 pub fn card_line(card: &Card) -> String {
-    let mut line = format!(
-        "{:<5} \"{}\" by {}",
-        card.book.as_str(),
-        card.title,
-        card.author
-    );
-    if !card.subjects.is_empty() {
-        line.push_str(&format!(" [{}]", card.subjects.join(", ")));
+    CardText(card).to_string()
+}
+
+struct CardText<'a>(&'a Card);
+
+impl fmt::Display for CardText<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let card = self.0;
+        let book = card.book.as_str();
+        write!(f, "{book:<5} \"{}\" by {}", card.title, card.author)?;
+        if !card.subjects.is_empty() {
+            write!(f, " [{}]", card.subjects.join(", "))?;
+        }
+        write!(f, " · {}", card.status.word())
     }
-    line.push_str(&format!(" · {}", card.status.word()));
-    line
 }
 
 pub fn event_line(event: &Event) -> String {
-    let details = event_details(&event.kind);
-    let mut line = format!(
-        "#{} {} {}",
-        event.seq,
-        event.kind.name(),
-        event.book.as_str()
-    );
-    if !details.is_empty() {
-        line.push(' ');
-        line.push_str(&details);
+    EventText(event).to_string()
+}
+
+struct EventText<'a>(&'a Event);
+
+impl fmt::Display for EventText<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let event = self.0;
+        let (name, book) = (event.kind.name(), event.book.as_str());
+        write!(f, "#{} {name} {book}", event.seq)?;
+        if !matches!(event.kind, EventKind::BookWithdrawn) {
+            write!(f, " {}", Details(&event.kind))?;
+        }
+        Ok(())
     }
-    line
 }
 
 /// "authors #1-#2, shelf #3"
 pub fn deliveries(delivered: &[Delivery]) -> String {
-    delivered
-        .iter()
-        .map(|d| {
+    Deliveries(delivered).to_string()
+}
+
+struct Deliveries<'a>(&'a [Delivery]);
+
+impl fmt::Display for Deliveries<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, d) in self.0.iter().enumerate() {
+            let comma = if i == 0 { "" } else { ", " };
             if d.from == d.to {
-                format!("{} #{}", d.catalog, d.to)
+                write!(f, "{comma}{} #{}", d.catalog, d.to)?;
             } else {
-                format!("{} #{}-#{}", d.catalog, d.from, d.to)
+                write!(f, "{comma}{} #{}-#{}", d.catalog, d.from, d.to)?;
             }
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
+        }
+        Ok(())
+    }
 }
 
 /// How fresh an answer is, in words: checkpoint against what was asked for.
@@ -206,54 +233,80 @@ pub fn status_table(rows: &[CatalogStatus]) -> Vec<String> {
 /// The lines that describe an outcome, without the command itself.
 pub fn outcome_lines(library: &Library, outcome: &Outcome) -> Vec<String> {
     let mut lines = Vec::new();
+    let collected: io::Result<()> = write_outcome(library, outcome, &mut |line| {
+        lines.push(line.to_string());
+        Ok(())
+    });
+    collected.expect("collecting into memory cannot fail");
+    lines
+}
+
+/// `outcome_lines` handed one line at a time to `line`, without building a string for each:
+/// `run` writes its transcript through here, a million outcomes at a time.
+pub fn write_outcome(
+    library: &Library,
+    outcome: &Outcome,
+    line: &mut dyn FnMut(fmt::Arguments) -> io::Result<()>,
+) -> io::Result<()> {
     match outcome {
         Outcome::Accepted { seq, .. } => {
             if let Some(event) = library.log().get(*seq) {
-                lines.push(format!("accepted: {}", event_line(event)));
+                line(format_args!("accepted: {}", EventText(event)))?;
             }
         }
-        Outcome::Rejected(r) => lines.push(format!("rejected ({}): {}", r.rule, reason(r))),
-        Outcome::Done { done, .. } => lines.push(format!("done: {}", done_message(done))),
+        Outcome::Rejected(r) => line(format_args!("rejected ({}): {}", r.rule, reason(r)))?,
+        Outcome::Done { done, .. } => line(format_args!("done: {}", done_message(done)))?,
         Outcome::Answered(Answer::Find(f)) => {
             let n = f.cards.len();
-            lines.push(format!(
+            line(format_args!(
                 "answered: {n} card{} in {} under \"{}\" ({})",
                 if n == 1 { "" } else { "s" },
                 f.catalog,
                 f.key,
                 freshness(f.checkpoint, f.head, f.after, f.stale)
-            ));
-            lines.extend(f.cards.iter().map(|c| format!("  {}", card_line(c))));
-        }
-        Outcome::Answered(Answer::Show(s)) => {
-            let cards: usize = s.drawers.iter().map(|(_, c)| c.len()).sum();
-            lines.push(format!(
-                "answered: {} filed by {}, {} drawer{}, {cards} card{} ({})",
-                s.catalog,
-                s.field.word(),
-                s.drawers.len(),
-                if s.drawers.len() == 1 { "" } else { "s" },
-                if cards == 1 { "" } else { "s" },
-                freshness(s.checkpoint, s.head, None, s.stale)
-            ));
-            for (label, cards) in &s.drawers {
-                lines.push(format!("  \"{label}\""));
-                lines.extend(cards.iter().map(|c| format!("    {}", card_line(c))));
+            ))?;
+            for card in &f.cards {
+                line(format_args!("  {}", CardText(card)))?;
             }
         }
+        Outcome::Answered(Answer::Show(s)) => write_show(s, line)?,
         Outcome::Answered(Answer::Status(rows)) => {
-            lines.push(format!(
-                "answered: clock at tick {}, log head #{}",
-                library.now(),
-                library.head()
-            ));
-            lines.extend(status_table(rows).into_iter().map(|l| format!("  {l}")));
+            let (now, head) = (library.now(), library.head());
+            line(format_args!(
+                "answered: clock at tick {now}, log head #{head}"
+            ))?;
+            for row in status_table(rows) {
+                line(format_args!("  {row}"))?;
+            }
         }
     }
     if !outcome.delivered().is_empty() {
-        lines.push(format!("filed: {}", deliveries(outcome.delivered())));
+        line(format_args!("filed: {}", Deliveries(outcome.delivered())))?;
     }
-    lines
+    Ok(())
+}
+
+fn write_show(
+    s: &crate::model::ShowAnswer,
+    line: &mut dyn FnMut(fmt::Arguments) -> io::Result<()>,
+) -> io::Result<()> {
+    let cards: usize = s.drawers.iter().map(|(_, c)| c.len()).sum();
+    line(format_args!(
+        "answered: {} filed by {}, {} drawer{}, {cards} card{} ({})",
+        s.catalog,
+        s.field.word(),
+        s.drawers.len(),
+        if s.drawers.len() == 1 { "" } else { "s" },
+        if cards == 1 { "" } else { "s" },
+        freshness(s.checkpoint, s.head, None, s.stale)
+    ))?;
+    for (label, cards) in &s.drawers {
+        line(format_args!("  \"{label}\""))?;
+        for card in cards {
+            line(format_args!("    {}", CardText(card)))?;
+        }
+    }
+    Ok(())
 }
 
 /// A book's state in the back office, in words: "lent to ada".
