@@ -24,7 +24,7 @@ use crate::tui::widgets::narration::NarrationPanel;
 use crate::tui::widgets::office::OfficePanel;
 use crate::tui::widgets::panel::panel;
 use crate::tui::widgets::prompt::Prompt;
-use crate::tui::widgets::text::{Scroll, render_scrolled, wrap};
+use crate::tui::widgets::text::{PanelText, Scroll, render_scrolled, wrap};
 
 use super::state::Phase;
 use super::{Focus, QUIZ_OFFER, Tour, choice_key};
@@ -59,7 +59,11 @@ impl Task {
 /// The text column's share of the width: the model's panels get more as the screen widens,
 /// the narration keeps a readable measure.
 fn text_share(width: u16) -> u16 {
-    if width >= 150 { 32 } else { 42 }
+    match width {
+        150.. => 32,
+        120.. => 36,
+        _ => 40,
+    }
 }
 
 pub fn draw(tour: &mut Tour, frame: &mut Frame, area: Rect, ctx: &Ctx) {
@@ -238,6 +242,24 @@ fn model_panels<'a>(
         zoom,
     }
 }
+/// What of a model panel's point must be in view at a width (see `ModelPanels::essential`).
+pub(super) fn panel_text(
+    tour: &Tour,
+    panel: ModelPanel,
+    width: usize,
+    brief: bool,
+    ctx: &Ctx,
+) -> PanelText {
+    let (ran, filed) = (ran_of(tour), tour.state.filed());
+    let pending = tour.state.pending(ctx.content);
+    let panels = model_panels(tour, (&ran, &filed, &pending), None, ctx);
+    if brief {
+        panels.essential(panel, width)
+    } else {
+        panels.text(panel, width)
+    }
+}
+
 fn ran_of(tour: &Tour) -> Vec<Ran<'_>> {
     tour.state
         .entries

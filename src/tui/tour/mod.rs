@@ -6,6 +6,7 @@ mod draw;
 mod outline;
 pub mod present;
 pub mod state;
+pub mod visible;
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{
