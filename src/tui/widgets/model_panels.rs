@@ -181,6 +181,7 @@ impl ModelPanels<'_> {
             .or(self.zoom)
             .and_then(|f| panels.iter().position(|p| *p == f))
             .or_else(|| panels.iter().position(|p| *p == ModelPanel::Catalogs))
+            .or_else(|| panels.iter().position(|p| *p == ModelPanel::Log))
             .unwrap_or(0);
         let whole = self
             .focus
