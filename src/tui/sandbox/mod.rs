@@ -211,7 +211,7 @@ impl Sandbox {
     fn keep(&mut self) {
         if let Err(e) = self.kept.save(&self.record.session) {
             self.notice
-                .push(format!("could not keep the session for next time: {e}"));
+                .push(format!("could not keep the session for next time: {e:#}"));
         }
     }
 
@@ -642,7 +642,7 @@ impl Screen for Sandbox {
             ),
             (
                 "undo reset".to_string(),
-                "take back the last command; start empty".to_string(),
+                "take back the last command (a reset too); start empty".to_string(),
             ),
             (
                 "save load".to_string(),

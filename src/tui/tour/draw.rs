@@ -159,11 +159,20 @@ fn draw_header(tour: &Tour, buf: &mut Buffer, area: Rect, ctx: &Ctx) {
     let t = ctx.theme;
     let state = &tour.state;
     let lesson = state.lesson(ctx.content);
-    let right = if state.finished {
+    let mut right = if state.finished {
         "end of the tour ".to_string()
     } else {
         format!("step {} of {} ", state.step + 1, lesson.steps.len())
     };
+    // Autoplay says how long the step has left, or that it waits for the room.
+    if let Some(countdown) = tour
+        .present
+        .as_ref()
+        .and_then(|p| p.countdown(tour.waits_for_room()))
+        && !state.finished
+    {
+        right = format!("{countdown} · {right}");
+    }
     let left = Line::from(vec![
         Span::styled(
             format!(

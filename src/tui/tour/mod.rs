@@ -231,6 +231,9 @@ impl Tour {
     fn present_next(&mut self, ctx: &mut Ctx) {
         let content = ctx.content;
         if self.challenge_open(content) && !self.state.goal_reached(content) {
+            if let Some(presenter) = &mut self.present {
+                presenter.challenge_pending = false;
+            }
             self.state.submit(content, "run solution");
             self.scroll[Focus::COMMANDS.index()] = Scroll::bottom();
             return;
@@ -321,9 +324,11 @@ impl Tour {
         };
         self.input.clear();
         self.typing = self.challenge_open(content);
+        let pending = self.typing && !self.state.goal_reached(content);
         if let Some(presenter) = &mut self.present {
             // A room does not type: a challenge waits for a key that runs its solution.
             self.typing = false;
+            presenter.challenge_pending = pending;
             // The author's panel, else the one the step's last command answers in.
             let answered = self
                 .state
@@ -332,6 +337,13 @@ impl Tour {
                 .map(|e| present::answered_in(&e.outcome));
             presenter.arrived(self.focus.panel().or(answered));
         }
+    }
+
+    /// Whether the step asks the room something autoplay must not answer for it: a
+    /// prediction not yet revealed, a challenge whose solution has not run.
+    pub(crate) fn waits_for_room(&self) -> bool {
+        self.state.phase == Phase::Asking
+            || self.present.as_ref().is_some_and(|p| p.challenge_pending)
     }
 
     /// Saves where the learner is; reaching a lesson's last step completes it.
@@ -735,7 +747,7 @@ impl Screen for Tour {
             && self
                 .present
                 .as_ref()
-                .is_some_and(|p| p.wants_timer(self.state.finished));
+                .is_some_and(|p| p.wants_timer(self.state.finished, self.waits_for_room()));
         self.state.animating() || autoplay
     }
 
@@ -746,8 +758,12 @@ impl Screen for Tour {
             self.state.animate();
             return;
         }
-        let due =
-            self.outline.is_none() && self.present.as_mut().is_some_and(|p| !p.blank && p.frame());
+        let question = self.waits_for_room();
+        let due = self.outline.is_none()
+            && self
+                .present
+                .as_mut()
+                .is_some_and(|p| !p.blank && p.frame(question));
         if due {
             if self.state.phase == Phase::Asking {
                 // Autoplay reveals a prediction's answer, then moves on the next time.

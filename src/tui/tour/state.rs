@@ -376,7 +376,7 @@ impl TourState {
                 Submitted::Ran
             }
             Err(e) => {
-                self.challenge.error = Some((text.to_string(), e));
+                self.challenge.error = Some((text.to_string(), e.at_line(1)));
                 Submitted::Error
             }
         }

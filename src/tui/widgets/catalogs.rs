@@ -152,8 +152,8 @@ impl CatalogsPanel<'_> {
         // No-break spaces keep "lag 1 tick" and "#5/#7" whole when the line wraps.
         let ticks = format!(
             "lag\u{a0}{}\u{a0}tick{}",
-            p.lag,
-            if p.lag == 1 { "" } else { "s" }
+            p.delay,
+            if p.delay == 1 { "" } else { "s" }
         );
         let numbers = if self.short_numbers(width) {
             format!(" · #{}/#{head} · {ticks}", p.checkpoint)

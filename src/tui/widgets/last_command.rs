@@ -115,12 +115,8 @@ impl CommandsPanel<'_> {
                 // Brief: an accepted command's events are in the log beside it, so its line
                 // says only their numbers; a lookup's cards are in the catalogs panel.
                 match ran.outcome {
-                    Outcome::Accepted { first, last, .. } => {
-                        let seqs = if first == last {
-                            format!("#{first}")
-                        } else {
-                            format!("#{first}-#{last}")
-                        };
+                    Outcome::Accepted { seq, .. } => {
+                        let seqs = format!("#{seq}");
                         head.push(Span::styled(format!("  ✓ {seqs}"), t.ok));
                         texts.retain(|text| !text.starts_with("accepted: "));
                     }
@@ -160,9 +156,11 @@ impl CommandsPanel<'_> {
 /// names its events (the log panel has their details).
 fn outcome_text(library: &Library, outcome: &Outcome) -> Vec<String> {
     match outcome {
-        Outcome::Accepted { first, last, .. } => {
-            let mut lines: Vec<String> = (*first..=*last)
-                .filter_map(|seq| library.log().get(seq))
+        Outcome::Accepted { seq, .. } => {
+            let mut lines: Vec<String> = library
+                .log()
+                .get(*seq)
+                .into_iter()
                 .map(|e| format!("accepted: #{} {} {}", e.seq, e.kind.name(), e.book))
                 .collect();
             if !outcome.delivered().is_empty() {
@@ -183,7 +181,7 @@ fn outcome_text(library: &Library, outcome: &Outcome) -> Vec<String> {
                     r.name,
                     r.checkpoint,
                     r.head,
-                    r.health.label(),
+                    crate::transcript::health_label(r.health),
                     r.cards,
                     if r.cards == 1 { "" } else { "s" }
                 )

@@ -81,7 +81,7 @@ impl LogPanel<'_> {
             let new = !future && self.viewing.is_none() && e.seq > self.since;
             let (mark, style) = if new { ("+ ", t.fresh) } else { ("  ", t.text) };
             let style = if future { t.dim } else { style };
-            let details = e.kind.details();
+            let details = crate::transcript::event_details(&e.kind);
             let name_style = match (future, new) {
                 (true, _) => t.dim,
                 (false, true) => t.fresh,
