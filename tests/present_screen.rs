@@ -411,3 +411,36 @@ fn each_theme_paints_its_own_colors_and_mono_and_no_color_paint_none() {
         ThemeName::Dark
     );
 }
+
+#[test]
+fn a_question_before_a_room_asks_the_room_and_a_skipped_one_praises_nobody() {
+    // The right choice's explanation starts "Right." for a learner who picked it.
+    let mut app = presenting("command-side", 2);
+    let asked = text(&mut app, (160, 45));
+    assert!(asked.contains("Ask the room"), "{asked}");
+    assert!(
+        !asked.contains("Press a"),
+        "no key is addressed to one learner: {asked}"
+    );
+    press(&mut app, KeyCode::Right);
+    let shown = text(&mut app, (160, 45));
+    assert!(shown.contains("✓ The answer:"), "{shown}");
+    assert!(!shown.contains("Right."), "nobody answered: {shown}");
+}
+
+#[test]
+fn the_big_text_is_the_steps_title_when_it_fits() {
+    let content = content();
+    // "Step 1" when the step's title is too long for the width, in big letters.
+    let title = &content.lessons[0].steps[0].title;
+    let mut app = presenting("why-cqrs", 1);
+    let shown = text(&mut app, (200, 50));
+    assert!(
+        shown.contains(title.as_str()),
+        "the narration still heads with it"
+    );
+    assert!(
+        header(&mut app).contains("Lesson 1 of"),
+        "the lesson number stays small"
+    );
+}

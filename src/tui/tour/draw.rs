@@ -24,7 +24,7 @@ use crate::tui::widgets::narration::NarrationPanel;
 use crate::tui::widgets::office::OfficePanel;
 use crate::tui::widgets::panel::panel;
 use crate::tui::widgets::prompt::Prompt;
-use crate::tui::widgets::text::{Scroll, render_scrolled, wrap};
+use crate::tui::widgets::text::{PanelText, Scroll, render_scrolled, wrap};
 
 use super::state::Phase;
 use super::{Focus, QUIZ_OFFER, Tour, choice_key};
@@ -59,7 +59,11 @@ impl Task {
 /// The text column's share of the width: the model's panels get more as the screen widens,
 /// the narration keeps a readable measure.
 fn text_share(width: u16) -> u16 {
-    if width >= 150 { 32 } else { 42 }
+    match width {
+        150.. => 32,
+        120.. => 36,
+        _ => 40,
+    }
 }
 
 pub fn draw(tour: &mut Tour, frame: &mut Frame, area: Rect, ctx: &Ctx) {
@@ -115,8 +119,8 @@ pub fn draw_presenting(
     ctx: &Ctx,
 ) {
     let t = ctx.theme;
-    let lesson = tour.state.lesson(ctx.content);
-    let title = lesson.title.clone();
+    // The room reads the step's title big; the header keeps the lesson's, small.
+    let title = tour.state.current(ctx.content).title.clone();
     // Projectors are run with large fonts, so small grids are the common case: the title is
     // big from a 24-row terminal up (18 rows stay for the text), and dropped only below.
     let big_rows = if area.height >= BIG_TITLE_FROM { 4 } else { 0 };
@@ -129,8 +133,8 @@ pub fn draw_presenting(
     draw_header(tour, frame.buffer_mut(), header, ctx);
     if big_rows > 0 {
         // Quadrant pixels: four columns and four rows a letter. A title too long for the
-        // width is shown as "Lesson N" instead, its words already in the header.
-        let number = format!("Lesson {}", tour.state.lesson + 1);
+        // width is shown as "Step N" instead, its words heading the narration.
+        let number = format!("Step {}", tour.state.step + 1);
         let words = if title.chars().count() * 4 <= big.width as usize {
             title
         } else {
@@ -247,6 +251,24 @@ fn model_panels<'a>(
         zoom,
     }
 }
+/// What of a model panel's point must be in view at a width (see `ModelPanels::essential`).
+pub(super) fn panel_text(
+    tour: &Tour,
+    panel: ModelPanel,
+    width: usize,
+    brief: bool,
+    ctx: &Ctx,
+) -> PanelText {
+    let (ran, filed) = (ran_of(tour), tour.state.filed());
+    let pending = tour.state.pending(ctx.content);
+    let panels = model_panels(tour, (&ran, &filed, &pending), None, ctx);
+    if brief {
+        panels.essential(panel, width)
+    } else {
+        panels.text(panel, width)
+    }
+}
+
 fn ran_of(tour: &Tour) -> Vec<Ran<'_>> {
     tour.state
         .entries
@@ -483,17 +505,15 @@ fn predict_lines(
         .filter_map(choice_key)
         .map(|c| c.to_string())
         .collect();
-    lines.extend(wrap(
-        Line::styled(
-            format!(
-                "Press {} to answer; the step's commands run after you do. → skips the question.",
-                or_list(&keys)
-            ),
-            t.dim,
-        ),
-        width,
-        0,
-    ));
+    let how = if tour.present.is_some() {
+        "Ask the room; the step's commands run once the answer is shown.".to_string()
+    } else {
+        format!(
+            "Press {} to answer; the step's commands run after you do. → skips the question.",
+            or_list(&keys)
+        )
+    };
+    lines.extend(wrap(Line::styled(how, t.dim), width, 0));
     (lines, rows)
 }
 
@@ -561,14 +581,24 @@ fn verdict_lines(
                     ]),
                     2,
                 );
-                add(Line::styled(c.why.clone(), t.text), 0);
+                // Nobody answered (skipped, or a room): "Right." would praise nobody.
+                add(Line::styled(unpraised(&c.why), t.text), 0);
             }
         }
     }
     if let Some(reveal) = &predict.reveal {
-        add(Line::styled(reveal.clone(), t.emphasis), 0);
+        let reveal = match picked {
+            None => unpraised(reveal),
+            Some(_) => reveal.clone(),
+        };
+        add(Line::styled(reveal, t.emphasis), 0);
     }
     lines
+}
+
+/// An explanation without the "Right." that greets a learner's correct answer.
+fn unpraised(text: &str) -> String {
+    text.strip_prefix("Right. ").unwrap_or(text).to_string()
 }
 
 fn challenge_lines(tour: &Tour, ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
@@ -618,7 +648,8 @@ fn challenge_lines(tour: &Tour, ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
             }
         };
         add(Line::styled(message, t.ok), 2);
-    } else if solved_before {
+    } else if solved_before && tour.present.is_none() {
+        // One learner's past is not the room's.
         add(Line::styled("You solved this one before.", t.dim), 0);
     }
     if state.challenge.hint {

@@ -6,6 +6,7 @@ mod draw;
 mod outline;
 pub mod present;
 pub mod state;
+pub mod visible;
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{
@@ -287,6 +288,12 @@ impl Tour {
         self.typing = self.challenge_open(content) && self.present.is_none();
         if let Some(presenter) = &mut self.present {
             presenter.touched();
+            // The step has run now: its answer may be in another panel than the one zoomed.
+            if let Some(entry) = self.state.entries.last()
+                && Focus::from_panel(self.state.current(content).focus) == Focus::Narration
+            {
+                presenter.zoom = present::answered_in(&entry.outcome);
+            }
         }
         true
     }
@@ -322,7 +329,13 @@ impl Tour {
             // A room does not type: a challenge waits for a key that runs its solution.
             self.typing = false;
             presenter.challenge_pending = pending;
-            presenter.arrived(self.focus.panel());
+            // The author's panel, else the one the step's last command answers in.
+            let answered = self
+                .state
+                .entries
+                .last()
+                .map(|e| present::answered_in(&e.outcome));
+            presenter.arrived(self.focus.panel().or(answered));
         }
     }
 

@@ -4,6 +4,7 @@
 
 use std::time::Duration;
 
+use crate::model::{Answer, Outcome};
 use crate::tui::widgets::model_panels::ModelPanel;
 
 /// The panels `z` cycles through, in the order a talk usually needs them.
@@ -13,6 +14,17 @@ const ZOOMS: [ModelPanel; 4] = [
     ModelPanel::Office,
     ModelPanel::Commands,
 ];
+
+/// The panel a command's outcome is best seen in, for the room: what was appended in the
+/// log, a lookup's drawer in the catalogs, a refusal's rule or a status table among the
+/// commands.
+pub fn answered_in(outcome: &Outcome) -> ModelPanel {
+    match outcome {
+        Outcome::Accepted { .. } => ModelPanel::Log,
+        Outcome::Rejected(_) | Outcome::Answered(Answer::Status(_)) => ModelPanel::Commands,
+        Outcome::Answered(_) | Outcome::Done { .. } => ModelPanel::Catalogs,
+    }
+}
 
 /// How often the app's timer wakes a screen that animates (`app::FRAME`).
 pub const FRAME: Duration = Duration::from_millis(50);
@@ -151,6 +163,19 @@ mod tests {
         let looping = Presenter::new(Some(Duration::from_secs(5)), true);
         assert!(looping.wants_timer(true, false));
         assert!(!Presenter::new(None, true).wants_timer(false, false));
+    }
+
+    #[test]
+    fn the_zoom_follows_where_a_commands_outcome_shows() {
+        let mut session = crate::model::Session::new();
+        let outcomes = session
+            .execute_script("acquire b1 \"Dune\" by \"Frank Herbert\"\nlend b1 to ada\nstatus\n")
+            .unwrap();
+        let panels: Vec<ModelPanel> = outcomes.iter().map(|(_, o)| answered_in(o)).collect();
+        assert_eq!(
+            panels,
+            [ModelPanel::Log, ModelPanel::Commands, ModelPanel::Commands]
+        );
     }
 
     #[test]

@@ -39,14 +39,24 @@ pub struct CommandsPanel<'a> {
 
 impl CommandsPanel<'_> {
     pub fn lines(&self, width: usize) -> Vec<Line<'static>> {
-        self.lines_and_last(width).0
+        self.lines_and_last(width, false).0
     }
 
     /// The panel's title, its lines at `width`, and what must stay in view: every command
     /// of a step's commands while none is the learner's, else the newest command with its
     /// outcome.
     pub fn text(&self, width: usize) -> PanelText {
-        let (lines, last) = self.lines_and_last(width);
+        self.text_of(self.lines_and_last(width, false))
+    }
+
+    /// The same, brief, for when the whole text does not fit: a lookup's answer without its
+    /// cards (the catalogs panel shows them), an accepted command with its events' numbers on
+    /// its own line (the log shows them), what projectors filed left to the catalogs panel.
+    pub fn brief(&self, width: usize) -> PanelText {
+        self.text_of(self.lines_and_last(width, true))
+    }
+
+    fn text_of(&self, (lines, last): (Vec<Line<'static>>, usize)) -> PanelText {
         let start = if !self.one_step || self.ran.iter().any(|r| r.mine) {
             last
         } else {
@@ -65,7 +75,7 @@ impl CommandsPanel<'_> {
     }
 
     /// The lines, and the index of the line where the newest command starts.
-    fn lines_and_last(&self, width: usize) -> (Vec<Line<'static>>, usize) {
+    fn lines_and_last(&self, width: usize, brief: bool) -> (Vec<Line<'static>>, usize) {
         let t = self.theme;
         let mut lines = Vec::new();
         if !self.pending.is_empty() {
@@ -100,6 +110,24 @@ impl CommandsPanel<'_> {
             if ran.mine {
                 head.push(Span::styled("  (you)", t.dim));
             }
+            let mut texts = outcome_text(self.library, ran.outcome);
+            if brief {
+                // Brief: an accepted command's events are in the log beside it, so its line
+                // says only their numbers; a lookup's cards are in the catalogs panel.
+                match ran.outcome {
+                    Outcome::Accepted { seq, .. } => {
+                        let seqs = format!("#{seq}");
+                        head.push(Span::styled(format!("  ✓ {seqs}"), t.ok));
+                        texts.retain(|text| !text.starts_with("accepted: "));
+                    }
+                    Outcome::Answered(Answer::Find(_) | Answer::Show(_)) => texts.truncate(1),
+                    _ => {}
+                }
+                // What each catalog filed is marked on the catalog itself.
+                if texts.len() > 1 {
+                    texts.retain(|text| !text.starts_with("filed: "));
+                }
+            }
             lines.extend(wrap(Line::from(head), width, 4));
             let (symbol, style) = match ran.outcome {
                 Outcome::Accepted { .. } => ("✓", t.ok),
@@ -107,11 +135,9 @@ impl CommandsPanel<'_> {
                 Outcome::Answered(_) => ("=", t.text),
                 Outcome::Done { .. } => ("•", t.text),
             };
-            for (i, text) in outcome_text(self.library, ran.outcome)
-                .into_iter()
-                .enumerate()
-            {
-                let line = if i == 0 {
+            let accepted_brief = brief && matches!(ran.outcome, Outcome::Accepted { .. });
+            for (i, text) in texts.into_iter().enumerate() {
+                let line = if i == 0 && !accepted_brief {
                     Line::from(vec![
                         Span::styled(format!("  {symbol} "), style),
                         Span::styled(text, style),

@@ -32,7 +32,12 @@ impl LogPanel<'_> {
             Some(at) => format!("Event log · viewing #{at} of #{head}"),
             None => format!("Event log · head #{head} · tick {} now", self.library.now()),
         };
-        let indent = format!("#{head}").len() + 3;
+        // A wrapped event goes on under its name; the "empty" sentence needs no indent.
+        let indent = if head == 0 {
+            0
+        } else {
+            format!("#{head}").len() + 3
+        };
         let mut lines = Vec::new();
         let mut point = None;
         for (line, marked) in self.rows() {

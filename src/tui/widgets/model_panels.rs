@@ -69,7 +69,10 @@ impl ModelPanels<'_> {
         let mut placed = Vec::new();
         for (column, panels) in self.columns(area) {
             let width = column.width.saturating_sub(2) as usize;
-            let texts: Vec<PanelText> = panels.iter().map(|p| self.text(*p, width)).collect();
+            let texts: Vec<PanelText> = panels
+                .iter()
+                .map(|p| self.fitted(*p, width, column.height))
+                .collect();
             let rows = self.rows(column.height, &panels, &texts);
             let areas = Layout::vertical(rows.iter().map(|r| Constraint::Length(*r))).split(column);
             for ((panel, text), rect) in panels.iter().zip(texts).zip(areas.iter()) {
@@ -88,7 +91,27 @@ impl ModelPanels<'_> {
         placed
     }
 
-    fn text(&self, panel: ModelPanel, width: usize) -> PanelText {
+    /// What `panel` shows at `width` in a column `height` rows tall: the commands go brief
+    /// (a lookup's cards left to the catalogs panel) when their point would take over half.
+    pub fn fitted(&self, panel: ModelPanel, width: usize, height: u16) -> PanelText {
+        let text = self.text(panel, width);
+        match (panel, &self.commands) {
+            (ModelPanel::Commands, Some(c)) if text.need() > height / 2 => c.brief(width),
+            _ => text,
+        }
+    }
+
+    /// The least of `panel`'s text whose point must stay in view: the commands brief, the
+    /// others whole.
+    pub fn essential(&self, panel: ModelPanel, width: usize) -> PanelText {
+        match (panel, &self.commands) {
+            (ModelPanel::Commands, Some(c)) => c.brief(width),
+            _ => self.text(panel, width),
+        }
+    }
+
+    /// What `panel` shows at `width` (inside its borders).
+    pub fn text(&self, panel: ModelPanel, width: usize) -> PanelText {
         match (panel, &self.commands) {
             (ModelPanel::Office, _) => self.office.text(width),
             (ModelPanel::Log, _) => self.log.text(width),
@@ -143,8 +166,8 @@ impl ModelPanels<'_> {
             .collect();
         let rank = |p: &ModelPanel| {
             let interest = [
-                ModelPanel::Commands,
                 ModelPanel::Log,
+                ModelPanel::Commands,
                 ModelPanel::Catalogs,
                 ModelPanel::Office,
             ];
@@ -158,6 +181,7 @@ impl ModelPanels<'_> {
             .or(self.zoom)
             .and_then(|f| panels.iter().position(|p| *p == f))
             .or_else(|| panels.iter().position(|p| *p == ModelPanel::Catalogs))
+            .or_else(|| panels.iter().position(|p| *p == ModelPanel::Log))
             .unwrap_or(0);
         let whole = self
             .focus
@@ -219,6 +243,10 @@ pub fn share(
             left -= add;
         }
     };
+    // A long change does not starve a short one: first each gets up to half the column.
+    for &i in order {
+        grow(&mut rows, i, demands[i].need.min(total / 2));
+    }
     for &i in order {
         grow(&mut rows, i, demands[i].need);
     }

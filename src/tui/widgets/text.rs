@@ -282,8 +282,13 @@ pub fn render_panel(
     theme: &Theme,
 ) {
     if area.height < 3 {
-        // The title says why the panel is folded; the focus (Tab) opens it.
-        let title = format!("{} · unchanged", text.title);
+        // The title says why the panel is folded: the step left it alone, or (a tiny screen)
+        // there was no room; the focus (Tab) opens it.
+        let title = if text.point.is_empty() {
+            format!("{} · unchanged", text.title)
+        } else {
+            format!("{} · {} lines folded", text.title, text.lines.len())
+        };
         super::panel::panel(&title, focused, theme)
             .borders(ratatui::widgets::Borders::TOP)
             .render(area, buf);
