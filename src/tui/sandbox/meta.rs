@@ -12,7 +12,10 @@ pub const WORDS: [&str; 6] = ["undo", "reset", "save", "load", "now", "help"];
 /// The words with what each does, for the help panel.
 pub const DESCRIBED: [(&str, &str); 7] = [
     ("undo", "take back the last command (the rest is replayed)"),
-    ("reset", "start again from an empty library (undo brings it back)"),
+    (
+        "reset",
+        "start again from an empty library (undo brings it back)",
+    ),
     (
         "save FILE",
         "write the session as a script `cqrs-catalog run` replays",
