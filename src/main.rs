@@ -8,7 +8,7 @@ use clap::Parser;
 use cqrs_catalog::classroom::{notes, results};
 use cqrs_catalog::tui::home::Home;
 use cqrs_catalog::tui::tour;
-use cqrs_catalog::{UsageError, cli, config, launch, plain, sim, tui};
+use cqrs_catalog::{UsageError, cli, config, error, launch, output, plain, sim, tui};
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
@@ -37,7 +37,7 @@ fn main() -> ExitCode {
         }),
         Some(cli::Command::Quiz { name, results, .. }) if name.is_some() || results.is_some() => {
             Err(UsageError(
-                "cqrs-catalog: --name and --results record a class's answers with --plain: `quiz ID --plain --name NAME --results FILE`".into(),
+                "--name and --results record a class's answers with --plain: `quiz ID --plain --name NAME --results FILE`".into(),
             )
             .into())
         }
@@ -61,6 +61,8 @@ fn main() -> ExitCode {
                 lesson: lesson.as_deref(),
                 full,
                 teacher,
+                // `print` decides, from whether the key has a file of its own.
+                separate_key: false,
             };
             let format = if html {
                 plain::markdown::Format::Html
@@ -98,6 +100,7 @@ fn main() -> ExitCode {
             step,
             present,
             autoplay,
+            autoplay_questions,
             looping,
             ..
         }) => config::load().and_then(|loaded| {
@@ -105,7 +108,11 @@ fn main() -> ExitCode {
             let seconds = autoplay.unwrap_or(loaded.config.defaults.autoplay);
             let presenter = present.then(|| {
                 let every = (seconds > 0).then(|| Duration::from_secs(seconds.into()));
-                tour::present::Presenter::new(every, looping)
+                // Questions wait for the room unless given a dwell of their own.
+                let questions = autoplay_questions
+                    .filter(|&s| s > 0)
+                    .map(|s| Duration::from_secs(s.into()));
+                tour::present::Presenter::new(every, looping).questions(questions)
             });
             launch::open(&options, |content, progress| {
                 tour::start(content, progress, lesson.as_deref(), step, presenter)
@@ -141,15 +148,8 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            if let Some(usage) = err.downcast_ref::<UsageError>() {
-                if !usage.0.is_empty() {
-                    eprintln!("{usage}");
-                }
-                ExitCode::from(2)
-            } else {
-                eprintln!("cqrs-catalog: {err:#}");
-                ExitCode::from(1)
-            }
+            output::print_err(&format!("{}\n", error::render(&err)));
+            ExitCode::from(error::exit_code(&err))
         }
     }
 }

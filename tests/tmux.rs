@@ -403,7 +403,8 @@ fn a_presenter_on_autoplay_moves_on_alone_and_a_second_window_follows_its_notes(
     require_tmux!();
     let t = Tmux::start(
         "present-auto",
-        "tour --present --autoplay 1 --lesson why-cqrs",
+        // Questions get a second too: without it a prediction waits for the room's →.
+        "tour --present --autoplay 1 --autoplay-questions 1 --lesson why-cqrs",
         100,
         30,
     );

@@ -95,6 +95,8 @@ impl App {
 
     pub fn draw(&mut self, frame: &mut Frame) {
         let area = frame.area();
+        // The theme's ink and paper under everything: its contrast was computed against them.
+        frame.buffer_mut().set_style(area, self.theme.base);
         let Some(need) = self.stack.last().map(|s| s.min_size()) else {
             return;
         };
