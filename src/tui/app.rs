@@ -272,3 +272,60 @@ impl App {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::home::Home;
+    use crate::tui::theme::ThemeName;
+    use ratatui::crossterm::event::KeyCode;
+    use ratatui::layout::Rect;
+
+    /// A screen that leaves on any key, as `tour`, `quiz ID` and `sandbox` do on Esc.
+    struct Leaves;
+
+    impl Screen for Leaves {
+        fn title(&self) -> String {
+            "a test screen".into()
+        }
+        fn draw(&mut self, _: &mut Frame, _: Rect, _: &Ctx) {}
+        fn handle_key(&mut self, _: KeyEvent, _: &mut Ctx) -> Transition {
+            Transition::Back
+        }
+        fn footer(&self, _: &Ctx) -> Vec<Hint> {
+            Vec::new()
+        }
+    }
+
+    fn app(first: Box<dyn Screen>) -> App {
+        let content = Content::load(None, None).unwrap().0;
+        App::new(
+            first,
+            content,
+            Progress::default(),
+            None,
+            Theme::new(ThemeName::Mono),
+        )
+    }
+
+    fn esc(app: &mut App) {
+        app.on_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    }
+
+    #[test]
+    fn leaving_the_screen_the_app_was_opened_on_goes_home_and_leaving_home_quits() {
+        let mut app = app(Box::new(Leaves));
+        esc(&mut app);
+        assert!(!app.should_quit());
+        assert!(app.stack.last().is_some_and(|s| s.is_home()));
+        esc(&mut app);
+        assert!(app.should_quit());
+        let mut home = app_at_home();
+        esc(&mut home);
+        assert!(home.should_quit());
+    }
+
+    fn app_at_home() -> App {
+        app(Box::new(Home::new()))
+    }
+}

@@ -75,6 +75,13 @@ fn restore_on_signals(publish_notes: bool) -> Result<()> {
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
+            // Should the terminal not take the restoring bytes (output stopped, the app
+            // blocked mid-frame holding stdout), the signal still ends the app.
+            std::thread::spawn(move || {
+                std::thread::sleep(std::time::Duration::from_secs(2));
+                // SAFETY: _exit ends the process at once; nothing is left to unwind.
+                unsafe { libc::_exit(128 + signal) };
+            });
             // Holding stdout keeps the app from drawing over the restored screen.
             let _stdout = std::io::stdout().lock();
             release_modes();
