@@ -21,12 +21,21 @@ pub struct Options<'a> {
     pub theme: Option<ThemeName>,
     /// `--mouse`: capture clicks and the wheel (the config's `mouse` default otherwise).
     pub mouse: bool,
+    /// `tour --seed`: the order of predictions' choices (the config's seed otherwise).
+    pub seed: Option<u64>,
 }
 
-/// Loads content for the app. The embedded content is checked by the test suite, so it is only
+/// Loads content for the app with its predictions' choices shuffled by `--seed`, the config's
+/// seed or, without either, in one fixed order, so the right answer is not always "a".
+pub fn content(options: &Options) -> Result<Content> {
+    let config_seed = crate::config::load()?.config.defaults.seed;
+    Ok(read_content(options)?.with_shuffled_predictions(options.seed.or(config_seed)))
+}
+
+/// Reads content for the app. The embedded content is checked by the test suite, so it is only
 /// read here (keeping the first frame fast); a teacher's own is checked in full and refused
 /// with every problem listed.
-pub fn content(options: &Options) -> Result<Content> {
+fn read_content(options: &Options) -> Result<Content> {
     if options.content.is_none() && options.quizzes.is_none() {
         let lessons: Vec<Source> = crate::content::load::embedded_lessons();
         let quizzes: Vec<Source> = crate::content::load::embedded_quizzes();

@@ -17,6 +17,10 @@ fn main() -> ExitCode {
         quizzes: cli.quizzes.as_deref(),
         theme: cli.theme,
         mouse: cli.mouse,
+        seed: match &cli.command {
+            Some(cli::Command::Tour { seed, .. }) => *seed,
+            _ => None,
+        },
     };
     let result = match cli.command {
         Some(cli::Command::Run { file, json }) => plain::run(&file, json),
@@ -46,19 +50,46 @@ fn main() -> ExitCode {
         }),
         Some(cli::Command::Tour {
             lesson,
-            markdown: true,
+            markdown,
+            html,
+            answers,
+            teacher,
+            full,
             ..
-        }) => launch::content(&options)
-            .and_then(|content| plain::markdown::print(&content, lesson.as_deref())),
+        }) if markdown || html => launch::content(&options).and_then(|content| {
+            let handout = plain::markdown::Handout {
+                lesson: lesson.as_deref(),
+                full,
+                teacher,
+            };
+            let format = if html {
+                plain::markdown::Format::Html
+            } else {
+                plain::markdown::Format::Markdown
+            };
+            plain::markdown::print(&content, handout, format, answers.as_deref())
+        }),
+        Some(cli::Command::Tour {
+            answers,
+            teacher,
+            full,
+            plain,
+            ..
+        }) if answers.is_some() || teacher || (full && !plain) => Err(UsageError(
+            "cqrs-catalog: --answers, --teacher and --full shape a printed tour: `tour --markdown`, `tour --html` (or `tour --plain --full`)".into(),
+        )
+        .into()),
         Some(cli::Command::Tour {
             lesson,
             step,
             plain: true,
+            full,
             ..
         }) => launch::content(&options).and_then(|content| {
             let selection = plain::tour::Selection {
                 lesson: lesson.as_deref(),
                 step,
+                full,
             };
             plain::tour::print(&content, selection)
         }),
@@ -102,7 +133,9 @@ fn main() -> ExitCode {
         }
         Some(cli::Command::Config { example }) => config::print(example, cli.theme),
         Some(cli::Command::Notes { once }) => notes::run(once),
-        Some(cli::Command::Results { file }) => results::report(&file, cli.quizzes.as_deref()),
+        Some(cli::Command::Results { file, csv }) => {
+            results::report(&file, cli.quizzes.as_deref(), csv)
+        }
         None => launch::open(&options, |_, _| Ok(Box::new(Home::new()))),
     };
     match result {

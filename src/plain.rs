@@ -17,6 +17,9 @@ use crate::storage;
 use crate::transcript;
 use crate::words::{plural, visible};
 
+pub mod changes;
+pub mod checklist;
+pub mod html;
 pub mod markdown;
 pub mod progress;
 pub mod tour;
@@ -25,6 +28,9 @@ pub mod tour;
 /// `MAX_REPORTED`, then a count); exit 1 if any.
 pub fn check(content_dir: Option<&Path>, quizzes_dir: Option<&Path>) -> Result<()> {
     let (content, problems) = Content::load(content_dir, quizzes_dir)?;
+    if let Some(warning) = crate::content::check::answer_position_warning(&content) {
+        println!("{warning}");
+    }
     if problems.is_empty() {
         let questions: usize = content.quizzes.iter().map(|q| q.questions.len()).sum();
         let steps: usize = content.lessons.iter().map(|l| l.steps.len()).sum();

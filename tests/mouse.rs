@@ -59,7 +59,7 @@ fn clicking_a_quiz_choice_picks_it() {
         None,
         Theme::new(ThemeName::Mono),
     );
-    click_on(&mut app, "Reads and writes need different models");
+    click_on(&mut app, "To give reads and writes separate models");
     app.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
     let after = screen(&mut app);
     assert!(after.contains("Right"), "{after}");

@@ -175,3 +175,30 @@ fn a_wide_terminal_gives_the_catalogs_a_column_of_their_own() {
     let narrow = screen_text(&mut app, (120, 40));
     assert!(!narrow.lines().nth(1).unwrap().contains("Catalogs"));
 }
+
+#[test]
+fn esc_at_the_top_of_the_sandbox_goes_home_and_coming_back_finds_the_library() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = cqrs_catalog::progress::Store::at(&dir.path().join("progress.json"));
+    let content = Content::load(None, None).unwrap().0;
+    let mut app = App::new(
+        Box::new(Sandbox::new(Some(dir.path()))),
+        content,
+        Progress::default(),
+        Some(store),
+        Theme::new(ThemeName::Mono),
+    );
+    lend_a_book(&mut app);
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Esc);
+    assert!(!app.should_quit(), "Esc leaves the sandbox, not the app");
+    let home = screen_text(&mut app, (80, 24));
+    assert!(home.contains("Welcome"), "{home}");
+    assert!(home.contains("5 commands kept from last time"), "{home}");
+    // Down to the sandbox, and in again: the library is as it was left.
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Enter);
+    let again = screen_text(&mut app, (80, 24));
+    assert!(again.contains("Commands · 5 from last time"), "{again}");
+    assert!(again.contains("log head #3"), "{again}");
+}

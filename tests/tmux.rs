@@ -209,7 +209,7 @@ fn a_tiny_terminal_says_how_big_it_needs_to_be_and_recovers_when_enlarged() {
 fn the_tour_steps_forward_and_back_shows_help_and_the_outline_and_quits() {
     require_tmux!();
     let t = Tmux::start("tour", "tour", 80, 24);
-    t.wait_for("Lesson 1 of 10");
+    t.wait_for("Lesson 1 of 9");
     t.keys(&["l"]);
     t.wait_for("step 2 of 7");
     t.keys(&["h"]);
@@ -227,7 +227,7 @@ fn the_tour_steps_forward_and_back_shows_help_and_the_outline_and_quits() {
 #[test]
 fn a_challenge_takes_typed_commands_shows_errors_and_hints() {
     require_tmux!();
-    let t = Tmux::start("challenge", "tour --lesson command-side --step 6", 80, 24);
+    let t = Tmux::start("challenge", "tour --lesson command-side --step 5", 80, 24);
     t.wait_for("Challenge");
     t.text("lned b1 to ada");
     t.keys(&["Enter"]);
@@ -247,7 +247,7 @@ fn the_tour_in_a_tiny_terminal_says_so_and_recovers() {
     let t = Tmux::start("tour-tiny", "tour", 40, 12);
     t.wait_for("too small");
     t.resize(100, 30);
-    t.wait_for("Lesson 1 of 10");
+    t.wait_for("Lesson 1 of 9");
     t.keys(&["C-c"]);
     t.wait_for("EXITED 0");
 }
@@ -411,7 +411,7 @@ fn a_presenter_on_autoplay_moves_on_alone_and_a_second_window_follows_its_notes(
     t.keys(&["C-c"]);
     t.wait_for("EXITED 0");
     // The talk is over: the follower says so instead of showing a step nobody is on.
-    t.wait_for_in("notes", "Waiting for a presenter");
+    t.wait_for_in("notes", "Waiting for a tour");
 }
 
 #[test]
@@ -448,5 +448,159 @@ fn a_presenter_zooms_blanks_and_the_notes_show_its_step() {
     t.wait_for("EXITED 0");
     t.window("after", "notes --once");
     let after = t.wait_for_in("after", "EXITED 1");
-    assert!(after.contains("no presenter"), "{after}");
+    assert!(after.contains("no tour is running"), "{after}");
+}
+
+impl Tmux {
+    /// Sends raw bytes (hex), in one write: what a terminal or ssh hands the app in one read.
+    fn bytes(&self, hex: &str) {
+        let mut command = tmux();
+        command.args(["send-keys", "-t", &self.target(None), "-H"]);
+        command.args(hex.split_whitespace());
+        command.status().unwrap();
+        sleep(Duration::from_millis(60));
+    }
+}
+
+#[test]
+fn esc_then_bracket_and_question_mark_in_one_read_leave_the_keys_working() {
+    require_tmux!();
+    let t = Tmux::start("esc-bracket", "sandbox", 80, 24);
+    t.wait_for("Nothing yet");
+    // Esc [ ? arriving together (typed quickly over ssh) is no sequence a terminal sends:
+    // once the app has waited for more in vain, it is taken as the three keys: Esc leaves
+    // the prompt, `[` steps back in time (nothing to see yet) and `?` opens the help.
+    t.bytes("1b 5b 3f");
+    t.wait_for("Everywhere");
+    t.keys(&["Escape"]);
+    t.keys(&["C-c"]);
+    t.wait_for("EXITED 0");
+}
+
+#[test]
+fn a_paste_that_never_ends_gives_the_keys_back() {
+    require_tmux!();
+    let t = Tmux::start("paste-unended", "sandbox", 80, 24);
+    t.wait_for("Nothing yet");
+    t.bytes("1b 5b 32 30 30 7e 74 69 63 6b");
+    // The paste's end never comes: after a pause, what came is the paste, and keys are keys.
+    t.wait_for("› tick");
+    t.keys(&["Enter"]);
+    t.wait_for("✓");
+    t.keys(&["C-c"]);
+    t.wait_for("EXITED 0");
+}
+
+#[test]
+fn a_long_paste_lands_in_the_prompt_at_once_capped() {
+    require_tmux!();
+    let t = Tmux::start("paste-long", "sandbox", 80, 24);
+    t.wait_for("Nothing yet");
+    let started = Instant::now();
+    let file = t._data.path().join("paste.txt");
+    std::fs::write(&file, format!("{}tick", "x".repeat(160_000))).unwrap();
+    let loaded = tmux()
+        .args(["load-buffer", "-b", "cqrs-paste"])
+        .arg(&file)
+        .status()
+        .unwrap();
+    assert!(loaded.success());
+    tmux()
+        .args([
+            "paste-buffer",
+            "-p",
+            "-b",
+            "cqrs-paste",
+            "-t",
+            &t.target(None),
+        ])
+        .status()
+        .unwrap();
+    t.wait_for("cut to");
+    t.keys(&["C-c"]);
+    t.wait_for("EXITED 0");
+    assert!(
+        started.elapsed() < Duration::from_secs(8),
+        "a paste of 160,000 characters took {:?}",
+        started.elapsed()
+    );
+}
+
+impl Tmux {
+    /// A tmux format of the app's pane (`#{alternate_on}`, `#{pane_tty}` ...).
+    fn pane(&self, format: &str) -> String {
+        let out = tmux()
+            .args(["display-message", "-p", "-t", &self.target(None), format])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// The binary's process id: the child of the pane's shell.
+    fn app_pid(&self) -> String {
+        let shell = self.pane("#{pane_pid}");
+        let out = Command::new("pgrep").args(["-P", &shell]).output().unwrap();
+        let pid = String::from_utf8_lossy(&out.stdout);
+        pid.lines()
+            .next()
+            .expect("the app is running")
+            .trim()
+            .to_string()
+    }
+}
+
+#[test]
+fn killed_by_a_signal_the_app_gives_the_terminal_back() {
+    require_tmux!();
+    for (signal, status) in [("TERM", 143), ("HUP", 129), ("INT", 130)] {
+        let t = Tmux::start(&format!("signal-{signal}"), "--mouse sandbox", 80, 24);
+        t.wait_for("Nothing yet");
+        assert_eq!(t.pane("#{alternate_on}#{mouse_any_flag}"), "11");
+        let killed = Command::new("kill")
+            .args([&format!("-{signal}"), &t.app_pid()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        t.wait_for(&format!("EXITED {status}"));
+        assert_eq!(
+            t.pane("#{alternate_on}#{mouse_any_flag}#{mouse_sgr_flag}"),
+            "000",
+            "SIG{signal}: the main screen, the mouse released"
+        );
+        let stty = Command::new("stty")
+            .args(["-F", &t.pane("#{pane_tty}"), "-a"])
+            .output()
+            .unwrap();
+        let modes = String::from_utf8_lossy(&stty.stdout);
+        assert!(
+            modes.split_whitespace().any(|m| m == "icanon")
+                && modes.split_whitespace().any(|m| m == "echo"),
+            "SIG{signal}: raw mode off:\n{modes}"
+        );
+    }
+}
+
+#[test]
+fn esc_leaves_the_sandbox_to_home_and_the_next_run_restores_the_library() {
+    require_tmux!();
+    let t = Tmux::start("sandbox-kept", "sandbox", 80, 24);
+    t.wait_for("Nothing yet");
+    t.text(r#"acquire b1 "Dune" by "Frank Herbert""#);
+    t.keys(&["Enter"]);
+    t.wait_for("✓ accepted: #1 BookAcquired b1");
+    t.keys(&["Escape", "Escape"]);
+    t.wait_for("1 command kept from last time");
+    t.keys(&["q"]);
+    t.wait_for("EXITED 0");
+    let data = tempfile::TempDir::new().unwrap();
+    std::fs::copy(
+        t._data.path().join("sandbox-session.txt"),
+        data.path().join("sandbox-session.txt"),
+    )
+    .unwrap();
+    let again = Tmux::start_in("sandbox-kept-again", "sandbox", 80, 24, data);
+    again.wait_for("restored your last");
+    again.wait_for("#1 BookAcquired b1");
+    again.keys(&["C-c"]);
+    again.wait_for("EXITED 0");
 }

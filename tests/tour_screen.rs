@@ -114,7 +114,7 @@ fn an_answer_runs_the_step_and_reveals_right_or_wrong_with_the_why() {
 
 #[test]
 fn a_challenge_shows_its_checklist_and_an_error_with_a_caret_under_its_column() {
-    let mut app = app("command-side", 6);
+    let mut app = app("command-side", 5);
     press(&mut app, "return b1\nlned b1 to ada\n");
     snapshot(&mut app, "challenge_error");
     let screen = text(&mut app, (120, 40));
@@ -130,7 +130,7 @@ fn a_challenge_shows_its_checklist_and_an_error_with_a_caret_under_its_column() 
 fn a_challenge_reached_says_so_and_is_saved() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::at(&dir.path().join("progress.toml"));
-    let mut app = app_with("command-side", 6, Some(store.clone()), ThemeName::Mono);
+    let mut app = app_with("command-side", 5, Some(store.clone()), ThemeName::Mono);
     press(
         &mut app,
         "withdraw b1\nreturn b1\nwithdraw b1\nlend b1 to cy\n",
@@ -139,13 +139,13 @@ fn a_challenge_reached_says_so_and_is_saved() {
     assert!(text(&mut app, (80, 24)).contains("goal reached ✓"));
     assert_eq!(
         store.load().progress.challenges,
-        vec!["command-side/6".to_string()]
+        vec!["command-side/5".to_string()]
     );
 }
 
 #[test]
 fn while_typing_q_and_question_mark_are_text_and_esc_leaves_the_prompt() {
-    let mut app = app("command-side", 6);
+    let mut app = app("command-side", 5);
     press(&mut app, "q?");
     assert!(!app.should_quit());
     assert!(text(&mut app, (80, 24)).contains("› q?"));
@@ -158,9 +158,9 @@ fn while_typing_q_and_question_mark_are_text_and_esc_leaves_the_prompt() {
 
 #[test]
 fn arrows_on_an_empty_prompt_move_through_the_tour() {
-    let mut app = app("command-side", 6);
+    let mut app = app("command-side", 5);
     press(&mut app, "←");
-    assert!(text(&mut app, (80, 24)).contains("step 5 of 6"));
+    assert!(text(&mut app, (80, 24)).contains("step 4 of 5"));
 }
 
 #[test]
@@ -171,7 +171,7 @@ fn the_outline_lists_every_lesson_and_jumps_to_a_step() {
     // Down past the 7 steps of lesson 1 and the title of lesson 2, to its first step.
     press(&mut app, "↓↓↓↓↓↓↓↓\n");
     assert!(
-        text(&mut app, (80, 24)).contains("Lesson 2 of 10 · The command side"),
+        text(&mut app, (80, 24)).contains("Lesson 2 of 9 · The command side"),
         "{}",
         text(&mut app, (80, 24))
     );
@@ -336,7 +336,7 @@ fn the_tour_resumes_where_the_learner_left_off() {
     let screen = tour::resume(&content, &progress).unwrap();
     let mut app = App::new(screen, content, progress, None, Theme::new(ThemeName::Mono));
     let screen = text(&mut app, (80, 24));
-    assert!(screen.contains("Lesson 7 of 10"), "{screen}");
+    assert!(screen.contains("Lesson 6 of 9"), "{screen}");
     assert!(screen.contains("step 3 of 6"), "{screen}");
 }
 
@@ -346,7 +346,7 @@ fn a_saved_position_beyond_the_lesson_resumes_at_its_last_step() {
     let mut progress = Progress::default();
     progress.tour.lesson = Some("rebuild".into());
     progress.tour.step = 99;
-    assert_eq!(tour::saved_position(&content, &progress), (6, 5));
+    assert_eq!(tour::saved_position(&content, &progress), (5, 5));
     progress.tour.lesson = Some("gone".into());
     assert_eq!(tour::saved_position(&content, &progress), (0, 0));
 }
@@ -367,12 +367,12 @@ fn home_shows_the_tour_with_the_learners_progress_and_opens_it() {
     );
     let screen = text(&mut app, (80, 24));
     assert!(
-        screen.contains("resume at lesson 3 of 10, step 2 of 7"),
+        screen.contains("resume at lesson 3 of 9, step 2 of 7"),
         "{screen}"
     );
-    assert!(screen.contains("1 of 10 lessons completed"), "{screen}");
+    assert!(screen.contains("1 of 9 lessons completed"), "{screen}");
     press(&mut app, "\n");
-    assert!(text(&mut app, (80, 24)).contains("Lesson 3 of 10"));
+    assert!(text(&mut app, (80, 24)).contains("Lesson 3 of 9"));
 }
 
 #[test]

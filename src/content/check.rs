@@ -164,3 +164,33 @@ pub fn check(content: &Content, incomplete: &HashSet<&str>) -> Vec<Problem> {
     }
     out
 }
+
+/// A warning (not a problem: the tour shuffles predictions anyway) when one position holds more
+/// than half the right answers of the predictions as written: a `--content` folder printed or
+/// read in its authored order would then give the answers away.
+pub fn answer_position_warning(content: &Content) -> Option<String> {
+    let mut at: Vec<usize> = Vec::new();
+    for step in content.lessons.iter().flat_map(|l| &l.steps) {
+        if let Some(i) = step
+            .predict
+            .as_ref()
+            .and_then(|p| p.choices.iter().position(|c| c.correct))
+        {
+            if at.len() <= i {
+                at.resize(i + 1, 0);
+            }
+            at[i] += 1;
+        }
+    }
+    let total: usize = at.iter().sum();
+    let (i, most) = at
+        .iter()
+        .copied()
+        .enumerate()
+        .max_by_key(|&(i, n)| (n, std::cmp::Reverse(i)))?;
+    let letter = (b'a' + i as u8) as char;
+    // Under four predictions a position holding most of them is chance, not a habit.
+    (total >= 4 && most * 2 > total).then(|| {
+        format!("warning: {most} of {total} predictions have their right answer written as choice {letter}; spread them over the positions")
+    })
+}

@@ -4,6 +4,7 @@
 
 use crate::model::{Condition, Outcome, Session, language::ScriptLine};
 
+use super::quiz::{Rng, shuffled};
 use super::source::Pos;
 
 /// The panels of the tour screen a step can put in focus.
@@ -52,6 +53,43 @@ pub struct Predict {
     pub question: String,
     pub reveal: Option<String>,
     pub choices: Vec<Choice>,
+}
+
+impl Predict {
+    /// Puts the choices in the order `rng` draws, the shuffle quiz questions use.
+    pub fn shuffle(&mut self, rng: &mut Rng) {
+        let order = shuffled(self.choices.len(), rng);
+        self.choices = order.iter().map(|&i| self.choices[i].clone()).collect();
+    }
+}
+
+/// The seed of the predictions' order when neither `tour --seed` nor the config names one. It
+/// is fixed, not drawn from the clock as a quiz's is: a handout printed today then matches the
+/// screen a room sees tomorrow, and an answer saved in progress still names the same choice.
+pub const PREDICTION_SEED: u64 = 15;
+
+/// Shows every prediction's choices in the order `seed` gives, so the right answer is not
+/// wherever the author happened to write it. Each step draws from a generator of its own (the
+/// seed mixed with the lesson's id and the step's place), so adding a lesson or a step leaves
+/// every other step's order as it was.
+pub fn shuffle_predictions(lessons: &mut [Lesson], seed: u64) {
+    for lesson in lessons {
+        let id = fnv1a(&lesson.id);
+        for (i, step) in lesson.steps.iter_mut().enumerate() {
+            if let Some(predict) = &mut step.predict {
+                let place = (i as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+                predict.shuffle(&mut Rng::new(seed ^ id ^ place));
+            }
+        }
+    }
+}
+
+/// A hash that is the same on every platform and in every Rust release (std's is not promised
+/// to be), so a seed gives the same order everywhere.
+fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -129,4 +167,50 @@ pub fn run_lines(session: &mut Session, lines: &[ScriptLine]) -> Vec<Ran> {
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn predict(n: usize) -> Predict {
+        Predict {
+            question: String::new(),
+            reveal: None,
+            choices: (0..n)
+                .map(|i| Choice {
+                    text: format!("choice {i}"),
+                    correct: i == 0,
+                    why: format!("why {i}"),
+                    holds: None,
+                    holds_at: Pos::default(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_shuffle_moves_whole_choices_and_repeats_for_the_same_seed() {
+        let mut seen = std::collections::HashSet::new();
+        for seed in 0..30 {
+            let (mut a, mut b) = (predict(4), predict(4));
+            a.shuffle(&mut Rng::new(seed));
+            b.shuffle(&mut Rng::new(seed));
+            assert_eq!(a, b, "seed {seed}");
+            for c in &a.choices {
+                let i = c.text.strip_prefix("choice ").unwrap();
+                assert_eq!(c.why, format!("why {i}"), "a choice keeps its why");
+                assert_eq!(c.correct, i == "0", "and its key");
+            }
+            seen.insert(a.choices.iter().position(|c| c.correct).unwrap());
+        }
+        assert_eq!(seen.len(), 4, "the right answer lands in every position");
+    }
+
+    #[test]
+    fn fnv1a_is_the_published_hash_so_orders_are_the_same_everywhere() {
+        // The FNV-1a test vectors.
+        assert_eq!(fnv1a(""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a("a"), 0xaf63_dc4c_8601_ec8c);
+    }
 }

@@ -69,6 +69,14 @@ impl Content {
         Ok((content, problems))
     }
 
+    /// The same content with every prediction's choices in the order `seed` gives (see
+    /// `lesson::shuffle_predictions`); `None` is the fixed default order.
+    pub fn with_shuffled_predictions(mut self, seed: Option<u64>) -> Content {
+        let seed = seed.unwrap_or(lesson::PREDICTION_SEED);
+        lesson::shuffle_predictions(&mut self.lessons, seed);
+        self
+    }
+
     pub fn lesson(&self, id: &str) -> Option<&Lesson> {
         self.lessons.iter().find(|l| l.id == id)
     }

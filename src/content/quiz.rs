@@ -105,15 +105,22 @@ impl Rng {
 /// questions are always shuffled (never left in the answer's order when avoidable).
 pub fn display_order(question: &Question, rng: &mut Rng) -> Vec<usize> {
     let n = question.choices.len();
-    let mut order: Vec<usize> = (0..n).collect();
     if !question.shuffle && question.kind != Kind::Order {
-        return order;
+        return (0..n).collect();
     }
-    for i in (1..n).rev() {
-        order.swap(i, rng.below(i + 1));
-    }
+    let mut order = shuffled(n, rng);
     if question.kind == Kind::Order && n > 1 && order.iter().enumerate().all(|(i, &c)| i == c) {
         order.rotate_left(1);
+    }
+    order
+}
+
+/// The indices `0..n` in a random order drawn from `rng` (Fisher-Yates): the one shuffle that
+/// quiz questions and the tour's predictions share, so a seed means the same thing for both.
+pub fn shuffled(n: usize, rng: &mut Rng) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..n).collect();
+    for i in (1..n).rev() {
+        order.swap(i, rng.below(i + 1));
     }
     order
 }

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use anyhow::Result;
-use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind, MouseEvent};
+use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind, MouseEvent};
 use ratatui::layout::{Constraint, Layout};
 use ratatui::{DefaultTerminal, Frame};
 
@@ -12,6 +12,7 @@ use crate::content::Content;
 use crate::progress::{Progress, Store};
 
 use super::help;
+use super::input::Input;
 use super::keys::{Action, Keymap, is_interrupt};
 use super::screen::{Ctx, Hint, Screen, Transition};
 use super::theme::Theme;
@@ -186,7 +187,11 @@ impl App {
         match transition {
             Transition::Stay => return,
             Transition::Back => {
-                self.stack.pop();
+                // Leaving a screen the app was opened on (`sandbox`, `quiz ID`, `tour`) goes
+                // home, not out: only the home screen's Back, q and Ctrl+C end the app.
+                if self.stack.pop().is_some_and(|s| !s.is_home()) && self.stack.is_empty() {
+                    self.stack.push(Box::new(super::home::Home::new()));
+                }
             }
             Transition::Push(screen) => self.stack.push(screen),
             Transition::Replace(screen) => {
@@ -196,6 +201,29 @@ impl App {
             Transition::Quit => self.quit = true,
         }
         self.with_top(|screen, ctx| screen.shown(ctx));
+    }
+
+    /// A paste: one event, so it lands at a prompt at once; a screen without a prompt
+    /// ignores it (a pasted `q` must not quit).
+    pub fn on_paste(&mut self, text: &str) {
+        if self.help_open || self.too_small {
+            return;
+        }
+        self.flash = None;
+        if let Some(transition) = self.with_top(|screen, ctx| screen.on_paste(text, ctx)) {
+            self.apply(transition);
+        }
+    }
+
+    /// One event from the terminal.
+    pub fn on_event(&mut self, event: Event) {
+        match event {
+            Event::Key(key) if key.kind == KeyEventKind::Press => self.on_key(key),
+            Event::Mouse(mouse) => self.on_mouse(mouse),
+            Event::Paste(text) => self.on_paste(&text),
+            // Resize and anything else: the loop redraws at the new size.
+            _ => {}
+        }
     }
 
     pub fn on_mouse(&mut self, event: MouseEvent) {
@@ -217,26 +245,22 @@ impl App {
         self.with_top(|screen, ctx| screen.on_timer(ctx));
     }
 
-    /// Draws, then waits for input: blocking when nothing moves, polling while it does.
-    pub fn run(&mut self, terminal: &mut DefaultTerminal) -> Result<()> {
+    /// Draws, then waits for input: blocking when nothing moves, polling while it does. All
+    /// the events one read brought are handled before the next frame, so a paste or a burst
+    /// of keys costs one frame, and a Ctrl+C among them is not queued behind the drawing.
+    pub fn run(&mut self, terminal: &mut DefaultTerminal, input: &mut Input) -> Result<()> {
         self.with_top(|screen, ctx| screen.shown(ctx));
         while !self.should_quit() {
             terminal.draw(|frame| self.draw(frame))?;
-            let event = if self.animating() {
-                if event::poll(FRAME)? {
-                    Some(event::read()?)
-                } else {
-                    None
+            let events = input.read(self.animating().then_some(FRAME))?;
+            if events.is_empty() {
+                self.on_timer();
+            }
+            for event in events {
+                self.on_event(event);
+                if self.should_quit() {
+                    break;
                 }
-            } else {
-                Some(event::read()?)
-            };
-            match event {
-                Some(Event::Key(key)) if key.kind == KeyEventKind::Press => self.on_key(key),
-                Some(Event::Mouse(mouse)) => self.on_mouse(mouse),
-                None => self.on_timer(),
-                // Resize and anything else: the loop redraws at the new size.
-                Some(_) => {}
             }
         }
         if self.publish_notes {

@@ -151,6 +151,10 @@ impl Screen for Home {
         ]
     }
 
+    fn is_home(&self) -> bool {
+        true
+    }
+
     fn min_size(&self) -> (u16, u16) {
         (40, 14)
     }

@@ -16,6 +16,18 @@ pub enum Edit {
     Ignored,
 }
 
+/// The longest line a prompt holds: longer than any command, short enough to edit.
+pub const LONGEST: usize = 1000;
+
+/// What a paste put at the prompt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pasted {
+    /// Lines the paste held; only the first goes to the prompt, which runs one line.
+    pub lines: usize,
+    /// Characters left out because the line would pass `LONGEST`.
+    pub cut: usize,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct LineInput {
     chars: Vec<char>,
@@ -55,6 +67,28 @@ impl LineInput {
         let start = start.min(self.cursor);
         self.chars.splice(start..self.cursor, with.chars());
         self.cursor = start + with.chars().count();
+    }
+
+    /// Inserts pasted text at the cursor at once: its first line, control characters left
+    /// out, up to `LONGEST` characters in all.
+    pub fn paste(&mut self, text: &str) -> Pasted {
+        let mut lines = text.lines().filter(|l| !l.trim().is_empty());
+        let first = lines.next().unwrap_or("");
+        let chars: Vec<char> = first
+            .chars()
+            .map(|c| if c == '\t' { ' ' } else { c })
+            .filter(|c| !c.is_control())
+            .collect();
+        let room = LONGEST.saturating_sub(self.chars.len());
+        let kept = chars.len().min(room);
+        self.chars
+            .splice(self.cursor..self.cursor, chars[..kept].iter().copied());
+        self.cursor += kept;
+        self.recall = None;
+        Pasted {
+            lines: usize::from(!first.is_empty()) + lines.count(),
+            cut: chars.len() - kept,
+        }
     }
 
     /// Entries Up and Down recall, oldest first (a prompt's history kept across runs).
@@ -137,6 +171,7 @@ impl LineInput {
                 self.cursor = start;
                 Edit::Changed
             }
+            KeyCode::Char(_) if self.chars.len() >= LONGEST => Edit::Ignored,
             KeyCode::Char(c)
                 if !ctrl && !key.modifiers.contains(KeyModifiers::ALT) && !c.is_control() =>
             {
@@ -208,6 +243,26 @@ mod tests {
             input.handle(key(KeyCode::Char(c)));
         }
         input
+    }
+
+    #[test]
+    fn a_paste_inserts_its_first_line_at_the_cursor_capped() {
+        let mut input = typed("lend  to ada");
+        input.handle(key(KeyCode::Home));
+        for _ in 0..5 {
+            input.handle(key(KeyCode::Right));
+        }
+        let pasted = input.paste("b1\tx\u{7}\r\nstatus\n");
+        assert_eq!(input.text(), "lend b1 x to ada");
+        assert_eq!(input.cursor(), 9);
+        assert_eq!(pasted, Pasted { lines: 2, cut: 0 });
+        let mut long = LineInput::new();
+        let pasted = long.paste(&"x".repeat(160_000));
+        assert_eq!(
+            (long.text().len(), pasted.cut),
+            (LONGEST, 160_000 - LONGEST)
+        );
+        assert_eq!(long.handle(key(KeyCode::Char('y'))), Edit::Ignored);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod help;
 pub mod home;
+pub mod input;
 pub mod keys;
 pub mod line_input;
 pub mod quiz;
@@ -38,32 +39,60 @@ pub fn run(mut app: App) -> Result<()> {
         ))
         .into());
     }
+    let mut input = input::Input::open()?;
     let mut terminal = ratatui::try_init()?;
-    let mouse = app.mouse;
-    if mouse {
-        // Mouse capture is ours to undo, on the way out and on a panic, before ratatui's
-        // hook restores the rest: a terminal left capturing the mouse cannot select text.
-        let restore_rest = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            release_mouse();
-            restore_rest(info);
-        }));
+    // Bracketed paste and mouse capture are ours to undo, on the way out, on a panic (before
+    // ratatui's hook restores the rest) and on a signal: a terminal left in either mode
+    // garbles the shell's next paste or cannot select text.
+    let restore_rest = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        release_modes();
+        restore_rest(info);
+    }));
+    restore_on_signals(app.publish_notes)?;
+    ratatui::crossterm::execute!(
+        std::io::stdout(),
+        ratatui::crossterm::event::EnableBracketedPaste
+    )?;
+    if app.mouse {
         ratatui::crossterm::execute!(
             std::io::stdout(),
             ratatui::crossterm::event::EnableMouseCapture
         )?;
     }
-    let result = app.run(&mut terminal);
-    if mouse {
-        release_mouse();
-    }
+    let result = app.run(&mut terminal, &mut input);
+    release_modes();
     ratatui::restore();
     result
 }
 
-fn release_mouse() {
+/// Killed by `kill` (SIGTERM, SIGHUP, SIGINT: Ctrl+C itself is a key in raw mode), the app
+/// gives the terminal back as it found it before it exits, with the status a shell expects
+/// of a process killed by that signal (128 + its number). A thread waits for them, so a
+/// signal is honoured whatever the app is doing.
+fn restore_on_signals(publish_notes: bool) -> Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            // Holding stdout keeps the app from drawing over the restored screen.
+            let _stdout = std::io::stdout().lock();
+            release_modes();
+            ratatui::restore();
+            if publish_notes {
+                let _ = crate::classroom::notes::clear();
+            }
+            std::process::exit(128 + signal);
+        }
+    });
+    Ok(())
+}
+
+/// Turns off what the app turned on beyond ratatui's own (which `ratatui::restore` undoes).
+fn release_modes() {
     let _ = ratatui::crossterm::execute!(
         std::io::stdout(),
-        ratatui::crossterm::event::DisableMouseCapture
+        ratatui::crossterm::event::DisableMouseCapture,
+        ratatui::crossterm::event::DisableBracketedPaste
     );
 }

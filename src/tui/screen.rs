@@ -86,6 +86,12 @@ pub trait Screen {
         Transition::Stay
     }
 
+    /// Pasted text (bracketed paste): a screen with a prompt puts it there at once; others
+    /// ignore it, so pasted letters are never taken as keys.
+    fn on_paste(&mut self, _text: &str, _ctx: &mut Ctx) -> Transition {
+        Transition::Stay
+    }
+
     /// The most useful keys here, for the footer (help and quit are added by the app).
     fn footer(&self, ctx: &Ctx) -> Vec<Hint>;
 
@@ -114,6 +120,11 @@ pub trait Screen {
     /// True while the screen wants the whole terminal to itself, footer and all (a presenter
     /// blanking the projector).
     fn bare(&self) -> bool {
+        false
+    }
+
+    /// True for the home screen, the one leaving which ends the app.
+    fn is_home(&self) -> bool {
         false
     }
 

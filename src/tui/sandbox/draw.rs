@@ -86,20 +86,19 @@ pub fn draw(sandbox: &mut Sandbox, frame: &mut Frame, area: Rect, ctx: &Ctx) {
     } else {
         // With commands replayed from a lesson or a file above them, the learner's own are
         // marked "(you)"; alone, every command is theirs and the mark would be noise.
-        let replayed = sandbox.replayed.as_ref().map_or(0, |(n, _)| *n);
+        let replayed = sandbox.replayed().is_some();
         let ran: Vec<Ran> = sandbox
-            .ran
+            .ran()
             .iter()
-            .enumerate()
-            .map(|(i, (input, outcome))| Ran {
-                input,
-                outcome,
-                mine: replayed > 0 && i >= replayed,
+            .map(|e| Ran {
+                input: &e.input,
+                outcome: &e.outcome,
+                mine: replayed && !e.replayed,
             })
             .collect();
         let title = sandbox.commands_title();
         CommandsPanel {
-            library: sandbox.session.library(),
+            library: sandbox.session().library(),
             theme: t,
             focused: commands_focused,
             ran: &ran,
@@ -125,7 +124,7 @@ pub fn draw(sandbox: &mut Sandbox, frame: &mut Frame, area: Rect, ctx: &Ctx) {
     // The model: as it is now, or as it was at the moment scrubbed to.
     let books = shown.office().len().max(1) as u16 + 2;
     let events =
-        sandbox.session.library().head().max(1) as u16 + 2 + u16::from(sandbox.past.is_some());
+        sandbox.session().library().head().max(1) as u16 + 2 + u16::from(sandbox.past.is_some());
     // Wide (a projector, a big terminal): the back office and log in one column, the
     // catalogs in another at full height. Otherwise all three are stacked.
     let (office_area, log_area, catalogs_area) = if right.width >= WIDE_MODEL {
@@ -150,7 +149,7 @@ pub fn draw(sandbox: &mut Sandbox, frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let since = if viewing.is_some() {
         shown.head()
     } else {
-        sandbox.since
+        sandbox.since()
     };
     let focused = |f: Focus| !sandbox.typing && sandbox.focus == f;
     OfficePanel {
@@ -167,7 +166,7 @@ pub fn draw(sandbox: &mut Sandbox, frame: &mut Frame, area: Rect, ctx: &Ctx) {
     // The log is drawn whole even in the past: the moment viewed is marked in it, and what
     // came after is dimmed, so the learner sees where in the history they stand.
     LogPanel {
-        library: sandbox.session.library(),
+        library: sandbox.session().library(),
         theme: t,
         focused: focused(Focus::Log),
         since,
@@ -181,7 +180,7 @@ pub fn draw(sandbox: &mut Sandbox, frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let filed: &[_] = if sandbox.past.is_some() {
         &[]
     } else {
-        &sandbox.filed
+        sandbox.filed()
     };
     CatalogsPanel {
         library: shown,
@@ -189,7 +188,7 @@ pub fn draw(sandbox: &mut Sandbox, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         focused: focused(Focus::Catalogs),
         filed,
         rebuilding: None,
-        spotlight: sandbox.spotlight.as_deref(),
+        spotlight: sandbox.spotlight(),
     }
     .render(
         catalogs_area,
@@ -201,7 +200,7 @@ pub fn draw(sandbox: &mut Sandbox, frame: &mut Frame, area: Rect, ctx: &Ctx) {
 
 fn draw_header(sandbox: &Sandbox, frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let t = ctx.theme;
-    let library = sandbox.session.library();
+    let library = sandbox.session().library();
     let mut spans = vec![Span::styled(" Sandbox", t.title)];
     match &sandbox.past {
         Some((seq, _)) => spans.push(Span::styled(
@@ -220,7 +219,7 @@ fn draw_header(sandbox: &Sandbox, frame: &mut Frame, area: Rect, ctx: &Ctx) {
                 ),
                 t.dim,
             ));
-            if let Some(origin) = &sandbox.origin {
+            if let Some(origin) = &sandbox.record.origin {
                 spans.push(Span::styled(
                     format!(" · from the end of “{origin}”"),
                     t.dim,

@@ -2,7 +2,7 @@
 //! `save FILE`, `load FILE`, `now` and `help`. They act on the session, never on the model's
 //! rules, and each answers with one line.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::model::{Session, language::ParseError};
 
@@ -10,12 +10,16 @@ use crate::model::{Session, language::ParseError};
 pub const WORDS: [&str; 6] = ["undo", "reset", "save", "load", "now", "help"];
 
 /// The words with what each does, for the help panel.
-pub const DESCRIBED: [(&str, &str); 6] = [
+pub const DESCRIBED: [(&str, &str); 7] = [
     ("undo", "take back the last command (the rest is replayed)"),
     ("reset", "start again from an empty library"),
     (
         "save FILE",
         "write the session as a script `cqrs-catalog run` replays",
+    ),
+    (
+        "save! FILE",
+        "the same, replacing a file that is not a saved session",
     ),
     ("load FILE", "replay a script into a fresh library"),
     ("now", "leave the past the scrubber ([ ]) shows"),
@@ -26,7 +30,8 @@ pub const DESCRIBED: [(&str, &str); 6] = [
 pub enum Meta {
     Undo,
     Reset,
-    Save(String),
+    /// A file, and whether to replace one that is not a session this sandbox saved (`save!`).
+    Save(String, bool),
     Load(String),
     Now,
     Help,
@@ -42,12 +47,13 @@ pub fn parse(line: &str) -> Option<Result<Meta, String>> {
         "reset" => Meta::Reset,
         "now" => Meta::Now,
         "help" => Meta::Help,
-        "save" | "load" if rest.is_empty() => {
+        "save" | "save!" | "load" if rest.is_empty() => {
             return Some(Err(format!(
                 "{word} needs a file name, like `{word} session.txt`"
             )));
         }
-        "save" => Meta::Save(rest.to_string()),
+        "save" => Meta::Save(rest.to_string(), false),
+        "save!" => Meta::Save(rest.to_string(), true),
         "load" => Meta::Load(rest.to_string()),
         _ => return None,
     };
@@ -57,24 +63,110 @@ pub fn parse(line: &str) -> Option<Result<Meta, String>> {
     Some(Ok(meta))
 }
 
-/// Writes the session as a script that `cqrs-catalog run` replays to the same log. The file
-/// is replaced whole (written aside, then renamed), so a failed save never leaves half a
-/// script where a good one was.
-pub fn save(session: &Session, path: &Path) -> Result<String, String> {
-    use std::io::Write;
-    let text = format!(
+/// The session as a script `cqrs-catalog run` replays, with a first line saying so.
+pub fn script(session: &Session, path: &Path) -> String {
+    format!(
         "# A cqrs-catalog sandbox session: `cqrs-catalog run {}` replays it.\n{}",
         path.display(),
         session.script()
-    );
-    let fail = |e: &dyn std::fmt::Display| format!("could not save {}: {e}", path.display());
+    )
+}
+
+/// The first line of every script the sandbox saves: what tells one from a learner's notes.
+const HEADER: &str = "# A cqrs-catalog sandbox session";
+
+/// `~` and `~/...` as the shell would read them: the prompt is not a shell, but a learner
+/// types it as one.
+pub fn expand(file: &str) -> PathBuf {
+    let home = std::env::var_os("HOME").filter(|h| !h.is_empty());
+    match (file.strip_prefix('~'), home) {
+        (Some(""), Some(home)) => PathBuf::from(home),
+        (Some(rest), Some(home)) if rest.starts_with('/') => {
+            PathBuf::from(home).join(rest.trim_start_matches('/'))
+        }
+        _ => PathBuf::from(file),
+    }
+}
+
+/// An I/O error without the temporary file's name tempfile adds: the learner's path is the
+/// one the message names.
+fn cause(e: &std::io::Error) -> String {
+    // tempfile words its errors "<the system's error> at path <its own file>", and keeps
+    // no other way to reach the system's error.
+    let text = e.to_string();
+    match text.split_once(" at path ") {
+        Some((system, _)) => system.to_string(),
+        None => text,
+    }
+}
+
+/// Whether `path` may be written: nothing there, or a regular file that is a session this
+/// sandbox saved (or any regular file, with `replace`). Returns the mode to keep.
+fn may_replace(path: &Path, replace: bool) -> Result<Option<std::fs::Permissions>, String> {
+    let name = path.display();
+    let info = match std::fs::symlink_metadata(path) {
+        Ok(info) => info,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(format!("could not save {name}: {}", cause(&e))),
+    };
+    if info.file_type().is_symlink() {
+        return Err(format!(
+            "not saved: {name} is a symbolic link; save to the file it points at, or another name"
+        ));
+    }
+    if !info.is_file() {
+        return Err(format!(
+            "not saved: {name} is not a regular file (a folder, a device or a pipe)"
+        ));
+    }
+    if !replace {
+        let mut first = String::new();
+        let ours = std::fs::File::open(path)
+            .map(std::io::BufReader::new)
+            .and_then(|mut r| std::io::BufRead::read_line(&mut r, &mut first))
+            .is_ok_and(|_| first.starts_with(HEADER));
+        if !ours {
+            return Err(format!(
+                "not saved: {name} exists and is not a session the sandbox saved; `save! {name}` replaces it"
+            ));
+        }
+    }
+    Ok(Some(info.permissions()))
+}
+
+/// Writes the session as a script that `cqrs-catalog run` replays to the same log. The file
+/// is replaced whole (written aside, then renamed, with the mode it had), so a failed save
+/// never leaves half a script where a good one was; anything but a session saved here is
+/// left alone unless `replace` says so.
+pub fn save(session: &Session, file: &str, replace: bool) -> Result<String, String> {
+    use std::io::Write;
+    let path = expand(file);
+    let mode = may_replace(&path, replace)?;
+    if mode.is_some() && !replace && session.history().is_empty() {
+        // `save` typed for `load`, most likely: an empty session would wipe the script.
+        return Err(format!(
+            "not saved: the session is empty and {0} is not; did you mean `load {0}`? (`save! {0}` empties it)",
+            path.display()
+        ));
+    }
+    let text = script(session, &path);
+    let fail = |e: &std::io::Error| format!("could not save {}: {}", path.display(), cause(e));
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
-    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(|e| fail(&e))?;
-    file.write_all(text.as_bytes()).map_err(|e| fail(&e))?;
-    file.persist(path).map_err(|e| fail(&e.error))?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| fail(&e))?;
+    tmp.write_all(text.as_bytes()).map_err(|e| fail(&e))?;
+    // A new file gets the usual mode for one (tempfile's own is private to its owner).
+    let mode = match mode {
+        Some(mode) => mode,
+        None => {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::Permissions::from_mode(0o666 & !umask())
+        }
+    };
+    tmp.as_file().set_permissions(mode).map_err(|e| fail(&e))?;
+    tmp.persist(&path).map_err(|e| fail(&e.error))?;
     let n = session.history().len();
     Ok(format!(
         "saved {n} command{} to {}",
@@ -83,10 +175,55 @@ pub fn save(session: &Session, path: &Path) -> Result<String, String> {
     ))
 }
 
+/// The process's umask, read by setting it and putting it back at once.
+fn umask() -> u32 {
+    // SAFETY: umask has no failure mode; the value is restored immediately.
+    unsafe {
+        let old = libc::umask(0o022);
+        libc::umask(old);
+        old as u32
+    }
+}
+
+/// The largest script `load` reads: far more than anyone types at a prompt, far less than
+/// would strain memory.
+pub const LARGEST_SCRIPT: u64 = 4 * 1024 * 1024;
+
+/// Reads a script, refusing what is not a regular file (a folder, `/dev/zero`, a pipe) or is
+/// larger than `LARGEST_SCRIPT`, before reading a byte of it.
+pub fn read_script(path: &Path) -> Result<String, String> {
+    use std::io::Read;
+    let name = path.display();
+    let info = std::fs::metadata(path).map_err(|e| format!("could not read {name}: {e}"))?;
+    if !info.is_file() {
+        return Err(format!(
+            "{name} is not a regular file (a folder, a device or a pipe): only a script can be loaded"
+        ));
+    }
+    let too_big = || {
+        format!(
+            "{name} is larger than {} MB, more than a script of this sandbox can be",
+            LARGEST_SCRIPT / (1024 * 1024)
+        )
+    };
+    if info.len() > LARGEST_SCRIPT {
+        return Err(too_big());
+    }
+    let file = std::fs::File::open(path).map_err(|e| format!("could not read {name}: {e}"))?;
+    let mut bytes = Vec::new();
+    // The size is checked again while reading: a file may grow after it was looked at.
+    file.take(LARGEST_SCRIPT + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("could not read {name}: {e}"))?;
+    if bytes.len() as u64 > LARGEST_SCRIPT {
+        return Err(too_big());
+    }
+    String::from_utf8(bytes).map_err(|_| format!("could not read {name}: it is not UTF-8 text"))
+}
+
 /// Replays a script into a fresh session. Nothing changes unless every line runs.
 pub fn load(path: &Path) -> Result<Session, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("could not read {}: {e}", path.display()))?;
+    let text = read_script(path)?;
     let mut session = Session::new();
     session
         .execute_script(&text)
@@ -112,11 +249,15 @@ mod tests {
         assert_eq!(parse("  RESET "), Some(Ok(Meta::Reset)));
         assert_eq!(
             parse("save my session.txt"),
-            Some(Ok(Meta::Save("my session.txt".into())))
+            Some(Ok(Meta::Save("my session.txt".into(), false)))
         );
         assert_eq!(
             parse("load \"s.txt\""),
             Some(Ok(Meta::Load("s.txt".into())))
+        );
+        assert_eq!(
+            parse("save! notes.txt"),
+            Some(Ok(Meta::Save("notes.txt".into(), true)))
         );
         assert!(parse("save").unwrap().is_err());
         assert!(parse("undo twice").unwrap().is_err());
@@ -129,7 +270,7 @@ mod tests {
         let path = dir.path().join("s.txt");
         let mut s = Session::new();
         s.execute_script("acquire b1 \"Dune\" by \"Frank \\\"F\\\" Herbert\"\ncatalog b1\ntick\nlend b1 to ada\nlend b1 to bob\n").unwrap();
-        save(&s, &path).unwrap();
+        save(&s, path.to_str().unwrap(), false).unwrap();
         let loaded = load(&path).unwrap();
         assert_eq!(loaded.library().log().events(), s.library().log().events());
         assert_eq!(loaded.history().len(), s.history().len());
@@ -139,11 +280,11 @@ mod tests {
     fn saving_over_a_file_replaces_it_whole_and_a_missing_folder_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.txt");
-        std::fs::write(&path, "a much longer older script\n".repeat(50)).unwrap();
+        std::fs::write(&path, format!("{HEADER}\n{}", "tick\n".repeat(50))).unwrap();
         let mut s = Session::new();
         s.execute_line("tick", 1).unwrap();
         assert_eq!(
-            save(&s, &path).unwrap(),
+            save(&s, path.to_str().unwrap(), false).unwrap(),
             format!("saved 1 command to {}", path.display())
         );
         assert!(
@@ -151,8 +292,16 @@ mod tests {
                 .unwrap()
                 .ends_with("replays it.\ntick\n")
         );
-        let err = save(&s, &dir.path().join("no/such/folder/s.txt")).unwrap_err();
-        assert!(err.starts_with("could not save"), "{err}");
+        let missing = dir.path().join("no/such/folder/s.txt");
+        let err = save(&s, missing.to_str().unwrap(), false).unwrap_err();
+        assert_eq!(
+            err,
+            format!(
+                "could not save {}: No such file or directory (os error 2)",
+                missing.display()
+            ),
+            "the learner's path, not a temporary file's"
+        );
     }
 
     #[test]
@@ -165,5 +314,88 @@ mod tests {
             err.contains("bad.txt:2:1: unknown command \"lned\""),
             "{err}"
         );
+    }
+
+    #[test]
+    fn load_refuses_what_is_not_a_regular_file_of_a_sane_size() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = load(dir.path()).unwrap_err();
+        assert!(err.contains("is not a regular file"), "{err}");
+        let zero = dir.path().join("zero.txt");
+        std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+        let err = load(&zero).unwrap_err();
+        assert!(err.contains("is not a regular file"), "{err}");
+        let big = dir.path().join("big.txt");
+        let file = std::fs::File::create(&big).unwrap();
+        file.set_len(LARGEST_SCRIPT + 1).unwrap();
+        let err = load(&big).unwrap_err();
+        assert!(err.contains("larger than 4 MB"), "{err}");
+    }
+
+    fn saved(dir: &Path, name: &str, replace: bool) -> Result<String, String> {
+        let mut s = Session::new();
+        s.execute_line("tick", 1).unwrap();
+        save(&s, dir.join(name).to_str().unwrap(), replace)
+    }
+
+    #[test]
+    fn save_leaves_a_file_that_is_not_a_saved_session_alone_unless_told_with_save_bang() {
+        let dir = tempfile::tempdir().unwrap();
+        let notes = dir.path().join("notes.txt");
+        std::fs::write(&notes, "my notes\n").unwrap();
+        let err = saved(dir.path(), "notes.txt", false).unwrap_err();
+        assert!(err.contains("`save! "), "{err}");
+        assert_eq!(std::fs::read_to_string(&notes).unwrap(), "my notes\n");
+        saved(dir.path(), "notes.txt", true).unwrap();
+        assert!(std::fs::read_to_string(&notes).unwrap().starts_with(HEADER));
+        // Now it is a saved session: a plain `save` may replace it, but not with nothing.
+        saved(dir.path(), "notes.txt", false).unwrap();
+        let empty = save(&Session::new(), notes.to_str().unwrap(), false).unwrap_err();
+        assert!(empty.contains("did you mean `load "), "{empty}");
+    }
+
+    #[test]
+    fn save_refuses_links_devices_and_folders_even_with_save_bang() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("target.txt");
+        std::fs::write(&target, "keep me\n").unwrap();
+        std::os::unix::fs::symlink(&target, dir.path().join("link.txt")).unwrap();
+        std::os::unix::fs::symlink("/dev/null", dir.path().join("null.txt")).unwrap();
+        std::fs::create_dir(dir.path().join("folder")).unwrap();
+        for (name, why) in [
+            ("link.txt", "symbolic link"),
+            ("null.txt", "symbolic link"),
+            ("folder", "not a regular file"),
+        ] {
+            let err = saved(dir.path(), name, true).unwrap_err();
+            assert!(err.contains(why), "{name}: {err}");
+        }
+        assert!(
+            save(&Session::new(), "/dev/null", true)
+                .unwrap_err()
+                .contains("not a regular file")
+        );
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep me\n");
+        assert!(dir.path().join("link.txt").is_symlink());
+    }
+
+    #[test]
+    fn save_keeps_the_mode_of_the_file_it_replaces() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.txt");
+        saved(dir.path(), "s.txt", false).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        saved(dir.path(), "s.txt", false).unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
+    }
+
+    #[test]
+    fn a_tilde_is_the_home_folder() {
+        let home = std::env::var("HOME").unwrap();
+        assert_eq!(expand("~/s.txt"), Path::new(&home).join("s.txt"));
+        assert_eq!(expand("~"), Path::new(&home));
+        assert_eq!(expand("a~b"), Path::new("a~b"));
     }
 }

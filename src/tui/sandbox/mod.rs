@@ -4,6 +4,7 @@
 
 mod draw;
 mod history;
+mod kept;
 pub mod meta;
 
 use std::path::Path;
@@ -13,7 +14,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 
 use crate::content::Content;
-use crate::model::language::{Command, ParseError, complete};
+use crate::model::language::{ParseError, complete};
 use crate::model::{Delivery, Outcome, Session};
 use crate::tui::keys::Action;
 use crate::tui::line_input::{Edit, LineInput};
@@ -21,6 +22,7 @@ use crate::tui::screen::{Ctx, Hint, Screen, Transition};
 use crate::tui::widgets::text::Scroll;
 
 use history::History;
+use kept::Kept;
 use meta::Meta;
 
 /// Outcomes kept on screen; older ones scroll away for good.
@@ -68,54 +70,109 @@ pub struct Completion {
     left: (String, usize),
 }
 
+/// One command of the session and what it came to: the commands panel lists these.
+#[derive(Debug, Clone)]
+pub(crate) struct Entry {
+    /// The line as typed (or, replayed, as the language writes the command).
+    pub input: String,
+    pub outcome: Outcome,
+    /// The log head before it ran: the events after it are its own.
+    pub head_before: u64,
+    /// Replayed from a lesson, a file or the last run rather than typed here.
+    pub replayed: bool,
+}
+
+/// A session with what each of its commands came to: the one record of what happened, from
+/// which the panels derive the rest (what is new, what was filed, which catalog to show).
+/// `entries` parallels the session's history, one entry per command.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Record {
+    pub session: Session,
+    pub entries: Vec<Entry>,
+    /// Where the replayed entries came from ("the lesson", a file, "last time").
+    pub from: Option<String>,
+    /// The lesson the session started from, for the title.
+    pub origin: Option<String>,
+}
+
+impl Record {
+    /// A session's whole history replayed from an empty library, every entry marked
+    /// replayed from `from`.
+    fn replayed(session: Session, from: &str, origin: Option<String>) -> Record {
+        let mut replay = Session::new();
+        let entries: Vec<Entry> = session
+            .history()
+            .iter()
+            .filter_map(|c| {
+                let head_before = replay.library().head();
+                let outcome = replay.execute(c).ok()?;
+                Some(Entry {
+                    input: c.to_string(),
+                    outcome,
+                    head_before,
+                    replayed: true,
+                })
+            })
+            .collect();
+        let from = (!entries.is_empty()).then(|| from.to_string());
+        Record {
+            session,
+            entries,
+            from,
+            origin,
+        }
+    }
+}
+
 pub struct Sandbox {
-    pub(crate) session: Session,
+    pub(crate) record: Record,
+    /// The newest entry was just run (not undone to, not replayed): its new events, filings
+    /// and catalog are marked on screen.
+    pub(crate) fresh: bool,
+    /// The session a `reset` or a `load` replaced, for `undo` to bring back.
+    replaced: Option<Box<Record>>,
     pub(crate) input: LineInput,
     /// The last line that did not run, and why: drawn with a caret under the column.
     pub(crate) error: Option<(String, ParseError)>,
     /// A line of feedback from the sandbox itself (saved, loaded, undone...).
     pub(crate) notice: Vec<String>,
-    /// What each command came to, oldest first.
-    pub(crate) ran: Vec<(String, Outcome)>,
-    /// How many of the first entries of `ran` were replayed rather than typed, and from
-    /// where ("the lesson", a file): the panel says so and marks the learner's own.
-    pub(crate) replayed: Option<(usize, String)>,
-    /// The log head before the last command: later events are marked as new.
-    pub(crate) since: u64,
-    pub(crate) filed: Vec<Delivery>,
     /// Viewing the past: the sequence number shown, and the session as it stood then.
     pub(crate) past: Option<(u64, Session)>,
     pub(crate) completion: Option<Completion>,
-    /// The catalog the newest command named: the catalogs panel brings it into view.
-    pub(crate) spotlight: Option<String>,
     /// The commands panel shows the language's reference (after `help`) until the next line.
     pub(crate) showing_help: bool,
     pub(crate) typing: bool,
     pub(crate) focus: Focus,
     pub(crate) scroll: [Scroll; 4],
-    /// The lesson the session started from, for the title.
-    pub(crate) origin: Option<String>,
     history: History,
-}
-
-/// Each command of a history with what it came to, replayed from an empty library: what the
-/// commands panel lists after a `load` or a start from a lesson.
-fn outcomes(history: &[Command]) -> Vec<(String, Outcome)> {
-    let mut session = Session::new();
-    history
-        .iter()
-        .filter_map(|c| session.execute(c).ok().map(|o| (c.to_string(), o)))
-        .collect()
+    kept: Kept,
 }
 
 impl Sandbox {
-    /// An empty library, with the prompt's history from `data_dir`.
+    /// The sandbox as the last run left it (kept in `data_dir`), else an empty library; the
+    /// prompt's history from there too.
     pub fn new(data_dir: Option<&Path>) -> Sandbox {
-        Sandbox::with_session(Session::new(), None, data_dir)
+        let kept = Kept::in_dir(data_dir);
+        let (record, notice) = match kept.restore() {
+            Ok(Some(session)) => {
+                let n = session.history().len();
+                let record = Record::replayed(session, "last time", None);
+                let notice = format!(
+                    "restored your last session: {n} command{} (reset starts empty)",
+                    if n == 1 { "" } else { "s" }
+                );
+                (record, vec![notice])
+            }
+            Ok(None) => (Record::default(), Vec::new()),
+            Err(message) => (Record::default(), vec![message]),
+        };
+        let mut sandbox = Sandbox::with_record(record, data_dir);
+        sandbox.notice = notice;
+        sandbox
     }
 
     /// The library as a lesson leaves it: its commands are the session's history, so `undo`
-    /// steps back through them too.
+    /// steps back through them too. A session kept from an earlier run is copied aside first.
     pub fn from_lesson(
         content: &Content,
         lesson_id: &str,
@@ -123,28 +180,33 @@ impl Sandbox {
     ) -> Option<Sandbox> {
         let lesson = content.lesson(lesson_id)?;
         let (session, _) = lesson.replay(lesson.steps.len().saturating_sub(1));
-        let mut sandbox = Sandbox::with_session(session, Some(lesson.title.clone()), data_dir);
-        sandbox.show_replayed("the lesson");
+        let record = Record::replayed(session, "the lesson", Some(lesson.title.clone()));
+        let mut sandbox = Sandbox::with_record(record, data_dir);
+        if let Ok(Some(earlier)) = sandbox.kept.restore()
+            && let Ok(Some(aside)) = sandbox.kept.set_aside(&earlier, "before-lesson")
+        {
+            sandbox.notice.push(format!(
+                "your last session is kept in {}: `load` it to go back",
+                aside.display()
+            ));
+        }
+        sandbox.keep();
         Some(sandbox)
     }
 
-    fn with_session(session: Session, origin: Option<String>, data_dir: Option<&Path>) -> Sandbox {
+    fn with_record(record: Record, data_dir: Option<&Path>) -> Sandbox {
         let history = History::in_dir(data_dir);
         let mut input = LineInput::new();
         input.set_history(history.load());
-        let since = session.library().head();
         Sandbox {
-            session,
+            record,
+            fresh: false,
+            replaced: None,
             input,
             error: None,
             notice: Vec::new(),
-            ran: Vec::new(),
-            replayed: None,
-            since,
-            filed: Vec::new(),
             past: None,
             completion: None,
-            spotlight: None,
             showing_help: false,
             typing: true,
             focus: Focus::Commands,
@@ -154,43 +216,74 @@ impl Sandbox {
                 Scroll::bottom(),
                 Scroll::top(),
             ],
-            origin,
             history,
+            kept: Kept::in_dir(data_dir),
         }
+    }
+
+    /// Writes the session to the data folder; a failure is said, never fatal.
+    fn keep(&mut self) {
+        if let Err(e) = self.kept.save(&self.record.session) {
+            self.notice
+                .push(format!("could not keep the session for next time: {e}"));
+        }
+    }
+
+    /// The entries the commands panel lists: the newest `KEEP_OUTCOMES`.
+    pub(crate) fn ran(&self) -> &[Entry] {
+        let entries = &self.record.entries;
+        &entries[entries.len().saturating_sub(KEEP_OUTCOMES)..]
+    }
+
+    /// How many of the listed entries were replayed, and from where.
+    pub(crate) fn replayed(&self) -> Option<(usize, &str)> {
+        let n = self.ran().iter().filter(|e| e.replayed).count();
+        let from = self.record.from.as_deref()?;
+        (n > 0).then_some((n, from))
+    }
+
+    /// The log head before the newest command: later events are marked as new.
+    pub(crate) fn since(&self) -> u64 {
+        match self.record.entries.last() {
+            Some(e) if self.fresh => e.head_before,
+            _ => self.record.session.library().head(),
+        }
+    }
+
+    /// What the newest command filed into the catalogs.
+    pub(crate) fn filed(&self) -> &[Delivery] {
+        match self.record.entries.last() {
+            Some(e) if self.fresh => e.outcome.delivered(),
+            _ => &[],
+        }
+    }
+
+    /// The catalog the newest command that named one named: the catalogs panel brings it
+    /// into view, until an undo, a reset or a load.
+    pub(crate) fn spotlight(&self) -> Option<&str> {
+        if !self.fresh {
+            return None;
+        }
+        // Only the learner's own commands: a replayed one was not asked for here.
+        let history = self.record.session.history();
+        self.record
+            .entries
+            .iter()
+            .zip(history)
+            .rev()
+            .take_while(|(e, _)| !e.replayed)
+            .find_map(|(_, c)| c.catalog())
     }
 
     /// The session the prompt acts on (now, whatever moment is being viewed).
     pub fn session(&self) -> &Session {
-        &self.session
-    }
-
-    /// Lists the session's whole history as replayed from `from`, nothing marked new.
-    fn show_replayed(&mut self, from: &str) {
-        self.ran.clear();
-        self.replayed = None;
-        for entry in outcomes(self.session.history()) {
-            self.push_ran(entry);
-        }
-        let n = self.ran.len();
-        self.replayed = (n > 0).then(|| (n, from.to_string()));
-        self.since = self.session.library().head();
-        self.filed.clear();
-    }
-
-    fn push_ran(&mut self, entry: (String, Outcome)) {
-        self.ran.push(entry);
-        if self.ran.len() > KEEP_OUTCOMES {
-            self.ran.remove(0);
-            if let Some((n, _)) = &mut self.replayed {
-                *n = n.saturating_sub(1);
-            }
-        }
+        &self.record.session
     }
 
     /// The title of the commands panel: whose commands it lists.
     pub(crate) fn commands_title(&self) -> String {
-        match &self.replayed {
-            Some((n, from)) if *n > 0 => format!("Commands · {n} from {from}"),
+        match self.replayed() {
+            Some((n, from)) => format!("Commands · {n} from {from}"),
             _ => "Your commands".to_string(),
         }
     }
@@ -226,7 +319,7 @@ impl Sandbox {
                     // second one.
                     self.notice.push(format!(
                         "Not run: you were viewing #{seq}, the past. Back to now (#{}): press Enter again to run it.",
-                        self.session.library().head()
+                        self.session().library().head()
                     ));
                     self.input.set(text);
                     self.follow();
@@ -238,16 +331,18 @@ impl Sandbox {
     }
 
     fn run(&mut self, text: &str) {
-        let before = self.session.library().head();
-        match self.session.execute_line(text, 1) {
+        let head_before = self.session().library().head();
+        match self.record.session.execute_line(text, 1) {
             Ok(None) => {}
             Ok(Some(outcome)) => {
-                self.since = before;
-                self.filed = outcome.delivered().to_vec();
-                self.push_ran((text.trim().to_string(), outcome));
-                if let Some(name) = self.session.history().last().and_then(Command::catalog) {
-                    self.spotlight = Some(name.to_string());
-                }
+                self.record.entries.push(Entry {
+                    input: text.trim().to_string(),
+                    outcome,
+                    head_before,
+                    replayed: false,
+                });
+                self.fresh = true;
+                self.keep();
                 self.follow();
             }
             Err(e) => {
@@ -258,61 +353,76 @@ impl Sandbox {
         }
     }
 
+    /// Takes back the newest command; with none left since a reset or a load, brings back
+    /// the session that replaced.
+    fn undo(&mut self) {
+        if self.past.take().is_some() {
+            self.notice.push("back to now first.".to_string());
+        }
+        self.fresh = false;
+        if let Some(command) = self.record.session.undo() {
+            self.record.entries.pop();
+            self.notice.push(format!(
+                "undid `{command}`: the rest was replayed from an empty library (log head #{})",
+                self.session().library().head()
+            ));
+        } else if let Some(before) = self.replaced.take() {
+            self.record = *before;
+            let n = self.record.entries.len();
+            self.notice.push(format!(
+                "back to the session before: {n} command{}, log head #{}",
+                if n == 1 { "" } else { "s" },
+                self.session().library().head()
+            ));
+        } else {
+            self.notice.push("nothing to undo".to_string());
+            return;
+        }
+        self.keep();
+    }
+
+    /// Puts `record` in place of the session, which `undo` can bring back (and, should the
+    /// app end first, a copy in the data folder can).
+    fn replace(&mut self, record: Record, why: &str) {
+        let old = std::mem::replace(&mut self.record, record);
+        self.fresh = false;
+        self.past = None;
+        if !old.entries.is_empty() {
+            if let Ok(Some(aside)) = self.kept.set_aside(&old.session, why) {
+                self.notice.push(format!(
+                    "`undo` brings the session before back; a copy is in {}",
+                    aside.display()
+                ));
+            }
+            self.replaced = Some(Box::new(old));
+        }
+        self.keep();
+    }
+
     /// Does what a sandbox word says; false when it could not (a file that failed).
     fn meta(&mut self, m: Meta) -> bool {
         match m {
-            Meta::Undo => {
-                if self.past.take().is_some() {
-                    self.notice.push("back to now first.".to_string());
-                }
-                match self.session.undo() {
-                    Some(command) => {
-                        self.since = self.session.library().head();
-                        self.filed.clear();
-                        self.spotlight = None;
-                        self.ran.pop();
-                        if let Some((n, _)) = &mut self.replayed {
-                            *n = (*n).min(self.ran.len());
-                        }
-                        self.notice.push(format!(
-                            "undid `{command}`: the rest was replayed from an empty library (log head #{})",
-                            self.session.library().head()
-                        ));
-                    }
-                    None => self.notice.push("nothing to undo".to_string()),
-                }
-            }
+            Meta::Undo => self.undo(),
             Meta::Reset => {
-                self.session = Session::new();
-                self.ran.clear();
-                self.replayed = None;
-                self.spotlight = None;
-                self.origin = None;
-                self.since = 0;
-                self.filed.clear();
-                self.past = None;
                 self.notice
                     .push("an empty library: no books, no events, four empty catalogs".to_string());
+                self.replace(Record::default(), "before-reset");
             }
-            Meta::Save(file) => match meta::save(&self.session, Path::new(&file)) {
+            Meta::Save(file, replace) => match meta::save(self.session(), &file, replace) {
                 Ok(message) => self.notice.push(message),
                 Err(message) => {
                     self.notice.push(message);
                     return false;
                 }
             },
-            Meta::Load(file) => match meta::load(Path::new(&file)) {
+            Meta::Load(file) => match meta::load(&meta::expand(&file)) {
                 Ok(session) => {
                     let n = session.history().len();
-                    self.session = session;
-                    self.origin = None;
-                    self.past = None;
-                    self.spotlight = None;
-                    self.show_replayed(&file);
                     self.notice.push(format!(
                         "loaded {file}: replayed {n} command{}; undo takes them back one by one",
                         if n == 1 { "" } else { "s" }
                     ));
+                    self.replace(Record::replayed(session, &file, None), "before-load");
                 }
                 Err(message) => {
                     self.notice.push(message);
@@ -323,7 +433,7 @@ impl Sandbox {
                 self.past = None;
                 self.notice.push(format!(
                     "back to now: log head #{}",
-                    self.session.library().head()
+                    self.session().library().head()
                 ));
             }
             Meta::Help => {
@@ -354,7 +464,7 @@ impl Sandbox {
     /// Steps the view through time: `earlier` one event back, else one forward; reaching the
     /// head returns to now.
     pub fn scrub(&mut self, earlier: bool) {
-        let head = self.session.library().head();
+        let head = self.session().library().head();
         let at = self.past.as_ref().map_or(head, |(seq, _)| *seq);
         let to = if earlier {
             at.saturating_sub(1)
@@ -366,7 +476,7 @@ impl Sandbox {
                 self.notice = vec![format!("back to now: log head #{head}")];
             }
         } else if self.past.as_ref().is_none_or(|(seq, _)| *seq != to) {
-            self.past = Some((to, self.session.as_of(to)));
+            self.past = Some((to, self.session().as_of(to)));
             self.notice.clear();
         }
         self.scroll[Focus::Log.index()] = Scroll::bottom();
@@ -374,7 +484,7 @@ impl Sandbox {
 
     /// The session the panels show: the past while scrubbing, else now.
     pub(crate) fn shown(&self) -> &Session {
-        self.past.as_ref().map_or(&self.session, |(_, s)| s)
+        self.past.as_ref().map_or(&self.record.session, |(_, s)| s)
     }
 
     /// Tab (`forward`) or Shift+Tab: completes the word being typed from commands, catalogs,
@@ -397,7 +507,7 @@ impl Sandbox {
             return;
         }
         let before = self.input.before_cursor();
-        let (start, mut options) = complete(&before, &self.session.names());
+        let (start, mut options) = complete(&before, &self.session().names());
         if before.split_whitespace().count() <= 1 && !before.ends_with(' ') {
             let word = before.trim().to_lowercase();
             options.extend(
@@ -500,7 +610,7 @@ impl Screen for Sandbox {
         let k = |a: Action| ctx.keys.label(a);
         if self.typing {
             let mut hints = vec![("Enter", "run"), ("Tab", "complete"), ("↑↓", "history")];
-            if self.input.is_empty() && self.session.library().head() > 0 {
+            if self.input.is_empty() && self.session().library().head() > 0 {
                 hints.push(("[ ]", "time"));
             }
             hints.push(("Esc", "leave prompt"));
@@ -569,6 +679,26 @@ impl Screen for Sandbox {
         Transition::Stay
     }
 
+    fn on_paste(&mut self, text: &str, _ctx: &mut Ctx) -> Transition {
+        self.typing = true;
+        self.completion = None;
+        self.notice.clear();
+        let pasted = self.input.paste(text);
+        if pasted.lines > 1 {
+            self.notice.push(format!(
+                "pasted {} lines: the first is at the prompt, the prompt runs one line at a time (`load FILE` replays a script)",
+                pasted.lines
+            ));
+        }
+        if pasted.cut > 0 {
+            self.notice.push(format!(
+                "the paste was cut to {} characters, the longest line the prompt holds",
+                crate::tui::line_input::LONGEST
+            ));
+        }
+        Transition::Stay
+    }
+
     fn typing(&self) -> bool {
         self.typing
     }
@@ -599,7 +729,14 @@ pub fn entry() -> crate::tui::home::Entry {
     crate::tui::home::Entry {
         name: "Sandbox",
         what: "type your own commands and watch the model answer",
-        progress: |_| "starts empty; `sandbox --from LESSON` starts where a lesson ends".into(),
+        progress: |ctx| {
+            let data_dir = ctx.store.and_then(|s| s.path.parent());
+            match Kept::in_dir(data_dir).commands() {
+                0 => "starts empty; `sandbox --from LESSON` starts where a lesson ends".into(),
+                1 => "1 command kept from last time".into(),
+                n => format!("{n} commands kept from last time"),
+            }
+        },
         open: |ctx| {
             let data_dir = ctx.store.and_then(|s| s.path.parent());
             Some(Box::new(Sandbox::new(data_dir)))

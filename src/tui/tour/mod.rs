@@ -308,15 +308,14 @@ impl Tour {
             ctx.progress.complete_lesson(&lesson.id);
         }
         ctx.save();
-        let step = self.state.current(ctx.content);
-        ctx.publish(&crate::classroom::notes::PresenterState {
-            lesson: lesson.id.clone(),
-            lesson_title: lesson.title.clone(),
-            step: self.state.step + 1,
-            steps: lesson.steps.len(),
-            title: step.title.clone(),
-            notes: step.notes.clone().unwrap_or_default(),
-        });
+        let lessons = &ctx.content.lessons;
+        let next = lessons
+            .iter()
+            .position(|l| l.id == lesson.id)
+            .and_then(|i| lessons.get(i + 1))
+            .map(|l| l.title.as_str());
+        let state = crate::classroom::notes::PresenterState::of_step(lesson, self.state.step, next);
+        ctx.publish(&state);
     }
 
     fn moved(&mut self, m: Move, ctx: &mut Ctx) {
@@ -678,6 +677,14 @@ impl Screen for Tour {
             ));
         }
         rows
+    }
+
+    fn on_paste(&mut self, text: &str, _ctx: &mut Ctx) -> Transition {
+        // Only the challenge's prompt takes a paste; elsewhere its letters are not keys.
+        if self.typing() {
+            self.input.paste(text);
+        }
+        Transition::Stay
     }
 
     fn typing(&self) -> bool {

@@ -478,6 +478,16 @@ mod tests {
         content.lessons.iter().position(|l| l.id == id).unwrap()
     }
 
+    /// The index of a lesson's first challenge, so tests follow the content when steps move.
+    fn first_challenge(content: &Content, id: &str) -> usize {
+        let lesson = &content.lessons[index(content, id)];
+        lesson
+            .steps
+            .iter()
+            .position(|s| s.challenge.is_some())
+            .unwrap()
+    }
+
     /// The state at a step, its prediction (if any) skipped so the step has run.
     fn at(content: &Content, id: &str, step: usize) -> TourState {
         let mut state = TourState::new(content, index(content, id), step).unwrap();
@@ -656,7 +666,11 @@ mod tests {
     #[test]
     fn a_typo_at_the_prompt_is_an_error_with_a_column_and_a_suggestion() {
         let content = content();
-        let mut state = at(&content, "command-side", 5);
+        let mut state = at(
+            &content,
+            "command-side",
+            first_challenge(&content, "command-side"),
+        );
         assert_eq!(state.submit(&content, "retrun b1"), Submitted::Error);
         let (text, error) = state.challenge.error.clone().unwrap();
         assert_eq!(text, "retrun b1");
@@ -677,7 +691,11 @@ mod tests {
     #[test]
     fn hint_and_solution_are_shown_on_request_and_a_run_solution_is_not_the_learners() {
         let content = content();
-        let mut state = at(&content, "command-side", 5);
+        let mut state = at(
+            &content,
+            "command-side",
+            first_challenge(&content, "command-side"),
+        );
         assert_eq!(state.submit(&content, "hint"), Submitted::Word);
         assert!(state.challenge.hint);
         assert_eq!(state.submit(&content, "Show  Solution"), Submitted::Word);
