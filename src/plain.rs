@@ -29,7 +29,7 @@ pub mod tour;
 pub fn check(content_dir: Option<&Path>, quizzes_dir: Option<&Path>) -> Result<()> {
     let (content, problems) = Content::load(content_dir, quizzes_dir)?;
     if let Some(warning) = crate::content::check::answer_position_warning(&content) {
-        println!("{warning}");
+        print_out(&format!("{warning}\n"))?;
     }
     if problems.is_empty() {
         let questions: usize = content.quizzes.iter().map(|q| q.questions.len()).sum();
