@@ -12,6 +12,10 @@ use cqrs_catalog::{UsageError, cli, config, error, launch, output, plain, sim, t
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
+    if let Some(message) = cli.inapplicable() {
+        output::print_err(&format!("{}\n", error::render(&UsageError(message).into())));
+        return ExitCode::from(2);
+    }
     let options = launch::Options {
         content: cli.content.as_deref(),
         quizzes: cli.quizzes.as_deref(),
