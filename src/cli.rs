@@ -113,6 +113,10 @@ pub enum Command {
         /// With --present: advance every SECS seconds on its own (0 waits for a key)
         #[arg(long, value_name = "SECS", requires = "present")]
         autoplay: Option<u32>,
+        /// With --present and autoplay: leave predictions and challenges to the room for SECS
+        /// seconds (without it they wait for →)
+        #[arg(long, value_name = "SECS", requires = "present")]
+        autoplay_questions: Option<u32>,
         /// With --present: start over after the last lesson (a kiosk or a lab screen)
         #[arg(long = "loop", requires = "present")]
         looping: bool,

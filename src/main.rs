@@ -65,6 +65,8 @@ fn main() -> ExitCode {
                 lesson: lesson.as_deref(),
                 full,
                 teacher,
+                // `print` decides, from whether the key has a file of its own.
+                separate_key: false,
             };
             let format = if html {
                 plain::markdown::Format::Html
@@ -102,6 +104,7 @@ fn main() -> ExitCode {
             step,
             present,
             autoplay,
+            autoplay_questions,
             looping,
             ..
         }) => config::load().and_then(|loaded| {
@@ -109,7 +112,11 @@ fn main() -> ExitCode {
             let seconds = autoplay.unwrap_or(loaded.config.defaults.autoplay);
             let presenter = present.then(|| {
                 let every = (seconds > 0).then(|| Duration::from_secs(seconds.into()));
-                tour::present::Presenter::new(every, looping)
+                // Questions wait for the room unless given a dwell of their own.
+                let questions = autoplay_questions
+                    .filter(|&s| s > 0)
+                    .map(|s| Duration::from_secs(s.into()));
+                tour::present::Presenter::new(every, looping).questions(questions)
             });
             launch::open(&options, |content, progress| {
                 tour::start(content, progress, lesson.as_deref(), step, presenter)

@@ -68,7 +68,7 @@ pub fn run(file: &str, json: bool) -> Result<()> {
     crate::output::write_out(|out| {
         for line in &lines {
             let outcome = session.execute(&line.command).map_err(|e| {
-                let place = format!("{name}:{}:{}", line.line, e.col);
+                let place = format!("{name}:{}:{}", line.line, e.col());
                 PlacedErrors(vec![format!("{place}: {}", e.describe())])
             })?;
             let library = session.library();
@@ -112,20 +112,22 @@ fn card_json(card: &Card) -> Value {
 pub fn json_line(library: &Library, line: usize, input: &str, outcome: &Outcome) -> Value {
     let mut obj = json!({ "line": line, "input": input, "outcome": outcome.word(), "events": [] });
     let map = obj.as_object_mut().expect("built as an object");
-    if let Outcome::Accepted { first, last, .. } = outcome {
-        let events: Vec<Value> = (*first..=*last)
-            .filter_map(|seq| library.log().get(seq))
+    if let Outcome::Accepted { seq, .. } = outcome {
+        let events: Vec<Value> = library
+            .log()
+            .get(*seq)
+            .into_iter()
             .map(|e| json!({ "seq": e.seq, "kind": e.kind.name(), "book": e.book.as_str(), "tick": e.tick }))
             .collect();
         map.insert("events".into(), events.into());
     }
     match outcome {
         Outcome::Rejected(r) => {
-            map.insert("reason".into(), r.reason.clone().into());
+            map.insert("reason".into(), transcript::reason(r).into());
             map.insert("rule".into(), r.rule.slug().into());
         }
-        Outcome::Done { message, .. } => {
-            map.insert("message".into(), message.clone().into());
+        Outcome::Done { done, .. } => {
+            map.insert("message".into(), transcript::done_message(done).into());
         }
         Outcome::Answered(Answer::Find(f)) => {
             map.insert("catalog".into(), f.catalog.clone().into());
@@ -164,7 +166,7 @@ pub fn json_line(library: &Library, line: usize, input: &str, outcome: &Outcome)
                 .map(|r| {
                     json!({
                         "catalog": r.name, "by": r.field.word(), "checkpoint": r.checkpoint,
-                        "head": r.head, "lag": r.lag, "behind_events": r.behind_events,
+                        "head": r.head, "lag": r.delay, "behind_events": r.behind_events,
                         "behind_ticks": r.behind_ticks, "health": r.health.word(), "cards": r.cards,
                         "stale": r.checkpoint < r.head,
                     })

@@ -184,6 +184,7 @@ fn answers_go_to_a_file_of_their_own_when_asked() {
     let key = std::fs::read_to_string(&key).unwrap();
     assert!(key.starts_with("## Answer key"), "{key}");
     assert!(key.contains("A solution:"));
+    assert!(!key.contains("](#"), "no link to a page the key is not in");
 }
 
 #[test]

@@ -26,6 +26,8 @@ pub struct Handout<'a> {
     pub full: bool,
     /// The speaker notes of every step, for the teacher's copy.
     pub teacher: bool,
+    /// The key is a file of its own: its entries name the steps instead of linking to them.
+    pub separate_key: bool,
 }
 
 /// The format a handout is printed in.
@@ -50,6 +52,10 @@ pub fn print(
     format: Format,
     answers: Option<&Path>,
 ) -> Result<()> {
+    let handout = Handout {
+        separate_key: answers.is_some(),
+        ..handout
+    };
     let pages = pages(content, handout)?;
     let render = |markdown: &str, title: &str| match format {
         Format::Markdown => markdown.to_string(),
@@ -213,7 +219,7 @@ fn write_lesson(pages: &mut Pages, lesson: &Lesson, index: usize, total: usize, 
         pages.handout.push('\n');
         write_step(&mut pages.handout, step, place, (&session, &ran), handout);
         write_model(&mut pages.handout, &before, &session, place, handout.full);
-        write_key(&mut pages.key, step, place);
+        write_key(&mut pages.key, step, place, handout.separate_key);
     }
 }
 
@@ -300,8 +306,12 @@ fn write_model(out: &mut String, before: &Session, after: &Session, place: Place
 
 /// The answer key's entries for a step: the prediction's answer and why, the challenge's hint
 /// and a solution.
-fn write_key(key: &mut String, step: &Step, place: Place) {
-    let link = format!("[{}](#{})", place.name(), place.anchor());
+fn write_key(key: &mut String, step: &Step, place: Place, separate: bool) {
+    let link = if separate {
+        place.name()
+    } else {
+        format!("[{}](#{})", place.name(), place.anchor())
+    };
     if let Some(predict) = &step.predict
         && let Some((choice, letter)) = predict.choices.iter().zip('a'..).find(|(c, _)| c.correct)
     {
