@@ -153,10 +153,10 @@ pub enum Command {
         #[arg(long, value_name = "N")]
         seed: Option<u64>,
         /// The learner's name, for a class results file (with --plain)
-        #[arg(long, value_name = "NAME")]
+        #[arg(long, value_name = "NAME", requires = "plain")]
         name: Option<String>,
         /// Append the attempt to this class results file (with --plain and a name)
-        #[arg(long, value_name = "FILE")]
+        #[arg(long, value_name = "FILE", requires = "plain")]
         results: Option<std::path::PathBuf>,
     },
     /// Print where the config file is and the configuration in force, as TOML

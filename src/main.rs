@@ -39,12 +39,6 @@ fn main() -> ExitCode {
             let class = class.as_ref().map(|(name, results)| plain::quiz::Class { name, results });
             plain::quiz::quiz(&options, id.as_deref(), seed, class)
         }),
-        Some(cli::Command::Quiz { name, results, .. }) if name.is_some() || results.is_some() => {
-            Err(UsageError(
-                "--name and --results record a class's answers with --plain: `quiz ID --plain --name NAME --results FILE`".into(),
-            )
-            .into())
-        }
         Some(cli::Command::Quiz { id, seed, .. }) => config::load().and_then(|loaded| {
             // --seed beats the config's seed, as in the plain mode.
             let seed = seed.or(loaded.config.defaults.seed);

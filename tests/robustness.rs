@@ -321,3 +321,17 @@ fn an_id_typed_with_a_combining_accent_is_the_composed_id() {
         .success()
         .stdout(predicate::str::contains("rejected").not());
 }
+
+#[test]
+fn a_class_s_name_or_results_file_needs_the_plain_quiz() {
+    let data = tempfile::tempdir().unwrap();
+    for option in [["--name", "Ada"], ["--results", "class.toml"]] {
+        cqrs(data.path())
+            .args(["quiz", "motivation"])
+            .args(option)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("--plain"));
+    }
+    assert!(!data.path().join("class.toml").exists());
+}
