@@ -76,7 +76,7 @@ fn main() -> ExitCode {
             plain,
             ..
         }) if answers.is_some() || teacher || (full && !plain) => Err(UsageError(
-            "cqrs-catalog: --answers, --teacher and --full shape a printed tour: `tour --markdown`, `tour --html` (or `tour --plain --full`)".into(),
+            "--answers, --teacher and --full shape a printed tour: `tour --markdown`, `tour --html` (or `tour --plain --full`)".into(),
         )
         .into()),
         Some(cli::Command::Tour {

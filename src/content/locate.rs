@@ -1,7 +1,7 @@
 //! Finding a lesson and a step from what a learner typed on the command line (`--lesson`,
 //! `--step`): an unknown id gets the nearest one, a step out of range gets the range.
 
-use crate::words::did_you_mean;
+use crate::words::{did_you_mean, plural};
 
 use super::{Content, Lesson};
 
@@ -25,9 +25,9 @@ pub fn step(lesson: &Lesson, number: usize) -> Result<usize, String> {
         Ok(number - 1)
     } else {
         Err(format!(
-            "step {number} is out of range: lesson \"{}\" has {count} step{} (1 to {count})",
+            "step {number} is out of range: lesson \"{}\" has {} (1 to {count})",
             lesson.id,
-            if count == 1 { "" } else { "s" }
+            plural(count, "step")
         ))
     }
 }
