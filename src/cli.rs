@@ -40,6 +40,43 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+impl Cli {
+    /// The global options given that the subcommand has no use for, as a usage error: an
+    /// option silently ignored (`run --content DIR`) would let the user believe it acted.
+    pub fn inapplicable(&self) -> Option<String> {
+        let given = [
+            ("--content", self.content.is_some()),
+            ("--quizzes", self.quizzes.is_some()),
+            ("--theme", self.theme.is_some()),
+            ("--mouse", self.mouse),
+        ];
+        let (name, applies) = match &self.command {
+            None => return None,
+            Some(command) => (command.name(), command.global_options()),
+        };
+        let unused: Vec<&str> = given
+            .iter()
+            .filter(|(option, set)| *set && !applies.contains(option))
+            .map(|(option, _)| *option)
+            .collect();
+        if unused.is_empty() {
+            return None;
+        }
+        let takes = if applies.is_empty() {
+            "it takes none of --content, --quizzes, --theme and --mouse".to_string()
+        } else {
+            format!(
+                "of --content, --quizzes, --theme and --mouse it takes only {}",
+                applies.join(", ")
+            )
+        };
+        Some(format!(
+            "`{name}` has no use for {} ({takes})",
+            unused.join(", ")
+        ))
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Take the guided tour (resumes where you left off)
@@ -116,10 +153,10 @@ pub enum Command {
         #[arg(long, value_name = "N")]
         seed: Option<u64>,
         /// The learner's name, for a class results file (with --plain)
-        #[arg(long, value_name = "NAME")]
+        #[arg(long, value_name = "NAME", requires = "plain")]
         name: Option<String>,
         /// Append the attempt to this class results file (with --plain and a name)
-        #[arg(long, value_name = "FILE")]
+        #[arg(long, value_name = "FILE", requires = "plain")]
         results: Option<std::path::PathBuf>,
     },
     /// Print where the config file is and the configuration in force, as TOML
@@ -189,4 +226,38 @@ pub struct SimulateArgs {
     /// Print a table per simulated second even in a terminal (elsewhere it always does)
     #[arg(long)]
     pub plain: bool,
+}
+
+impl Command {
+    /// The subcommand's name on the command line.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Command::Tour { .. } => "tour",
+            Command::Sandbox { .. } => "sandbox",
+            Command::Progress { .. } => "progress",
+            Command::Check => "check",
+            Command::Quiz { .. } => "quiz",
+            Command::Config { .. } => "config",
+            Command::Notes { .. } => "notes",
+            Command::Results { .. } => "results",
+            Command::Run { .. } => "run",
+            Command::Simulate(_) => "simulate",
+        }
+    }
+
+    /// Which of the options every subcommand accepts this one uses. `run` executes a script
+    /// against an empty library, so it reads no lessons, quizzes or looks.
+    pub fn global_options(&self) -> &'static [&'static str] {
+        const ALL: &[&str] = &["--content", "--quizzes", "--theme", "--mouse"];
+        match self {
+            Command::Tour { .. } | Command::Quiz { .. } => ALL,
+            Command::Sandbox { .. } => &["--content", "--theme", "--mouse"],
+            Command::Progress { .. } => &["--content", "--quizzes"],
+            Command::Check => &["--content", "--quizzes"],
+            Command::Config { .. } => &["--theme"],
+            Command::Results { .. } => &["--quizzes"],
+            Command::Simulate(_) => &["--theme", "--mouse"],
+            Command::Notes { .. } | Command::Run { .. } => &[],
+        }
+    }
 }

@@ -267,7 +267,25 @@ pub fn path() -> Option<PathBuf> {
 
 /// Loads the user's config over the built-in one. A missing file means the defaults; a bad
 /// one is a usage error (exit 2) naming the file, line and column.
+///
+/// The file is read once per process: `tour` and `quiz` ask for it in several places (the
+/// seed, the presenter's autoplay, the app's keys), and reading it again could see a file
+/// changed in between, giving one run two configs.
 pub fn load() -> Result<Loaded> {
+    static READ: std::sync::Mutex<Option<Loaded>> = std::sync::Mutex::new(None);
+    let mut read = READ
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let wanted = path();
+    if let Some(loaded) = read.as_ref().filter(|l| l.path == wanted) {
+        return Ok(loaded.clone());
+    }
+    let loaded = read_file()?;
+    *read = Some(loaded.clone());
+    Ok(loaded)
+}
+
+fn read_file() -> Result<Loaded> {
     let builtin = Config::builtin();
     let Some(path) = path() else {
         return Ok(Loaded {

@@ -90,11 +90,30 @@ pub fn chain(err: &anyhow::Error) -> String {
 /// characters shown rather than sent; placed lines as they are.
 pub fn render(err: &anyhow::Error) -> String {
     if let Some(placed) = err.downcast_ref::<PlacedErrors>() {
-        return crate::words::visible_lines(&placed.to_string());
+        return shown(&placed.to_string());
     }
     let text = chain(err);
     let text = text.strip_prefix("cqrs-catalog: ").unwrap_or(&text);
-    format!("cqrs-catalog: {}", crate::words::visible_lines(text))
+    format!("cqrs-catalog: {}", shown(text))
+}
+
+/// The most characters of one error line printed: a 10 MB word quoted in an error would
+/// otherwise be printed whole.
+pub const MAX_LINE: usize = 500;
+
+/// Each line with its control characters shown, and cut at `MAX_LINE` characters.
+fn shown(text: &str) -> String {
+    let lines = text.split('\n').map(|line| {
+        let line = crate::words::visible(line);
+        match line.char_indices().nth(MAX_LINE) {
+            Some((cut, _)) => {
+                let rest = line[cut..].chars().count();
+                format!("{}... ({rest} more characters)", &line[..cut])
+            }
+            None => line.into_owned(),
+        }
+    });
+    lines.collect::<Vec<_>>().join("\n")
 }
 
 #[cfg(test)]
@@ -134,6 +153,17 @@ mod tests {
             text.ends_with("f:100:1: bad\n... and 150 more errors"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_huge_word_in_an_error_is_cut() {
+        let err = anyhow::Error::from(PlacedErrors(vec![format!(
+            "f:1:1: \"{}\"",
+            "x".repeat(10_000)
+        )]));
+        let text = render(&err);
+        assert!(text.len() < 600, "{}", text.len());
+        assert!(text.ends_with("... (9509 more characters)"), "{text}");
     }
 
     #[test]

@@ -12,6 +12,10 @@ use cqrs_catalog::{UsageError, cli, config, error, launch, output, plain, sim, t
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
+    if let Some(message) = cli.inapplicable() {
+        output::print_err(&format!("{}\n", error::render(&UsageError(message).into())));
+        return ExitCode::from(2);
+    }
     let options = launch::Options {
         content: cli.content.as_deref(),
         quizzes: cli.quizzes.as_deref(),
@@ -35,12 +39,6 @@ fn main() -> ExitCode {
             let class = class.as_ref().map(|(name, results)| plain::quiz::Class { name, results });
             plain::quiz::quiz(&options, id.as_deref(), seed, class)
         }),
-        Some(cli::Command::Quiz { name, results, .. }) if name.is_some() || results.is_some() => {
-            Err(UsageError(
-                "--name and --results record a class's answers with --plain: `quiz ID --plain --name NAME --results FILE`".into(),
-            )
-            .into())
-        }
         Some(cli::Command::Quiz { id, seed, .. }) => config::load().and_then(|loaded| {
             // --seed beats the config's seed, as in the plain mode.
             let seed = seed.or(loaded.config.defaults.seed);
@@ -78,7 +76,7 @@ fn main() -> ExitCode {
             plain,
             ..
         }) if answers.is_some() || teacher || (full && !plain) => Err(UsageError(
-            "cqrs-catalog: --answers, --teacher and --full shape a printed tour: `tour --markdown`, `tour --html` (or `tour --plain --full`)".into(),
+            "--answers, --teacher and --full shape a printed tour: `tour --markdown`, `tour --html` (or `tour --plain --full`)".into(),
         )
         .into()),
         Some(cli::Command::Tour {

@@ -177,3 +177,44 @@ fn the_quiz_refuses_broken_quizzes_with_the_same_lines_as_check_in_both_modes() 
             .stderr(refusal(QUIZ_PROBLEMS, 22));
     }
 }
+
+#[test]
+fn a_teacher_s_lessons_work_with_the_embedded_quizzes() {
+    cqrs()
+        .args(["check", "--content", "tests/fixtures/check/good/content"])
+        .assert()
+        .code(0)
+        .stdout(predicates::str::ends_with(": no problems\n"));
+}
+
+#[test]
+fn an_entry_that_cannot_be_read_is_one_problem_and_the_rest_is_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        "tests/fixtures/check/good/content/01-stale-shelf.toml",
+        dir.path().join("01-stale-shelf.toml"),
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("02-folder.toml")).unwrap();
+    std::fs::write(dir.path().join("03-broken.toml"), "id = [[[").unwrap();
+    let out = cqrs()
+        .args(["check", "--content"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let folder = dir.path().join("02-folder.toml");
+    assert!(
+        stdout.starts_with(&format!(
+            "{}:1:1: this is a directory, not a file\n",
+            folder.display()
+        )),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("03-broken.toml:1:"),
+        "the next file is checked too: {stdout}"
+    );
+}

@@ -278,3 +278,60 @@ fn a_word_of_megabytes_gets_no_suggestion_and_no_hang() {
         .stderr(predicate::str::contains("did you mean").not());
     assert!(started.elapsed() < std::time::Duration::from_secs(10));
 }
+
+#[test]
+fn run_refuses_the_options_it_has_no_use_for() {
+    let data = tempfile::tempdir().unwrap();
+    for option in [
+        &["--content", "content"][..],
+        &["--quizzes", "quizzes"][..],
+        &["--mouse"][..],
+    ] {
+        cqrs(data.path())
+            .args(["run", "tests/fixtures/small.txt"])
+            .args(option)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains(format!(
+                "`run` has no use for {}",
+                option[0]
+            )));
+    }
+}
+
+#[test]
+fn a_byte_order_mark_and_old_mac_line_endings_run_as_written() {
+    let data = tempfile::tempdir().unwrap();
+    cqrs(data.path())
+        .args(["run", "-"])
+        .write_stdin("\u{feff}acquire b1 \"Dune\" by \"Herbert\" about \"sf\"\rcatalog b1\r")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("  2  catalog b1\n"));
+}
+
+#[test]
+fn an_id_typed_with_a_combining_accent_is_the_composed_id() {
+    let data = tempfile::tempdir().unwrap();
+    cqrs(data.path())
+        .args(["run", "-"])
+        .write_stdin("acquire b\u{e9} \"Dune\" by \"Herbert\" about \"sf\"\ncatalog be\u{301}\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("rejected").not());
+}
+
+#[test]
+fn a_class_s_name_or_results_file_needs_the_plain_quiz() {
+    let data = tempfile::tempdir().unwrap();
+    for option in [["--name", "Ada"], ["--results", "class.toml"]] {
+        cqrs(data.path())
+            .args(["quiz", "motivation"])
+            .args(option)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("--plain"));
+    }
+    assert!(!data.path().join("class.toml").exists());
+}

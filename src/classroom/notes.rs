@@ -160,20 +160,7 @@ impl PresenterState {
 /// The runtime directory: `$CQRS_CATALOG_RUNTIME`, the platform's runtime directory (on Linux
 /// `$XDG_RUNTIME_DIR/cqrs-catalog`), else the data directory, else the temporary directory.
 pub fn runtime_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os(RUNTIME_DIR_ENV).filter(|d| !d.is_empty()) {
-        return PathBuf::from(dir);
-    }
-    if let Some(dir) = directories::ProjectDirs::from("", "", "cqrs-catalog")
-        .and_then(|dirs| dirs.runtime_dir().map(Path::to_path_buf))
-    {
-        return dir;
-    }
-    if let Ok(store) = crate::progress::Store::default_location()
-        && let Some(dir) = store.path.parent()
-    {
-        return dir.to_path_buf();
-    }
-    std::env::temp_dir().join("cqrs-catalog")
+    crate::storage::runtime_dir()
 }
 
 /// Where the presenter's state is kept.

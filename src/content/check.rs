@@ -40,6 +40,23 @@ fn execute_checked(
     }
 }
 
+/// A teacher's lessons with the embedded quizzes: those quizzes were checked against the
+/// embedded lessons, and their `review` links name lessons this content may not have. A link
+/// to an absent lesson is dropped (the quiz offers no lesson to review there) rather than
+/// reported as the teacher's problem.
+pub fn unlink_absent_reviews(content: &mut Content) {
+    let ids: HashSet<String> = content.lessons.iter().map(|l| l.id.clone()).collect();
+    for question in content
+        .quizzes
+        .iter_mut()
+        .flat_map(|q| q.questions.iter_mut())
+    {
+        if question.review.as_ref().is_some_and(|id| !ids.contains(id)) {
+            question.review = None;
+        }
+    }
+}
+
 /// Every problem of the loaded content that needs more than one file or the model to see.
 /// Files named in `incomplete` had problems while being read: what was read of them lacks the
 /// bad lines, so running them in the model would report echoes of problems already reported.
@@ -121,9 +138,7 @@ pub fn check(content: &Content, incomplete: &HashSet<&str>) -> Vec<Problem> {
                 && !lesson_ids.contains_key(review.as_str())
             {
                 let known: Vec<&str> = content.lessons.iter().map(|l| l.id.as_str()).collect();
-                let hint = crate::model::language::nearest(review, known.iter().copied())
-                    .map(|s| format!(" (did you mean \"{s}\"?)"))
-                    .unwrap_or_default();
+                let hint = crate::words::did_you_mean(review, known.iter().copied());
                 out.push(problem(
                     &quiz.file,
                     q.review_at,

@@ -10,7 +10,7 @@ use toml::Spanned;
 use toml::de::DeTable;
 
 use crate::model::Condition;
-use crate::model::language::{ScriptLine, nearest, parse_script};
+use crate::model::language::{ScriptLine, parse_script};
 
 use super::lesson::{Challenge, Choice, Lesson, Panel, Predict, Step};
 use super::quiz::{Kind, MAX_CHOICES, Question, Quiz};
@@ -43,41 +43,72 @@ pub fn embedded_quizzes() -> Vec<Source> {
     embedded(&EMBEDDED_QUIZZES, "quizzes")
 }
 
-/// The `.toml` files of a folder on disk, by file name. A file that is not UTF-8 text is a
-/// problem of that file (placed at its first bad byte), not a reason to stop checking the rest.
+/// The `.toml` files of a folder on disk, by file name. A file that cannot be read (not UTF-8
+/// text, too large, not a regular file, not permitted) is a problem of that file, not a reason
+/// to stop checking the rest.
 pub fn read_dir(dir: &Path, problems: &mut Vec<Problem>) -> anyhow::Result<Vec<Source>> {
     use anyhow::Context;
     let entries = std::fs::read_dir(dir)
         .with_context(|| format!("cannot read the folder {}", dir.display()))?;
     let mut sources = Vec::new();
     for entry in entries {
-        let path = entry
-            .with_context(|| format!("cannot list {}", dir.display()))?
-            .path();
+        let path = match entry {
+            Ok(entry) => entry.path(),
+            Err(e) => {
+                problems.push(whole_file(
+                    &dir.display().to_string(),
+                    format!("cannot list an entry: {e}"),
+                ));
+                continue;
+            }
+        };
         if path.extension().is_some_and(|e| e == "toml") {
-            let bytes =
-                std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
-            let name = path.display().to_string();
-            match String::from_utf8(bytes) {
-                Ok(text) => sources.push(Source { name, text }),
-                Err(e) => {
-                    let valid = e.utf8_error().valid_up_to();
-                    let prefix = Source {
-                        name,
-                        text: String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned(),
-                    };
-                    let pos = prefix.pos(valid);
-                    problems.push(Problem::new(
-                        &prefix,
-                        pos,
-                        "the file is not UTF-8 text; save it as UTF-8",
-                    ));
-                }
+            match read_source(&path) {
+                Ok(source) => sources.push(source),
+                Err(problem) => problems.push(problem),
             }
         }
     }
     sources.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(sources)
+}
+
+/// One content file, or the problem that keeps it from being read.
+fn read_source(path: &Path) -> Result<Source, Problem> {
+    use crate::storage::{ReadErrorKind, SMALL_FILE, read_bytes};
+    let name = path.display().to_string();
+    let bytes = read_bytes(path, SMALL_FILE).map_err(|e| match e.kind {
+        ReadErrorKind::NotAFile(what) => whole_file(&name, format!("this is {what}, not a file")),
+        ReadErrorKind::TooLarge { .. } => {
+            whole_file(&name, "the file is too large to be a lesson or a quiz")
+        }
+        ReadErrorKind::Missing => whole_file(&name, "the file went away while it was read"),
+        ReadErrorKind::Io(io) => whole_file(&name, format!("cannot read the file: {io}")),
+        ReadErrorKind::NotUtf8 { .. } => whole_file(&name, "the file is not UTF-8 text"),
+    })?;
+    String::from_utf8(bytes)
+        .map(|text| Source {
+            name: name.clone(),
+            text,
+        })
+        .map_err(|e| {
+            let valid = e.utf8_error().valid_up_to();
+            let prefix = Source {
+                name,
+                text: String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned(),
+            };
+            let pos = prefix.pos(valid);
+            Problem::new(&prefix, pos, "the file is not UTF-8 text; save it as UTF-8")
+        })
+}
+
+/// A problem of a whole file, placed at its start.
+fn whole_file(name: &str, message: impl Into<String>) -> Problem {
+    Problem {
+        file: name.to_string(),
+        pos: Pos { line: 1, col: 1 },
+        message: message.into(),
+    }
 }
 
 /// Collects problems for one file.
@@ -340,9 +371,7 @@ fn read_question(
         "order" => Some(Kind::Order),
         other => {
             let pos = r.at(&q.kind.span());
-            let hint = nearest(other, ["single", "multiple", "order"])
-                .map(|s| format!(" (did you mean \"{s}\"?)"))
-                .unwrap_or_default();
+            let hint = crate::words::did_you_mean(other, ["single", "multiple", "order"]);
             r.problem(
                 pos,
                 format!(

@@ -1,7 +1,7 @@
 //! Finding a lesson and a step from what a learner typed on the command line (`--lesson`,
 //! `--step`): an unknown id gets the nearest one, a step out of range gets the range.
 
-use crate::model::language::nearest;
+use crate::words::{did_you_mean, plural};
 
 use super::{Content, Lesson};
 
@@ -11,9 +11,7 @@ pub fn lesson<'a>(content: &'a Content, id: &str) -> Result<(usize, &'a Lesson),
         return Ok(found);
     }
     let ids: Vec<&str> = content.lessons.iter().map(|l| l.id.as_str()).collect();
-    let hint = nearest(id, ids.iter().copied())
-        .map(|s| format!(" (did you mean \"{s}\"?)"))
-        .unwrap_or_default();
+    let hint = did_you_mean(id, ids.iter().copied());
     Err(format!(
         "unknown lesson \"{id}\"{hint}; the lessons are: {}",
         ids.join(", ")
@@ -27,9 +25,9 @@ pub fn step(lesson: &Lesson, number: usize) -> Result<usize, String> {
         Ok(number - 1)
     } else {
         Err(format!(
-            "step {number} is out of range: lesson \"{}\" has {count} step{} (1 to {count})",
+            "step {number} is out of range: lesson \"{}\" has {} (1 to {count})",
             lesson.id,
-            if count == 1 { "" } else { "s" }
+            plural(count, "step")
         ))
     }
 }

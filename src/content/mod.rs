@@ -57,7 +57,10 @@ impl Content {
             Some(dir) => load::read_dir(dir, &mut unreadable)?,
             None => load::embedded_quizzes(),
         };
-        let (content, mut problems) = Content::read(&lessons, &quizzes);
+        let (mut content, mut problems) = Content::read(&lessons, &quizzes);
+        if content_dir.is_some() && quizzes_dir.is_none() {
+            check::unlink_absent_reviews(&mut content);
+        }
         problems.extend(unreadable);
         let incomplete: HashSet<&str> = problems.iter().map(|p| p.file.as_str()).collect();
         let found = check::check(&content, &incomplete);

@@ -90,7 +90,7 @@ pub fn tokenize(line: &str, line_no: usize) -> Result<Vec<Token>, ParseError> {
                 raw.to_string()
             };
             tokens.push(Token {
-                kind: TokenKind::Quoted(text),
+                kind: TokenKind::Quoted(composed(text)),
                 col,
                 width: consumed + 1 - col,
             });
@@ -105,13 +105,57 @@ pub fn tokenize(line: &str, line_no: usize) -> Result<Vec<Token>, ParseError> {
                 consumed += 1;
             }
             tokens.push(Token {
-                kind: TokenKind::Word(line[start..end].to_string()),
+                kind: TokenKind::Word(composed(line[start..end].to_string())),
                 col,
                 width: consumed + 1 - col,
             });
         }
     }
     Ok(tokens)
+}
+
+/// Text in composed form (NFC): `e` followed by a combining accent becomes `é`, so an id or
+/// title typed on a keyboard that decomposes letters means what it shows. ASCII, nearly every
+/// word, is returned as it is without a pass.
+fn composed(text: String) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::{IsNormalized, is_nfc_quick};
+    if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        text
+    } else {
+        text.nfc().collect()
+    }
+}
+
+/// A script's lines: a UTF-8 byte-order mark at the start is dropped (editors on Windows write
+/// one), and a line ends at `\n`, `\r\n` or a lone `\r` (old Mac files), so no file is one
+/// long line.
+pub fn script_lines(text: &str) -> impl Iterator<Item = &str> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = text
+        .strip_suffix("\r\n")
+        .or(text.strip_suffix(['\n', '\r']))
+        .unwrap_or(text);
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let current = rest?;
+        match current.find(['\n', '\r']) {
+            Some(i) => {
+                let skip = if current[i..].starts_with("\r\n") {
+                    2
+                } else {
+                    1
+                };
+                rest = Some(&current[i + skip..]);
+                Some(&current[..i])
+            }
+            None => {
+                rest = None;
+                Some(current)
+            }
+        }
+    })
+    .filter(|_| !text.is_empty())
 }
 
 /// The text of a string body with `\"` and `\\` turned into the character they escape; any
@@ -134,6 +178,27 @@ fn unescape(raw: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_byte_order_mark_and_any_line_ending_split_a_script_as_shown() {
+        let lines: Vec<&str> =
+            script_lines("\u{feff}tick\rstatus\r\nshow titles\n\nend\n").collect();
+        assert_eq!(lines, ["tick", "status", "show titles", "", "end"]);
+        assert_eq!(script_lines("").count(), 0);
+        assert_eq!(script_lines("a\n").collect::<Vec<_>>(), ["a"]);
+    }
+
+    #[test]
+    fn a_decomposed_letter_reads_as_the_composed_one() {
+        assert_eq!(
+            kinds("lend be\u{301} \"Cafe\u{301}\""),
+            [
+                TokenKind::Word("lend".into()),
+                TokenKind::Word("b\u{e9}".into()),
+                TokenKind::Quoted("Caf\u{e9}".into()),
+            ]
+        );
+    }
 
     fn kinds(line: &str) -> Vec<TokenKind> {
         tokenize(line, 1)

@@ -62,7 +62,7 @@ pub struct ScriptLine {
 pub fn parse_script(text: &str) -> Result<Vec<ScriptLine>, Vec<ParseError>> {
     let mut lines = Vec::new();
     let mut errors = Vec::new();
-    for (i, raw) in text.lines().enumerate() {
+    for (i, raw) in super::lexer::script_lines(text).enumerate() {
         match parse_line(raw, i + 1) {
             Ok(Some(command)) => lines.push(ScriptLine {
                 line: i + 1,

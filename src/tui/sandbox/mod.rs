@@ -697,8 +697,8 @@ impl Screen for Sandbox {
 /// `cqrs-catalog sandbox [--from LESSON]`: an unknown lesson is a one-line usage error with
 /// the nearest id.
 pub fn start(content: &Content, from: Option<&str>) -> anyhow::Result<Box<dyn Screen>> {
-    let store = crate::progress::Store::default_location().ok();
-    let data_dir = store.as_ref().and_then(|s| s.path.parent());
+    let data_dir = crate::storage::data_dir().ok();
+    let data_dir = data_dir.as_deref();
     let Some(id) = from else {
         return Ok(Box::new(Sandbox::new(data_dir)));
     };
