@@ -65,6 +65,22 @@ fn screens(theme: ThemeName) -> Vec<(&'static str, App)> {
             "sandbox",
             app(sandbox::start(&content, Some("rebuild")).unwrap()),
         ),
+        ("help", {
+            let mut help = tour_at("why-cqrs", 1);
+            help.on_key(KeyEvent::new(KeyCode::Char('?'), KeyModifiers::NONE));
+            help
+        }),
+        ("simulate", {
+            let mut params = cqrs_catalog::sim::preset("ecommerce").unwrap().params();
+            params.seconds = 5;
+            let mut app = app(Box::new(
+                cqrs_catalog::tui::simulate::Simulate::new(params).unwrap(),
+            ));
+            for _ in 0..40 {
+                app.on_timer();
+            }
+            app
+        }),
         ("presenter", {
             let presenter = tour::present::Presenter::new(None, false);
             let mut progress = Progress::default();
