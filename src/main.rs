@@ -8,7 +8,7 @@ use clap::Parser;
 use cqrs_catalog::classroom::{notes, results};
 use cqrs_catalog::tui::home::Home;
 use cqrs_catalog::tui::tour;
-use cqrs_catalog::{UsageError, cli, config, launch, plain, sim, tui};
+use cqrs_catalog::{UsageError, cli, config, error, launch, output, plain, sim, tui};
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
@@ -37,7 +37,7 @@ fn main() -> ExitCode {
         }),
         Some(cli::Command::Quiz { name, results, .. }) if name.is_some() || results.is_some() => {
             Err(UsageError(
-                "cqrs-catalog: --name and --results record a class's answers with --plain: `quiz ID --plain --name NAME --results FILE`".into(),
+                "--name and --results record a class's answers with --plain: `quiz ID --plain --name NAME --results FILE`".into(),
             )
             .into())
         }
@@ -148,15 +148,8 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            if let Some(usage) = err.downcast_ref::<UsageError>() {
-                if !usage.0.is_empty() {
-                    eprintln!("{usage}");
-                }
-                ExitCode::from(2)
-            } else {
-                eprintln!("cqrs-catalog: {err:#}");
-                ExitCode::from(1)
-            }
+            output::print_err(&format!("{}\n", error::render(&err)));
+            ExitCode::from(error::exit_code(&err))
         }
     }
 }

@@ -2,8 +2,126 @@
 //! `tour --plain`, and the lines the screens show for the last command. No escape codes.
 
 use crate::model::{
-    Answer, Book, BookState, Card, CatalogStatus, Delivery, Event, Library, Outcome, Projector,
+    Answer, Book, BookState, Card, CatalogStatus, Delivery, Detail, Done, Event, EventKind, Health,
+    Library, Outcome, Projector, Rejection, Rule,
 };
+
+/// An event's particulars in a few words, for the log panel and transcripts.
+pub fn event_details(kind: &EventKind) -> String {
+    match kind {
+        EventKind::BookAcquired {
+            title,
+            author,
+            subjects,
+        }
+        | EventKind::BookCataloged {
+            title,
+            author,
+            subjects,
+        } => {
+            let mut s = format!("\"{title}\" by {author}");
+            if !subjects.is_empty() {
+                s.push_str(" about ");
+                s.push_str(&subjects.join(", "));
+            }
+            s
+        }
+        EventKind::BookLent { patron } => format!("to {patron}"),
+        EventKind::BookReturned { patron } => format!("from {patron}"),
+        EventKind::BookWithdrawn => String::new(),
+        EventKind::BookRevised { field, value } => format!("{} → \"{value}\"", field.word()),
+    }
+}
+
+/// A catalog's health in the words a person reads.
+pub fn health_label(health: Health) -> String {
+    match health {
+        Health::CaughtUp => "caught up".to_string(),
+        other => other.word().to_string(),
+    }
+}
+
+/// Why the back office refused a command, in the librarian's words.
+pub fn reason(rejection: &Rejection) -> String {
+    let book = &rejection.book;
+    match (rejection.rule, &rejection.detail) {
+        (Rule::UniqueId, _) => format!("the id {book} is already used by another book"),
+        (Rule::NameRequired, Detail::Field(field)) => {
+            format!("the new {} must have some text", field.word())
+        }
+        (Rule::NameRequired, _) => {
+            "a title, an author and each subject must have some text".to_string()
+        }
+        (Rule::MustBeAcquired, _) => {
+            format!("the back office has no book {book}: acquire it first")
+        }
+        (Rule::WithdrawnIsFinal, _) => {
+            format!("{book} was withdrawn: nothing more can happen to it")
+        }
+        (Rule::AlreadyCataloged, _) => format!("{book} is cataloged already"),
+        (Rule::MustBeCataloged, _) => {
+            format!("{book} is not cataloged yet: catalog it before lending it")
+        }
+        (Rule::AlreadyLent, Detail::Patron(patron)) => {
+            format!("{book} is already lent to {patron}")
+        }
+        (Rule::AlreadyLent, _) => format!("{book} is already lent"),
+        (Rule::NotLent, Detail::State(state)) => format!(
+            "{book} is not lent out (it is {}), so it cannot be returned",
+            state.word()
+        ),
+        (Rule::NotLent, _) => format!("{book} is not lent out, so it cannot be returned"),
+        (Rule::LentCannotBeWithdrawn, Detail::Patron(patron)) => {
+            format!("{book} is lent to {patron}: it must come back before it is withdrawn")
+        }
+        (Rule::LentCannotBeWithdrawn, _) => {
+            format!("{book} is lent: it must come back before it is withdrawn")
+        }
+        (Rule::NothingToChange, Detail::Unchanged { field, value }) => {
+            format!("the {} of {book} is already \"{value}\"", field.word())
+        }
+        (Rule::NothingToChange, _) => format!("nothing of {book} would change"),
+    }
+}
+
+/// What a command for the clock, the projectors or a catalog did, in one sentence.
+pub fn done_message(done: &Done) -> String {
+    match done {
+        Done::Clock { now } => format!("the clock reads tick {now}"),
+        Done::Delay { catalog, ticks: 0 } => {
+            format!("{catalog}: events are now filed as part of the command that appends them")
+        }
+        Done::Delay { catalog, ticks } => format!(
+            "{catalog}: events now reach it {ticks} tick{} after they are appended",
+            plural(*ticks as usize)
+        ),
+        Done::Paused { catalog } => {
+            format!("{catalog} is paused: it files nothing until resumed")
+        }
+        Done::Resumed { catalog } => format!("{catalog} resumed"),
+        Done::Synced { catalog, head } => format!("{catalog} synced to #{head}"),
+        Done::NothingToDamage { catalog } => format!("{catalog} has no cards to damage"),
+        Done::Damaged { catalog, damage } => format!(
+            "{catalog} damaged: {} card{} lost, {} misfiled",
+            damage.lost,
+            plural(damage.lost),
+            damage.misfiled
+        ),
+        Done::Rebuilt { catalog, replayed } => {
+            format!("{catalog} rebuilt by replaying {replayed} events, then swapped in")
+        }
+        Done::Added {
+            catalog,
+            field,
+            history,
+            cards,
+        } => format!(
+            "{catalog} built from {history} events of history, filed by {}: {cards} card{}",
+            field.word(),
+            plural(*cards)
+        ),
+    }
+}
 
 /// One card on one line: id, title, author, subjects, status.
 pub fn card_line(card: &Card) -> String {
@@ -21,7 +139,7 @@ pub fn card_line(card: &Card) -> String {
 }
 
 pub fn event_line(event: &Event) -> String {
-    let details = event.kind.details();
+    let details = event_details(&event.kind);
     let mut line = format!(
         "#{} {} {}",
         event.seq,
@@ -77,9 +195,9 @@ pub fn status_table(rows: &[CatalogStatus]) -> Vec<String> {
             format!("#{}", r.checkpoint),
             format!("#{}", r.head),
             format!("{} ev, {} t", r.behind_events, r.behind_ticks),
-            r.lag,
+            r.delay,
             r.cards,
-            r.health.label()
+            health_label(r.health)
         ));
     }
     lines
@@ -89,15 +207,13 @@ pub fn status_table(rows: &[CatalogStatus]) -> Vec<String> {
 pub fn outcome_lines(library: &Library, outcome: &Outcome) -> Vec<String> {
     let mut lines = Vec::new();
     match outcome {
-        Outcome::Accepted { first, last, .. } => {
-            for seq in *first..=*last {
-                if let Some(event) = library.log().get(seq) {
-                    lines.push(format!("accepted: {}", event_line(event)));
-                }
+        Outcome::Accepted { seq, .. } => {
+            if let Some(event) = library.log().get(*seq) {
+                lines.push(format!("accepted: {}", event_line(event)));
             }
         }
-        Outcome::Rejected(r) => lines.push(format!("rejected ({}): {}", r.rule, r.reason)),
-        Outcome::Done { message, .. } => lines.push(format!("done: {message}")),
+        Outcome::Rejected(r) => lines.push(format!("rejected ({}): {}", r.rule, reason(r))),
+        Outcome::Done { done, .. } => lines.push(format!("done: {}", done_message(done))),
         Outcome::Answered(Answer::Find(f)) => {
             let n = f.cards.len();
             lines.push(format!(
@@ -174,9 +290,9 @@ pub fn catalog_standing(p: &Projector, head: u64) -> String {
     format!(
         "checkpoint #{} of log head #{head}{behind}, lag {} tick{}, {}",
         p.checkpoint,
-        p.lag,
-        if p.lag == 1 { "" } else { "s" },
-        p.health(head).label()
+        p.delay,
+        if p.delay == 1 { "" } else { "s" },
+        health_label(p.health(head))
     )
 }
 

@@ -426,3 +426,29 @@ fn check_of_a_missing_folder_is_a_failure_with_exit_1() {
             "cannot read the folder tests/fixtures/no-such-folder",
         ));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Catalogs are capped: each keeps a copy of every card.
+
+#[test]
+fn thousands_of_add_catalog_lines_stop_at_the_cap_with_a_clear_error_and_exit_2() {
+    let script: String = (0..4_000)
+        .map(|i| format!("add-catalog c{i} by status\n"))
+        .collect();
+    let started = std::time::Instant::now();
+    app()
+        .args(["run", "-"])
+        .write_stdin(script)
+        .assert()
+        .code(2)
+        .stdout(contains(" 60  add-catalog c59 by status"))
+        .stdout(contains("add-catalog c60").not())
+        .stderr(contains(
+            "<stdin>:61:13: cannot add \"c60\": a library holds at most 64 catalogs",
+        ));
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(5),
+        "took {:?}",
+        started.elapsed()
+    );
+}

@@ -33,7 +33,7 @@ fn execute_checked(
         if let Err(e) = session.execute(&line.command) {
             out.push(problem(
                 file,
-                offset(start, line.line, e.col),
+                offset(start, line.line, e.col()),
                 format!("{what}: {}", e.describe()),
             ));
         }

@@ -8,7 +8,8 @@ use std::sync::Arc;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::event::{BookId, Event, EventKind, Text};
-use super::language::RevisedField;
+use super::field::RevisedField;
+use super::language::Command;
 
 /// Where a book stands in the back office.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,15 +100,38 @@ impl fmt::Display for Rule {
     }
 }
 
-/// A refused command: the rule, and the reason in the librarian's words.
+/// A refused command: the rule it broke, the book, and what the reason names (who has the
+/// book, where it stands, which field). `transcript::reason` words it for the librarian.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rejection {
     pub rule: Rule,
-    pub reason: String,
+    pub book: String,
+    pub detail: Detail,
 }
 
-fn reject(rule: Rule, reason: String) -> Result<EventKind, Rejection> {
-    Err(Rejection { rule, reason })
+/// What a rejection's reason names beside the book.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Detail {
+    None,
+    /// The patron who has the book.
+    Patron(Text),
+    /// Where the book stands.
+    State(BookState),
+    /// The field a revision would leave blank.
+    Field(RevisedField),
+    /// The field already holds the value.
+    Unchanged {
+        field: RevisedField,
+        value: String,
+    },
+}
+
+fn reject(rule: Rule, book: &str, detail: Detail) -> Result<EventKind, Rejection> {
+    Err(Rejection {
+        rule,
+        book: book.to_string(),
+        detail,
+    })
 }
 
 /// A back-office command, with names already validated as words by the parser.
@@ -128,6 +152,39 @@ pub enum Intent<'a> {
         field: RevisedField,
         value: &'a str,
     },
+}
+
+impl<'a> Intent<'a> {
+    /// The book and intent of a back-office command; `None` for every other command.
+    pub fn of(command: &'a Command) -> Option<(&'a str, Intent<'a>)> {
+        Some(match command {
+            Command::Acquire {
+                book,
+                title,
+                author,
+                subjects,
+            } => (
+                book,
+                Intent::Acquire {
+                    title,
+                    author,
+                    subjects,
+                },
+            ),
+            Command::Catalog { book } => (book, Intent::Catalog),
+            Command::Lend { book, patron } => (book, Intent::Lend { patron }),
+            Command::Return { book } => (book, Intent::Return),
+            Command::Withdraw { book } => (book, Intent::Withdraw),
+            Command::Revise { book, field, value } => (
+                book,
+                Intent::Revise {
+                    field: *field,
+                    value,
+                },
+            ),
+            _ => return None,
+        })
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -198,19 +255,13 @@ impl BackOffice {
         } = intent
         {
             if existing.is_some() {
-                return reject(
-                    Rule::UniqueId,
-                    format!("the id {book} is already used by another book"),
-                );
+                return reject(Rule::UniqueId, book, Detail::None);
             }
             if title.trim().is_empty()
                 || author.trim().is_empty()
                 || subjects.iter().any(|s| s.trim().is_empty())
             {
-                return reject(
-                    Rule::NameRequired,
-                    "a title, an author and each subject must have some text".into(),
-                );
+                return reject(Rule::NameRequired, book, Detail::None);
             }
             return Ok(EventKind::BookAcquired {
                 title: title.into(),
@@ -219,16 +270,10 @@ impl BackOffice {
             });
         }
         let Some(record) = existing else {
-            return reject(
-                Rule::MustBeAcquired,
-                format!("the back office has no book {book}: acquire it first"),
-            );
+            return reject(Rule::MustBeAcquired, book, Detail::None);
         };
         if record.state == BookState::Withdrawn {
-            return reject(
-                Rule::WithdrawnIsFinal,
-                format!("{book} was withdrawn: nothing more can happen to it"),
-            );
+            return reject(Rule::WithdrawnIsFinal, book, Detail::None);
         }
         match (intent, &record.state) {
             (Intent::Acquire { .. }, _) => unreachable!("handled above"),
@@ -237,18 +282,13 @@ impl BackOffice {
                 author: record.author.clone(),
                 subjects: record.subjects.clone(),
             }),
-            (Intent::Catalog, _) => reject(
-                Rule::AlreadyCataloged,
-                format!("{book} is cataloged already"),
-            ),
-            (Intent::Lend { .. }, BookState::Acquired) => reject(
-                Rule::MustBeCataloged,
-                format!("{book} is not cataloged yet: catalog it before lending it"),
-            ),
-            (Intent::Lend { .. }, BookState::Lent { patron }) => reject(
-                Rule::AlreadyLent,
-                format!("{book} is already lent to {patron}"),
-            ),
+            (Intent::Catalog, _) => reject(Rule::AlreadyCataloged, book, Detail::None),
+            (Intent::Lend { .. }, BookState::Acquired) => {
+                reject(Rule::MustBeCataloged, book, Detail::None)
+            }
+            (Intent::Lend { .. }, BookState::Lent { patron }) => {
+                reject(Rule::AlreadyLent, book, Detail::Patron(patron.clone()))
+            }
             (Intent::Lend { patron }, _) => Ok(EventKind::BookLent {
                 patron: self
                     .patrons
@@ -259,16 +299,11 @@ impl BackOffice {
             (Intent::Return, BookState::Lent { patron }) => Ok(EventKind::BookReturned {
                 patron: patron.clone(),
             }),
-            (Intent::Return, state) => reject(
-                Rule::NotLent,
-                format!(
-                    "{book} is not lent out (it is {}), so it cannot be returned",
-                    state.word()
-                ),
-            ),
+            (Intent::Return, state) => reject(Rule::NotLent, book, Detail::State(state.clone())),
             (Intent::Withdraw, BookState::Lent { patron }) => reject(
                 Rule::LentCannotBeWithdrawn,
-                format!("{book} is lent to {patron}: it must come back before it is withdrawn"),
+                book,
+                Detail::Patron(patron.clone()),
             ),
             (Intent::Withdraw, _) => Ok(EventKind::BookWithdrawn),
             (Intent::Revise { field, value }, _) => {
@@ -277,14 +312,13 @@ impl BackOffice {
                     RevisedField::Author => &record.author,
                 };
                 if value.trim().is_empty() {
-                    reject(
-                        Rule::NameRequired,
-                        format!("the new {} must have some text", field.word()),
-                    )
+                    reject(Rule::NameRequired, book, Detail::Field(field))
                 } else if &**current == value {
+                    let value = value.to_string();
                     reject(
                         Rule::NothingToChange,
-                        format!("the {} of {book} is already \"{value}\"", field.word()),
+                        book,
+                        Detail::Unchanged { field, value },
                     )
                 } else {
                     Ok(EventKind::BookRevised {

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 
 use super::event::{BookId, Event, EventKind, Text};
-use super::language::{Field, RevisedField};
+use super::field::{Field, RevisedField};
 
 /// What a card says about a book's availability.
 #[derive(Debug, Clone, PartialEq, Eq)]

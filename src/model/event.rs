@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::language::RevisedField;
+use super::field::RevisedField;
 
 /// Shared text: events, the back office and every catalog hold the same title without copies.
 pub type Text = Arc<str>;
@@ -138,33 +138,6 @@ impl EventKind {
             EventKind::BookReturned { .. } => 3,
             EventKind::BookWithdrawn => 4,
             EventKind::BookRevised { .. } => 5,
-        }
-    }
-
-    /// The event's particulars in a few words, for the log panel and transcripts.
-    pub fn details(&self) -> String {
-        match self {
-            EventKind::BookAcquired {
-                title,
-                author,
-                subjects,
-            }
-            | EventKind::BookCataloged {
-                title,
-                author,
-                subjects,
-            } => {
-                let mut s = format!("\"{title}\" by {author}");
-                if !subjects.is_empty() {
-                    s.push_str(" about ");
-                    s.push_str(&subjects.join(", "));
-                }
-                s
-            }
-            EventKind::BookLent { patron } => format!("to {patron}"),
-            EventKind::BookReturned { patron } => format!("from {patron}"),
-            EventKind::BookWithdrawn => String::new(),
-            EventKind::BookRevised { field, value } => format!("{} → \"{value}\"", field.word()),
         }
     }
 }

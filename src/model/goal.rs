@@ -2,10 +2,10 @@
 //! choice's `holds` say. They are parsed once and checked against a `Session`.
 
 use super::back_office::{BookState, Rule};
-use super::catalog::Card;
+use super::catalog::{Card, Status};
 use super::event::EventKind;
 use super::language::nearest;
-use super::library::{Answer, Outcome};
+use super::outcome::{Answer, Outcome, OutcomeKind};
 use super::projector::Health;
 use super::session::Session;
 
@@ -13,7 +13,7 @@ use super::session::Session;
 pub enum Condition {
     BookIs {
         book: String,
-        state: String,
+        state: BookIs,
         patron: Option<String>,
     },
     CatalogExists {
@@ -21,7 +21,7 @@ pub enum Condition {
     },
     CatalogIs {
         catalog: String,
-        health: Health,
+        health: HealthIs,
     },
     CatalogHas {
         catalog: String,
@@ -30,7 +30,7 @@ pub enum Condition {
     CatalogShows {
         catalog: String,
         book: String,
-        status: String,
+        status: StatusIs,
     },
     CatalogCheckpoint {
         catalog: String,
@@ -44,7 +44,7 @@ pub enum Condition {
         kind: usize,
     },
     LastIs {
-        outcome: String,
+        outcome: OutcomeKind,
     },
     LastRejectedBy {
         rule: Rule,
@@ -60,14 +60,113 @@ pub enum Condition {
     },
     AnswerShows {
         book: String,
-        status: String,
+        status: StatusIs,
     },
     Not(Box<Condition>),
 }
 
-const BOOK_STATES: [&str; 5] = ["acquired", "available", "lent", "withdrawn", "unknown"];
-const CARD_STATUSES: [&str; 3] = ["available", "lent", "withdrawn"];
-const OUTCOMES: [&str; 4] = ["accepted", "rejected", "answered", "done"];
+/// Where a condition expects a book to stand in the back office.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BookIs {
+    Acquired,
+    Available,
+    Lent,
+    Withdrawn,
+    /// The back office has no such book.
+    Unknown,
+}
+
+const BOOK_STATES: [(&str, BookIs); 5] = [
+    ("acquired", BookIs::Acquired),
+    ("available", BookIs::Available),
+    ("lent", BookIs::Lent),
+    ("withdrawn", BookIs::Withdrawn),
+    ("unknown", BookIs::Unknown),
+];
+
+/// What a condition expects a card to say of its book.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusIs {
+    Available,
+    Lent,
+    Withdrawn,
+}
+
+const CARD_STATUSES: [(&str, StatusIs); 3] = [
+    ("available", StatusIs::Available),
+    ("lent", StatusIs::Lent),
+    ("withdrawn", StatusIs::Withdrawn),
+];
+
+impl StatusIs {
+    fn matches(self, status: &Status) -> bool {
+        matches!(
+            (self, status),
+            (StatusIs::Available, Status::Available)
+                | (StatusIs::Lent, Status::Lent { .. })
+                | (StatusIs::Withdrawn, Status::Withdrawn)
+        )
+    }
+}
+
+/// The health a condition expects of a catalog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HealthIs {
+    CaughtUp,
+    Behind,
+    Paused,
+    Damaged,
+}
+
+const HEALTHS: [(&str, HealthIs); 4] = [
+    ("caught-up", HealthIs::CaughtUp),
+    ("behind", HealthIs::Behind),
+    ("paused", HealthIs::Paused),
+    ("damaged", HealthIs::Damaged),
+];
+
+impl HealthIs {
+    fn matches(self, health: Health) -> bool {
+        matches!(
+            (self, health),
+            (HealthIs::CaughtUp, Health::CaughtUp)
+                | (HealthIs::Behind, Health::Behind)
+                | (HealthIs::Paused, Health::Paused)
+                | (HealthIs::Damaged, Health::Damaged)
+        )
+    }
+}
+
+/// The words of `(word, value)` pairs, for messages and suggestions.
+/// The word a value goes by in the condition language: the inverse of parsing it.
+fn word_of<T: PartialEq>(pairs: &[(&'static str, T)], value: &T) -> &'static str {
+    pairs
+        .iter()
+        .find(|(_, v)| v == value)
+        .map_or("?", |(w, _)| *w)
+}
+
+impl BookIs {
+    pub fn word(self) -> &'static str {
+        word_of(&BOOK_STATES, &self)
+    }
+}
+
+impl StatusIs {
+    pub fn word(self) -> &'static str {
+        word_of(&CARD_STATUSES, &self)
+    }
+}
+
+impl HealthIs {
+    pub fn word(self) -> &'static str {
+        word_of(&HEALTHS, &self)
+    }
+}
+
+fn words<T>(pairs: &[(&'static str, T)]) -> Vec<&'static str> {
+    pairs.iter().map(|(w, _)| *w).collect()
+}
 
 /// A condition that does not parse: the message, and the word (from 1) where it went wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -142,6 +241,22 @@ impl<'a> Words<'a> {
     }
 }
 
+impl<'a> Words<'a> {
+    /// One of the pairs' words, whatever its case: its value.
+    fn choose<T: Copy>(
+        &mut self,
+        expected: &str,
+        pairs: &[(&'static str, T)],
+    ) -> Result<T, ConditionError> {
+        let word = self.one_of(expected, &words(pairs))?;
+        Ok(pairs
+            .iter()
+            .find(|(w, _)| *w == word)
+            .map(|(_, v)| *v)
+            .expect("one_of returns one of the words"))
+    }
+}
+
 impl Condition {
     pub fn parse(text: &str) -> Result<Condition, ConditionError> {
         let mut w = Words {
@@ -158,138 +273,139 @@ impl Condition {
             "`book`, `catalog`, `log`, `last`, `answer` or `not`",
             &["book", "catalog", "log", "last", "answer", "not"],
         )?;
-        Ok(match first.as_str() {
-            "not" => Condition::Not(Box::new(Self::parse_words(w)?)),
-            "book" => {
+        match first.as_str() {
+            "not" => Ok(Condition::Not(Box::new(Self::parse_words(w)?))),
+            "book" => Self::parse_book(w),
+            "catalog" => Self::parse_catalog(w),
+            "log" => Self::parse_log(w),
+            "last" => Self::parse_last(w),
+            _ => Self::parse_answer(w),
+        }
+    }
+
+    /// `book <id> is <state> [to <patron>]`
+    fn parse_book(w: &mut Words<'_>) -> Result<Condition, ConditionError> {
+        let book = w.name("a book id")?;
+        w.keyword("is")?;
+        let state = w.choose(
+            "acquired, available, lent, withdrawn or unknown",
+            &BOOK_STATES,
+        )?;
+        let patron = if state == BookIs::Lent && w.words.get(w.pos).is_some() {
+            w.keyword("to")?;
+            Some(w.name("a patron")?)
+        } else {
+            None
+        };
+        Ok(Condition::BookIs {
+            book,
+            state,
+            patron,
+        })
+    }
+
+    /// `catalog <name> exists | is <health> | has <id> | lacks <id> | shows <id> as <status>
+    /// | checkpoint is <seq>`
+    fn parse_catalog(w: &mut Words<'_>) -> Result<Condition, ConditionError> {
+        let catalog = w.name("a catalog name")?;
+        let verb = w.one_of(
+            "exists, is, has, lacks, shows or checkpoint",
+            &["exists", "is", "has", "lacks", "shows", "checkpoint"],
+        )?;
+        Ok(match verb.as_str() {
+            "exists" => Condition::CatalogExists { catalog },
+            "is" => Condition::CatalogIs {
+                catalog,
+                health: w.choose("caught-up, behind, paused or damaged", &HEALTHS)?,
+            },
+            "has" => Condition::CatalogHas {
+                catalog,
+                book: w.name("a book id")?,
+            },
+            "lacks" => Condition::Not(Box::new(Condition::CatalogHas {
+                catalog,
+                book: w.name("a book id")?,
+            })),
+            "shows" => {
                 let book = w.name("a book id")?;
-                w.keyword("is")?;
-                let state = w.one_of(
-                    "acquired, available, lent, withdrawn or unknown",
-                    &BOOK_STATES,
-                )?;
-                let patron = if state == "lent" && w.words.get(w.pos).is_some() {
-                    w.keyword("to")?;
-                    Some(w.name("a patron")?)
-                } else {
-                    None
-                };
-                Condition::BookIs {
+                w.keyword("as")?;
+                Condition::CatalogShows {
+                    catalog,
                     book,
-                    state,
-                    patron,
+                    status: w.choose("available, lent or withdrawn", &CARD_STATUSES)?,
                 }
             }
-            "catalog" => {
-                let catalog = w.name("a catalog name")?;
-                match w
-                    .one_of(
-                        "exists, is, has, lacks, shows or checkpoint",
-                        &["exists", "is", "has", "lacks", "shows", "checkpoint"],
-                    )?
-                    .as_str()
-                {
-                    "exists" => Condition::CatalogExists { catalog },
-                    "is" => {
-                        let word =
-                            w.one_of("caught-up, behind, paused or damaged", &Health::WORDS)?;
-                        let health = [
-                            Health::CaughtUp,
-                            Health::Behind,
-                            Health::Paused,
-                            Health::Damaged,
-                        ]
-                        .into_iter()
-                        .find(|h| h.word() == word)
-                        .unwrap_or(Health::CaughtUp);
-                        Condition::CatalogIs { catalog, health }
-                    }
-                    "has" => Condition::CatalogHas {
-                        catalog,
-                        book: w.name("a book id")?,
-                    },
-                    "lacks" => Condition::Not(Box::new(Condition::CatalogHas {
-                        catalog,
-                        book: w.name("a book id")?,
-                    })),
-                    "shows" => {
-                        let book = w.name("a book id")?;
-                        w.keyword("as")?;
-                        let status = w.one_of("available, lent or withdrawn", &CARD_STATUSES)?;
-                        Condition::CatalogShows {
-                            catalog,
-                            book,
-                            status,
-                        }
-                    }
-                    _ => {
-                        w.keyword("is")?;
-                        Condition::CatalogCheckpoint {
-                            catalog,
-                            seq: w.number("a sequence number")?,
-                        }
-                    }
+            _ => {
+                w.keyword("is")?;
+                Condition::CatalogCheckpoint {
+                    catalog,
+                    seq: w.number("a sequence number")?,
                 }
             }
-            "log" => match w.one_of("head or has", &["head", "has"])?.as_str() {
-                "head" => {
-                    w.keyword("is")?;
-                    Condition::LogHead {
-                        seq: w.number("a sequence number")?,
-                    }
-                }
-                _ => {
-                    let count = w.number("a number of events")?;
-                    let kind = w.next("an event kind, like BookLent")?;
-                    let Some(kind) = EventKind::NAMES
-                        .iter()
-                        .position(|n| n.eq_ignore_ascii_case(kind))
-                    else {
-                        w.pos -= 1;
-                        let hint = nearest(kind, EventKind::NAMES)
-                            .map(|s| format!(" (did you mean \"{s}\"?)"))
-                            .unwrap_or_default();
-                        return Err(w.err(format!("unknown event kind `{kind}`{hint}")));
-                    };
-                    Condition::LogHas { count, kind }
-                }
+        })
+    }
+
+    /// `log head is <seq> | log has <count> <EventKind>`
+    fn parse_log(w: &mut Words<'_>) -> Result<Condition, ConditionError> {
+        if w.one_of("head or has", &["head", "has"])? == "head" {
+            w.keyword("is")?;
+            return Ok(Condition::LogHead {
+                seq: w.number("a sequence number")?,
+            });
+        }
+        let count = w.number("a number of events")?;
+        let kind = w.next("an event kind, like BookLent")?;
+        let Some(kind) = EventKind::NAMES
+            .iter()
+            .position(|n| n.eq_ignore_ascii_case(kind))
+        else {
+            w.pos -= 1;
+            let hint = nearest(kind, EventKind::NAMES)
+                .map(|s| format!(" (did you mean \"{s}\"?)"))
+                .unwrap_or_default();
+            return Err(w.err(format!("unknown event kind `{kind}`{hint}")));
+        };
+        Ok(Condition::LogHas { count, kind })
+    }
+
+    /// `last is <outcome> | last rejected by <rule>`
+    fn parse_last(w: &mut Words<'_>) -> Result<Condition, ConditionError> {
+        if w.one_of("is or rejected", &["is", "rejected"])? == "is" {
+            let outcomes = OutcomeKind::ALL.map(|k| (k.word(), k));
+            return Ok(Condition::LastIs {
+                outcome: w.choose("accepted, rejected, answered or done", &outcomes)?,
+            });
+        }
+        w.keyword("by")?;
+        let rules = Rule::ALL.map(|r| (r.slug(), r));
+        Ok(Condition::LastRejectedBy {
+            rule: w.choose("a rule name, like already-lent", &rules)?,
+        })
+    }
+
+    /// `answer is stale|fresh | has <n> cards | lists <id> | shows <id> as <status>`
+    fn parse_answer(w: &mut Words<'_>) -> Result<Condition, ConditionError> {
+        let verb = w.one_of("is, has, lists or shows", &["is", "has", "lists", "shows"])?;
+        Ok(match verb.as_str() {
+            "is" => Condition::AnswerStale {
+                stale: w.choose("stale or fresh", &[("stale", true), ("fresh", false)])?,
             },
-            "last" => match w.one_of("is or rejected", &["is", "rejected"])?.as_str() {
-                "is" => Condition::LastIs {
-                    outcome: w.one_of("accepted, rejected, answered or done", &OUTCOMES)?,
-                },
-                _ => {
-                    w.keyword("by")?;
-                    let slugs: Vec<&str> = Rule::ALL.iter().map(|r| r.slug()).collect();
-                    let slug = w.one_of("a rule name, like already-lent", &slugs)?;
-                    Condition::LastRejectedBy {
-                        rule: Rule::from_slug(&slug).unwrap_or(Rule::UniqueId),
-                    }
-                }
+            "has" => {
+                let count = w.number("a number of cards")? as usize;
+                w.one_of("`cards`", &["cards", "card"])?;
+                Condition::AnswerCards { count }
+            }
+            "lists" => Condition::AnswerLists {
+                book: w.name("a book id")?,
             },
-            _ => match w
-                .one_of("is, has, lists or shows", &["is", "has", "lists", "shows"])?
-                .as_str()
-            {
-                "is" => Condition::AnswerStale {
-                    stale: w.one_of("stale or fresh", &["stale", "fresh"])? == "stale",
-                },
-                "has" => {
-                    let count = w.number("a number of cards")? as usize;
-                    w.one_of("`cards`", &["cards", "card"])?;
-                    Condition::AnswerCards { count }
+            _ => {
+                let book = w.name("a book id")?;
+                w.keyword("as")?;
+                Condition::AnswerShows {
+                    book,
+                    status: w.choose("available, lent or withdrawn", &CARD_STATUSES)?,
                 }
-                "lists" => Condition::AnswerLists {
-                    book: w.name("a book id")?,
-                },
-                _ => {
-                    let book = w.name("a book id")?;
-                    w.keyword("as")?;
-                    Condition::AnswerShows {
-                        book,
-                        status: w.one_of("available, lent or withdrawn", &CARD_STATUSES)?,
-                    }
-                }
-            },
+            }
         })
     }
 
@@ -302,21 +418,15 @@ impl Condition {
                 book,
                 state,
                 patron,
-            } => match library.office().book(book) {
-                None => state == "unknown",
-                Some(b) => {
-                    b.state.word() == state
-                        && match (patron, &b.state) {
-                            (None, _) => true,
-                            (Some(p), BookState::Lent { patron }) => **patron == **p,
-                            _ => false,
-                        }
-                }
-            },
+            } => book_is(
+                library.office().book(book).map(|b| &b.state),
+                *state,
+                patron,
+            ),
             Condition::CatalogExists { catalog } => library.projector(catalog).is_some(),
             Condition::CatalogIs { catalog, health } => library
                 .projector(catalog)
-                .is_some_and(|p| p.health(library.head()) == *health),
+                .is_some_and(|p| health.matches(p.health(library.head()))),
             Condition::CatalogHas { catalog, book } => {
                 library.catalog(catalog).is_some_and(|c| c.has(book))
             }
@@ -327,13 +437,13 @@ impl Condition {
             } => library
                 .catalog(catalog)
                 .and_then(|c| c.card(book))
-                .is_some_and(|card| card.status.word() == status),
+                .is_some_and(|card| status.matches(&card.status)),
             Condition::CatalogCheckpoint { catalog, seq } => library
                 .projector(catalog)
                 .is_some_and(|p| p.checkpoint == *seq),
             Condition::LogHead { seq } => library.head() == *seq,
             Condition::LogHas { count, kind } => library.log().count_by_kind()[*kind] == *count,
-            Condition::LastIs { outcome } => session.last().is_some_and(|o| o.word() == outcome),
+            Condition::LastIs { outcome } => session.last().is_some_and(|o| o.kind() == *outcome),
             Condition::LastRejectedBy { rule } => {
                 matches!(session.last(), Some(Outcome::Rejected(r)) if r.rule == *rule)
             }
@@ -353,9 +463,23 @@ impl Condition {
                 .is_some_and(|cards| {
                     cards
                         .iter()
-                        .any(|c| c.book.as_str() == book && c.status.word() == status)
+                        .any(|c| c.book.as_str() == book && status.matches(&c.status))
                 }),
         }
+    }
+}
+
+/// Whether a book standing at `state` (`None`: no such book) is as a condition expects.
+fn book_is(state: Option<&BookState>, expected: BookIs, patron: &Option<String>) -> bool {
+    match (state, expected) {
+        (None, BookIs::Unknown) => true,
+        (Some(BookState::Acquired), BookIs::Acquired)
+        | (Some(BookState::Available), BookIs::Available)
+        | (Some(BookState::Withdrawn), BookIs::Withdrawn) => true,
+        (Some(BookState::Lent { patron: has }), BookIs::Lent) => {
+            patron.as_ref().is_none_or(|p| **has == **p)
+        }
+        _ => false,
     }
 }
 

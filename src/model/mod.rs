@@ -6,23 +6,29 @@ mod capacity;
 mod catalog;
 mod event;
 mod event_log;
+mod exec_error;
+mod field;
 pub mod goal;
 pub mod language;
 mod library;
+mod outcome;
 mod projector;
 mod session;
 
-pub use back_office::{BackOffice, Book, BookState, Rejection, Rule};
+pub use back_office::{BackOffice, Book, BookState, Detail, Rejection, Rule};
 pub use capacity::Capacity;
 pub(crate) use capacity::Pace;
 pub use catalog::{Card, Catalog, Damage, Status};
 pub use event::{BookId, Event, EventKind, Text};
 pub use event_log::EventLog;
+pub use exec_error::{ExecError, MAX_CATALOGS};
+pub use field::{Field, RevisedField};
 pub use goal::{Condition, ConditionError};
-pub use library::{
-    Answer, BUILT_IN_CATALOGS, CatalogStatus, Delivery, FindAnswer, Library, Outcome, ShowAnswer,
+pub use library::{BUILT_IN_CATALOGS, Library};
+pub use outcome::{
+    Answer, CatalogStatus, Delivery, Done, FindAnswer, Outcome, OutcomeKind, ShowAnswer,
 };
-pub use projector::{DEFAULT_LAG, Health, Projector, RebuildJob};
+pub use projector::{DEFAULT_DELAY, Health, Projector, RebuildJob};
 pub use session::Session;
 
 #[cfg(test)]

@@ -1,12 +1,12 @@
 //! A projector: the clerk who files new cards into one catalog, later. It remembers the last
-//! event it applied (the checkpoint), waits `lag` ticks before filing an event, and can be
+//! event it applied (the checkpoint), waits `delay` ticks before filing an event, and can be
 //! paused, resumed or told to catch up at once.
 
 use super::capacity::{Capacity, Pace};
 use super::catalog::Catalog;
 use super::event::{Event, EventKind};
 use super::event_log::EventLog;
-use super::language::Field;
+use super::field::Field;
 
 /// A catalog's health, as `status` and the screens report it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,14 +29,6 @@ impl Health {
             Health::Damaged => "damaged",
         }
     }
-
-    /// The words a person reads.
-    pub fn label(self) -> &'static str {
-        match self {
-            Health::CaughtUp => "caught up",
-            other => other.word(),
-        }
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,8 +37,9 @@ pub struct Projector {
     pub catalog: Catalog,
     /// Sequence number of the last event applied.
     pub checkpoint: u64,
-    /// Ticks an event waits after being appended before it is filed; 0 files it at once.
-    pub lag: u64,
+    /// The delivery delay: ticks an event waits after being appended before it is filed; 0
+    /// files it at once. (How far behind the catalog actually is, its lag, is measured.)
+    pub delay: u64,
     pub paused: bool,
     /// Set by `damage`, cleared by a rebuild: the model knows, as an audit would find out.
     pub damaged: bool,
@@ -55,8 +48,8 @@ pub struct Projector {
     pace: Pace,
 }
 
-/// Lag a new catalog starts with.
-pub const DEFAULT_LAG: u64 = 1;
+/// The delivery delay a new catalog starts with.
+pub const DEFAULT_DELAY: u64 = 1;
 
 impl Projector {
     pub fn new(name: &str, field: Field) -> Self {
@@ -64,7 +57,7 @@ impl Projector {
             name: name.to_string(),
             catalog: Catalog::new(field),
             checkpoint: 0,
-            lag: DEFAULT_LAG,
+            delay: DEFAULT_DELAY,
             paused: false,
             damaged: false,
             capacity: None,
@@ -96,7 +89,7 @@ impl Projector {
         true
     }
 
-    /// Files every event that has waited its lag by `now`, as far as its capacity allows.
+    /// Files every event that has waited its delay by `now`, as far as its capacity allows.
     /// Returns how many were applied.
     pub fn catch_up(&mut self, log: &EventLog, now: u64) -> u64 {
         if self.paused {
@@ -104,7 +97,7 @@ impl Projector {
         }
         let mut applied = 0;
         for event in log.after(self.checkpoint) {
-            let due = event.tick.saturating_add(self.lag);
+            let due = event.tick.saturating_add(self.delay);
             if due > now {
                 break;
             }
@@ -119,7 +112,7 @@ impl Projector {
         applied
     }
 
-    /// Files everything up to the log head now, whatever the lag, pause or capacity.
+    /// Files everything up to the log head now, whatever the delay, pause or capacity.
     pub fn sync(&mut self, log: &EventLog) -> u64 {
         let mut applied = 0;
         for event in log.after(self.checkpoint) {

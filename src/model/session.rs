@@ -2,8 +2,10 @@
 //! The sandbox, lesson steps, challenges, quiz setups and `run` all execute through here.
 
 use super::event::EventKind;
+use super::exec_error::ExecError;
 use super::language::{Command, Names, ParseError, ScriptLine, parse_line, parse_script};
-use super::library::{Answer, Library, Outcome};
+use super::library::Library;
+use super::outcome::{Answer, Outcome};
 
 #[derive(Debug, Clone, Default)]
 pub struct Session {
@@ -42,7 +44,7 @@ impl Session {
         &self.history
     }
 
-    pub fn execute(&mut self, command: &Command) -> Result<Outcome, ParseError> {
+    pub fn execute(&mut self, command: &Command) -> Result<Outcome, ExecError> {
         let outcome = self.library.execute(command)?;
         if let Some(Outcome::Answered(answer @ (Answer::Find(_) | Answer::Show(_)))) =
             self.last.take()
@@ -61,7 +63,7 @@ impl Session {
         };
         self.execute(&command)
             .map(Some)
-            .map_err(|e| ParseError { line, ..e })
+            .map_err(|e| e.at_line(line))
     }
 
     /// Parses a whole script first (so a bad line stops it before anything runs), then
@@ -75,12 +77,7 @@ impl Session {
         for line in lines {
             match self.execute(&line.command) {
                 Ok(outcome) => done.push((line, outcome)),
-                Err(e) => {
-                    return Err(vec![ParseError {
-                        line: line.line,
-                        ..e
-                    }]);
-                }
+                Err(e) => return Err(vec![e.at_line(line.line)]),
             }
         }
         Ok(done)

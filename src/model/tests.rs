@@ -54,16 +54,11 @@ fn rule(outcome: &Outcome) -> Rule {
 /// The kind name of the one event an accepted outcome appended.
 fn accepted<'a>(s: &'a Session, outcome: &Outcome) -> &'a Event {
     match outcome {
-        Outcome::Accepted { first, last, .. } => {
-            assert_eq!(
-                first, last,
-                "each accepted command appends exactly one event"
-            );
-            s.library()
-                .log()
-                .get(*first)
-                .expect("the event is in the log")
-        }
+        Outcome::Accepted { seq, .. } => s
+            .library()
+            .log()
+            .get(*seq)
+            .expect("the event is in the log"),
         other => panic!("expected acceptance, got {other:?}"),
     }
 }
@@ -82,9 +77,10 @@ fn show(outcome: &Outcome) -> &ShowAnswer {
     }
 }
 
-fn message(outcome: &Outcome) -> &str {
+/// What a done outcome did, worded as every screen words it.
+fn message(outcome: &Outcome) -> String {
     match outcome {
-        Outcome::Done { message, .. } => message,
+        Outcome::Done { done, .. } => crate::transcript::done_message(done),
         other => panic!("expected done, got {other:?}"),
     }
 }
@@ -278,9 +274,9 @@ fn every_command_on_an_unknown_book_is_rejected_by_must_be_acquired() {
             unreachable!()
         };
         assert!(
-            r.reason.contains("b9"),
+            crate::transcript::reason(r).contains("b9"),
             "the reason names the book: {}",
-            r.reason
+            crate::transcript::reason(r)
         );
     }
 }
@@ -318,7 +314,11 @@ fn lending_a_lent_book_is_rejected() {
     let Outcome::Rejected(r) = &o else {
         unreachable!()
     };
-    assert!(r.reason.contains("ada"), "names who has it: {}", r.reason);
+    assert!(
+        crate::transcript::reason(r).contains("ada"),
+        "names who has it: {}",
+        crate::transcript::reason(r)
+    );
     assert_eq!(
         state(&s, "b1"),
         &BookState::Lent {
@@ -602,7 +602,7 @@ fn a_new_library_has_the_four_built_in_catalogs_each_lagging_one_tick() {
     assert_eq!(names, BUILT_IN_CATALOGS);
     for p in s.library().projectors() {
         assert_eq!(
-            (p.lag, p.checkpoint, p.paused, p.damaged),
+            (p.delay, p.checkpoint, p.paused, p.damaged),
             (1, 0, false, false)
         );
         assert_eq!(p.health(0), Health::CaughtUp);
@@ -683,7 +683,7 @@ fn lowering_a_lag_delivers_at_once_what_is_now_due() {
         "titles: events now reach it 2 ticks after they are appended"
     );
     assert_eq!(checkpoint(&s, "titles"), 1);
-    assert_eq!(projector(&s, "titles").lag, 2);
+    assert_eq!(projector(&s, "titles").delay, 2);
     let o = exec(&mut s, "lag titles 0");
     assert!(message(&o).contains("filed as part of the command"));
 }
@@ -748,9 +748,12 @@ fn health_reports_damaged_before_paused_before_behind() {
     assert_eq!(health(&s, "titles"), Health::Paused);
     run(&mut s, "damage titles");
     assert_eq!(health(&s, "titles"), Health::Damaged);
-    assert_eq!(Health::CaughtUp.label(), "caught up");
+    assert_eq!(
+        crate::transcript::health_label(Health::CaughtUp),
+        "caught up"
+    );
     assert_eq!(Health::CaughtUp.word(), "caught-up");
-    assert_eq!(Health::Behind.label(), "behind");
+    assert_eq!(crate::transcript::health_label(Health::Behind), "behind");
 }
 
 #[test]
@@ -773,7 +776,7 @@ fn status_reports_each_catalogs_checkpoint_head_and_lag_in_events_and_ticks() {
         (5, 5, 0, 0)
     );
     assert_eq!(
-        (authors.health, authors.cards, authors.lag),
+        (authors.health, authors.cards, authors.delay),
         (Health::CaughtUp, 2, 1)
     );
     let subjects = row("subjects");
@@ -1185,7 +1188,7 @@ fn rebuild_keeps_the_lag_and_the_pause() {
     run(&mut s, "damage titles\nrebuild titles");
     let p = projector(&s, "titles");
     assert_eq!(
-        (p.lag, p.paused, p.damaged, p.checkpoint),
+        (p.delay, p.paused, p.damaged, p.checkpoint),
         (3, true, false, 4)
     );
     assert_eq!(health(&s, "titles"), Health::Paused);
@@ -1272,7 +1275,7 @@ fn starting_a_rebuild_of_an_unknown_catalog_is_an_error() {
         .library()
         .start_rebuild(&catalog_ref("shelve"))
         .unwrap_err();
-    assert_eq!(e.suggestion.as_deref(), Some("shelf"));
+    assert_eq!(e.suggestion().as_deref(), Some("shelf"));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1303,8 +1306,8 @@ fn added(field: &str) -> Session {
     assert!(message(&o).starts_with("new built from 15 events of history, filed by"));
     let p = projector(&s, "new");
     assert_eq!(
-        (p.checkpoint, p.lag, p.paused, p.damaged),
-        (15, DEFAULT_LAG, false, false)
+        (p.checkpoint, p.delay, p.paused, p.damaged),
+        (15, DEFAULT_DELAY, false, false)
     );
     assert_eq!(s.library().catalog("new"), Some(&fresh(s.library(), "new")));
     s
@@ -1393,6 +1396,24 @@ fn adding_a_catalog_whose_name_exists_is_an_error() {
     assert_eq!((e.line, e.col), (7, 13));
     assert_eq!(e.message, "a catalog named \"titles\" exists already");
     assert_eq!(s.library().projectors().len(), 4);
+}
+
+#[test]
+fn a_library_holds_at_most_max_catalogs_and_says_so_when_asked_for_more() {
+    let mut s = Session::new();
+    for i in 4..MAX_CATALOGS {
+        exec(&mut s, &format!("add-catalog extra{i} by status"));
+    }
+    assert_eq!(s.library().projectors().len(), MAX_CATALOGS);
+    let e = exec_err(&mut s, "add-catalog one-more by title");
+    assert_eq!((e.line, e.col), (7, 13));
+    assert!(
+        e.message
+            .contains(&format!("at most {MAX_CATALOGS} catalogs")),
+        "{}",
+        e.message
+    );
+    assert_eq!(s.library().projectors().len(), MAX_CATALOGS);
 }
 
 #[test]
@@ -1560,7 +1581,7 @@ fn conditions_are_case_insensitive_and_fold_names() {
         cond("BOOK B1 IS LENT TO Ada"),
         Condition::BookIs {
             book: "b1".into(),
-            state: "lent".into(),
+            state: goal::BookIs::Lent,
             patron: Some("ada".into())
         }
     );

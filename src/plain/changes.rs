@@ -102,7 +102,7 @@ fn card_map(p: &Projector) -> BTreeMap<String, BTreeMap<String, Filed>> {
 /// event moves the head; only a change of the catalog's own standing is news.
 fn standing_change(old: &Projector, old_head: u64, new: &Projector, head: u64) -> Option<String> {
     let moved = old.checkpoint != new.checkpoint
-        || old.lag != new.lag
+        || old.delay != new.delay
         || old.paused != new.paused
         || old.health(old_head) != new.health(head);
     moved.then(|| transcript::catalog_standing(new, head))

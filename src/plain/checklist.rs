@@ -19,14 +19,17 @@ fn clause(condition: &Condition) -> String {
             book,
             state,
             patron,
-        } => match (state.as_str(), patron) {
+        } => match (state.word(), patron) {
             ("unknown", _) => format!("the back office has no record of {book}"),
-            (_, Some(patron)) => format!("book {book} is {state} to {patron}"),
-            _ => format!("book {book} is {state}"),
+            (_, Some(patron)) => format!("book {book} is {} to {patron}", state.word()),
+            _ => format!("book {book} is {}", state.word()),
         },
         Condition::CatalogExists { catalog } => format!("a catalog named {catalog} exists"),
         Condition::CatalogIs { catalog, health } => {
-            format!("the {catalog} catalog is {}", health.label())
+            format!(
+                "the {catalog} catalog is {}",
+                health.word().replace('-', " ")
+            )
         }
         Condition::CatalogHas { catalog, book } => {
             format!("the {catalog} catalog has a card for {book}")
@@ -35,7 +38,7 @@ fn clause(condition: &Condition) -> String {
             catalog,
             book,
             status,
-        } => format!("the {catalog} catalog shows {book} as {status}"),
+        } => format!("the {catalog} catalog shows {book} as {}", status.word()),
         Condition::CatalogCheckpoint { catalog, seq } => {
             format!("the {catalog} catalog's checkpoint is #{seq}")
         }
@@ -47,7 +50,7 @@ fn clause(condition: &Condition) -> String {
                 if *count == 1 { "" } else { "s" }
             )
         }
-        Condition::LastIs { outcome } => format!("the last command was {outcome}"),
+        Condition::LastIs { outcome } => format!("the last command was {}", outcome.word()),
         Condition::LastRejectedBy { rule } => {
             format!("the last command was refused by the rule {}", rule.slug())
         }
@@ -63,7 +66,7 @@ fn clause(condition: &Condition) -> String {
         ),
         Condition::AnswerLists { book } => format!("the last answer lists {book}"),
         Condition::AnswerShows { book, status } => {
-            format!("the last answer shows {book} as {status}")
+            format!("the last answer shows {book} as {}", status.word())
         }
         Condition::Not(inner) => match inner.as_ref() {
             Condition::CatalogHas { catalog, book } => {

@@ -116,13 +116,16 @@ fn finish(result: io::Result<()>) -> Result<()> {
 fn record(quiz: &Quiz, right: usize, total: usize) {
     let (loaded, store) = launch::progress();
     if let Some(warning) = &loaded.warning {
-        eprintln!("cqrs-catalog: {warning}");
+        crate::output::warn(warning);
     }
     let Some(store) = store else { return };
     let mut progress = loaded.progress;
     progress.record_quiz(&quiz.id, right, total, today());
     if let Err(e) = store.save(&progress) {
-        eprintln!("cqrs-catalog: could not save progress: {e:#}");
+        crate::output::warn(&format!(
+            "could not save progress: {}",
+            crate::error::chain(&e)
+        ));
     }
 }
 

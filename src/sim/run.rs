@@ -571,7 +571,7 @@ impl Simulation {
             .library
             .projectors()
             .iter()
-            .min_by_key(|p| (p.checkpoint, std::cmp::Reverse(p.lag)))
+            .min_by_key(|p| (p.checkpoint, std::cmp::Reverse(p.delay)))
             .map_or(("", self.library.head()), |p| {
                 (p.name.as_str(), p.checkpoint)
             });

@@ -3,54 +3,7 @@
 
 use std::fmt;
 
-/// Which field of a book's record `revise` corrects.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum RevisedField {
-    Title,
-    Author,
-}
-
-impl RevisedField {
-    pub fn word(self) -> &'static str {
-        match self {
-            RevisedField::Title => "title",
-            RevisedField::Author => "author",
-        }
-    }
-}
-
-/// The field a catalog files its cards by. `Book` is the shelf's: one drawer per book id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Field {
-    Title,
-    Author,
-    Subject,
-    Patron,
-    Status,
-    Book,
-}
-
-impl Field {
-    /// The fields `add-catalog` accepts.
-    pub const ADDABLE: [Field; 5] = [
-        Field::Title,
-        Field::Author,
-        Field::Subject,
-        Field::Patron,
-        Field::Status,
-    ];
-
-    pub fn word(self) -> &'static str {
-        match self {
-            Field::Title => "title",
-            Field::Author => "author",
-            Field::Subject => "subject",
-            Field::Patron => "patron",
-            Field::Status => "status",
-            Field::Book => "book",
-        }
-    }
-}
+use crate::model::field::{Field, RevisedField};
 
 /// A catalog named in a command, with the column where it was written.
 #[derive(Debug, Clone, PartialEq, Eq)]

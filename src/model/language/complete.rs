@@ -1,9 +1,9 @@
 //! Tab completion for the prompt: given the text before the cursor and the library, the words
 //! that may come next (commands, catalogs, book ids, patrons, keywords).
 
-use super::command::Field;
 use super::lexer::{TokenKind, tokenize};
 use super::parser::COMMAND_WORDS;
+use crate::model::field::Field;
 
 /// What completion needs to know of the library, kept apart so the language does not depend
 /// on the model's types.

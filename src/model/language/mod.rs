@@ -9,7 +9,9 @@ mod parser;
 mod reference;
 mod suggest;
 
-pub use command::{CatalogRef, Command, Field, RevisedField};
+/// The domain's fields, which commands name: re-exported for the parser's callers.
+pub use crate::model::field::{Field, RevisedField};
+pub use command::{CatalogRef, Command};
 pub use complete::{Names, complete};
 pub use error::ParseError;
 pub use parser::{COMMAND_WORDS, MAX_TICKS, ScriptLine, parse_line, parse_script};

@@ -4,10 +4,11 @@
 
 use std::borrow::Cow;
 
-use super::command::{CatalogRef, Command, Field, RevisedField};
+use super::command::{CatalogRef, Command};
 use super::error::ParseError;
 use super::lexer::{Token, TokenKind, tokenize};
 use super::suggest::nearest;
+use crate::model::field::{Field, RevisedField};
 
 /// Every command word, in the order help lists them.
 pub const COMMAND_WORDS: [&str; 17] = [

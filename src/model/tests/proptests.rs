@@ -189,11 +189,8 @@ fn run_ops(ops: &[Op]) -> Result<Library, TestCaseError> {
                         "the query `{}` changed the library",
                         text
                     ),
-                    Ok(Outcome::Accepted { first, last, .. }) => {
-                        prop_assert_eq!(
-                            (first, last),
-                            (before.log.len() as u64 + 1, before.log.len() as u64 + 1)
-                        );
+                    Ok(Outcome::Accepted { seq, .. }) => {
+                        prop_assert_eq!(seq, before.log.len() as u64 + 1);
                         prop_assert_eq!(library.head(), before.log.len() as u64 + 1);
                         prop_assert_eq!(
                             &library.log().events()[..before.log.len()],
@@ -240,8 +237,8 @@ fn run_ops(ops: &[Op]) -> Result<Library, TestCaseError> {
                     prop_assert!(!p.damaged);
                     let old = before.projectors.iter().find(|q| q.name == name).unwrap();
                     prop_assert_eq!(
-                        (p.lag, p.paused),
-                        (old.lag, old.paused),
+                        (p.delay, p.paused),
+                        (old.delay, old.paused),
                         "lag and pause are kept"
                     );
                 }

@@ -4,10 +4,15 @@
 
 use std::time::Duration;
 
-use super::Focus;
+use crate::tui::widgets::model_panels::ModelPanel;
 
 /// The panels `z` cycles through, in the order a talk usually needs them.
-const ZOOMS: [Focus; 4] = [Focus::Catalogs, Focus::Log, Focus::Office, Focus::Commands];
+const ZOOMS: [ModelPanel; 4] = [
+    ModelPanel::Catalogs,
+    ModelPanel::Log,
+    ModelPanel::Office,
+    ModelPanel::Commands,
+];
 
 /// How often the app's timer wakes a screen that animates (`app::FRAME`).
 pub const FRAME: Duration = Duration::from_millis(50);
@@ -15,7 +20,7 @@ pub const FRAME: Duration = Duration::from_millis(50);
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Presenter {
     /// The panel shown beside the narration.
-    pub zoom: Focus,
+    pub zoom: ModelPanel,
     /// Nothing on the screen until the next key: the room looks at the speaker.
     pub blank: bool,
     /// Advance after this long on a step; `None` waits for a key.
@@ -33,7 +38,7 @@ pub struct Presenter {
 impl Presenter {
     pub fn new(autoplay: Option<Duration>, looping: bool) -> Presenter {
         Presenter {
-            zoom: Focus::Catalogs,
+            zoom: ModelPanel::Catalogs,
             blank: false,
             autoplay,
             questions: None,
@@ -82,9 +87,9 @@ impl Presenter {
     }
 
     /// A step arrived: zoom what the step points at (a model panel), and restart the count.
-    pub fn arrived(&mut self, focus: Focus) {
-        if ZOOMS.contains(&focus) {
-            self.zoom = focus;
+    pub fn arrived(&mut self, panel: Option<ModelPanel>) {
+        if let Some(panel) = panel {
+            self.zoom = panel;
         }
         self.frames = 0;
     }
@@ -157,12 +162,12 @@ mod tests {
             seen.push(p.zoom);
         }
         assert_eq!(seen, ZOOMS.to_vec());
-        p.arrived(Focus::Log);
-        assert_eq!(p.zoom, Focus::Log);
-        p.arrived(Focus::Narration);
+        p.arrived(Some(ModelPanel::Log));
+        assert_eq!(p.zoom, ModelPanel::Log);
+        p.arrived(None);
         assert_eq!(
             p.zoom,
-            Focus::Log,
+            ModelPanel::Log,
             "the narration is always shown; the zoom stays"
         );
     }

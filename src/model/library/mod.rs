@@ -1,0 +1,192 @@
+//! The whole library: the back office, the event log, the catalogs with their projectors, and
+//! the clock. `execute` is the single path every command takes, whoever typed it: a short
+//! dispatcher over the language's groups, each carried out in a file of its own.
+
+mod query;
+mod recover;
+mod tune;
+
+use super::back_office::{BackOffice, Intent};
+use super::capacity::Capacity;
+use super::catalog::Catalog;
+use super::event::Event;
+use super::event_log::EventLog;
+use super::exec_error::ExecError;
+use super::field::Field;
+use super::language::{CatalogRef, Command};
+use super::outcome::{Delivery, Done, Outcome};
+use super::projector::Projector;
+
+/// The catalogs a new library has, with the field each files by.
+pub const BUILT_IN_CATALOGS: [(&str, Field); 4] = [
+    ("authors", Field::Author),
+    ("titles", Field::Title),
+    ("subjects", Field::Subject),
+    ("shelf", Field::Book),
+];
+
+#[derive(Debug, Clone)]
+pub struct Library {
+    office: BackOffice,
+    log: EventLog,
+    projectors: Vec<Projector>,
+    now: u64,
+}
+
+impl Default for Library {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Library {
+    pub fn new() -> Self {
+        Library {
+            office: BackOffice::new(),
+            log: EventLog::new(),
+            projectors: BUILT_IN_CATALOGS
+                .iter()
+                .map(|(name, field)| Projector::new(name, *field))
+                .collect(),
+            now: 0,
+        }
+    }
+
+    pub fn office(&self) -> &BackOffice {
+        &self.office
+    }
+
+    pub fn log(&self) -> &EventLog {
+        &self.log
+    }
+
+    /// The catalogs in the order they were added.
+    pub fn projectors(&self) -> &[Projector] {
+        &self.projectors
+    }
+
+    pub fn projector(&self, name: &str) -> Option<&Projector> {
+        self.projectors.iter().find(|p| p.name == name)
+    }
+
+    pub fn catalog(&self, name: &str) -> Option<&Catalog> {
+        self.projector(name).map(|p| &p.catalog)
+    }
+
+    /// The simulated clock, in ticks.
+    pub fn now(&self) -> u64 {
+        self.now
+    }
+
+    pub fn head(&self) -> u64 {
+        self.log.head()
+    }
+
+    /// Executes one command. A rejection is an `Outcome`; an error is a command that names a
+    /// catalog that does not exist, or adds one twice or one too many.
+    pub fn execute(&mut self, command: &Command) -> Result<Outcome, ExecError> {
+        if let Some((book, intent)) = Intent::of(command) {
+            return Ok(self.write(book, intent));
+        }
+        match command {
+            Command::Tick { ticks } => Ok(self.tick(*ticks)),
+            Command::Lag { catalog, ticks } => self.delay(catalog, *ticks),
+            Command::Pause { catalog } => self.pause(catalog),
+            Command::Resume { catalog } => self.resume(catalog),
+            Command::Sync { catalog } => self.sync(catalog),
+            Command::Find {
+                catalog,
+                key,
+                after,
+            } => self.find(catalog, key, *after),
+            Command::Show { catalog } => self.show(catalog),
+            Command::Status => Ok(self.status_answer()),
+            Command::Damage { catalog } => self.damage(catalog),
+            Command::Rebuild { catalog } => self.rebuild(catalog),
+            Command::AddCatalog { name, field } => self.add_catalog(name, *field),
+            write => unreachable!("`{write}` is a back-office command, taken above"),
+        }
+    }
+
+    /// The write path: the back office decides, the log records, the back office applies, and
+    /// projectors with no delay file the event at once.
+    fn write(&mut self, book: &str, intent: Intent<'_>) -> Outcome {
+        match self.office.decide_for(book, intent) {
+            Err(rejection) => Outcome::Rejected(rejection),
+            Ok((id, kind)) => {
+                let seq = self.log.append(self.now, id, kind);
+                let event = self.log.get(seq).expect("just appended");
+                self.office.apply(event);
+                let delivered = self.pump();
+                Outcome::Accepted { seq, delivered }
+            }
+        }
+    }
+
+    /// `tick`: the clock moves on and every projector files what has come due.
+    fn tick(&mut self, ticks: u64) -> Outcome {
+        self.now = self.now.saturating_add(ticks);
+        let delivered = self.pump();
+        done(Done::Clock { now: self.now }, delivered)
+    }
+
+    /// The position of a catalog a command names, or the error that lists those there are.
+    fn index_of(&self, catalog: &CatalogRef) -> Result<usize, ExecError> {
+        self.projectors
+            .iter()
+            .position(|p| p.name == catalog.name)
+            .ok_or_else(|| ExecError::UnknownCatalog {
+                name: catalog.name.clone(),
+                col: catalog.col,
+                known: self.projectors.iter().map(|p| p.name.clone()).collect(),
+            })
+    }
+
+    /// Lets every projector file what has come due.
+    fn pump(&mut self) -> Vec<Delivery> {
+        let mut delivered = Vec::new();
+        for p in &mut self.projectors {
+            let before = p.checkpoint;
+            if p.catch_up(&self.log, self.now) > 0 {
+                delivered.extend(delivery(p, before));
+            }
+        }
+        delivered
+    }
+
+    /// Limits how many events a catalog's projector files in a span of ticks (`None`: no
+    /// limit), from now on, and lets it file what that allows at once. `None` if there is no
+    /// such catalog. Not a command of the language: the simulator sets it.
+    pub fn set_capacity(
+        &mut self,
+        catalog: &str,
+        capacity: Option<Capacity>,
+    ) -> Option<Vec<Delivery>> {
+        let p = self.projectors.iter_mut().find(|p| p.name == catalog)?;
+        p.set_capacity(capacity, self.now);
+        Some(self.pump())
+    }
+
+    /// Re-delivers an event to every catalog, as an at-least-once transport may. The
+    /// checkpoints make it harmless.
+    pub fn redeliver(&mut self, event: &Event) -> usize {
+        self.projectors
+            .iter_mut()
+            .map(|p| p.deliver(event))
+            .filter(|applied| *applied)
+            .count()
+    }
+}
+
+/// What a projector filed since its checkpoint stood at `before`, if anything.
+fn delivery(p: &Projector, before: u64) -> Option<Delivery> {
+    (p.checkpoint > before).then(|| Delivery {
+        catalog: p.name.clone(),
+        from: before + 1,
+        to: p.checkpoint,
+    })
+}
+
+fn done(done: Done, delivered: Vec<Delivery>) -> Outcome {
+    Outcome::Done { done, delivered }
+}

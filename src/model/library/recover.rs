@@ -1,0 +1,99 @@
+//! Recovery and change of read models: `damage`, `rebuild` (whole, or in steps a screen can
+//! animate) and `add-catalog`, a new read model built from the whole history.
+
+use super::{Library, done};
+use crate::model::exec_error::{ExecError, MAX_CATALOGS};
+use crate::model::field::Field;
+use crate::model::language::CatalogRef;
+use crate::model::outcome::{Delivery, Done, Outcome};
+use crate::model::projector::{Projector, RebuildJob};
+
+impl Library {
+    /// `damage`: loses and misfiles cards, deterministically; a catalog with no card is left
+    /// as it is (and healthy).
+    pub(super) fn damage(&mut self, catalog: &CatalogRef) -> Result<Outcome, ExecError> {
+        let i = self.index_of(catalog)?;
+        let p = &mut self.projectors[i];
+        let catalog = p.name.clone();
+        if p.catalog.card_count() == 0 {
+            return Ok(done(Done::NothingToDamage { catalog }, vec![]));
+        }
+        let damage = p.catalog.damage();
+        p.damaged = true;
+        Ok(done(Done::Damaged { catalog, damage }, vec![]))
+    }
+
+    /// `rebuild`: replays the log into a fresh copy and swaps it in, before the next command.
+    pub(super) fn rebuild(&mut self, catalog: &CatalogRef) -> Result<Outcome, ExecError> {
+        let mut job = self.start_rebuild(catalog)?;
+        job.step(&self.log, u64::MAX);
+        let rebuilt = Done::Rebuilt {
+            catalog: catalog.name.clone(),
+            replayed: job.target,
+        };
+        let delivered = self.finish_rebuild(job);
+        Ok(done(rebuilt, delivered))
+    }
+
+    /// `add-catalog`: a new read model, built from every event so far.
+    pub(super) fn add_catalog(
+        &mut self,
+        name: &CatalogRef,
+        field: Field,
+    ) -> Result<Outcome, ExecError> {
+        let refused = if self.projector(&name.name).is_some() {
+            Some(ExecError::CatalogExists {
+                name: name.name.clone(),
+                col: name.col,
+            })
+        } else if self.projectors.len() >= MAX_CATALOGS {
+            Some(ExecError::TooManyCatalogs {
+                name: name.name.clone(),
+                col: name.col,
+            })
+        } else {
+            None
+        };
+        if let Some(error) = refused {
+            return Err(error);
+        }
+        let mut job = RebuildJob::new(&name.name, field, self.head());
+        job.step(&self.log, u64::MAX);
+        let (catalog, checkpoint) = job.into_parts();
+        let mut projector = Projector::new(&name.name, field);
+        projector.catalog = catalog;
+        projector.checkpoint = checkpoint;
+        let cards = projector.catalog.card_count();
+        self.projectors.push(projector);
+        let added = Done::Added {
+            catalog: name.name.clone(),
+            field,
+            history: self.head(),
+            cards,
+        };
+        Ok(done(added, vec![]))
+    }
+
+    /// Starts a rebuild of a catalog up to the current log head; the old catalog keeps
+    /// answering until `finish_rebuild` swaps the new one in.
+    pub fn start_rebuild(&self, catalog: &CatalogRef) -> Result<RebuildJob, ExecError> {
+        let p = &self.projectors[self.index_of(catalog)?];
+        Ok(RebuildJob::new(&p.name, p.catalog.field(), self.head()))
+    }
+
+    /// Swaps a rebuild in, only complete: a job not finished yet replays the rest first, and
+    /// one that started before events the old catalog has filed since replays those too, so the
+    /// checkpoint never moves back. Delay and pause are kept.
+    pub fn finish_rebuild(&mut self, mut job: RebuildJob) -> Vec<Delivery> {
+        let Some(i) = self.projectors.iter().position(|p| p.name == job.name) else {
+            return vec![];
+        };
+        job.complete(&self.log, self.projectors[i].checkpoint);
+        let (catalog, checkpoint) = job.into_parts();
+        let p = &mut self.projectors[i];
+        p.catalog = catalog;
+        p.checkpoint = checkpoint;
+        p.damaged = false;
+        self.pump()
+    }
+}

@@ -1,0 +1,180 @@
+//! What executing a command came to, as data: the events appended, the rejection, the answer,
+//! or what was done to the clock, the projectors and the catalogs. The model words none of it:
+//! `transcript.rs` turns an outcome into the lines every screen and output shows.
+
+use super::back_office::Rejection;
+use super::catalog::{Card, Damage};
+use super::event::Text;
+use super::field::Field;
+use super::projector::Health;
+
+/// Events a catalog applied because of one command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Delivery {
+    pub catalog: String,
+    /// First and last sequence number applied.
+    pub from: u64,
+    pub to: u64,
+}
+
+/// A `find`: the cards, and whether they may be stale.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FindAnswer {
+    pub catalog: String,
+    pub key: String,
+    pub cards: Vec<Card>,
+    pub checkpoint: u64,
+    pub head: u64,
+    /// The sequence number a version-stamped read asked for.
+    pub after: Option<u64>,
+    /// True when the catalog has not applied everything the reader asked for: the whole log,
+    /// or with `after`, up to that sequence number.
+    pub stale: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShowAnswer {
+    pub catalog: String,
+    pub field: Field,
+    pub drawers: Vec<(Text, Vec<Card>)>,
+    pub checkpoint: u64,
+    pub head: u64,
+    pub stale: bool,
+}
+
+/// One catalog's line of `status`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CatalogStatus {
+    pub name: String,
+    pub field: Field,
+    pub checkpoint: u64,
+    pub head: u64,
+    /// The configured delivery delay in ticks.
+    pub delay: u64,
+    /// Events not yet applied.
+    pub behind_events: u64,
+    /// Ticks the oldest unapplied event has waited.
+    pub behind_ticks: u64,
+    pub health: Health,
+    pub cards: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    Find(FindAnswer),
+    Show(ShowAnswer),
+    Status(Vec<CatalogStatus>),
+}
+
+/// What a command for the clock, the projectors or a catalog did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Done {
+    /// The clock moved on to tick `now`.
+    Clock {
+        now: u64,
+    },
+    /// Events now reach the catalog `ticks` after they are appended (0: within the command).
+    Delay {
+        catalog: String,
+        ticks: u64,
+    },
+    Paused {
+        catalog: String,
+    },
+    Resumed {
+        catalog: String,
+    },
+    /// Everything up to the log head `head` was filed at once.
+    Synced {
+        catalog: String,
+        head: u64,
+    },
+    /// Cards were lost and misfiled.
+    Damaged {
+        catalog: String,
+        damage: Damage,
+    },
+    /// `damage` found no card to damage.
+    NothingToDamage {
+        catalog: String,
+    },
+    /// A fresh copy replayed `replayed` events and was swapped in.
+    Rebuilt {
+        catalog: String,
+        replayed: u64,
+    },
+    /// A new catalog was built from `history` events and holds `cards` cards.
+    Added {
+        catalog: String,
+        field: Field,
+        history: u64,
+        cards: usize,
+    },
+}
+
+/// What executing a command came to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// The back office accepted the command and appended event `seq`: a command is one event.
+    Accepted {
+        seq: u64,
+        delivered: Vec<Delivery>,
+    },
+    Rejected(Rejection),
+    Answered(Answer),
+    /// A command for the clock, the projectors or a catalog was carried out.
+    Done {
+        done: Done,
+        delivered: Vec<Delivery>,
+    },
+}
+
+impl Outcome {
+    /// The word `run --json` and conditions use.
+    pub fn word(&self) -> &'static str {
+        self.kind().word()
+    }
+
+    pub fn kind(&self) -> OutcomeKind {
+        match self {
+            Outcome::Accepted { .. } => OutcomeKind::Accepted,
+            Outcome::Rejected(_) => OutcomeKind::Rejected,
+            Outcome::Answered(_) => OutcomeKind::Answered,
+            Outcome::Done { .. } => OutcomeKind::Done,
+        }
+    }
+
+    pub fn delivered(&self) -> &[Delivery] {
+        match self {
+            Outcome::Accepted { delivered, .. } | Outcome::Done { delivered, .. } => delivered,
+            _ => &[],
+        }
+    }
+}
+
+/// The four kinds of outcome, as conditions name them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutcomeKind {
+    Accepted,
+    Rejected,
+    Answered,
+    Done,
+}
+
+impl OutcomeKind {
+    pub const ALL: [OutcomeKind; 4] = [
+        OutcomeKind::Accepted,
+        OutcomeKind::Rejected,
+        OutcomeKind::Answered,
+        OutcomeKind::Done,
+    ];
+
+    pub fn word(self) -> &'static str {
+        match self {
+            OutcomeKind::Accepted => "accepted",
+            OutcomeKind::Rejected => "rejected",
+            OutcomeKind::Answered => "answered",
+            OutcomeKind::Done => "done",
+        }
+    }
+}
