@@ -1,7 +1,8 @@
-//! Themes for every background, checked on the screens as drawn: every cell of the home, tour,
-//! quiz and sandbox screens, in every colored theme, has the contrast its role needs against
-//! what is behind it (text 4.5:1, lines and glyphs 3:1), computed from the RGB values drawn.
-//! The light theme is snapshotted on its white background, with every color pair it uses.
+//! Themes for every background, checked on the screens as drawn: every cell of the home,
+//! tour, quiz, sandbox, presenter and simulator screens and of the help and outline overlays,
+//! in every colored theme, has the contrast its role needs against what is behind it (text
+//! 4.5:1, lines and glyphs 3:1), computed from the RGB values drawn. The light theme is
+//! snapshotted on its white background, with every color pair it uses.
 
 use std::collections::BTreeMap;
 
@@ -65,6 +66,27 @@ fn screens(theme: ThemeName) -> Vec<(&'static str, App)> {
             "sandbox",
             app(sandbox::start(&content, Some("rebuild")).unwrap()),
         ),
+        ("help", {
+            let mut help = tour_at("why-cqrs", 1);
+            help.on_key(KeyEvent::new(KeyCode::Char('?'), KeyModifiers::NONE));
+            help
+        }),
+        ("outline", {
+            let mut outline = tour_at("why-cqrs", 1);
+            outline.on_key(KeyEvent::new(KeyCode::Char('o'), KeyModifiers::NONE));
+            outline
+        }),
+        ("simulate", {
+            let mut params = cqrs_catalog::sim::preset("ecommerce").unwrap().params();
+            params.seconds = 5;
+            let mut app = app(Box::new(
+                cqrs_catalog::tui::simulate::Simulate::new(params).unwrap(),
+            ));
+            for _ in 0..40 {
+                app.on_timer();
+            }
+            app
+        }),
         ("presenter", {
             let presenter = tour::present::Presenter::new(None, false);
             let mut progress = Progress::default();

@@ -363,6 +363,8 @@ impl Plot<'_> {
             .style(self.style)
             .data(&self.points);
         let chart = Chart::new(vec![dataset])
+            // The chart's canvas paints its own background: the theme's paper.
+            .style(t.base)
             .block(panel(&self.title, false, t))
             .legend_position(None)
             .x_axis(

@@ -14,6 +14,9 @@ pub fn panel<'a>(title: &str, focused: bool, theme: &Theme) -> Block<'a> {
         ("", border::PLAIN, theme.border)
     };
     Block::default()
+        // The theme's paper under the whole panel, so one drawn over a cleared area (help,
+        // the outline) is on the background its contrast was computed for.
+        .style(theme.base)
         .borders(Borders::ALL)
         .border_set(set)
         .border_style(style)
