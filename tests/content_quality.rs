@@ -137,6 +137,16 @@ fn no_position_holds_more_than_half_the_right_answers_as_written_or_as_shown() {
         None,
         "the default order"
     );
+    // The order a handout shows is close to even, not merely under half.
+    let at = right_positions(&shown);
+    for letter in 0..3 {
+        let n = at.iter().filter(|&&p| p == letter).count();
+        assert!(
+            n * 10 <= at.len() * 4,
+            "{n} of {} right answers at position {letter}",
+            at.len()
+        );
+    }
 }
 
 #[test]
