@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 
 use crate::content::Content;
 use crate::error::{ContentProblems, PlacedErrors};
-use crate::model::language::{Command, ParseError, parse_line};
+use crate::model::language::{parse_commands, script_lines};
 use crate::model::{Answer, Card, Library, Outcome};
 use crate::output::print_out;
 use crate::storage;
@@ -69,7 +69,7 @@ pub fn run(file: &str, json: bool) -> Result<()> {
     let commands = parse_commands(&text)
         .map_err(|errors| PlacedErrors(errors.iter().map(|e| format!("{name}:{e}")).collect()))?;
     let mut library = Library::new();
-    let mut inputs = text.lines().enumerate();
+    let mut inputs = script_lines(&text).enumerate();
     let mut scratch = String::new();
     let written = crate::output::write_out(|out| {
         for (line, command) in commands {
@@ -92,26 +92,6 @@ pub fn run(file: &str, json: bool) -> Result<()> {
     // tenth of the run and give nothing back, so the operating system reclaims it at exit.
     std::mem::forget(library);
     written
-}
-
-/// Every command of a script with its line number, or every line that does not parse. Each
-/// line's text stays in the script (the transcript slices it from there), so a million lines
-/// are not copied.
-fn parse_commands(text: &str) -> Result<Vec<(usize, Command)>, Vec<ParseError>> {
-    let mut commands = Vec::new();
-    let mut errors = Vec::new();
-    for (i, raw) in text.lines().enumerate() {
-        match parse_line(raw, i + 1) {
-            Ok(Some(command)) => commands.push((i + 1, command)),
-            Ok(None) => {}
-            Err(e) => errors.push(e),
-        }
-    }
-    if errors.is_empty() {
-        Ok(commands)
-    } else {
-        Err(errors)
-    }
 }
 
 fn write_transcript(
