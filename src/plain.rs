@@ -212,7 +212,7 @@ pub fn json_line(library: &Library, line: usize, input: &str, outcome: &Outcome)
                 .map(|r| {
                     json!({
                         "catalog": r.name, "by": r.field.word(), "checkpoint": r.checkpoint,
-                        "head": r.head, "lag": r.delay, "behind_events": r.behind_events,
+                        "head": r.head, "delay": r.delay, "lag": r.delay, "behind_events": r.behind_events,
                         "behind_ticks": r.behind_ticks, "health": r.health.word(), "cards": r.cards,
                         "stale": r.checkpoint < r.head,
                     })

@@ -185,7 +185,7 @@ pub fn freshness(checkpoint: u64, head: u64, after: Option<u64>, stale: bool) ->
 pub fn status_table(rows: &[CatalogStatus]) -> Vec<String> {
     let mut lines = vec![format!(
         "{:<12} {:<8} {:>10} {:>6} {:>14} {:>5} {:>6}  {}",
-        "catalog", "by", "checkpoint", "head", "behind", "lag", "cards", "health"
+        "catalog", "by", "checkpoint", "head", "behind", "delay", "cards", "health"
     )];
     for r in rows {
         lines.push(format!(
@@ -279,7 +279,8 @@ pub fn book_line(book: &Book) -> String {
     line
 }
 
-/// A catalog's standing in words: "checkpoint #5 of log head #7 (2 behind), lag 1 tick, behind".
+/// A catalog's standing in words: "checkpoint #5 of log head #7 (2 behind), delay 1 tick,
+/// behind": the delay is the setting, "behind" how far it actually is.
 pub fn catalog_standing(p: &Projector, head: u64) -> String {
     let behind = head.saturating_sub(p.checkpoint);
     let behind = if behind == 0 {
@@ -288,7 +289,7 @@ pub fn catalog_standing(p: &Projector, head: u64) -> String {
         format!(" ({behind} behind)")
     };
     format!(
-        "checkpoint #{} of log head #{head}{behind}, lag {} tick{}, {}",
+        "checkpoint #{} of log head #{head}{behind}, delay {} tick{}, {}",
         p.checkpoint,
         p.delay,
         if p.delay == 1 { "" } else { "s" },

@@ -452,3 +452,27 @@ fn thousands_of_add_catalog_lines_stop_at_the_cap_with_a_clear_error_and_exit_2(
         started.elapsed()
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Delay is the setting, lag how far behind.
+
+#[test]
+fn delay_sets_how_late_events_arrive_and_lag_is_still_accepted_for_it() {
+    app()
+        .args(["run", "-"])
+        .write_stdin("delay shelf 0\nlag titles 3\nstatus\n")
+        .assert()
+        .success()
+        .stdout(contains(
+            "done: shelf: events are now filed as part of the command that appends them",
+        ))
+        .stdout(contains(
+            "done: titles: events now reach it 3 ticks after they are appended",
+        ))
+        .stdout(contains("behind delay"));
+    let lines = json_lines(&["-"], Some("delay titles 3\nstatus\n"));
+    let titles = &lines[1]["catalogs"][1];
+    assert_eq!(titles["catalog"], "titles");
+    assert_eq!(titles["delay"], 3);
+    assert_eq!(titles["behind_events"], 0);
+}

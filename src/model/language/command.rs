@@ -43,7 +43,8 @@ pub enum Command {
     Tick {
         ticks: u64,
     },
-    Lag {
+    /// The delivery delay: events reach the catalog `ticks` after they are appended.
+    Delay {
         catalog: CatalogRef,
         ticks: u64,
     },
@@ -83,7 +84,7 @@ impl Command {
     /// The catalog a command names, if it names one: what a screen brings into view.
     pub fn catalog(&self) -> Option<&str> {
         match self {
-            Command::Lag { catalog, .. }
+            Command::Delay { catalog, .. }
             | Command::Pause { catalog }
             | Command::Resume { catalog }
             | Command::Sync { catalog }
@@ -154,7 +155,7 @@ impl fmt::Display for Command {
             }
             Command::Tick { ticks } if *ticks == 1 => write!(f, "tick"),
             Command::Tick { ticks } => write!(f, "tick {ticks}"),
-            Command::Lag { catalog, ticks } => write!(f, "lag {} {ticks}", catalog.name),
+            Command::Delay { catalog, ticks } => write!(f, "delay {} {ticks}", catalog.name),
             Command::Pause { catalog } => write!(f, "pause {}", catalog.name),
             Command::Resume { catalog } => write!(f, "resume {}", catalog.name),
             Command::Sync { catalog } => write!(f, "sync {}", catalog.name),

@@ -14,7 +14,7 @@ pub use crate::model::field::{Field, RevisedField};
 pub use command::{CatalogRef, Command};
 pub use complete::{Names, complete};
 pub use error::ParseError;
-pub use parser::{COMMAND_WORDS, MAX_TICKS, ScriptLine, parse_line, parse_script};
+pub use parser::{COMMAND_WORDS, MAX_TICKS, SYNONYMS, ScriptLine, parse_line, parse_script};
 pub use reference::{Group, REFERENCE};
 pub use suggest::nearest;
 

@@ -19,7 +19,7 @@ pub const COMMAND_WORDS: [&str; 17] = [
     "withdraw",
     "revise",
     "tick",
-    "lag",
+    "delay",
     "pause",
     "resume",
     "sync",
@@ -31,7 +31,11 @@ pub const COMMAND_WORDS: [&str; 17] = [
     "add-catalog",
 ];
 
-/// Largest count `tick` and `lag` accept: enough for any lesson, small enough that a typo of
+/// Old command words still accepted, with the word they stand for: scripts written before the
+/// rename keep running. Completion and help offer only the new word.
+pub const SYNONYMS: [(&str, &str); 1] = [("lag", "delay")];
+
+/// Largest count `tick` and `delay` accept: enough for any lesson, small enough that a typo of
 /// extra digits cannot freeze the app.
 pub const MAX_TICKS: u64 = 1_000_000;
 
@@ -115,7 +119,11 @@ impl Parser {
         let first_col = first.col;
         let word = fold(word).into_owned();
         self.pos = 1;
-        let command = match word.as_str() {
+        let canonical = SYNONYMS
+            .iter()
+            .find(|(old, _)| *old == word)
+            .map_or(word.as_str(), |(_, new)| new);
+        let command = match canonical {
             "acquire" => self.acquire()?,
             "catalog" => Command::Catalog { book: self.book()? },
             "lend" => {
@@ -148,11 +156,11 @@ impl Parser {
                 };
                 Command::Tick { ticks }
             }
-            "lag" => {
+            "delay" => {
                 let catalog = self.catalog()?;
                 let ticks =
-                    self.number("a lag in ticks (0 applies events at once)", 0, MAX_TICKS)?;
-                Command::Lag { catalog, ticks }
+                    self.number("a delay in ticks (0 files events at once)", 0, MAX_TICKS)?;
+                Command::Delay { catalog, ticks }
             }
             "pause" => Command::Pause {
                 catalog: self.catalog()?,

@@ -30,7 +30,7 @@ pub const REFERENCE: [Group; 4] = [
                 "advance the clock; projectors file what is due",
             ),
             (
-                "lag <catalog> <ticks>",
+                "delay <catalog> <ticks>",
                 "how late events reach it (0: synchronous)",
             ),
             (

@@ -90,7 +90,7 @@ impl Library {
         }
         match command {
             Command::Tick { ticks } => Ok(self.tick(*ticks)),
-            Command::Lag { catalog, ticks } => self.delay(catalog, *ticks),
+            Command::Delay { catalog, ticks } => self.delay(catalog, *ticks),
             Command::Pause { catalog } => self.pause(catalog),
             Command::Resume { catalog } => self.resume(catalog),
             Command::Sync { catalog } => self.sync(catalog),
