@@ -11,7 +11,9 @@ use serde_json::{Value, json};
 
 use crate::UsageError;
 use crate::content::Content;
-use crate::model::{Answer, Card, Library, Outcome, Session, language::parse_script};
+use crate::model::{
+    Answer, Card, Done, Library, Outcome, Redelivery, Session, language::parse_script,
+};
 use crate::transcript;
 
 pub mod markdown;
@@ -174,6 +176,10 @@ pub fn json_line(library: &Library, line: usize, input: &str, outcome: &Outcome)
         }
         Outcome::Done { done, .. } => {
             map.insert("message".into(), transcript::done_message(done).into());
+            if let Done::Redelivered { effect, .. } = done {
+                let skipped = matches!(effect, Redelivery::Skipped { .. });
+                map.insert("skipped".into(), skipped.into());
+            }
         }
         Outcome::Answered(Answer::Find(f)) => {
             map.insert("catalog".into(), f.catalog.clone().into());
@@ -205,6 +211,17 @@ pub fn json_line(library: &Library, line: usize, input: &str, outcome: &Outcome)
             map.insert("checkpoint".into(), s.checkpoint.into());
             map.insert("head".into(), s.head.into());
             map.insert("stale".into(), s.stale.into());
+        }
+        Outcome::Answered(Answer::Verify(v)) => {
+            let differences: Vec<Value> = v
+                .drift
+                .iter()
+                .map(|d| transcript::drift_line(d).into())
+                .collect();
+            map.insert("catalog".into(), v.catalog.clone().into());
+            map.insert("checkpoint".into(), v.checkpoint.into());
+            map.insert("verified".into(), v.verified().into());
+            map.insert("differences".into(), differences.into());
         }
         Outcome::Answered(Answer::Status(rows)) => {
             let catalogs: Vec<Value> = rows

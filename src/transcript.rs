@@ -2,8 +2,8 @@
 //! `tour --plain`, and the lines the screens show for the last command. No escape codes.
 
 use crate::model::{
-    Answer, Book, BookState, Card, CatalogStatus, Delivery, Detail, Done, Event, EventKind, Health,
-    Library, Outcome, Projector, Rejection, Rule,
+    Answer, Book, BookState, Card, CatalogStatus, Delivery, Detail, Done, Drift, Event, EventKind,
+    Health, Library, Outcome, Projector, Redelivery, Rejection, Rule, VerifyAnswer,
 };
 
 /// An event's particulars in a few words, for the log panel and transcripts.
@@ -110,6 +110,23 @@ pub fn done_message(done: &Done) -> String {
         Done::Rebuilt { catalog, replayed } => {
             format!("{catalog} rebuilt by replaying {replayed} events, then swapped in")
         }
+        Done::Redelivered {
+            catalog,
+            seq,
+            effect,
+        } => match effect {
+            Redelivery::Skipped { checkpoint } => format!(
+                "#{seq} reached {catalog} again and was skipped: it is at or below the \
+                 checkpoint #{checkpoint}, so it was filed already"
+            ),
+            Redelivery::Filed => {
+                format!("#{seq} reached {catalog} early: the next event due, filed now")
+            }
+            Redelivery::Waits { next } => format!(
+                "#{seq} reached {catalog} before #{next}: it waits, as events are filed \
+                 only in sequence, and is filed once in its turn"
+            ),
+        },
         Done::Added {
             catalog,
             field,
@@ -241,6 +258,7 @@ pub fn outcome_lines(library: &Library, outcome: &Outcome) -> Vec<String> {
                 lines.extend(cards.iter().map(|c| format!("    {}", card_line(c))));
             }
         }
+        Outcome::Answered(Answer::Verify(v)) => lines.extend(verify_lines(v)),
         Outcome::Answered(Answer::Status(rows)) => {
             lines.push(format!(
                 "answered: clock at tick {}, log head #{}",
@@ -254,6 +272,63 @@ pub fn outcome_lines(library: &Library, outcome: &Outcome) -> Vec<String> {
         lines.push(format!("filed: {}", deliveries(outcome.delivered())));
     }
     lines
+}
+
+/// How many lines of differences `verify` lists before it only counts the rest.
+const DRIFT_SHOWN: usize = 6;
+
+/// A `verify` in a few lines: the verdict with counts, then the first differences.
+pub fn verify_lines(v: &VerifyAnswer) -> Vec<String> {
+    if v.verified() {
+        return vec![format!(
+            "answered: {} equals a replay of the log up to #{}: nothing lost, misfiled or extra",
+            v.catalog, v.checkpoint
+        )];
+    }
+    let count = |pick: fn(&Drift) -> bool| v.drift.iter().filter(|d| pick(d)).count();
+    let counts = [
+        (count(|d| matches!(d, Drift::Lost { .. })), "lost"),
+        (count(|d| matches!(d, Drift::Misfiled { .. })), "misfiled"),
+        (count(|d| matches!(d, Drift::Extra { .. })), "extra"),
+        (count(|d| matches!(d, Drift::Changed { .. })), "out of date"),
+    ];
+    let summary: Vec<String> = counts
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n} {what}"))
+        .collect();
+    let mut lines = vec![format!(
+        "answered: {} differs from a replay of the log up to #{}: {}",
+        v.catalog,
+        v.checkpoint,
+        summary.join(", ")
+    )];
+    lines.extend(
+        v.drift
+            .iter()
+            .take(DRIFT_SHOWN)
+            .map(|d| format!("  {}", drift_line(d))),
+    );
+    if v.drift.len() > DRIFT_SHOWN {
+        lines.push(format!("  ... and {} more", v.drift.len() - DRIFT_SHOWN));
+    }
+    lines
+}
+
+/// One difference `verify` found, in words.
+pub fn drift_line(drift: &Drift) -> String {
+    match drift {
+        Drift::Lost { book, label } => format!("lost: {book} is missing from \"{label}\""),
+        Drift::Misfiled { book, found, right } => {
+            format!("misfiled: {book} is under \"{found}\", the replay files it under \"{right}\"")
+        }
+        Drift::Extra { book, label } => {
+            format!("extra: {book} is under \"{label}\", the replay has no such card")
+        }
+        Drift::Changed { book } => {
+            format!("out of date: the card of {book} says what the replay does not")
+        }
+    }
 }
 
 /// A book's state in the back office, in words: "lent to ada".

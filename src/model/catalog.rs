@@ -3,7 +3,7 @@
 //! everything in it comes from applying events, and it can be thrown away and rebuilt.
 
 use std::borrow::Cow;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
@@ -56,6 +56,23 @@ pub struct Card {
 struct Drawer {
     label: Text,
     books: BTreeSet<BookId>,
+}
+
+/// One way a catalog differs from a replay of the log, as `verify` lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Drift {
+    /// The replay files the book under `label`; the catalog does not.
+    Lost { book: String, label: Text },
+    /// The catalog files the book under `found`, the replay under `right`.
+    Misfiled {
+        book: String,
+        found: Text,
+        right: Text,
+    },
+    /// The catalog files the book under `label`; the replay does not.
+    Extra { book: String, label: Text },
+    /// The card is in the right drawers but says something else (a status, a title).
+    Changed { book: String },
 }
 
 /// The result of `damage`: how many cards were lost and misfiled.
@@ -393,6 +410,58 @@ impl Catalog {
             }
         }
         report
+    }
+
+    /// Each book's folded drawer keys, with the label its drawer shows: what `compare` walks.
+    fn filings(&self) -> BTreeMap<&BookId, BTreeMap<&Text, &Text>> {
+        let mut filed: BTreeMap<&BookId, BTreeMap<&Text, &Text>> = BTreeMap::new();
+        for (key, drawer) in &self.drawers {
+            for book in &drawer.books {
+                filed.entry(book).or_default().insert(key, &drawer.label);
+            }
+        }
+        filed
+    }
+
+    /// What differs between this catalog and `replayed`, a copy built from the log up to the
+    /// same checkpoint: every card lost, misfiled or extra, and every card that says something
+    /// the replay does not. Nothing is changed: this is how drift is found without a flag.
+    pub fn compare(&self, replayed: &Catalog) -> Vec<Drift> {
+        let (have, want) = (self.filings(), replayed.filings());
+        let mut books: BTreeSet<&BookId> = have.keys().copied().collect();
+        books.extend(want.keys().copied());
+        let none = BTreeMap::new();
+        let mut drift = Vec::new();
+        for book in books {
+            let here = have.get(book).unwrap_or(&none);
+            let there = want.get(book).unwrap_or(&none);
+            let mut lost = there.iter().filter(|(k, _)| !here.contains_key(*k));
+            let mut extra = here.iter().filter(|(k, _)| !there.contains_key(*k));
+            let id = book.as_str().to_string();
+            loop {
+                match (lost.next(), extra.next()) {
+                    (Some((_, right)), Some((_, found))) => drift.push(Drift::Misfiled {
+                        book: id.clone(),
+                        found: (*found).clone(),
+                        right: (*right).clone(),
+                    }),
+                    (Some((_, label)), None) => drift.push(Drift::Lost {
+                        book: id.clone(),
+                        label: (*label).clone(),
+                    }),
+                    (None, Some((_, label))) => drift.push(Drift::Extra {
+                        book: id.clone(),
+                        label: (*label).clone(),
+                    }),
+                    (None, None) => break,
+                }
+            }
+            let same_drawers = here.keys().eq(there.keys());
+            if !here.is_empty() && same_drawers && self.card_of(book) != replayed.card_of(book) {
+                drift.push(Drift::Changed { book: id });
+            }
+        }
+        drift
     }
 
     fn remove_from_drawer(&mut self, key: &str, book: &BookId) {

@@ -461,7 +461,7 @@ fn answer_stale(answer: &Answer) -> Option<bool> {
     match answer {
         Answer::Find(f) => Some(f.stale),
         Answer::Show(s) => Some(s.stale),
-        Answer::Status(_) => None,
+        Answer::Status(_) | Answer::Verify(_) => None,
     }
 }
 
@@ -474,6 +474,6 @@ fn answer_cards(answer: &Answer) -> Option<Vec<&Card>> {
                 .flat_map(|(_, cards)| cards.iter())
                 .collect(),
         ),
-        Answer::Status(_) => None,
+        Answer::Status(_) | Answer::Verify(_) => None,
     }
 }

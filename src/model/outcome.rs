@@ -3,7 +3,7 @@
 //! `transcript.rs` turns an outcome into the lines every screen and output shows.
 
 use super::back_office::Rejection;
-use super::catalog::{Card, Damage};
+use super::catalog::{Card, Damage, Drift};
 use super::event::Text;
 use super::field::Field;
 use super::projector::Health;
@@ -59,11 +59,41 @@ pub struct CatalogStatus {
     pub cards: usize,
 }
 
+/// A `verify`: the catalog against a replay of the log up to its checkpoint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerifyAnswer {
+    pub catalog: String,
+    /// The checkpoint the replay went up to.
+    pub checkpoint: u64,
+    /// What differs; empty when the catalog equals its replay.
+    pub drift: Vec<Drift>,
+}
+
+impl VerifyAnswer {
+    /// True when the catalog equals its replay.
+    pub fn verified(&self) -> bool {
+        self.drift.is_empty()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Answer {
     Find(FindAnswer),
     Show(ShowAnswer),
     Status(Vec<CatalogStatus>),
+    Verify(VerifyAnswer),
+}
+
+/// What a redelivered event came to at the catalog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Redelivery {
+    /// At or below the checkpoint: filed already, so skipped.
+    Skipped { checkpoint: u64 },
+    /// The next event after the checkpoint: filed now, earlier than its delay.
+    Filed,
+    /// Beyond the next one: the projector files only in sequence, so it waits for `next`; the
+    /// event is filed in its turn, once.
+    Waits { next: u64 },
 }
 
 /// What a command for the clock, the projectors or a catalog did.
@@ -109,6 +139,12 @@ pub enum Done {
         field: Field,
         history: u64,
         cards: usize,
+    },
+    /// Event `seq` reached the catalog again.
+    Redelivered {
+        catalog: String,
+        seq: u64,
+        effect: Redelivery,
     },
 }
 

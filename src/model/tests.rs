@@ -5,6 +5,7 @@
 use super::language::{CatalogRef, Command, Field, parse_line};
 use super::*;
 
+mod faults;
 mod proptests;
 
 // ---------------------------------------------------------------------------------------------

@@ -78,6 +78,18 @@ pub enum Command {
         name: CatalogRef,
         field: Field,
     },
+    // Faults of delivery.
+    /// At-least-once delivery: event `seq` reaches the catalog again. `seq_col` is where the
+    /// number was written, for an error about it.
+    Redeliver {
+        catalog: CatalogRef,
+        seq: u64,
+        seq_col: usize,
+    },
+    /// Replays the log into a scratch copy and lists what differs; a query, it swaps nothing.
+    Verify {
+        catalog: CatalogRef,
+    },
 }
 
 impl Command {
@@ -92,6 +104,8 @@ impl Command {
             | Command::Show { catalog }
             | Command::Damage { catalog }
             | Command::Rebuild { catalog }
+            | Command::Redeliver { catalog, .. }
+            | Command::Verify { catalog }
             | Command::AddCatalog { name: catalog, .. } => Some(&catalog.name),
             _ => None,
         }
@@ -114,7 +128,7 @@ impl Command {
     pub fn is_query(&self) -> bool {
         matches!(
             self,
-            Command::Find { .. } | Command::Show { .. } | Command::Status
+            Command::Find { .. } | Command::Show { .. } | Command::Status | Command::Verify { .. }
         )
     }
 }
@@ -175,6 +189,10 @@ impl fmt::Display for Command {
             Command::Status => write!(f, "status"),
             Command::Damage { catalog } => write!(f, "damage {}", catalog.name),
             Command::Rebuild { catalog } => write!(f, "rebuild {}", catalog.name),
+            Command::Redeliver { catalog, seq, .. } => {
+                write!(f, "redeliver {} {seq}", catalog.name)
+            }
+            Command::Verify { catalog } => write!(f, "verify {}", catalog.name),
             Command::AddCatalog { name, field } => {
                 write!(f, "add-catalog {} by {}", name.name, field.word())
             }

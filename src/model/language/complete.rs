@@ -51,7 +51,7 @@ pub fn complete(before: &str, names: &Names<'_>) -> (usize, Vec<String>) {
         (
             Some(
                 "delay" | "lag" | "pause" | "resume" | "sync" | "find" | "show" | "damage"
-                | "rebuild",
+                | "rebuild" | "redeliver" | "verify",
             ),
             1,
         ) => names.catalogs.clone(),

@@ -11,7 +11,7 @@ use super::suggest::nearest;
 use crate::model::field::{Field, RevisedField};
 
 /// Every command word, in the order help lists them.
-pub const COMMAND_WORDS: [&str; 17] = [
+pub const COMMAND_WORDS: [&str; 19] = [
     "acquire",
     "catalog",
     "lend",
@@ -29,6 +29,8 @@ pub const COMMAND_WORDS: [&str; 17] = [
     "damage",
     "rebuild",
     "add-catalog",
+    "redeliver",
+    "verify",
 ];
 
 /// Old command words still accepted, with the word they stand for: scripts written before the
@@ -191,6 +193,19 @@ impl Parser {
             },
             "status" => Command::Status,
             "damage" => Command::Damage {
+                catalog: self.catalog()?,
+            },
+            "redeliver" => {
+                let catalog = self.catalog()?;
+                let seq_col = self.peek().map_or(self.end_col, |t| t.col);
+                let seq = self.number("a sequence number", 1, u32::MAX.into())?;
+                Command::Redeliver {
+                    catalog,
+                    seq,
+                    seq_col,
+                }
+            }
+            "verify" => Command::Verify {
                 catalog: self.catalog()?,
             },
             "rebuild" => Command::Rebuild {

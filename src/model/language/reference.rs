@@ -4,15 +4,15 @@
 /// A group of commands: its heading, then (form, what it does) for each.
 pub type Group = (&'static str, &'static [(&'static str, &'static str)]);
 
-pub const REFERENCE: [Group; 4] = [
+pub const REFERENCE: [Group; 5] = [
     (
-        "Back office (write side): accepted with an event, or rejected naming the rule",
+        "Back office (write side): accepted, or rejected by a rule",
         &[
             (
                 "acquire <book> \"<title>\" by \"<author>\" [about \"<subject>\", ...]",
                 "a new book",
             ),
-            ("catalog <book>", "processed: now meant for the catalogs"),
+            ("catalog <book>", "ready for the catalogs"),
             ("lend <book> to <patron>", "lend it out"),
             ("return <book>", "back on the shelf"),
             ("withdraw <book>", "gone for good"),
@@ -25,18 +25,12 @@ pub const REFERENCE: [Group; 4] = [
     (
         "Synchronization: the clock and the projectors",
         &[
-            (
-                "tick [<n>]",
-                "advance the clock; projectors file what is due",
-            ),
+            ("tick [<n>]", "advance the clock; file what is due"),
             (
                 "delay <catalog> <ticks>",
-                "how late events reach it (0: synchronous)",
+                "events arrive that late (0: at once)",
             ),
-            (
-                "pause <catalog> | resume <catalog>",
-                "stop or restart filing",
-            ),
+            ("pause <catalog> | resume <catalog>", "stop, restart filing"),
             ("sync <catalog>", "file everything now"),
         ],
     ),
@@ -58,8 +52,15 @@ pub const REFERENCE: [Group; 4] = [
             ("rebuild <catalog>", "replay the log into a fresh copy"),
             (
                 "add-catalog <name> by <field>",
-                "a new read model from the whole history",
+                "a new read model from history",
             ),
+        ],
+    ),
+    (
+        "Faults of delivery",
+        &[
+            ("redeliver <catalog> <seq>", "#seq arrives again"),
+            ("verify <catalog>", "compare with a replay of the log"),
         ],
     ),
 ];

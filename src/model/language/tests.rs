@@ -252,6 +252,8 @@ fn every_command_word_is_a_command() {
         "damage titles",
         "rebuild titles",
         "add-catalog x by title",
+        "redeliver titles 1",
+        "verify titles",
     ];
     assert_eq!(samples.len(), COMMAND_WORDS.len());
     for (word, sample) in COMMAND_WORDS.iter().zip(samples) {
@@ -893,6 +895,15 @@ mod properties {
             Just(Command::Status),
             catalog("damage").prop_map(|catalog| Command::Damage { catalog }),
             catalog("rebuild").prop_map(|catalog| Command::Rebuild { catalog }),
+            catalog("verify").prop_map(|catalog| Command::Verify { catalog }),
+            (catalog("redeliver"), 1..=u64::from(u32::MAX)).prop_map(|(catalog, seq)| {
+                let seq_col = catalog.col + catalog.name.chars().count() + 1;
+                Command::Redeliver {
+                    catalog,
+                    seq,
+                    seq_col,
+                }
+            }),
             (
                 catalog("add-catalog"),
                 prop::sample::select(Field::ADDABLE.to_vec())
