@@ -193,6 +193,9 @@ pub fn json_line(library: &Library, line: usize, input: &str, outcome: &Outcome)
             if let Some(after) = f.after {
                 map.insert("after".into(), after.into());
             }
+            if let Some(count) = f.count {
+                map.insert("count".into(), count.into());
+            }
         }
         Outcome::Answered(Answer::Show(s)) => {
             let results: Vec<Value> = s
@@ -208,6 +211,13 @@ pub fn json_line(library: &Library, line: usize, input: &str, outcome: &Outcome)
                 .collect();
             map.insert("catalog".into(), s.catalog.clone().into());
             map.insert("results".into(), results.into());
+            if let Some(counts) = &s.counts {
+                let counts: serde_json::Map<String, Value> = counts
+                    .iter()
+                    .map(|(label, n)| (label.to_string(), (*n).into()))
+                    .collect();
+                map.insert("counts".into(), counts.into());
+            }
             map.insert("checkpoint".into(), s.checkpoint.into());
             map.insert("head".into(), s.head.into());
             map.insert("stale".into(), s.stale.into());
@@ -250,7 +260,12 @@ pub fn json_line(library: &Library, line: usize, input: &str, outcome: &Outcome)
     let delivered: Vec<Value> = outcome
         .delivered()
         .iter()
-        .map(|d| json!({ "catalog": d.catalog, "from": d.from, "to": d.to }))
+        .map(|d| match d.crashed {
+            Some(seq) => {
+                json!({ "catalog": d.catalog, "from": d.from, "to": d.to, "crashed": seq })
+            }
+            None => json!({ "catalog": d.catalog, "from": d.from, "to": d.to }),
+        })
         .collect();
     if !delivered.is_empty() {
         map.insert("delivered".into(), delivered.into());

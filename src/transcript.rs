@@ -3,7 +3,8 @@
 
 use crate::model::{
     Answer, Book, BookState, Card, CatalogStatus, Delivery, Detail, Done, Drift, Event, EventKind,
-    Health, Library, Outcome, Projector, Redelivery, Rejection, Rule, VerifyAnswer,
+    Health, Library, Outcome, Projector, Redelivery, Rejection, Rule, ShowAnswer, Text,
+    VerifyAnswer,
 };
 
 /// An event's particulars in a few words, for the log panel and transcripts.
@@ -130,6 +131,29 @@ pub fn done_message(done: &Done) -> String {
         Done::Added {
             catalog,
             field,
+            counts: true,
+            history,
+            cards,
+        } => format!(
+            "{catalog} built from {history} events of history, counting by {}: {cards} number{}",
+            field.word(),
+            plural(*cards)
+        ),
+        Done::CheckpointMode {
+            catalog,
+            apart: false,
+        } => format!("{catalog} saves its checkpoint with the cards, in one transaction"),
+        Done::CheckpointMode {
+            catalog,
+            apart: true,
+        } => format!("{catalog} saves its checkpoint apart, in a step after the cards"),
+        Done::CrashArmed { catalog, .. } => format!(
+            "{catalog} will crash after filing its next event, before saving its checkpoint"
+        ),
+        Done::Added {
+            catalog,
+            field,
+            counts: false,
             history,
             cards,
         } => format!(
@@ -175,10 +199,14 @@ pub fn deliveries(delivered: &[Delivery]) -> String {
     delivered
         .iter()
         .map(|d| {
-            if d.from == d.to {
+            let range = if d.from == d.to {
                 format!("{} #{}", d.catalog, d.to)
             } else {
                 format!("{} #{}-#{}", d.catalog, d.from, d.to)
+            };
+            match d.crashed {
+                Some(seq) => format!("{range} (crashed filing #{seq}, restarted)"),
+                None => range,
             }
         })
         .collect::<Vec<_>>()
@@ -231,6 +259,17 @@ pub fn outcome_lines(library: &Library, outcome: &Outcome) -> Vec<String> {
         }
         Outcome::Rejected(r) => lines.push(format!("rejected ({}): {}", r.rule, reason(r))),
         Outcome::Done { done, .. } => lines.push(format!("done: {}", done_message(done))),
+        Outcome::Answered(Answer::Find(f)) if f.count.is_some() => lines.push(format!(
+            "answered: {} counts {} under \"{}\" ({})",
+            f.catalog,
+            f.count.unwrap_or(0),
+            f.key,
+            freshness(f.checkpoint, f.head, f.after, f.stale)
+        )),
+        Outcome::Answered(Answer::Show(ShowAnswer {
+            counts: Some(counts),
+            ..
+        })) => lines.extend(count_lines(outcome, counts)),
         Outcome::Answered(Answer::Find(f)) => {
             let n = f.cards.len();
             lines.push(format!(
@@ -274,6 +313,27 @@ pub fn outcome_lines(library: &Library, outcome: &Outcome) -> Vec<String> {
     lines
 }
 
+/// A count catalog's `show`: the heading, then a line per label with its number.
+fn count_lines(outcome: &Outcome, counts: &[(Text, u64)]) -> Vec<String> {
+    let Outcome::Answered(Answer::Show(s)) = outcome else {
+        return vec![];
+    };
+    let mut lines = vec![format!(
+        "answered: {} counting by {}, {} label{} ({})",
+        s.catalog,
+        s.field.word(),
+        counts.len(),
+        plural(counts.len()),
+        freshness(s.checkpoint, s.head, None, s.stale)
+    )];
+    lines.extend(
+        counts
+            .iter()
+            .map(|(label, n)| format!("  \"{label}\": {n}")),
+    );
+    lines
+}
+
 /// How many lines of differences `verify` lists before it only counts the rest.
 const DRIFT_SHOWN: usize = 6;
 
@@ -291,6 +351,10 @@ pub fn verify_lines(v: &VerifyAnswer) -> Vec<String> {
         (count(|d| matches!(d, Drift::Misfiled { .. })), "misfiled"),
         (count(|d| matches!(d, Drift::Extra { .. })), "extra"),
         (count(|d| matches!(d, Drift::Changed { .. })), "out of date"),
+        (
+            count(|d| matches!(d, Drift::Miscounted { .. })),
+            "miscounted",
+        ),
     ];
     let summary: Vec<String> = counts
         .iter()
@@ -328,6 +392,11 @@ pub fn drift_line(drift: &Drift) -> String {
         Drift::Changed { book } => {
             format!("out of date: the card of {book} says what the replay does not")
         }
+        Drift::Miscounted {
+            label,
+            found,
+            right,
+        } => format!("miscounted: \"{label}\" counts {found}, the replay counts {right}"),
     }
 }
 

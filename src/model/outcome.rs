@@ -15,6 +15,8 @@ pub struct Delivery {
     /// First and last sequence number applied.
     pub from: u64,
     pub to: u64,
+    /// The event the projector crashed on while filing these, if it crashed.
+    pub crashed: Option<u64>,
 }
 
 /// A `find`: the cards, and whether they may be stale.
@@ -27,6 +29,8 @@ pub struct FindAnswer {
     pub head: u64,
     /// The sequence number a version-stamped read asked for.
     pub after: Option<u64>,
+    /// A count catalog's number under the key (`None` for a catalog of cards).
+    pub count: Option<u64>,
     /// True when the catalog has not applied everything the reader asked for: the whole log,
     /// or with `after`, up to that sequence number.
     pub stale: bool,
@@ -37,6 +41,8 @@ pub struct ShowAnswer {
     pub catalog: String,
     pub field: Field,
     pub drawers: Vec<(Text, Vec<Card>)>,
+    /// A count catalog's numbers by label (`None` for a catalog of cards).
+    pub counts: Option<Vec<(Text, u64)>>,
     pub checkpoint: u64,
     pub head: u64,
     pub stale: bool,
@@ -133,12 +139,24 @@ pub enum Done {
         catalog: String,
         replayed: u64,
     },
-    /// A new catalog was built from `history` events and holds `cards` cards.
+    /// A new catalog was built from `history` events and holds `cards` cards (a count
+    /// catalog: `cards` labels with a number).
     Added {
         catalog: String,
         field: Field,
+        counts: bool,
         history: u64,
         cards: usize,
+    },
+    /// The projector saves its checkpoint apart from the cards, or with them.
+    CheckpointMode {
+        catalog: String,
+        apart: bool,
+    },
+    /// The projector will crash after filing its next event; `apart` as its checkpoint is.
+    CrashArmed {
+        catalog: String,
+        apart: bool,
     },
     /// Event `seq` reached the catalog again.
     Redelivered {

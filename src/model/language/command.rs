@@ -78,7 +78,21 @@ pub enum Command {
         name: CatalogRef,
         field: Field,
     },
+    /// A count catalog: a drawer per label counting the events filed under it.
+    AddCount {
+        name: CatalogRef,
+        field: Field,
+    },
     // Faults of delivery.
+    /// Where the projector saves its checkpoint: with the cards (`apart` false) or apart.
+    Checkpoint {
+        catalog: CatalogRef,
+        apart: bool,
+    },
+    /// The projector dies after filing its next event, before saving its checkpoint.
+    Crash {
+        catalog: CatalogRef,
+    },
     /// At-least-once delivery: event `seq` reaches the catalog again. `seq_col` is where the
     /// number was written, for an error about it.
     Redeliver {
@@ -106,6 +120,9 @@ impl Command {
             | Command::Rebuild { catalog }
             | Command::Redeliver { catalog, .. }
             | Command::Verify { catalog }
+            | Command::AddCount { name: catalog, .. }
+            | Command::Checkpoint { catalog, .. }
+            | Command::Crash { catalog }
             | Command::AddCatalog { name: catalog, .. } => Some(&catalog.name),
             _ => None,
         }
@@ -193,6 +210,14 @@ impl fmt::Display for Command {
                 write!(f, "redeliver {} {seq}", catalog.name)
             }
             Command::Verify { catalog } => write!(f, "verify {}", catalog.name),
+            Command::AddCount { name, field } => {
+                write!(f, "add-catalog {} count {}", name.name, field.word())
+            }
+            Command::Checkpoint { catalog, apart } => {
+                let mode = if *apart { "apart" } else { "with-view" };
+                write!(f, "checkpoint {} {mode}", catalog.name)
+            }
+            Command::Crash { catalog } => write!(f, "crash {}", catalog.name),
             Command::AddCatalog { name, field } => {
                 write!(f, "add-catalog {} by {}", name.name, field.word())
             }

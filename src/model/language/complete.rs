@@ -51,7 +51,7 @@ pub fn complete(before: &str, names: &Names<'_>) -> (usize, Vec<String>) {
         (
             Some(
                 "delay" | "lag" | "pause" | "resume" | "sync" | "find" | "show" | "damage"
-                | "rebuild" | "redeliver" | "verify",
+                | "rebuild" | "redeliver" | "verify" | "crash" | "checkpoint",
             ),
             1,
         ) => names.catalogs.clone(),
@@ -62,7 +62,8 @@ pub fn complete(before: &str, names: &Names<'_>) -> (usize, Vec<String>) {
         (Some("acquire"), 3) => vec!["by"],
         (Some("acquire"), 5) => vec!["about"],
         (Some("find"), 3) => vec!["after"],
-        (Some("add-catalog"), 2) => vec!["by"],
+        (Some("add-catalog"), 2) => vec!["by", "count"],
+        (Some("checkpoint"), 2) => vec!["with-view", "apart"],
         (Some("add-catalog"), 3) => Field::ADDABLE.iter().map(|f| f.word()).collect(),
         _ => Vec::new(),
     };

@@ -11,7 +11,7 @@ use super::suggest::nearest;
 use crate::model::field::{Field, RevisedField};
 
 /// Every command word, in the order help lists them.
-pub const COMMAND_WORDS: [&str; 19] = [
+pub const COMMAND_WORDS: [&str; 21] = [
     "acquire",
     "catalog",
     "lend",
@@ -30,6 +30,8 @@ pub const COMMAND_WORDS: [&str; 19] = [
     "rebuild",
     "add-catalog",
     "redeliver",
+    "crash",
+    "checkpoint",
     "verify",
 ];
 
@@ -205,6 +207,17 @@ impl Parser {
                     seq_col,
                 }
             }
+            "crash" => Command::Crash {
+                catalog: self.catalog()?,
+            },
+            "checkpoint" => {
+                let catalog = self.catalog()?;
+                let mode = self.one_of("`with-view` or `apart`", &["with-view", "apart"])?;
+                Command::Checkpoint {
+                    catalog,
+                    apart: mode == "apart",
+                }
+            }
             "verify" => Command::Verify {
                 catalog: self.catalog()?,
             },
@@ -213,7 +226,14 @@ impl Parser {
             },
             "add-catalog" => {
                 let name = self.catalog()?;
-                self.keyword("by")?;
+                let counts = self
+                    .peek_word()
+                    .is_some_and(|w| w.eq_ignore_ascii_case("count"));
+                if counts {
+                    self.pos += 1;
+                } else {
+                    self.keyword("by")?;
+                }
                 let words: Vec<&str> = Field::ADDABLE.iter().map(|f| f.word()).collect();
                 let field =
                     self.one_of("a field: title, author, subject, patron or status", &words)?;
@@ -221,7 +241,11 @@ impl Parser {
                     .into_iter()
                     .find(|f| f.word() == field)
                     .unwrap_or(Field::Title);
-                Command::AddCatalog { name, field }
+                if counts {
+                    Command::AddCount { name, field }
+                } else {
+                    Command::AddCatalog { name, field }
+                }
             }
             _ => {
                 return Err(ParseError::new(

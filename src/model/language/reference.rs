@@ -6,7 +6,7 @@ pub type Group = (&'static str, &'static [(&'static str, &'static str)]);
 
 pub const REFERENCE: [Group; 5] = [
     (
-        "Back office (write side): accepted, or rejected by a rule",
+        "Back office (write side): accepted or rejected",
         &[
             (
                 "acquire <book> \"<title>\" by \"<author>\" [about \"<subject>\", ...]",
@@ -16,21 +16,15 @@ pub const REFERENCE: [Group; 5] = [
             ("lend <book> to <patron>", "lend it out"),
             ("return <book>", "back on the shelf"),
             ("withdraw <book>", "gone for good"),
-            (
-                "revise <book> title|author \"<new value>\"",
-                "correct the record",
-            ),
+            ("revise <book> title|author \"<new value>\"", "fix it"),
         ],
     ),
     (
         "Synchronization: the clock and the projectors",
         &[
             ("tick [<n>]", "advance the clock; file what is due"),
-            (
-                "delay <catalog> <ticks>",
-                "events arrive that late (0: at once)",
-            ),
-            ("pause <catalog> | resume <catalog>", "stop, restart filing"),
+            ("delay <catalog> <ticks>", "how late events arrive"),
+            ("pause <catalog> | resume <catalog>", "stop, restart"),
             ("sync <catalog>", "file everything now"),
         ],
     ),
@@ -50,16 +44,15 @@ pub const REFERENCE: [Group; 5] = [
         &[
             ("damage <catalog>", "lose and misfile cards"),
             ("rebuild <catalog>", "replay the log into a fresh copy"),
-            (
-                "add-catalog <name> by <field>",
-                "a new read model from history",
-            ),
+            ("add-catalog <name> by|count <field>", "from history"),
         ],
     ),
     (
         "Faults of delivery",
         &[
             ("redeliver <catalog> <seq>", "#seq arrives again"),
+            ("crash <catalog>", "dies before its checkpoint"),
+            ("checkpoint <catalog> with-view|apart", "where it is saved"),
             ("verify <catalog>", "compare with a replay of the log"),
         ],
     ),

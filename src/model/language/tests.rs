@@ -253,6 +253,8 @@ fn every_command_word_is_a_command() {
         "rebuild titles",
         "add-catalog x by title",
         "redeliver titles 1",
+        "crash titles",
+        "checkpoint titles apart",
         "verify titles",
     ];
     assert_eq!(samples.len(), COMMAND_WORDS.len());
@@ -896,6 +898,14 @@ mod properties {
             catalog("damage").prop_map(|catalog| Command::Damage { catalog }),
             catalog("rebuild").prop_map(|catalog| Command::Rebuild { catalog }),
             catalog("verify").prop_map(|catalog| Command::Verify { catalog }),
+            catalog("crash").prop_map(|catalog| Command::Crash { catalog }),
+            (catalog("checkpoint"), any::<bool>())
+                .prop_map(|(catalog, apart)| Command::Checkpoint { catalog, apart }),
+            (
+                catalog("add-catalog"),
+                prop::sample::select(Field::ADDABLE.to_vec())
+            )
+                .prop_map(|(name, field)| Command::AddCount { name, field }),
             (catalog("redeliver"), 1..=u64::from(u32::MAX)).prop_map(|(catalog, seq)| {
                 let seq_col = catalog.col + catalog.name.chars().count() + 1;
                 Command::Redeliver {

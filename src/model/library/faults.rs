@@ -45,11 +45,43 @@ impl Library {
         Ok(Outcome::Done { done, delivered })
     }
 
+    /// `checkpoint`: the projector saves its checkpoint with the cards, or in a step apart.
+    pub(super) fn checkpoint_mode(
+        &mut self,
+        catalog: &CatalogRef,
+        apart: bool,
+    ) -> Result<Outcome, ExecError> {
+        let i = self.index_of(catalog)?;
+        self.projectors[i].checkpoint_apart = apart;
+        let catalog = catalog.name.clone();
+        let done = Done::CheckpointMode { catalog, apart };
+        Ok(Outcome::Done {
+            done,
+            delivered: vec![],
+        })
+    }
+
+    /// `crash`: the projector will die after filing its next event, before saving its
+    /// checkpoint.
+    pub(super) fn arm_crash(&mut self, catalog: &CatalogRef) -> Result<Outcome, ExecError> {
+        let i = self.index_of(catalog)?;
+        let p = &mut self.projectors[i];
+        p.crash_armed = true;
+        let done = Done::CrashArmed {
+            catalog: catalog.name.clone(),
+            apart: p.checkpoint_apart,
+        };
+        Ok(Outcome::Done {
+            done,
+            delivered: vec![],
+        })
+    }
+
     /// `verify`: replays the log up to the catalog's checkpoint into a scratch copy and lists
     /// what differs. A query: the catalog is left exactly as it was.
     pub(super) fn verify(&self, catalog: &CatalogRef) -> Result<Outcome, ExecError> {
         let p = &self.projectors[self.index_of(catalog)?];
-        let mut job = RebuildJob::new(&p.name, p.catalog.field(), p.checkpoint);
+        let mut job = RebuildJob::like(&p.name, &p.catalog, p.checkpoint);
         job.step(&self.log, u64::MAX);
         let (replayed, _) = job.into_parts();
         Ok(Outcome::Answered(Answer::Verify(VerifyAnswer {

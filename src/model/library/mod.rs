@@ -104,7 +104,10 @@ impl Library {
             Command::Status => Ok(self.status_answer()),
             Command::Damage { catalog } => self.damage(catalog),
             Command::Rebuild { catalog } => self.rebuild(catalog),
-            Command::AddCatalog { name, field } => self.add_catalog(name, *field),
+            Command::AddCatalog { name, field } => self.add_catalog(name, *field, false),
+            Command::AddCount { name, field } => self.add_catalog(name, *field, true),
+            Command::Checkpoint { catalog, apart } => self.checkpoint_mode(catalog, *apart),
+            Command::Crash { catalog } => self.arm_crash(catalog),
             Command::Redeliver {
                 catalog,
                 seq,
@@ -194,11 +197,13 @@ impl Library {
 }
 
 /// What a projector filed since its checkpoint stood at `before`, if anything.
-fn delivery(p: &Projector, before: u64) -> Option<Delivery> {
+fn delivery(p: &mut Projector, before: u64) -> Option<Delivery> {
+    let crashed = p.crashed_at.take();
     (p.checkpoint > before).then(|| Delivery {
         catalog: p.name.clone(),
         from: before + 1,
         to: p.checkpoint,
+        crashed,
     })
 }
 

@@ -159,3 +159,139 @@ fn verify_of_an_unknown_catalog_is_an_error_with_the_nearest_name() {
     let e = exec_err(&mut Session::new(), "verify shlf");
     assert_eq!((e.col, e.suggestion.as_deref()), (8, Some("shelf")));
 }
+
+const LOANS: &str = r#"
+acquire b1 "Dune" by "Frank Herbert"
+acquire b2 "Emma" by "Jane Austen"
+catalog b1
+catalog b2
+add-catalog loans count patron
+lend b1 to ada
+return b1
+lend b1 to ada
+lend b2 to bob
+tick
+"#;
+
+/// The number a count catalog holds under a label.
+fn count(s: &Session, catalog: &str, label: &str) -> u64 {
+    s.library().catalog(catalog).unwrap().count(label).unwrap()
+}
+
+/// A catalog as a replay of the whole log into one of its kind files it.
+fn replayed(library: &Library, name: &str) -> Catalog {
+    let mut job = RebuildJob::like(name, library.catalog(name).unwrap(), library.head());
+    job.step(library.log(), u64::MAX);
+    job.into_parts().0
+}
+
+#[test]
+fn a_count_catalog_counts_the_events_filed_under_each_label() {
+    let mut s = session(LOANS);
+    assert_eq!(
+        (count(&s, "loans", "ada"), count(&s, "loans", "bob")),
+        (2, 1)
+    );
+    assert_eq!(count(&s, "loans", "nobody"), 0);
+    let o = exec(&mut s, r#"find loans "ADA""#);
+    assert_eq!(find(&o).count, Some(2));
+    let o = exec(&mut s, "show loans");
+    assert_eq!(
+        show(&o).counts,
+        Some(vec![("ada".into(), 2), ("bob".into(), 1)])
+    );
+    assert!(s.library().catalog("loans").unwrap().is_count());
+}
+
+#[test]
+fn a_count_catalog_built_from_history_and_rebuilt_equals_its_replay() {
+    let mut s = session(&format!("{LOANS}add-catalog later count patron"));
+    assert_eq!(count(&s, "later", "ada"), 2);
+    run(&mut s, "damage loans\nrebuild loans");
+    assert_eq!(
+        *s.library().catalog("loans").unwrap(),
+        replayed(s.library(), "loans")
+    );
+    assert!(s.library().catalog("loans").unwrap().is_count());
+}
+
+#[test]
+fn redelivery_at_or_below_the_checkpoint_changes_no_count() {
+    let mut s = session(LOANS);
+    for seq in 1..=s.library().head() {
+        let o = exec(&mut s, &format!("redeliver loans {seq}"));
+        assert!(matches!(redelivery(&o), Redelivery::Skipped { .. }));
+    }
+    assert_eq!(count(&s, "loans", "ada"), 2);
+}
+
+#[test]
+fn a_crash_with_the_checkpoint_kept_with_the_view_files_the_event_once() {
+    let mut s = session(LOANS);
+    run(
+        &mut s,
+        "return b2\ntick\ncrash loans\ncrash shelf\nlend b2 to ada",
+    );
+    let o = exec(&mut s, "tick");
+    let crashed: Vec<_> = o.delivered().iter().filter_map(|d| d.crashed).collect();
+    assert_eq!(crashed, [10, 10], "{:?}", o.delivered());
+    assert_eq!(count(&s, "loans", "ada"), 3, "the loan counted once");
+    for name in ["loans", "shelf"] {
+        assert_eq!(
+            *s.library().catalog(name).unwrap(),
+            replayed(s.library(), name),
+            "{name}"
+        );
+        assert_eq!(projector(&s, name).crashes, 1);
+    }
+}
+
+#[test]
+fn a_crash_with_the_checkpoint_apart_files_the_event_twice_harmless_for_cards_not_counts() {
+    let mut s = session(LOANS);
+    run(&mut s, "checkpoint loans apart\ncheckpoint shelf apart");
+    run(
+        &mut s,
+        "return b2\ntick\ncrash loans\ncrash shelf\nlend b2 to ada\ntick",
+    );
+    assert_eq!(checkpoint(&s, "loans"), s.library().head());
+    let shelf = s.library().catalog("shelf").unwrap();
+    assert_eq!(
+        *shelf,
+        replayed(s.library(), "shelf"),
+        "a card filed twice is one card"
+    );
+    assert_eq!(
+        count(&s, "loans", "ada"),
+        3 + 1,
+        "the loan counted twice: off by one"
+    );
+    let o = exec(&mut s, "verify loans");
+    assert_eq!(
+        verified(&o).drift,
+        [Drift::Miscounted {
+            label: "ada".into(),
+            found: 4,
+            right: 3
+        }]
+    );
+    assert!(verified(&exec(&mut s, "verify shelf")).verified());
+}
+
+#[test]
+fn checkpoint_and_crash_of_an_unknown_catalog_are_errors_and_a_mode_is_required() {
+    let mut s = Session::new();
+    for line in ["crash titels", "checkpoint titels apart"] {
+        let e = exec_err(&mut s, line);
+        assert_eq!(e.suggestion.as_deref(), Some("titles"), "{line}");
+    }
+    let e = parse_line("checkpoint titles sideways", 1).unwrap_err();
+    assert!(
+        e.message.contains("expected `with-view` or `apart`"),
+        "{}",
+        e.message
+    );
+    let o = exec(&mut s, "checkpoint titles with-view");
+    assert!(message(&o).contains("with the cards, in one transaction"));
+    assert!(!projector(&s, "titles").checkpoint_apart);
+}
