@@ -53,9 +53,22 @@ pub enum Command {
         /// Print the tour as plain text (no terminal needed) instead of opening the app
         #[arg(long)]
         plain: bool,
-        /// Print the tour as a Markdown handout (headings, narration, the model after each step)
+        /// Print the tour as a Markdown handout: each prediction asked before its answer, what
+        /// each step changed, an answer key at the end
         #[arg(long, conflicts_with_all = ["plain", "step"])]
         markdown: bool,
+        /// Print the handout as one self-contained HTML page, ready to print from a browser
+        #[arg(long, conflicts_with_all = ["plain", "step", "markdown"])]
+        html: bool,
+        /// With --markdown or --html: write the answer key to this file instead of the end
+        #[arg(long, value_name = "FILE")]
+        answers: Option<PathBuf>,
+        /// With --markdown or --html: add every step's speaker notes (the teacher's copy)
+        #[arg(long)]
+        teacher: bool,
+        /// With --plain, --markdown or --html: the whole model after each step, not what changed
+        #[arg(long)]
+        full: bool,
         /// Present to a room: big titles, the narration beside one zoomed panel (z cycles,
         /// b blanks the screen), challenges run their solution on a key
         #[arg(long, conflicts_with_all = ["plain", "markdown"])]
@@ -63,6 +76,10 @@ pub enum Command {
         /// With --present: advance every SECS seconds on its own (0 waits for a key)
         #[arg(long, value_name = "SECS", requires = "present")]
         autoplay: Option<u32>,
+        /// With --present and autoplay: leave predictions and challenges to the room for SECS
+        /// seconds (without it they wait for →)
+        #[arg(long, value_name = "SECS", requires = "present")]
+        autoplay_questions: Option<u32>,
         /// With --present: start over after the last lesson (a kiosk or a lab screen)
         #[arg(long = "loop", requires = "present")]
         looping: bool,
@@ -122,6 +139,9 @@ pub enum Command {
     Results {
         /// The results file the class's attempts were appended to
         file: PathBuf,
+        /// One row per learner and question, as CSV, for a spreadsheet or a learning platform
+        #[arg(long)]
+        csv: bool,
     },
     /// Execute a script of commands headless and print the transcript
     Run {

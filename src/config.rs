@@ -12,13 +12,14 @@ use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use toml::Spanned;
 
 use crate::content::{Pos, Problem, Source};
-use crate::model::language::nearest;
+use crate::error::PlacedErrors;
+use crate::print_out;
 use crate::tui::keys::{Action, Keymap, is_interrupt};
 use crate::tui::theme::{Theme, ThemeName};
-use crate::{UsageError, print_out};
+use crate::words::did_you_mean;
 
 /// Overrides where the config file is looked for (tests, portable installs).
-pub const CONFIG_ENV: &str = "CQRS_CATALOG_CONFIG";
+pub const CONFIG_ENV: &str = crate::storage::CONFIG_ENV;
 
 /// The documented example, which is also the default every user file is read over.
 pub const EXAMPLE: &str = include_str!("../config.example.toml");
@@ -89,6 +90,8 @@ impl Config {
             Problem::new(source, pos, message)
         })?;
         let mut problems: Vec<(usize, String)> = Vec::new();
+        // Each key the file names, where, and for which action: checked for conflicts below.
+        let mut written: Vec<(usize, Action, KeyEvent)> = Vec::new();
         if let Some(theme) = &raw.theme {
             let word = theme.get_ref();
             match ThemeName::parse(word) {
@@ -127,7 +130,10 @@ impl Config {
             let mut keys: Vec<KeyEvent> = Vec::new();
             for (word, span) in list.get_ref().words(list.span()) {
                 match parse_key(word) {
-                    Ok(key) if !keys.contains(&key) => keys.push(key),
+                    Ok(key) if !keys.contains(&key) => {
+                        keys.push(key);
+                        written.push((span.start, slot.0, key));
+                    }
                     Ok(_) => {}
                     Err(message) => problems.push((span.start, message)),
                 }
@@ -143,6 +149,7 @@ impl Config {
             }
             slot.1 = keys;
         }
+        problems.extend(self.conflicts(&written));
         if let Some(d) = raw.defaults {
             if let Some(secs) = d.autoplay {
                 self.defaults.autoplay = secs;
@@ -170,6 +177,31 @@ impl Config {
             Some((at, message)) => Err(Problem::new(source, source.pos(at), message)),
             None => Ok(self),
         }
+    }
+
+    /// Keys the file binds that another action holds too, where one of them is `quit` or
+    /// `help`: those answer a key before any screen sees it, so the other action could never
+    /// be used. (Other keys may serve several actions: each screen takes the one it has.)
+    fn conflicts(&self, written: &[(usize, Action, KeyEvent)]) -> Vec<(usize, String)> {
+        let global = |a: Action| matches!(a, Action::Quit | Action::Help);
+        let mut problems = Vec::new();
+        for (at, action, key) in written {
+            let other = self.keys.iter().find(|(a, keys)| {
+                a != action && keys.contains(key) && (global(*a) || global(*action))
+            });
+            if let Some((other, _)) = other {
+                problems.push((
+                    *at,
+                    format!(
+                        "{:?} is bound to both `{}` and `{}`; a key of quit or help does only that, so give one of them another key",
+                        key_name(key),
+                        action.name(),
+                        other.name()
+                    ),
+                ));
+            }
+        }
+        problems
     }
 
     /// The keymap this config asks for: the default table with each action's keys replaced.
@@ -227,18 +259,10 @@ fn quote(text: &str) -> String {
     toml::Value::String(text.to_string()).to_string()
 }
 
-fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
-    nearest(word, candidates).map_or(String::new(), |n| format!(" (did you mean {n:?}?)"))
-}
-
 /// Where the user's config file is: `$CQRS_CATALOG_CONFIG`, or `config.toml` in the
 /// platform's config folder (`~/.config/cqrs-catalog` on Linux).
 pub fn path() -> Option<PathBuf> {
-    match std::env::var_os(CONFIG_ENV) {
-        Some(path) if !path.is_empty() => Some(PathBuf::from(path)),
-        _ => directories::ProjectDirs::from("", "", "cqrs-catalog")
-            .map(|dirs| dirs.config_dir().join("config.toml")),
-    }
+    crate::storage::config_path()
 }
 
 /// Loads the user's config over the built-in one. A missing file means the defaults; a bad
@@ -252,19 +276,18 @@ pub fn load() -> Result<Loaded> {
             found: false,
         });
     };
-    let text = match std::fs::read_to_string(&path) {
+    let text = match crate::storage::read_text(&path, crate::storage::SMALL_FILE) {
         Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+        Err(e) if e.is_missing() => {
             return Ok(Loaded {
                 config: builtin,
                 path: Some(path),
                 found: false,
             });
         }
-        Err(e) => {
-            return Err(e)
-                .with_context(|| format!("cannot read the config file {}", path.display()));
-        }
+        // Text that is not UTF-8 is a mistake in the file, placed like any other (exit 2).
+        Err(e) if e.is_content() => return Err(PlacedErrors(vec![e.to_string()]).into()),
+        Err(e) => return Err(e).context("cannot read the config file"),
     };
     let source = Source {
         name: path.display().to_string(),
@@ -273,7 +296,7 @@ pub fn load() -> Result<Loaded> {
     let folder = path.parent().unwrap_or(Path::new("."));
     let config = builtin
         .read(&source, folder)
-        .map_err(|problem| UsageError(problem.to_string()))?;
+        .map_err(|problem| PlacedErrors(vec![problem.to_string()]))?;
     Ok(Loaded {
         config,
         path: Some(path),

@@ -7,11 +7,11 @@ use anyhow::Result;
 
 use crate::UsageError;
 use crate::content::{Content, Quiz, source::Source};
-use crate::model::language::nearest;
 use crate::progress::{Loaded, Store};
 use crate::tui::screen::Screen;
 use crate::tui::theme::ThemeName;
 use crate::tui::{self, App};
+use crate::words::{nearest, plural};
 
 /// What the command line says about content and looks.
 #[derive(Debug, Clone, Default)]
@@ -45,13 +45,11 @@ fn read_content(options: &Options) -> Result<Content> {
     if !problems.is_empty() {
         // The same lines `check` prints; the exit code is 1, as for any input file that is
         // wrong (the design's contract), not 2.
-        for p in &problems {
-            eprintln!("{p}");
-        }
+        let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        crate::output::print_err(&format!("{}\n", crate::error::capped(&lines)));
         anyhow::bail!(
-            "the content has {} problem{}; fix them (see `cqrs-catalog check`)",
-            problems.len(),
-            if problems.len() == 1 { "" } else { "s" }
+            "the content has {}; fix them (see `cqrs-catalog check`)",
+            plural(problems.len(), "problem")
         );
     }
     Ok(content)
@@ -66,7 +64,7 @@ pub fn find_quiz<'c>(content: &'c Content, id: &str) -> Result<&'c Quiz, UsageEr
             Some(s) => format!(" (did you mean \"{s}\"?)"),
             None => format!("; the quizzes are {}", ids.join(", ")),
         };
-        UsageError(format!("cqrs-catalog: there is no quiz \"{id}\"{hint}"))
+        UsageError(format!("there is no quiz \"{id}\"{hint}"))
     })
 }
 

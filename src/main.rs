@@ -8,7 +8,7 @@ use clap::Parser;
 use cqrs_catalog::classroom::{notes, results};
 use cqrs_catalog::tui::home::Home;
 use cqrs_catalog::tui::tour;
-use cqrs_catalog::{UsageError, cli, config, launch, plain, sim, tui};
+use cqrs_catalog::{UsageError, cli, config, error, launch, output, plain, sim, tui};
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
@@ -37,7 +37,7 @@ fn main() -> ExitCode {
         }),
         Some(cli::Command::Quiz { name, results, .. }) if name.is_some() || results.is_some() => {
             Err(UsageError(
-                "cqrs-catalog: --name and --results record a class's answers with --plain: `quiz ID --plain --name NAME --results FILE`".into(),
+                "--name and --results record a class's answers with --plain: `quiz ID --plain --name NAME --results FILE`".into(),
             )
             .into())
         }
@@ -50,19 +50,48 @@ fn main() -> ExitCode {
         }),
         Some(cli::Command::Tour {
             lesson,
-            markdown: true,
+            markdown,
+            html,
+            answers,
+            teacher,
+            full,
             ..
-        }) => launch::content(&options)
-            .and_then(|content| plain::markdown::print(&content, lesson.as_deref())),
+        }) if markdown || html => launch::content(&options).and_then(|content| {
+            let handout = plain::markdown::Handout {
+                lesson: lesson.as_deref(),
+                full,
+                teacher,
+                // `print` decides, from whether the key has a file of its own.
+                separate_key: false,
+            };
+            let format = if html {
+                plain::markdown::Format::Html
+            } else {
+                plain::markdown::Format::Markdown
+            };
+            plain::markdown::print(&content, handout, format, answers.as_deref())
+        }),
+        Some(cli::Command::Tour {
+            answers,
+            teacher,
+            full,
+            plain,
+            ..
+        }) if answers.is_some() || teacher || (full && !plain) => Err(UsageError(
+            "cqrs-catalog: --answers, --teacher and --full shape a printed tour: `tour --markdown`, `tour --html` (or `tour --plain --full`)".into(),
+        )
+        .into()),
         Some(cli::Command::Tour {
             lesson,
             step,
             plain: true,
+            full,
             ..
         }) => launch::content(&options).and_then(|content| {
             let selection = plain::tour::Selection {
                 lesson: lesson.as_deref(),
                 step,
+                full,
             };
             plain::tour::print(&content, selection)
         }),
@@ -71,6 +100,7 @@ fn main() -> ExitCode {
             step,
             present,
             autoplay,
+            autoplay_questions,
             looping,
             ..
         }) => config::load().and_then(|loaded| {
@@ -78,7 +108,11 @@ fn main() -> ExitCode {
             let seconds = autoplay.unwrap_or(loaded.config.defaults.autoplay);
             let presenter = present.then(|| {
                 let every = (seconds > 0).then(|| Duration::from_secs(seconds.into()));
-                tour::present::Presenter::new(every, looping)
+                // Questions wait for the room unless given a dwell of their own.
+                let questions = autoplay_questions
+                    .filter(|&s| s > 0)
+                    .map(|s| Duration::from_secs(s.into()));
+                tour::present::Presenter::new(every, looping).questions(questions)
             });
             launch::open(&options, |content, progress| {
                 tour::start(content, progress, lesson.as_deref(), step, presenter)
@@ -106,21 +140,16 @@ fn main() -> ExitCode {
         }
         Some(cli::Command::Config { example }) => config::print(example, cli.theme),
         Some(cli::Command::Notes { once }) => notes::run(once),
-        Some(cli::Command::Results { file }) => results::report(&file, cli.quizzes.as_deref()),
+        Some(cli::Command::Results { file, csv }) => {
+            results::report(&file, cli.quizzes.as_deref(), csv)
+        }
         None => launch::open(&options, |_, _| Ok(Box::new(Home::new()))),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            if let Some(usage) = err.downcast_ref::<UsageError>() {
-                if !usage.0.is_empty() {
-                    eprintln!("{usage}");
-                }
-                ExitCode::from(2)
-            } else {
-                eprintln!("cqrs-catalog: {err:#}");
-                ExitCode::from(1)
-            }
+            output::print_err(&format!("{}\n", error::render(&err)));
+            ExitCode::from(error::exit_code(&err))
         }
     }
 }

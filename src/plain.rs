@@ -3,145 +3,99 @@
 
 pub mod quiz;
 
-use std::io::{self, BufWriter, Read, Write};
+use std::io::{self, Write};
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use serde_json::{Value, json};
 
-use crate::UsageError;
 use crate::content::Content;
+use crate::error::{ContentProblems, PlacedErrors};
 use crate::model::{
     Answer, Card, Done, Library, Outcome, Redelivery, Session, language::parse_script,
 };
+use crate::output::print_out;
+use crate::storage;
 use crate::transcript;
+use crate::words::{plural, visible};
 
+pub mod changes;
+pub mod checklist;
+pub mod html;
 pub mod markdown;
 pub mod progress;
 pub mod tour;
 
-/// `check`: every problem of the lessons and quizzes, one line each; exit 1 if any.
+/// `check`: every problem of the lessons and quizzes, one line each (the first
+/// `MAX_REPORTED`, then a count); exit 1 if any.
 pub fn check(content_dir: Option<&Path>, quizzes_dir: Option<&Path>) -> Result<()> {
     let (content, problems) = Content::load(content_dir, quizzes_dir)?;
     if let Some(warning) = crate::content::check::answer_position_warning(&content) {
-        println!("{warning}");
+        print_out(&format!("{warning}\n"))?;
     }
     if problems.is_empty() {
         let questions: usize = content.quizzes.iter().map(|q| q.questions.len()).sum();
         let steps: usize = content.lessons.iter().map(|l| l.steps.len()).sum();
-        println!(
-            "checked {} ({}) and {} ({}): no problems",
-            count(content.lessons.len(), "lesson"),
-            count(steps, "step"),
-            count(content.quizzes.len(), "quiz"),
-            count(questions, "question"),
-        );
-        return Ok(());
+        return print_out(&format!(
+            "checked {} ({}) and {} ({}): no problems\n",
+            plural(content.lessons.len(), "lesson"),
+            plural(steps, "step"),
+            plural(content.quizzes.len(), "quiz"),
+            plural(questions, "question"),
+        ));
     }
-    for p in &problems {
-        println!("{p}");
-    }
+    let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    print_out(&format!("{}\n", crate::error::capped(&lines)))?;
     Err(ContentProblems(problems.len()).into())
 }
 
-/// "1 quiz", "4 quizzes".
-fn count(n: usize, what: &str) -> String {
-    match (n, what) {
-        (1, _) => format!("1 {what}"),
-        (_, "quiz") => format!("{n} quizzes"),
-        _ => format!("{n} {what}s"),
-    }
-}
-
-/// Content with problems: they were printed already; the count is for the summary line.
-#[derive(Debug)]
-pub struct ContentProblems(pub usize);
-
-impl std::fmt::Display for ContentProblems {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{} problem{} found",
-            self.0,
-            if self.0 == 1 { "" } else { "s" }
-        )
-    }
-}
-
-impl std::error::Error for ContentProblems {}
-
-/// Reads a script from a file, or from standard input for `-`.
+/// Reads a script from a file, or from standard input for `-`: a regular file of a sane size
+/// (a symlink to `/dev/zero` is refused, not read).
 fn read_script(file: &str) -> Result<String> {
-    if file == "-" {
-        let mut text = String::new();
-        io::stdin()
-            .read_to_string(&mut text)
-            .context("cannot read the script from standard input")?;
-        Ok(text)
+    let text = if file == "-" {
+        storage::read_stdin_text(storage::LARGE_FILE)?
     } else {
-        std::fs::read_to_string(file).with_context(|| format!("cannot read {file}"))
-    }
+        storage::read_text(Path::new(file), storage::LARGE_FILE)?
+    };
+    Ok(text)
 }
 
 /// `run`: parse the whole script (every bad line is reported, nothing runs), then execute it.
 pub fn run(file: &str, json: bool) -> Result<()> {
     let text = read_script(file)?;
     let name = if file == "-" { "<stdin>" } else { file };
-    let lines = parse_script(&text).map_err(|errors| {
-        let report: Vec<String> = errors.iter().map(|e| format!("{name}:{e}")).collect();
-        UsageError(report.join("\n"))
-    })?;
+    let lines = parse_script(&text)
+        .map_err(|errors| PlacedErrors(errors.iter().map(|e| format!("{name}:{e}")).collect()))?;
     let mut session = Session::new();
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    for line in &lines {
-        let outcome = match session.execute(&line.command) {
-            Ok(outcome) => outcome,
-            Err(e) => {
-                out.flush().ok();
-                return Err(UsageError(format!(
-                    "{name}:{}:{}: {}",
-                    line.line,
-                    e.col(),
-                    e.describe()
-                ))
-                .into());
+    crate::output::write_out(|out| {
+        for line in &lines {
+            let outcome = session.execute(&line.command).map_err(|e| {
+                let place = format!("{name}:{}:{}", line.line, e.col());
+                PlacedErrors(vec![format!("{place}: {}", e.describe())])
+            })?;
+            let library = session.library();
+            if json {
+                let value = json_line(library, line.line, &line.text, &outcome);
+                writeln!(out, "{value}")?;
+            } else {
+                write_transcript(out, library, line.line, &line.text, &outcome)?;
             }
-        };
-        let library = session.library();
-        let written = if json {
-            writeln!(
-                out,
-                "{}",
-                json_line(library, line.line, &line.text, &outcome)
-            )
-        } else {
-            write_transcript(&mut out, library, line.line, &line.text, &outcome)
-        };
-        if let Err(e) = written {
-            // A closed pipe (`| head`) is the reader's choice, not a failure.
-            if e.kind() == io::ErrorKind::BrokenPipe {
-                return Ok(());
-            }
-            return Err(e.into());
         }
-    }
-    match out.flush() {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e.into()),
-        _ => Ok(()),
-    }
+        Ok(())
+    })
 }
 
 fn write_transcript(
-    out: &mut impl Write,
+    out: &mut dyn Write,
     library: &Library,
     line: usize,
     input: &str,
     outcome: &Outcome,
 ) -> io::Result<()> {
-    writeln!(out, "{line:>3}  {input}")?;
+    // A script may hold escape sequences; the transcript shows them instead of sending them.
+    writeln!(out, "{line:>3}  {}", visible(input))?;
     for l in transcript::outcome_lines(library, outcome) {
-        writeln!(out, "     {l}")?;
+        writeln!(out, "     {}", visible(&l))?;
     }
     Ok(())
 }

@@ -98,7 +98,7 @@ impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let path = self.path.display();
         match &self.kind {
-            ReadErrorKind::Missing => write!(f, "{path} does not exist"),
+            ReadErrorKind::Missing => write!(f, "cannot read {path}: there is no such file"),
             ReadErrorKind::NotAFile(what) => write!(f, "{path} is {what}, not a regular file"),
             ReadErrorKind::TooLarge { size, limit } => write!(
                 f,

@@ -185,3 +185,45 @@ fn the_app_refuses_a_bad_config_before_it_opens() {
             path.display()
         ));
 }
+
+#[test]
+fn a_key_given_to_help_or_quit_and_another_action_is_refused_where_it_is_written() {
+    let path = fixture("invalid_configs", "conflicting_keys.toml");
+    with_config(&path).arg("config").assert().code(2).stdout("").stderr(format!(
+        "{}:3:9: \"q\" is bound to both `help` and `quit`; a key of quit or help does only that, so give one of them another key\n",
+        path.display()
+    ));
+}
+
+#[test]
+fn a_key_that_quit_gave_up_may_serve_another_action() {
+    let out = stdout_of(
+        &fixture("valid_configs", "quit_moved_frees_its_key.toml"),
+        &["config"],
+    );
+    assert!(out.contains("next = [\"Right\", \"q\"]"), "{out}");
+    assert!(out.contains("quit = [\"Ctrl+q\"]"), "{out}");
+}
+
+#[test]
+fn a_config_that_is_not_utf8_is_placed_by_line_and_column_with_exit_2() {
+    let path = fixture("invalid_configs", "not_utf8.toml");
+    with_config(&path)
+        .arg("config")
+        .assert()
+        .code(2)
+        .stderr(format!("{}:2:6: not UTF-8 text\n", path.display()));
+}
+
+#[test]
+fn a_directory_in_place_of_the_config_is_named_with_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    with_config(dir.path())
+        .arg("config")
+        .assert()
+        .code(1)
+        .stderr(format!(
+            "cqrs-catalog: cannot read the config file: {} is a directory, not a regular file\n",
+            dir.path().display()
+        ));
+}

@@ -38,7 +38,10 @@ fn presenting_at(
 ) -> App {
     let content = content();
     let mut progress = Progress::default();
-    let presenter = Presenter::new(autoplay.map(Duration::from_secs), looping);
+    // Questions get autoplay's dwell too (`--autoplay-questions`): these tests watch autoplay
+    // answer and solve; tests/autoplay.rs shows a question waiting for the room.
+    let dwell = autoplay.map(Duration::from_secs);
+    let presenter = Presenter::new(dwell, looping).questions(dwell);
     let screen = tour::start(
         &content,
         &mut progress,

@@ -283,3 +283,39 @@ fn the_configs_quiz_seed_orders_the_choices_of_a_quiz_opened_in_the_app() {
         screen_text(&mut self::app("motivation"))
     );
 }
+
+#[test]
+fn in_a_short_terminal_the_picker_scrolls_to_keep_the_chosen_quiz_in_view() {
+    let content = content();
+    let last = content.quizzes.last().unwrap().title.clone();
+    let screen = quiz::first_screen(&content, None, Some(7)).unwrap();
+    let mut app = App::new(
+        screen,
+        content,
+        Progress::default(),
+        None,
+        Theme::new(ThemeName::Mono),
+    );
+    let before = format!("{}", draw(&mut app, (40, 12)).backend());
+    assert!(!before.contains(&last), "{before}");
+    // Up from the first wraps round to the last.
+    press(&mut app, "k");
+    let after = format!("{}", draw(&mut app, (40, 12)).backend());
+    assert!(after.contains(&format!("▶ {last}")), "{after}");
+}
+
+#[test]
+fn in_a_short_terminal_the_home_menu_scrolls_to_keep_the_chosen_entry_in_view() {
+    let mut app = App::new(
+        Box::new(Home::new()),
+        content(),
+        Progress::default(),
+        None,
+        Theme::new(ThemeName::Mono),
+    );
+    let before = format!("{}", draw(&mut app, (40, 14)).backend());
+    assert!(!before.contains("Simulate"), "{before}");
+    press(&mut app, "k");
+    let after = format!("{}", draw(&mut app, (40, 14)).backend());
+    assert!(after.contains("▶ Simulate"), "{after}");
+}

@@ -147,3 +147,134 @@ fn a_reset_without_a_terminal_needs_yes_and_keeps_the_old_file() {
         .collect();
     assert_eq!(kept, ["challenges = [\"rebuild/6\"]\n"]);
 }
+
+/// Runs the binary with its standard output a pipe whose reading end is already closed, as
+/// `| head -1` leaves it once it has its line.
+fn with_stdout_closed(data: &std::path::Path, args: &[&str]) -> std::process::Output {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    std::process::Command::new(assert_cmd::cargo::cargo_bin("cqrs-catalog"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("CQRS_CATALOG_DATA", data)
+        .env("CQRS_CATALOG_CONFIG", data.join("config.toml"))
+        .args(args)
+        .stdout(writer)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    let data = tempfile::tempdir().unwrap();
+    for args in [
+        &["progress"][..],
+        &["check"][..],
+        &["config", "--example"][..],
+        &["run", "tests/fixtures/small.txt"][..],
+        &["tour", "--plain"][..],
+    ] {
+        let out = with_stdout_closed(data.path(), args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+        assert_eq!(stderr, "", "{args:?}");
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_is_an_error_not_a_panic() {
+    let data = tempfile::tempdir().unwrap();
+    let full = std::fs::File::create("/dev/full").unwrap();
+    for args in [&["progress"][..], &["check"][..]] {
+        let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("cqrs-catalog"))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("CQRS_CATALOG_DATA", data.path())
+            .args(args)
+            .stdout(full.try_clone().unwrap())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(
+            stderr.starts_with("cqrs-catalog: cannot write to standard output: No space left"),
+            "{stderr}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_script_that_is_a_symlink_to_dev_zero_is_refused_at_once() {
+    let data = tempfile::tempdir().unwrap();
+    let link = data.path().join("script.txt");
+    std::os::unix::fs::symlink("/dev/zero", &link).unwrap();
+    cqrs(data.path())
+        .args(["run", link.to_str().unwrap()])
+        .timeout(std::time::Duration::from_secs(5))
+        .assert()
+        .code(1)
+        .stderr(format!(
+            "cqrs-catalog: {} is a device, not a regular file\n",
+            link.display()
+        ));
+}
+
+#[test]
+fn thousands_of_bad_lines_print_a_hundred_errors_and_a_count() {
+    let data = tempfile::tempdir().unwrap();
+    let script = "lned b1\n".repeat(5_000);
+    let out = cqrs(data.path())
+        .args(["run", "-"])
+        .write_stdin(script)
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 101, "{}", &stderr[..200]);
+    assert!(
+        stderr.ends_with("\n... and 4900 more errors\n"),
+        "{}",
+        &stderr[stderr.len() - 200..]
+    );
+}
+
+#[test]
+fn escape_sequences_in_a_script_are_shown_in_the_transcript_not_sent() {
+    let data = tempfile::tempdir().unwrap();
+    cqrs(data.path())
+        .args(["run", "-"])
+        .write_stdin("acquire b1 \"Dune\u{1b}[2J\u{7}\" by \"Herbert\" about \"sf\"\nshow titles\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\u{1b}").not())
+        .stdout(predicate::str::contains("\u{7}").not())
+        .stdout(predicate::str::contains("Dune\\x1b[2J\\x07"));
+}
+
+#[test]
+fn escape_sequences_in_a_bad_line_are_shown_in_the_error_not_sent() {
+    let data = tempfile::tempdir().unwrap();
+    cqrs(data.path())
+        .args(["run", "-"])
+        .write_stdin("\u{1b}]0;pwned\u{7}\n")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("\u{1b}").not())
+        .stderr(predicate::str::contains("\\x1b]0;pwned\\x07"));
+}
+
+#[test]
+fn a_word_of_megabytes_gets_no_suggestion_and_no_hang() {
+    let data = tempfile::tempdir().unwrap();
+    let word = "x".repeat(4 << 20);
+    let started = std::time::Instant::now();
+    cqrs(data.path())
+        .args(["run", "-"])
+        .write_stdin(format!("{word}\n"))
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean").not());
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+}

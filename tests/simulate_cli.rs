@@ -177,7 +177,7 @@ fn zero_seconds_and_absurd_values_are_refused_naming_the_option() {
         (vec!["--delay", "86400000"], "--delay"),
     ] {
         let stderr = refused(&args);
-        assert!(stderr.starts_with("simulate: "), "{stderr}");
+        assert!(stderr.starts_with("cqrs-catalog: simulate: "), "{stderr}");
         assert!(stderr.contains(named), "{args:?}: {stderr}");
     }
 }

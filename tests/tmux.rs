@@ -354,8 +354,13 @@ fn the_sandbox_from_a_lesson_in_a_wide_then_tiny_terminal() {
     t.wait_for("Commands · 22 from the lesson");
     t.resize(50, 15);
     t.wait_for("too small");
-    // The prompt has the keys, but the message's q still quits.
-    t.keys(&["q"]);
+    // Letters typed there wait for the prompt; only Ctrl+C quits.
+    t.text("acquire");
+    t.resize(200, 50);
+    t.wait_for("› acquire");
+    t.resize(50, 15);
+    t.wait_for("too small");
+    t.keys(&["C-c"]);
     t.wait_for("EXITED 0");
 }
 
@@ -387,7 +392,9 @@ fn the_simulator_runs_pauses_takes_a_slider_and_a_preset_and_quits() {
     t.wait_for("a room booked meanwhile still looks free");
     t.resize(40, 12);
     t.wait_for("too small");
+    // Only Ctrl+C quits there: a q typed into a hidden screen is not a command.
     t.keys(&["q"]);
+    t.keys(&["C-c"]);
     t.wait_for("EXITED 0");
 }
 
@@ -396,7 +403,8 @@ fn a_presenter_on_autoplay_moves_on_alone_and_a_second_window_follows_its_notes(
     require_tmux!();
     let t = Tmux::start(
         "present-auto",
-        "tour --present --autoplay 1 --lesson why-cqrs",
+        // Questions get a second too: without it a prediction waits for the room's →.
+        "tour --present --autoplay 1 --autoplay-questions 1 --lesson why-cqrs",
         100,
         30,
     );
@@ -411,7 +419,7 @@ fn a_presenter_on_autoplay_moves_on_alone_and_a_second_window_follows_its_notes(
     t.keys(&["C-c"]);
     t.wait_for("EXITED 0");
     // The talk is over: the follower says so instead of showing a step nobody is on.
-    t.wait_for_in("notes", "Waiting for a presenter");
+    t.wait_for_in("notes", "Waiting for a tour");
 }
 
 #[test]
@@ -448,7 +456,7 @@ fn a_presenter_zooms_blanks_and_the_notes_show_its_step() {
     t.wait_for("EXITED 0");
     t.window("after", "notes --once");
     let after = t.wait_for_in("after", "EXITED 1");
-    assert!(after.contains("no presenter"), "{after}");
+    assert!(after.contains("no tour is running"), "{after}");
 }
 
 impl Tmux {
@@ -603,4 +611,35 @@ fn esc_leaves_the_sandbox_to_home_and_the_next_run_restores_the_library() {
     again.wait_for("#1 BookAcquired b1");
     again.keys(&["C-c"]);
     again.wait_for("EXITED 0");
+}
+
+#[test]
+fn a_pasted_script_puts_its_first_line_at_the_prompt_and_says_so() {
+    require_tmux!();
+    let t = Tmux::start("paste-lines", "sandbox", 80, 24);
+    t.wait_for("Nothing yet");
+    let file = t._data.path().join("lines.txt");
+    std::fs::write(&file, "tick 2\nstatus\n").unwrap();
+    // tmux pastes line breaks as CR, as terminals do.
+    tmux()
+        .args(["load-buffer", "-b", "cqrs-lines"])
+        .arg(&file)
+        .status()
+        .unwrap();
+    tmux()
+        .args([
+            "paste-buffer",
+            "-p",
+            "-b",
+            "cqrs-lines",
+            "-t",
+            &t.target(None),
+        ])
+        .status()
+        .unwrap();
+    let screen = t.wait_for("pasted 2 lines");
+    assert!(screen.contains("› tick 2 "), "{screen}");
+    assert!(screen.contains("Nothing yet"), "nothing ran:\n{screen}");
+    t.keys(&["C-c"]);
+    t.wait_for("EXITED 0");
 }

@@ -213,10 +213,10 @@ fn a_rebuild_shows_its_progress_then_the_rebuilt_catalog() {
 #[test]
 fn tick_lets_the_catalogs_catch_up_visibly() {
     let mut app = app("query-side", 1);
-    assert!(text(&mut app, (120, 40)).contains("⋯ shelf behind"));
+    assert!(text(&mut app, (120, 40)).contains("⋯ authors behind"));
     press(&mut app, "t");
     let screen = text(&mut app, (120, 40));
-    assert!(screen.contains("✓ shelf caught up"), "{screen}");
+    assert!(screen.contains("✓ authors caught up"), "{screen}");
     assert!(screen.contains("+filed #1-#6"), "{screen}");
     assert!(screen.contains("› tick  (you)"), "{screen}");
 }
@@ -367,7 +367,7 @@ fn home_shows_the_tour_with_the_learners_progress_and_opens_it() {
     );
     let screen = text(&mut app, (80, 24));
     assert!(
-        screen.contains("resume at lesson 3 of 9, step 2 of 7"),
+        screen.contains("resume at lesson 3 of 9, step 2 of 6"),
         "{screen}"
     );
     assert!(screen.contains("1 of 9 lessons completed"), "{screen}");
@@ -427,6 +427,6 @@ fn a_challenge_after_a_prediction_shows_the_verdict_then_the_goal_and_takes_typi
     let screen = text(&mut app, (120, 40));
     assert!(screen.contains("✓ Right: c)"), "{screen}");
     assert!(screen.contains("Goal: A branch library"), "{screen}");
-    press(&mut app, "add-catalog branch by subject\n");
+    press(&mut app, "add-catalog branch by title\n");
     assert!(text(&mut app, (120, 40)).contains("✓ catalog branch exists"));
 }

@@ -4,10 +4,10 @@
 use super::back_office::{BookState, Rule};
 use super::catalog::{Card, Status};
 use super::event::EventKind;
-use super::language::nearest;
 use super::outcome::{Answer, Outcome, OutcomeKind};
 use super::projector::Health;
 use super::session::Session;
+use crate::words::did_you_mean;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Condition {
@@ -138,6 +138,32 @@ impl HealthIs {
 }
 
 /// The words of `(word, value)` pairs, for messages and suggestions.
+/// The word a value goes by in the condition language: the inverse of parsing it.
+fn word_of<T: PartialEq>(pairs: &[(&'static str, T)], value: &T) -> &'static str {
+    pairs
+        .iter()
+        .find(|(_, v)| v == value)
+        .map_or("?", |(w, _)| *w)
+}
+
+impl BookIs {
+    pub fn word(self) -> &'static str {
+        word_of(&BOOK_STATES, &self)
+    }
+}
+
+impl StatusIs {
+    pub fn word(self) -> &'static str {
+        word_of(&CARD_STATUSES, &self)
+    }
+}
+
+impl HealthIs {
+    pub fn word(self) -> &'static str {
+        word_of(&HEALTHS, &self)
+    }
+}
+
 fn words<T>(pairs: &[(&'static str, T)]) -> Vec<&'static str> {
     pairs.iter().map(|(w, _)| *w).collect()
 }
@@ -188,9 +214,7 @@ impl<'a> Words<'a> {
             Ok(w)
         } else {
             self.pos -= 1;
-            let hint = nearest(&w, options.iter().copied())
-                .map(|s| format!(" (did you mean \"{s}\"?)"))
-                .unwrap_or_default();
+            let hint = did_you_mean(&w, options.iter().copied());
             Err(self.err(format!("expected {expected}, found `{w}`{hint}")))
         }
     }
@@ -334,9 +358,7 @@ impl Condition {
             .position(|n| n.eq_ignore_ascii_case(kind))
         else {
             w.pos -= 1;
-            let hint = nearest(kind, EventKind::NAMES)
-                .map(|s| format!(" (did you mean \"{s}\"?)"))
-                .unwrap_or_default();
+            let hint = did_you_mean(kind, EventKind::NAMES);
             return Err(w.err(format!("unknown event kind `{kind}`{hint}")));
         };
         Ok(Condition::LogHas { count, kind })

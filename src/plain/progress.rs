@@ -4,7 +4,9 @@
 use anyhow::Result;
 
 use crate::content::Content;
+use crate::output;
 use crate::progress::{Progress, Store};
+use crate::words::plural;
 
 /// The lines `progress` prints.
 pub fn lines(content: &Content, progress: &Progress) -> Vec<String> {
@@ -54,12 +56,11 @@ pub fn lines(content: &Content, progress: &Progress) -> Vec<String> {
         lines.push("Quizzes:".to_string());
         for (id, score) in &progress.quizzes {
             lines.push(format!(
-                "  {id}: best {} of {} on {} ({} attempt{})",
+                "  {id}: best {} of {} on {} ({})",
                 score.best,
                 score.total,
                 score.date,
-                score.attempts,
-                if score.attempts == 1 { "" } else { "s" }
+                plural(score.attempts, "attempt")
             ));
         }
     }
@@ -79,59 +80,56 @@ pub fn show(content: &Content) -> Result<()> {
     let store = Store::default_location()?;
     let loaded = store.load();
     if let Some(warning) = &loaded.warning {
-        eprintln!("cqrs-catalog: {warning}");
+        output::warn(warning);
     }
-    println!("Progress kept in {}", store.path.display());
+    let mut text = format!("Progress kept in {}\n", store.path.display());
     for line in lines(content, &loaded.progress) {
-        println!("{line}");
+        text.push_str(&line);
+        text.push('\n');
     }
-    Ok(())
+    output::print_out(&text)
 }
 
 /// `progress --reset`: sets saved progress aside, after asking (or with `--yes`, which a
 /// script without a terminal must give: clearing is never done by accident).
 pub fn reset(yes: bool) -> Result<()> {
     let store = Store::default_location()?;
-    if std::fs::symlink_metadata(&store.path).is_err() {
-        println!(
-            "No saved progress to clear ({} does not exist)",
+    let nothing = || {
+        output::print_out(&format!(
+            "No saved progress to clear ({} does not exist)\n",
             store.path.display()
-        );
-        return Ok(());
+        ))
+    };
+    if std::fs::symlink_metadata(&store.path).is_err() {
+        return nothing();
     }
     if !yes && !confirmed(&store.path)? {
-        println!("Nothing cleared.");
-        return Ok(());
+        return output::print_out("Nothing cleared.\n");
     }
     match store.reset()? {
-        Some(aside) => println!(
-            "Progress cleared: {} moved aside to {} (rename it back to restore it)",
+        Some(aside) => output::print_out(&format!(
+            "Progress cleared: {} moved aside to {} (rename it back to restore it)\n",
             store.path.display(),
             aside.display()
-        ),
-        None => println!(
-            "No saved progress to clear ({} does not exist)",
-            store.path.display()
-        ),
+        )),
+        None => nothing(),
     }
-    Ok(())
 }
 
 /// Asks on the terminal whether to clear; without one, refuses (exit 2) and names `--yes`.
 fn confirmed(path: &std::path::Path) -> Result<bool> {
-    use std::io::{BufRead, IsTerminal, Write};
+    use std::io::{BufRead, IsTerminal};
     if !std::io::stdin().is_terminal() {
         return Err(crate::UsageError(format!(
-            "cqrs-catalog: `progress --reset` clears everything in {}; without a terminal to ask in, add --yes",
+            "`progress --reset` clears everything in {}; without a terminal to ask in, add --yes",
             path.display()
         ))
         .into());
     }
-    print!(
+    output::print_out(&format!(
         "Clear all saved progress in {}? A copy is kept aside. [y/N] ",
         path.display()
-    );
-    std::io::stdout().flush()?;
+    ))?;
     let mut answer = String::new();
     std::io::stdin().lock().read_line(&mut answer)?;
     Ok(matches!(answer.trim().to_lowercase().as_str(), "y" | "yes"))

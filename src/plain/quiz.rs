@@ -58,8 +58,13 @@ pub fn quiz(
         return finish(list(&content, &mut out).and_then(|()| out.flush()));
     };
     let quiz = launch::find_quiz(&content, id)?;
+    if let Some(class) = &class {
+        // A results file the answers cannot go to is found before the first question.
+        crate::classroom::results::check_target(class.results)?;
+    }
+    let seed = seed.unwrap_or_else(time_seed);
     let stdin = io::stdin();
-    let result = run_attempt(quiz, seed.unwrap_or_else(time_seed), stdin.lock(), &mut out);
+    let result = run_attempt(quiz, seed, stdin.lock(), &mut out);
     let flushed = out.flush();
     let (score, attempt) = match result {
         Ok(done) => done,
@@ -77,7 +82,12 @@ pub fn quiz(
             record(quiz, score.right, score.total);
         }
         if let Some(class) = class {
-            let record = crate::classroom::results::Attempt::from_quiz(quiz, &attempt, class.name);
+            let record = crate::classroom::results::Attempt::from_quiz(
+                quiz,
+                &attempt,
+                class.name,
+                Some(seed),
+            );
             crate::classroom::results::append(class.results, &record)?;
         }
     }
@@ -106,13 +116,16 @@ fn finish(result: io::Result<()>) -> Result<()> {
 fn record(quiz: &Quiz, right: usize, total: usize) {
     let (loaded, store) = launch::progress();
     if let Some(warning) = &loaded.warning {
-        eprintln!("cqrs-catalog: {warning}");
+        crate::output::warn(warning);
     }
     let Some(store) = store else { return };
     let mut progress = loaded.progress;
     progress.record_quiz(&quiz.id, right, total, today());
     if let Err(e) = store.save(&progress) {
-        eprintln!("cqrs-catalog: could not save progress: {e:#}");
+        crate::output::warn(&format!(
+            "could not save progress: {}",
+            crate::error::chain(&e)
+        ));
     }
 }
 

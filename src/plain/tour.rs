@@ -1,6 +1,7 @@
 //! `tour --plain`: the guided tour as linear text with no escape codes, for screen readers,
 //! pagers and tests. Each step: its narration, the commands run with their outcomes, the
-//! prediction with its answer, the challenge, and the whole model's state afterwards.
+//! prediction with its answer, the challenge, and what the step changed in the model (the
+//! whole model's state with `--full`, which would otherwise bury the narration).
 
 use std::io::{self, Write};
 
@@ -23,6 +24,8 @@ pub struct Selection<'a> {
     pub lesson: Option<&'a str>,
     /// One step of that lesson, numbered from 1.
     pub step: Option<usize>,
+    /// The whole model after each step instead of what the step changed.
+    pub full: bool,
 }
 
 /// Prints the tour (or the selection of it) to standard output.
@@ -43,7 +46,7 @@ pub fn write(out: &mut impl Write, content: &Content, selection: Selection) -> R
         )?;
         for (i, lesson) in content.lessons.iter().enumerate() {
             writeln!(out)?;
-            write_lesson(out, lesson, i, total, None)?;
+            write_lesson(out, lesson, (i, total), None, selection.full)?;
         }
         return Ok(());
     };
@@ -53,16 +56,16 @@ pub fn write(out: &mut impl Write, content: &Content, selection: Selection) -> R
         .map(|n| locate::step(lesson, n))
         .transpose()
         .map_err(usage)?;
-    write_lesson(out, lesson, index, total, step)?;
+    write_lesson(out, lesson, (index, total), step, selection.full)?;
     Ok(())
 }
 
 fn write_lesson(
     out: &mut impl Write,
     lesson: &Lesson,
-    index: usize,
-    total: usize,
+    (index, total): (usize, usize),
     only: Option<usize>,
+    full: bool,
 ) -> io::Result<()> {
     writeln!(
         out,
@@ -77,12 +80,41 @@ fn write_lesson(
     let mut session = Session::new();
     let count = lesson.steps.len();
     for (i, step) in lesson.steps.iter().enumerate() {
+        let before = session.clone();
         let ran = run_lines(&mut session, &step.run);
         if only.is_some_and(|only| only != i) {
             continue;
         }
         writeln!(out)?;
-        write_step(out, step, i, count, &session, &ran)?;
+        write_step(out, step, (i, count), &session, &ran)?;
+        write_model(out, i, &before, &session, full)?;
+    }
+    Ok(())
+}
+
+/// What the step changed in the model, or with `full` the whole model after it.
+fn write_model(
+    out: &mut impl Write,
+    index: usize,
+    before: &Session,
+    after: &Session,
+    full: bool,
+) -> io::Result<()> {
+    writeln!(out)?;
+    if full {
+        writeln!(out, "State after step {}:", index + 1)?;
+        for line in transcript::state_lines(after.library()) {
+            writeln!(out, "  {line}")?;
+        }
+        return Ok(());
+    }
+    let lines = super::changes::lines(before.library(), after.library());
+    if lines.is_empty() {
+        return writeln!(out, "Nothing changed in the model in step {}.", index + 1);
+    }
+    writeln!(out, "What changed in step {}:", index + 1)?;
+    for line in lines {
+        writeln!(out, "  {line}")?;
     }
     Ok(())
 }
@@ -132,8 +164,7 @@ fn write_hanging(out: &mut impl Write, indent: &str, label: &str, text: &str) ->
 fn write_step(
     out: &mut impl Write,
     step: &Step,
-    index: usize,
-    count: usize,
+    (index, count): (usize, usize),
     session: &Session,
     ran: &[Ran],
 ) -> io::Result<()> {
@@ -187,11 +218,6 @@ fn write_step(
     if let Some(notes) = &step.notes {
         writeln!(out)?;
         write_wrapped(out, "", &format!("Notes for a presenter: {notes}"))?;
-    }
-    writeln!(out)?;
-    writeln!(out, "State after step {}:", index + 1)?;
-    for line in transcript::state_lines(session.library()) {
-        writeln!(out, "  {line}")?;
     }
     Ok(())
 }

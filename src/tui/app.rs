@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use anyhow::Result;
-use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind, MouseEvent};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent};
 use ratatui::layout::{Constraint, Layout};
 use ratatui::{DefaultTerminal, Frame};
 
@@ -73,10 +73,6 @@ impl App {
         self.flash = Some(message);
     }
 
-    pub fn push(&mut self, screen: Box<dyn Screen>) {
-        self.stack.push(screen);
-    }
-
     pub fn should_quit(&self) -> bool {
         self.quit || self.stack.is_empty()
     }
@@ -99,6 +95,8 @@ impl App {
 
     pub fn draw(&mut self, frame: &mut Frame) {
         let area = frame.area();
+        // The theme's ink and paper under everything: its contrast was computed against them.
+        frame.buffer_mut().set_style(area, self.theme.base);
         let Some(need) = self.stack.last().map(|s| s.min_size()) else {
             return;
         };
@@ -150,10 +148,18 @@ impl App {
             return;
         }
         self.flash = None;
-        if self.too_small && self.keys.is(&key, Action::Quit) {
-            // The screen is hidden behind "press q to quit": q keeps that promise even when
-            // the screen has a prompt that would take it as a letter.
-            self.quit = true;
+        if self.too_small {
+            // The screen is hidden: a key meant for it would act unseen (typing `acquire`
+            // quit at the `q` once). Only Ctrl+C acts here; letters typed at a prompt are
+            // kept for it, and everything else waits for a terminal large enough.
+            let typing = self.stack.last().is_some_and(|s| s.typing());
+            let text = matches!(key.code, KeyCode::Char(_) | KeyCode::Backspace)
+                && !key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+            if typing && text {
+                self.with_top(|screen, ctx| screen.handle_key(key, ctx));
+            }
             return;
         }
         let typing = self.stack.last().is_some_and(|s| s.typing());
@@ -194,10 +200,6 @@ impl App {
                 }
             }
             Transition::Push(screen) => self.stack.push(screen),
-            Transition::Replace(screen) => {
-                self.stack.pop();
-                self.stack.push(screen);
-            }
             Transition::Quit => self.quit = true,
         }
         self.with_top(|screen, ctx| screen.shown(ctx));

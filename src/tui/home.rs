@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph};
 
 use super::keys::Action;
 use super::screen::{Ctx, Hint, Screen, Transition};
@@ -38,14 +38,15 @@ pub fn entries() -> Vec<Entry> {
 
 pub struct Home {
     entries: Vec<Entry>,
-    selected: usize,
+    /// Which entry is chosen (always one), and how far the list has scrolled to show it.
+    state: ListState,
 }
 
 impl Home {
     pub fn new() -> Self {
         Home {
             entries: entries(),
-            selected: 0,
+            state: ListState::default().with_selected(Some(0)),
         }
     }
 }
@@ -88,38 +89,41 @@ impl Screen for Home {
             head,
         );
 
-        let mut lines = Vec::new();
-        for (i, e) in self.entries.iter().enumerate() {
-            let chosen = i == self.selected;
-            let marker = if chosen { "▶ " } else { "  " };
-            let name_style = if chosen { t.selected } else { t.accent };
-            lines.push(Line::from(vec![
-                Span::styled(marker, t.focus),
-                Span::styled(format!("{:<10}", e.name), name_style),
-                Span::styled(format!(" {}", e.what), t.text),
-            ]));
-            lines.push(Line::from(vec![
-                Span::raw("    "),
-                Span::styled((e.progress)(ctx), t.dim),
-            ]));
-        }
-        frame.render_widget(
-            Paragraph::new(lines)
-                .wrap(Wrap { trim: false })
-                .block(panel("Start", true, t)),
-            body,
-        );
+        let chosen = self.state.selected();
+        let items = self.entries.iter().enumerate().map(|(i, e)| {
+            let name_style = if chosen == Some(i) {
+                t.selected
+            } else {
+                t.accent
+            };
+            ListItem::new(vec![
+                Line::from(vec![
+                    Span::styled(format!("{:<10}", e.name), name_style),
+                    Span::styled(format!(" {}", e.what), t.text),
+                ]),
+                Line::from(vec![
+                    Span::raw("  "),
+                    Span::styled((e.progress)(ctx), t.dim),
+                ]),
+            ])
+        });
+        let list = List::new(items)
+            .highlight_symbol(Line::styled("▶ ", t.focus))
+            .highlight_spacing(HighlightSpacing::Always)
+            .block(panel("Start", true, t));
+        frame.render_stateful_widget(list, body, &mut self.state);
     }
 
     fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Transition {
         let actions = ctx.keys.actions(&key);
         let n = self.entries.len().max(1);
+        let i = self.state.selected().unwrap_or(0);
         if actions.contains(&Action::Down) {
-            self.selected = (self.selected + 1) % n;
+            self.state.select(Some((i + 1) % n));
         } else if actions.contains(&Action::Up) {
-            self.selected = (self.selected + n - 1) % n;
+            self.state.select(Some((i + n - 1) % n));
         } else if (actions.contains(&Action::Select) || actions.contains(&Action::Next))
-            && let Some(entry) = self.entries.get(self.selected)
+            && let Some(entry) = self.entries.get(i)
             && let Some(screen) = (entry.open)(ctx)
         {
             return Transition::Push(screen);

@@ -72,7 +72,8 @@ impl LineInput {
     /// Inserts pasted text at the cursor at once: its first line, control characters left
     /// out, up to `LONGEST` characters in all.
     pub fn paste(&mut self, text: &str) -> Pasted {
-        let mut lines = text.lines().filter(|l| !l.trim().is_empty());
+        // Terminals send a pasted line break as CR, LF or both.
+        let mut lines = text.split(['\r', '\n']).filter(|l| !l.trim().is_empty());
         let first = lines.next().unwrap_or("");
         let chars: Vec<char> = first
             .chars()
@@ -252,10 +253,10 @@ mod tests {
         for _ in 0..5 {
             input.handle(key(KeyCode::Right));
         }
-        let pasted = input.paste("b1\tx\u{7}\r\nstatus\n");
+        let pasted = input.paste("b1\tx\u{7}\r\nstatus\rtick\n");
         assert_eq!(input.text(), "lend b1 x to ada");
         assert_eq!(input.cursor(), 9);
-        assert_eq!(pasted, Pasted { lines: 2, cut: 0 });
+        assert_eq!(pasted, Pasted { lines: 3, cut: 0 });
         let mut long = LineInput::new();
         let pasted = long.paste(&"x".repeat(160_000));
         assert_eq!(

@@ -64,8 +64,6 @@ pub enum Transition {
     /// Close this screen and return to the one below (the home screen closes the app).
     Back,
     Push(Box<dyn Screen>),
-    /// Replace this screen with another (a quiz offered at the end of the tour).
-    Replace(Box<dyn Screen>),
     Quit,
 }
 

@@ -3,9 +3,9 @@
 
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
-use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph};
 
 use crate::content::Content;
 use crate::content::attempt::time_seed;
@@ -18,7 +18,8 @@ use super::QuizScreen;
 pub struct Picker {
     /// The quizzes' ids, in the content's order (the content itself lives in the app).
     ids: Vec<String>,
-    selected: usize,
+    /// Which quiz is chosen (always one), and how far the list has scrolled to show it.
+    state: ListState,
     /// `--seed`: beats the config's seed for the quizzes opened from here.
     seed: Option<u64>,
 }
@@ -27,7 +28,7 @@ impl Picker {
     pub fn new(content: &Content) -> Picker {
         Picker {
             ids: content.quizzes.iter().map(|q| q.id.clone()).collect(),
-            selected: 0,
+            state: ListState::default().with_selected(Some(0)),
             seed: None,
         }
     }
@@ -45,57 +46,58 @@ impl Screen for Picker {
 
     fn draw(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let t = ctx.theme;
-        let mut lines = vec![
-            Line::styled(
+        let block = panel("Quizzes", true, t);
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let [intro, rest] =
+            Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(inner);
+        frame.render_widget(
+            Paragraph::new(Line::styled(
                 "Each quiz asks a few questions and explains every answer.",
                 t.dim,
-            ),
-            Line::raw(""),
-        ];
-        for (i, id) in self.ids.iter().enumerate() {
-            let Some(quiz) = ctx.content.quiz(id) else {
-                continue;
-            };
-            let chosen = i == self.selected;
-            lines.push(Line::from(vec![
-                Span::styled(if chosen { "▶ " } else { "  " }, t.focus),
-                Span::styled(
-                    quiz.title.clone(),
-                    if chosen { t.selected } else { t.accent },
-                ),
-            ]));
+            )),
+            intro,
+        );
+        if self.ids.is_empty() {
+            frame.render_widget(Line::styled("There are no quizzes.", t.text), rest);
+            return;
+        }
+        let chosen = self.state.selected();
+        let items = self.ids.iter().enumerate().filter_map(|(i, id)| {
+            let quiz = ctx.content.quiz(id)?;
             let best = match ctx.progress.quizzes.get(id) {
                 Some(s) => format!("best {}/{} on {}", s.best, s.total, s.date),
                 None => "not taken yet".into(),
             };
-            lines.push(Line::styled(
-                format!("    {} questions · {best}", quiz.questions.len()),
-                t.dim,
-            ));
-        }
-        if self.ids.is_empty() {
-            lines.push(Line::styled("There are no quizzes.", t.text));
-        }
-        frame.render_widget(
-            Paragraph::new(lines)
-                .wrap(Wrap { trim: false })
-                .block(panel("Quizzes", true, t)),
-            area,
-        );
+            let style = if chosen == Some(i) {
+                t.selected
+            } else {
+                t.accent
+            };
+            Some(ListItem::new(vec![
+                Line::styled(quiz.title.clone(), style),
+                Line::styled(
+                    format!("  {} questions · {best}", quiz.questions.len()),
+                    t.dim,
+                ),
+            ]))
+        });
+        let list = List::new(items)
+            .highlight_symbol(Line::styled("▶ ", t.focus))
+            .highlight_spacing(HighlightSpacing::Always);
+        frame.render_stateful_widget(list, rest, &mut self.state);
     }
 
     fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Transition {
         let actions = ctx.keys.actions(&key);
         let n = self.ids.len().max(1);
+        let i = self.state.selected().unwrap_or(0);
         if actions.contains(&Action::Down) {
-            self.selected = (self.selected + 1) % n;
+            self.state.select(Some((i + 1) % n));
         } else if actions.contains(&Action::Up) {
-            self.selected = (self.selected + n - 1) % n;
+            self.state.select(Some((i + n - 1) % n));
         } else if (actions.contains(&Action::Select) || actions.contains(&Action::Next))
-            && let Some(quiz) = self
-                .ids
-                .get(self.selected)
-                .and_then(|id| ctx.content.quiz(id))
+            && let Some(quiz) = self.ids.get(i).and_then(|id| ctx.content.quiz(id))
         {
             let seed = self.seed.or(ctx.quiz_seed).unwrap_or_else(time_seed);
             return Transition::Push(Box::new(QuizScreen::new(quiz.clone(), seed)));

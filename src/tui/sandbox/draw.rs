@@ -2,33 +2,32 @@
 //! commands typed with their outcomes above the prompt, and the model's panels beside them.
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, StatefulWidget, Widget};
 
 use crate::model::language::REFERENCE;
+use crate::model::{Answer, Outcome};
+use crate::tui::keys::Action;
 use crate::tui::screen::Ctx;
 use crate::tui::widgets::catalogs::CatalogsPanel;
 use crate::tui::widgets::last_command::{CommandsPanel, Ran};
 use crate::tui::widgets::log::LogPanel;
+use crate::tui::widgets::model_panels::ModelPanels;
 use crate::tui::widgets::office::OfficePanel;
 use crate::tui::widgets::panel::panel;
 use crate::tui::widgets::prompt::Prompt;
-use crate::tui::widgets::text::{render_scrolled, wrap};
+use crate::tui::widgets::text::{Scroll, render_scrolled, wrap};
 
 use super::{EMPTY, Focus, Sandbox, meta};
 
 pub const MIN_WIDTH: u16 = 72;
 pub const MIN_HEIGHT: u16 = 20;
 
-/// From this width of the model's side on, its panels stand in two columns.
-const WIDE_MODEL: u16 = 100;
-
 pub fn draw(sandbox: &mut Sandbox, frame: &mut Frame, area: Rect, ctx: &Ctx) {
-    let t = ctx.theme;
     let [header, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
     draw_header(sandbox, frame, header, ctx);
-
     let left_share = match body.width {
         170.. => 34,
         140.. => 40,
@@ -36,15 +35,42 @@ pub fn draw(sandbox: &mut Sandbox, frame: &mut Frame, area: Rect, ctx: &Ctx) {
     };
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(left_share), Constraint::Fill(1)]).areas(body);
+    let (lines, cursor) = prompt_lines(sandbox, left.width.saturating_sub(2) as usize, ctx);
+    let prompt_rows = (lines.len() as u16 + 2).min(left.height / 2).max(3);
+    let [commands_area, prompt_area] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(prompt_rows)]).areas(left);
+    let mut scroll = sandbox.scroll;
+    draw_history(sandbox, commands_area, frame.buffer_mut(), &mut scroll, ctx);
+    let block = panel("Prompt", sandbox.typing, ctx.theme);
+    let inner = block.inner(prompt_area);
+    frame.render_widget(Paragraph::new(lines).block(block), prompt_area);
+    if let Some(Position { x, y }) = cursor
+        && x < inner.width
+    {
+        frame.set_cursor_position(Position {
+            x: inner.x + x,
+            y: inner.y + y,
+        });
+    }
+    model_panels(sandbox, ctx).render(right, frame.buffer_mut(), &mut scroll);
+    sandbox.scroll = scroll;
+}
 
-    // The prompt: the line, a caret under an error, notices and completion candidates.
-    let width = left.width.saturating_sub(2) as usize;
+/// The prompt: the line, a caret under an error, notices and completion candidates; and
+/// where the cursor goes.
+fn prompt_lines(
+    sandbox: &Sandbox,
+    width: usize,
+    ctx: &Ctx,
+) -> (Vec<Line<'static>>, Option<Position>) {
+    let t = ctx.theme;
     let error = sandbox.error.as_ref().map(|(text, e)| (text.as_str(), e));
+    let placeholder = format!("press {} to type a command", ctx.keys.short(Action::Type));
     let prompt = Prompt {
         input: &sandbox.input,
         error,
         active: sandbox.typing,
-        placeholder: "press i to type a command",
+        placeholder: &placeholder,
         theme: t,
     };
     let (mut lines, cursor) = prompt.lines(width);
@@ -64,138 +90,101 @@ pub fn draw(sandbox: &mut Sandbox, frame: &mut Frame, area: Rect, ctx: &Ctx) {
     for notice in &sandbox.notice {
         lines.extend(wrap(Line::styled(notice.clone(), t.warn), width, 2));
     }
-    let prompt_rows = (lines.len() as u16 + 2).min(left.height / 2).max(3);
-    let [commands_area, prompt_area] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(prompt_rows)]).areas(left);
+    (lines, cursor)
+}
 
-    let shown = sandbox.shown().library();
-    let mut scroll = sandbox.scroll;
+/// Above the prompt: the commands typed with their outcomes, or the language's reference.
+fn draw_history(
+    sandbox: &Sandbox,
+    area: Rect,
+    buf: &mut Buffer,
+    scroll: &mut [Scroll; 4],
+    ctx: &Ctx,
+) {
+    let t = ctx.theme;
     let commands_scroll = &mut scroll[Focus::Commands.index()];
-    let commands_focused = !sandbox.typing && sandbox.focus == Focus::Commands;
+    let focused = !sandbox.typing && sandbox.focus == Focus::Commands;
     if sandbox.showing_help {
-        let block = panel("The command language · help", commands_focused, t);
-        let lines = reference_lines(block.inner(commands_area).width as usize, ctx);
-        render_scrolled(
-            block,
-            lines,
-            commands_area,
-            frame.buffer_mut(),
-            commands_scroll,
-            t,
-        );
-    } else {
-        // With commands replayed from a lesson or a file above them, the learner's own are
-        // marked "(you)"; alone, every command is theirs and the mark would be noise.
-        let replayed = sandbox.replayed().is_some();
-        let ran: Vec<Ran> = sandbox
-            .ran()
-            .iter()
-            .map(|e| Ran {
-                input: &e.input,
-                outcome: &e.outcome,
-                mine: replayed && !e.replayed,
-            })
-            .collect();
-        let title = sandbox.commands_title();
-        CommandsPanel {
-            library: sandbox.session().library(),
-            theme: t,
-            focused: commands_focused,
-            ran: &ran,
-            pending: &[],
-            title: &title,
-            empty: &EMPTY,
-        }
-        .render(commands_area, frame.buffer_mut(), commands_scroll);
+        let block = panel("The command language · help", focused, t);
+        let lines = reference_lines(block.inner(area).width as usize, ctx);
+        render_scrolled(block, lines, area, buf, commands_scroll, t);
+        return;
     }
-
-    let block = panel("Prompt", sandbox.typing, t);
-    let inner = block.inner(prompt_area);
-    frame.render_widget(Paragraph::new(lines).block(block), prompt_area);
-    if let Some(Position { x, y }) = cursor
-        && x < inner.width
-    {
-        frame.set_cursor_position(Position {
-            x: inner.x + x,
-            y: inner.y + y,
-        });
+    // With commands replayed from a lesson or a file above them, the learner's own are
+    // marked "(you)"; alone, every command is theirs and the mark would be noise.
+    let replayed = sandbox.replayed().is_some();
+    let ran: Vec<Ran> = sandbox
+        .ran()
+        .iter()
+        .map(|e| Ran {
+            input: &e.input,
+            outcome: &e.outcome,
+            mine: replayed && !e.replayed,
+        })
+        .collect();
+    let title = sandbox.commands_title();
+    CommandsPanel {
+        library: sandbox.session().library(),
+        theme: t,
+        focused,
+        ran: &ran,
+        pending: &[],
+        title: &title,
+        empty: &EMPTY,
+        one_step: false,
     }
+    .render(area, buf, commands_scroll);
+}
 
-    // The model: as it is now, or as it was at the moment scrubbed to.
-    let books = shown.office().len().max(1) as u16 + 2;
-    let events =
-        sandbox.session().library().head().max(1) as u16 + 2 + u16::from(sandbox.past.is_some());
-    // Wide (a projector, a big terminal): the back office and log in one column, the
-    // catalogs in another at full height. Otherwise all three are stacked.
-    let (office_area, log_area, catalogs_area) = if right.width >= WIDE_MODEL {
-        let [column, catalogs] =
-            Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]).areas(right);
-        let office_rows = books.min(column.height / 2).max(3);
-        let [office, log] =
-            Layout::vertical([Constraint::Length(office_rows), Constraint::Fill(1)]).areas(column);
-        (office, log, catalogs)
-    } else {
-        let office_rows = books.min(right.height / 4).max(3);
-        let log_rows = events.min(right.height / 3).max(4);
-        let [office, log, catalogs] = Layout::vertical([
-            Constraint::Length(office_rows),
-            Constraint::Length(log_rows),
-            Constraint::Fill(1),
-        ])
-        .areas(right);
-        (office, log, catalogs)
-    };
+/// The model's panels: as it is now, or as it was at the moment scrubbed to. The log is drawn
+/// whole even in the past: the moment viewed is marked in it, and what came after is dimmed,
+/// so the learner sees where in the history they stand.
+fn model_panels<'a>(sandbox: &'a Sandbox, ctx: &'a Ctx) -> ModelPanels<'a> {
+    let t = ctx.theme;
+    let shown = sandbox.shown().library();
     let viewing = sandbox.past.as_ref().map(|(seq, _)| *seq);
     let since = if viewing.is_some() {
         shown.head()
     } else {
         sandbox.since()
     };
-    let focused = |f: Focus| !sandbox.typing && sandbox.focus == f;
-    OfficePanel {
-        library: shown,
-        theme: t,
-        focused: focused(Focus::Office),
-        since,
-    }
-    .render(
-        office_area,
-        frame.buffer_mut(),
-        &mut scroll[Focus::Office.index()],
-    );
-    // The log is drawn whole even in the past: the moment viewed is marked in it, and what
-    // came after is dimmed, so the learner sees where in the history they stand.
-    LogPanel {
-        library: sandbox.session().library(),
-        theme: t,
-        focused: focused(Focus::Log),
-        since,
-        viewing,
-    }
-    .render(
-        log_area,
-        frame.buffer_mut(),
-        &mut scroll[Focus::Log.index()],
-    );
-    let filed: &[_] = if sandbox.past.is_some() {
+    let filed: &[_] = if viewing.is_some() {
         &[]
     } else {
         sandbox.filed()
     };
-    CatalogsPanel {
-        library: shown,
+    ModelPanels {
+        office: OfficePanel {
+            library: shown,
+            theme: t,
+            focused: false,
+            since,
+        },
+        log: LogPanel {
+            library: sandbox.session().library(),
+            theme: t,
+            focused: false,
+            since,
+            viewing,
+        },
+        catalogs: CatalogsPanel {
+            library: shown,
+            theme: t,
+            focused: false,
+            filed,
+            rebuilding: None,
+            spotlight: sandbox.spotlight(),
+            key: sandbox.ran().last().and_then(|e| match &e.outcome {
+                Outcome::Answered(Answer::Find(found)) => Some(found.key.as_str()),
+                _ => None,
+            }),
+            since,
+        },
+        commands: None,
         theme: t,
-        focused: focused(Focus::Catalogs),
-        filed,
-        rebuilding: None,
-        spotlight: sandbox.spotlight(),
+        focus: (!sandbox.typing).then_some(sandbox.focus),
+        zoom: None,
     }
-    .render(
-        catalogs_area,
-        frame.buffer_mut(),
-        &mut scroll[Focus::Catalogs.index()],
-    );
-    sandbox.scroll = scroll;
 }
 
 fn draw_header(sandbox: &Sandbox, frame: &mut Frame, area: Rect, ctx: &Ctx) {

@@ -26,7 +26,7 @@ impl History {
         let Some(path) = &self.path else {
             return Vec::new();
         };
-        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let text = crate::storage::read_text(path, crate::storage::SMALL_FILE).unwrap_or_default();
         let lines: Vec<String> = text
             .lines()
             .filter(|l| !l.trim().is_empty())
@@ -46,10 +46,10 @@ impl History {
         if entry.trim().is_empty() || entry.contains('\n') {
             return Ok(());
         }
-        let old = match std::fs::read_to_string(path) {
+        let old = match crate::storage::read_text(path, crate::storage::SMALL_FILE) {
             Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-            Err(e) => return Err(e),
+            Err(e) if e.is_missing() => String::new(),
+            Err(e) => return Err(std::io::Error::other(e.to_string())),
         };
         if old.lines().next_back() == Some(entry) {
             return Ok(());

@@ -2,7 +2,6 @@
 //! renamed) after every change and replayed when the sandbox opens again, so neither leaving
 //! to home nor quitting loses a library. What would be replaced wholesale is copied aside.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::model::Session;
@@ -61,7 +60,7 @@ impl Kept {
         if !small {
             return 0;
         }
-        std::fs::read_to_string(&path).map_or(0, |text| {
+        crate::storage::read_text(&path, meta::LARGEST_SCRIPT).map_or(0, |text| {
             text.lines()
                 .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
                 .count()
@@ -69,15 +68,13 @@ impl Kept {
     }
 
     /// Writes the session, so the next run starts where this one is.
-    pub fn save(&self, session: &Session) -> std::io::Result<()> {
-        let (Some(dir), Some(path)) = (&self.dir, self.path()) else {
-            return Ok(());
-        };
-        std::fs::create_dir_all(dir)?;
-        let mut file = tempfile::NamedTempFile::new_in(dir)?;
-        file.write_all(meta::script(session, &path).as_bytes())?;
-        file.persist(&path).map_err(|e| e.error)?;
-        Ok(())
+    pub fn save(&self, session: &Session) -> anyhow::Result<()> {
+        match self.path() {
+            Some(path) => {
+                crate::storage::write_atomic(&path, meta::script(session, &path).as_bytes())
+            }
+            None => Ok(()),
+        }
     }
 
     /// Copies `session` aside before it is replaced (a reset, a start from a lesson), under a

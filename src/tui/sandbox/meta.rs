@@ -12,7 +12,10 @@ pub const WORDS: [&str; 6] = ["undo", "reset", "save", "load", "now", "help"];
 /// The words with what each does, for the help panel.
 pub const DESCRIBED: [(&str, &str); 7] = [
     ("undo", "take back the last command (the rest is replayed)"),
-    ("reset", "start again from an empty library"),
+    (
+        "reset",
+        "start again from an empty library (undo brings it back)",
+    ),
     (
         "save FILE",
         "write the session as a script `cqrs-catalog run` replays",
@@ -187,38 +190,12 @@ fn umask() -> u32 {
 
 /// The largest script `load` reads: far more than anyone types at a prompt, far less than
 /// would strain memory.
-pub const LARGEST_SCRIPT: u64 = 4 * 1024 * 1024;
+pub const LARGEST_SCRIPT: u64 = crate::storage::SMALL_FILE;
 
 /// Reads a script, refusing what is not a regular file (a folder, `/dev/zero`, a pipe) or is
 /// larger than `LARGEST_SCRIPT`, before reading a byte of it.
 pub fn read_script(path: &Path) -> Result<String, String> {
-    use std::io::Read;
-    let name = path.display();
-    let info = std::fs::metadata(path).map_err(|e| format!("could not read {name}: {e}"))?;
-    if !info.is_file() {
-        return Err(format!(
-            "{name} is not a regular file (a folder, a device or a pipe): only a script can be loaded"
-        ));
-    }
-    let too_big = || {
-        format!(
-            "{name} is larger than {} MB, more than a script of this sandbox can be",
-            LARGEST_SCRIPT / (1024 * 1024)
-        )
-    };
-    if info.len() > LARGEST_SCRIPT {
-        return Err(too_big());
-    }
-    let file = std::fs::File::open(path).map_err(|e| format!("could not read {name}: {e}"))?;
-    let mut bytes = Vec::new();
-    // The size is checked again while reading: a file may grow after it was looked at.
-    file.take(LARGEST_SCRIPT + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("could not read {name}: {e}"))?;
-    if bytes.len() as u64 > LARGEST_SCRIPT {
-        return Err(too_big());
-    }
-    String::from_utf8(bytes).map_err(|_| format!("could not read {name}: it is not UTF-8 text"))
+    crate::storage::read_text(path, LARGEST_SCRIPT).map_err(|e| e.to_string())
 }
 
 /// Replays a script into a fresh session. Nothing changes unless every line runs.
@@ -320,16 +297,16 @@ mod tests {
     fn load_refuses_what_is_not_a_regular_file_of_a_sane_size() {
         let dir = tempfile::tempdir().unwrap();
         let err = load(dir.path()).unwrap_err();
-        assert!(err.contains("is not a regular file"), "{err}");
+        assert!(err.contains("not a regular file"), "{err}");
         let zero = dir.path().join("zero.txt");
         std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
         let err = load(&zero).unwrap_err();
-        assert!(err.contains("is not a regular file"), "{err}");
+        assert!(err.contains("not a regular file"), "{err}");
         let big = dir.path().join("big.txt");
         let file = std::fs::File::create(&big).unwrap();
         file.set_len(LARGEST_SCRIPT + 1).unwrap();
         let err = load(&big).unwrap_err();
-        assert!(err.contains("larger than 4 MB"), "{err}");
+        assert!(err.contains("too large to read"), "{err}");
     }
 
     fn saved(dir: &Path, name: &str, replace: bool) -> Result<String, String> {

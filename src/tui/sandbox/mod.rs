@@ -40,21 +40,7 @@ pub const EMPTY: [&str; 6] = [
 ];
 
 /// The panels that can hold the focus when the prompt does not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
-    Commands,
-    Office,
-    Log,
-    Catalogs,
-}
-
-impl Focus {
-    const ALL: [Focus; 4] = [Focus::Commands, Focus::Office, Focus::Log, Focus::Catalogs];
-
-    fn index(self) -> usize {
-        Focus::ALL.iter().position(|f| *f == self).unwrap_or(0)
-    }
-}
+pub use crate::tui::widgets::model_panels::ModelPanel as Focus;
 
 /// Tab completion in progress: the candidates for the word at the cursor. A first Tab fills
 /// in what they share and lists them; each further Tab puts the next one in place (Shift+Tab
@@ -225,7 +211,7 @@ impl Sandbox {
     fn keep(&mut self) {
         if let Err(e) = self.kept.save(&self.record.session) {
             self.notice
-                .push(format!("could not keep the session for next time: {e}"));
+                .push(format!("could not keep the session for next time: {e:#}"));
         }
     }
 
@@ -656,7 +642,7 @@ impl Screen for Sandbox {
             ),
             (
                 "undo reset".to_string(),
-                "take back the last command; start empty".to_string(),
+                "take back the last command (a reset too); start empty".to_string(),
             ),
             (
                 "save load".to_string(),

@@ -11,6 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, StatefulWidget, Widget};
 
 use crate::content::Content;
+use crate::model::Delivery;
 use crate::progress::Progress;
 use crate::tui::keys::Action;
 use crate::tui::screen::Ctx;
@@ -18,6 +19,7 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::catalogs::{CatalogsPanel, Rebuilding};
 use crate::tui::widgets::last_command::{CommandsPanel, Ran};
 use crate::tui::widgets::log::LogPanel;
+use crate::tui::widgets::model_panels::{ModelPanel, ModelPanels};
 use crate::tui::widgets::narration::NarrationPanel;
 use crate::tui::widgets::office::OfficePanel;
 use crate::tui::widgets::panel::panel;
@@ -33,31 +35,6 @@ pub const MIN_HEIGHT: u16 = 20;
 /// The presenter's body height (a 24-row terminal less its footer) from which the lesson's
 /// title is drawn in big letters.
 const BIG_TITLE_FROM: u16 = 23;
-
-/// How the screen is divided, by width.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Mode {
-    /// Text | office, log, commands | catalogs.
-    Three,
-    /// Text and commands | office beside log, catalogs.
-    Two,
-    /// Text | office, log, catalogs, commands stacked.
-    Narrow,
-    /// The presenter's layout: text | one panel, zoomed to the whole column.
-    Zoom(Focus),
-}
-
-impl Mode {
-    fn for_width(width: u16) -> Mode {
-        if width >= 150 {
-            Mode::Three
-        } else if width >= 120 {
-            Mode::Two
-        } else {
-            Mode::Narrow
-        }
-    }
-}
 
 /// What the task panel under the narration holds.
 enum Task {
@@ -79,21 +56,19 @@ impl Task {
     }
 }
 
+/// The text column's share of the width: the model's panels get more as the screen widens,
+/// the narration keeps a readable measure.
+fn text_share(width: u16) -> u16 {
+    if width >= 150 { 32 } else { 42 }
+}
+
 pub fn draw(tour: &mut Tour, frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let [header, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
     draw_header(tour, frame.buffer_mut(), header, ctx);
-    let mode = Mode::for_width(body.width);
-    let text_share = if mode == Mode::Three { 32 } else { 42 };
+    let share = text_share(body.width);
     let [text, model] =
-        Layout::horizontal([Constraint::Percentage(text_share), Constraint::Fill(1)]).areas(body);
-    let buf = frame.buffer_mut();
-    // Panels borrow the tour's state while their scroll positions change: work on a copy.
-    let mut scroll = tour.scroll;
-    let mut choices = Vec::new();
-    let cursor = draw_text_column(tour, &mut scroll, &mut choices, buf, text, mode, ctx);
-    tour.placed = draw_model(tour, &mut scroll, buf, model, mode, ctx);
-    tour.scroll = scroll;
-    tour.choices_at = choices;
+        Layout::horizontal([Constraint::Percentage(share), Constraint::Fill(1)]).areas(body);
+    let cursor = draw_columns(tour, frame.buffer_mut(), [text, model], None, ctx);
     if let Some(outline) = &mut tour.outline {
         outline.draw(frame, body, ctx);
     } else if let Some(position) = cursor {
@@ -101,9 +76,44 @@ pub fn draw(tour: &mut Tour, frame: &mut Frame, area: Rect, ctx: &Ctx) {
     }
 }
 
+/// The text column and the model's panels (one zoomed, presenting); keeps where the panels
+/// and a prediction's choices went, for the mouse. Returns the prompt's cursor.
+fn draw_columns(
+    tour: &mut Tour,
+    buf: &mut Buffer,
+    [text, model]: [Rect; 2],
+    zoom: Option<ModelPanel>,
+    ctx: &Ctx,
+) -> Option<Position> {
+    // Panels borrow the tour's state while their scroll positions change: work on a copy.
+    let mut scroll = tour.scroll;
+    let mut choices = Vec::new();
+    // Narrow columns (and the presenter's) skip repeating the question just answered.
+    let question = zoom.is_none() && text.width >= 40;
+    let cursor = draw_text_column(tour, &mut scroll, &mut choices, buf, text, question, ctx);
+    let [_, _, model_scroll @ ..] = &mut scroll;
+    let (ran, filed) = (ran_of(tour), tour.state.filed());
+    let pending = tour.state.pending(ctx.content);
+    let placed =
+        model_panels(tour, (&ran, &filed, &pending), zoom, ctx).render(model, buf, model_scroll);
+    tour.placed = placed
+        .into_iter()
+        .map(|(p, r)| (Focus::Panel(p), r))
+        .collect();
+    tour.scroll = scroll;
+    tour.choices_at = choices;
+    cursor
+}
+
 /// The presenter's layout: the lesson's title in big letters, the narration (with the step's
 /// prediction or challenge) in the foreground, and one panel of the model zoomed beside it.
-pub fn draw_presenting(tour: &mut Tour, zoom: Focus, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+pub fn draw_presenting(
+    tour: &mut Tour,
+    zoom: ModelPanel,
+    frame: &mut Frame,
+    area: Rect,
+    ctx: &Ctx,
+) {
     let t = ctx.theme;
     let lesson = tour.state.lesson(ctx.content);
     let title = lesson.title.clone();
@@ -134,25 +144,9 @@ pub fn draw_presenting(tour: &mut Tour, zoom: Focus, frame: &mut Frame, area: Re
             .build();
         frame.render_widget(big_text, big);
     }
-    let [text, model] =
-        Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(body);
-    let buf = frame.buffer_mut();
-    let mut scroll = tour.scroll;
-    let mut choices = Vec::new();
-    let cursor = draw_text_column(
-        tour,
-        &mut scroll,
-        &mut choices,
-        buf,
-        text,
-        Mode::Narrow,
-        ctx,
-    );
-    tour.placed = draw_model(tour, &mut scroll, buf, model, Mode::Zoom(zoom), ctx);
-    tour.scroll = scroll;
-    tour.choices_at = choices;
+    let columns = Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(body);
     // A presenter may still open the prompt for a live demonstration.
-    if let Some(position) = cursor {
+    if let Some(position) = draw_columns(tour, frame.buffer_mut(), columns, Some(zoom), ctx) {
         frame.set_cursor_position(position);
     }
 }
@@ -161,11 +155,20 @@ fn draw_header(tour: &Tour, buf: &mut Buffer, area: Rect, ctx: &Ctx) {
     let t = ctx.theme;
     let state = &tour.state;
     let lesson = state.lesson(ctx.content);
-    let right = if state.finished {
+    let mut right = if state.finished {
         "end of the tour ".to_string()
     } else {
         format!("step {} of {} ", state.step + 1, lesson.steps.len())
     };
+    // Autoplay says how long the step has left, or that it waits for the room.
+    if let Some(countdown) = tour
+        .present
+        .as_ref()
+        .and_then(|p| p.countdown(tour.waits_for_room()))
+        && !state.finished
+    {
+        right = format!("{countdown} · {right}");
+    }
     let left = Line::from(vec![
         Span::styled(
             format!(
@@ -184,28 +187,66 @@ fn draw_header(tour: &Tour, buf: &mut Buffer, area: Rect, ctx: &Ctx) {
     Line::styled(right, t.dim).right_aligned().render(r, buf);
 }
 
-/// The commands panel for the step: what ran, or what waits for a prediction's answer.
-fn commands_panel<'a>(
+/// The model's four panels as the tour shows them: this step's events, books and filings
+/// marked new, its commands (or those waiting for a prediction's answer), the catalog and
+/// drawer its last command was about brought into view.
+fn model_panels<'a>(
     tour: &'a Tour,
-    ran: &'a [Ran<'a>],
-    pending: &'a [&'a str],
+    (ran, filed, pending): (&'a [Ran<'a>], &'a [Delivery], &'a [&'a str]),
+    zoom: Option<ModelPanel>,
     ctx: &'a Ctx,
-) -> CommandsPanel<'a> {
-    CommandsPanel {
-        library: tour.state.session.library(),
-        theme: ctx.theme,
-        focused: tour.focus == Focus::Commands,
-        ran,
-        pending,
-        title: if pending.is_empty() {
-            "Commands of this step"
-        } else {
-            "Commands, after your answer"
+) -> ModelPanels<'a> {
+    let (t, state) = (ctx.theme, &tour.state);
+    let library = state.session.library();
+    let since = state.start_head;
+    let (spotlight, key) = state.spotlight();
+    ModelPanels {
+        office: OfficePanel {
+            library,
+            theme: t,
+            focused: false,
+            since,
         },
-        empty: &["No commands in this step."],
+        log: LogPanel {
+            library,
+            theme: t,
+            focused: false,
+            since,
+            viewing: None,
+        },
+        catalogs: CatalogsPanel {
+            library: state.shown_catalogs(),
+            theme: t,
+            focused: false,
+            filed,
+            rebuilding: state.rebuild.as_ref().map(|anim| Rebuilding {
+                catalog: &anim.job.name,
+                done: anim.job.done(),
+                target: anim.job.target,
+            }),
+            spotlight,
+            key,
+            since,
+        },
+        commands: Some(CommandsPanel {
+            library,
+            theme: t,
+            focused: false,
+            ran,
+            pending,
+            title: if pending.is_empty() {
+                "Commands of this step"
+            } else {
+                "Commands, after your answer"
+            },
+            empty: &["No commands in this step."],
+            one_step: true,
+        }),
+        theme: t,
+        focus: tour.focus.panel(),
+        zoom,
     }
 }
-
 fn ran_of(tour: &Tour) -> Vec<Ran<'_>> {
     tour.state
         .entries
@@ -218,42 +259,22 @@ fn ran_of(tour: &Tour) -> Vec<Ran<'_>> {
         .collect()
 }
 
-/// The text column: the narration (or the prediction that holds it back), the step's task,
-/// and in two-column mode the commands. Returns where the prompt's cursor is while typing, and
-/// puts where each of a prediction's choices was drawn in `choices`, for the mouse.
+/// The text column: the narration (or the prediction that holds it back) and the step's
+/// task under it. Returns where the prompt's cursor is while typing, and puts where each of a
+/// prediction's choices was drawn in `choices`, for the mouse.
 fn draw_text_column(
     tour: &Tour,
     scroll: &mut [Scroll; 6],
     choices: &mut Vec<(usize, Rect)>,
     buf: &mut Buffer,
     area: Rect,
-    mode: Mode,
+    question: bool,
     ctx: &Ctx,
 ) -> Option<Position> {
-    let content = ctx.content;
     let t = ctx.theme;
     let width = area.width.saturating_sub(2) as usize;
-    let step = tour.state.current(content);
-    let asking = tour.state.phase == Phase::Asking;
-
-    let task = task(tour, ctx, width, mode);
-    let ran = ran_of(tour);
-    let pending = tour.state.pending(content);
-    let commands = (mode == Mode::Two).then(|| commands_panel(tour, &ran, &pending, ctx));
-    let commands_rows = commands.as_ref().map_or(0, |c| {
-        let cap = if tour.focus == Focus::Commands {
-            area.height / 2
-        } else {
-            area.height / 3
-        };
-        rows(c.lines(width).len() as u16 + 2, 4, cap)
-    });
-    let [area, commands_area] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(commands_rows)]).areas(area);
-    if let Some(commands) = &commands {
-        commands.render(commands_area, buf, &mut scroll[Focus::Commands.index()]);
-    }
-    let h = area.height;
+    let step = tour.state.current(ctx.content);
+    let task = task(tour, ctx, width, question);
     let narration = NarrationPanel {
         title: "Narration",
         heading: Some(&step.title),
@@ -262,54 +283,12 @@ fn draw_text_column(
         focused: tour.focus == Focus::Narration,
     };
     let narration_rows = narration.lines(width).len() as u16 + 2;
-    // When narration and task do not both fit, they share the column in proportion to what
-    // each needs; the one in focus gets at least half.
-    let task_rows = task.as_ref().map_or(0, |task| {
-        let want = task.rows();
-        if narration_rows + want <= h {
-            return want;
-        }
-        let share =
-            (u32::from(h) * u32::from(want) / u32::from((narration_rows + want).max(1))) as u16;
-        // Presenting, the room watches the checklist turn to ✓ as the solution runs.
-        let presented_challenge = tour.present.is_some() && matches!(task, Task::Challenge { .. });
-        let share = if tour.typing || presented_challenge {
-            // At the prompt the checklist matters most; the narration keeps a few lines.
-            want.min(h.saturating_sub(6))
-        } else {
-            match tour.focus {
-                Focus::Narration => share.min(h / 2),
-                Focus::Task => share.max(h / 2),
-                _ => share,
-            }
-        };
-        rows(share, 5, h.saturating_sub(5))
-    });
-    // When both fit, the task stands right under the narration, not at the column's foot.
-    let fits = !asking && narration_rows + task_rows <= h;
-    let [main, task_area, _] = Layout::vertical(if fits && task.is_some() {
-        [
-            Constraint::Length(narration_rows),
-            Constraint::Length(task_rows),
-            Constraint::Fill(1),
-        ]
-    } else {
-        [
-            Constraint::Fill(1),
-            Constraint::Length(task_rows),
-            Constraint::Length(0),
-        ]
-    })
-    .areas(area);
-
-    if asking {
+    let [main, task_area] = split_text_column(tour, area, narration_rows, task.as_ref());
+    if tour.state.phase == Phase::Asking {
         // The narration tells what happens, so it waits until the prediction is answered.
-        let (lines, rows) = predict_lines(tour, content, width, t);
-        let block = panel(
-            "Predict, then see",
-            matches!(tour.focus, Focus::Task | Focus::Narration),
-            t,
-        );
+        let (lines, rows) = predict_lines(tour, ctx.content, width, t);
+        let focused = matches!(tour.focus, Focus::Task | Focus::Narration);
+        let block = panel("Predict, then see", focused, t);
         let inner = block.inner(main);
         let task_scroll = &mut scroll[Focus::Task.index()];
         render_scrolled(block, lines, main, buf, task_scroll, t);
@@ -318,57 +297,90 @@ fn draw_text_column(
     } else {
         narration.render(main, buf, &mut scroll[Focus::Narration.index()]);
     }
-    let task_focused = tour.focus == Focus::Task;
-    match task {
-        None => None,
-        Some(Task::Lines(title, lines)) => {
-            render_scrolled(
-                panel(title, task_focused, t),
-                lines,
-                task_area,
-                buf,
-                &mut scroll[Focus::Task.index()],
-                t,
-            );
-            None
+    let task = task?;
+    draw_task(
+        tour,
+        task,
+        task_area,
+        buf,
+        &mut scroll[Focus::Task.index()],
+        ctx,
+    )
+}
+
+/// Rows for the narration and the task under it. When both fit, the task stands right under
+/// the narration and its box takes the rest of the column (no gap left unboxed); when not,
+/// they share the column in proportion to what each needs, the one in focus at least half.
+fn split_text_column(tour: &Tour, area: Rect, narration: u16, task: Option<&Task>) -> [Rect; 2] {
+    let h = area.height;
+    let Some(task) = task else {
+        return Layout::vertical([Constraint::Fill(1), Constraint::Length(0)]).areas(area);
+    };
+    let want = task.rows();
+    if narration + want <= h {
+        return Layout::vertical([Constraint::Length(narration), Constraint::Fill(1)]).areas(area);
+    }
+    let share = (u32::from(h) * u32::from(want) / u32::from((narration + want).max(1))) as u16;
+    // Presenting, the room watches the checklist turn to ✓ as the solution runs.
+    let presented_challenge = tour.present.is_some() && matches!(task, Task::Challenge { .. });
+    let share = if tour.typing || presented_challenge {
+        // At the prompt the checklist matters most; the narration keeps a few lines.
+        want.min(h.saturating_sub(6))
+    } else {
+        match tour.focus {
+            Focus::Narration => share.min(h / 2),
+            Focus::Task => share.max(h / 2),
+            _ => share,
         }
-        Some(Task::Challenge {
+    };
+    let rows = share.max(5).min(h.saturating_sub(5));
+    Layout::vertical([Constraint::Fill(1), Constraint::Length(rows)]).areas(area)
+}
+
+/// The task panel: lines to read, or a challenge with its prompt kept at the bottom whatever
+/// scrolls above it. Returns the prompt's cursor.
+fn draw_task(
+    tour: &Tour,
+    task: Task,
+    area: Rect,
+    buf: &mut Buffer,
+    scroll: &mut Scroll,
+    ctx: &Ctx,
+) -> Option<Position> {
+    let t = ctx.theme;
+    let focused = tour.focus == Focus::Task;
+    let (lines, prompt, cursor) = match task {
+        Task::Lines(title, lines) => {
+            render_scrolled(panel(title, focused, t), lines, area, buf, scroll, t);
+            return None;
+        }
+        Task::Challenge {
             lines,
             prompt,
             cursor,
-        }) => {
-            let title = match (tour.state.goal_reached(content), tour.typing) {
-                (true, _) => "Challenge · goal reached ✓",
-                (false, true) => "Challenge · typing",
-                (false, false) => "Challenge",
-            };
-            let block = panel(title, task_focused, t);
-            let inner = block.inner(task_area);
-            block.render(task_area, buf);
-            // The prompt stays at the bottom, whatever scrolls above it.
-            let prompt_rows = (prompt.len() as u16).min(inner.height);
-            let [above, at] =
-                Layout::vertical([Constraint::Fill(1), Constraint::Length(prompt_rows)])
-                    .areas(inner);
-            render_scrolled(
-                Block::default(),
-                lines,
-                above,
-                buf,
-                &mut scroll[Focus::Task.index()],
-                t,
-            );
-            Paragraph::new(prompt).render(at, buf);
-            cursor.filter(|_| at.height > 0).map(|c| Position {
-                x: at.x + c.x.min(at.width.saturating_sub(1)),
-                y: at.y + c.y,
-            })
-        }
-    }
+        } => (lines, prompt, cursor),
+    };
+    let title = match (tour.state.goal_reached(ctx.content), tour.typing) {
+        (true, _) => "Challenge · goal reached ✓",
+        (false, true) => "Challenge · typing",
+        (false, false) => "Challenge",
+    };
+    let block = panel(title, focused, t);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let prompt_rows = (prompt.len() as u16).min(inner.height);
+    let [above, at] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(prompt_rows)]).areas(inner);
+    render_scrolled(Block::default(), lines, above, buf, scroll, t);
+    Paragraph::new(prompt).render(at, buf);
+    cursor.filter(|_| at.height > 0).map(|c| Position {
+        x: at.x + c.x.min(at.width.saturating_sub(1)),
+        y: at.y + c.y,
+    })
 }
 
 /// The task under the narration, if the step has one now.
-fn task(tour: &Tour, ctx: &Ctx, width: usize, mode: Mode) -> Option<Task> {
+fn task(tour: &Tour, ctx: &Ctx, width: usize, question: bool) -> Option<Task> {
     let (content, progress, t) = (ctx.content, &*ctx.progress, ctx.theme);
     let step = tour.state.current(content);
     if tour.state.finished {
@@ -401,8 +413,6 @@ fn task(tour: &Tour, ctx: &Ctx, width: usize, mode: Mode) -> Option<Task> {
                 Some(_) => "Your prediction: not quite",
                 None => "The answer",
             };
-            // Narrow columns skip repeating the question just answered.
-            let question = mode != Mode::Narrow;
             Some(Task::Lines(
                 title,
                 verdict_lines(tour, content, picked, question, width, t),
@@ -734,156 +744,6 @@ fn end_lines(
     lines
 }
 
-/// The model's panels: office, log, catalogs, and (unless narrow) the commands.
-fn draw_model(
-    tour: &Tour,
-    scroll: &mut [Scroll; 6],
-    buf: &mut Buffer,
-    area: Rect,
-    mode: Mode,
-    ctx: &Ctx,
-) -> Vec<(Focus, Rect)> {
-    let mut placed = Vec::new();
-    let t = ctx.theme;
-    let state = &tour.state;
-    let library = state.session.library();
-    let since = state.start_head;
-    let focus = tour.focus;
-    let office = OfficePanel {
-        library,
-        theme: t,
-        focused: focus == Focus::Office,
-        since,
-    };
-    let log = LogPanel {
-        library,
-        theme: t,
-        focused: focus == Focus::Log,
-        since,
-        viewing: None,
-    };
-    let filed = state.filed();
-    let rebuilding = state.rebuild.as_ref().map(|anim| Rebuilding {
-        catalog: &anim.job.name,
-        done: anim.job.done(),
-        target: anim.job.target,
-    });
-    let catalogs = CatalogsPanel {
-        library: state.shown_catalogs(),
-        theme: t,
-        focused: focus == Focus::Catalogs,
-        filed: &filed,
-        rebuilding,
-        spotlight: state.spotlight(),
-    };
-    let ran = ran_of(tour);
-    let pending = state.pending(ctx.content);
-    let commands = commands_panel(tour, &ran, &pending, ctx);
-    let books = office.height();
-    let events = library.head().max(1) as u16 + 2;
-    let [_, _, s_office, s_log, s_catalogs, s_commands] = scroll;
-
-    match mode {
-        Mode::Zoom(panel) => {
-            match panel {
-                Focus::Office => office.render(area, buf, s_office),
-                Focus::Log => log.render(area, buf, s_log),
-                Focus::Commands => commands.render(area, buf, s_commands),
-                _ => catalogs.render(area, buf, s_catalogs),
-            }
-            placed.push((panel, area));
-        }
-        Mode::Three => {
-            let [middle, right] =
-                Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]).areas(area);
-            let h = middle.height;
-            let width = middle.width.saturating_sub(2) as usize;
-            let office_rows = rows(books, 3, if focus == Focus::Office { h / 2 } else { h / 3 });
-            let command_cap = if focus == Focus::Commands {
-                h * 2 / 3
-            } else {
-                h / 2
-            };
-            let command_rows = rows(commands.lines(width).len() as u16 + 2, 4, command_cap);
-            let [a, b, c] = Layout::vertical([
-                Constraint::Length(office_rows),
-                Constraint::Fill(1),
-                Constraint::Length(command_rows),
-            ])
-            .areas(middle);
-            office.render(a, buf, s_office);
-            placed.push((Focus::Office, a));
-            log.render(b, buf, s_log);
-            placed.push((Focus::Log, b));
-            commands.render(c, buf, s_commands);
-            placed.push((Focus::Commands, c));
-            catalogs.render(right, buf, s_catalogs);
-            placed.push((Focus::Catalogs, right));
-        }
-        Mode::Two => {
-            let h = area.height;
-            let top_cap = if matches!(focus, Focus::Office | Focus::Log) {
-                h / 2
-            } else {
-                h / 3
-            };
-            let top_rows = rows(books.max(events), 3, top_cap);
-            let [top, bottom] =
-                Layout::vertical([Constraint::Length(top_rows), Constraint::Fill(1)]).areas(area);
-            let [left, right] =
-                Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]).areas(top);
-            office.render(left, buf, s_office);
-            placed.push((Focus::Office, left));
-            log.render(right, buf, s_log);
-            placed.push((Focus::Log, right));
-            catalogs.render(bottom, buf, s_catalogs);
-            placed.push((Focus::Catalogs, bottom));
-        }
-        Mode::Narrow => {
-            // Stacked: the panel in focus gets the room, the others a few lines each.
-            let h = area.height;
-            let width = area.width.saturating_sub(2) as usize;
-            let cap = |panel: Focus, otherwise: u16| {
-                if focus == panel { h / 2 } else { otherwise }
-            };
-            let small = if focus == Focus::Catalogs { 4 } else { 5 };
-            let office_rows = rows(books, 3, cap(Focus::Office, small));
-            let log_rows = rows(events, 3, cap(Focus::Log, small));
-            let mut command_rows = rows(
-                commands.lines(width).len() as u16 + 2,
-                3,
-                cap(Focus::Commands, small),
-            );
-            // The catalogs keep at least a few lines: give back rows from the biggest other.
-            let mut rows = [office_rows, log_rows, command_rows];
-            while rows.iter().sum::<u16>() + 5 > h {
-                let Some(biggest) = rows.iter_mut().filter(|r| **r > 3).max() else {
-                    break;
-                };
-                *biggest -= 1;
-            }
-            let [office_rows, log_rows, rest] = rows;
-            command_rows = rest;
-            let [a, b, c, d] = Layout::vertical([
-                Constraint::Length(office_rows),
-                Constraint::Length(log_rows),
-                Constraint::Fill(1),
-                Constraint::Length(command_rows),
-            ])
-            .areas(area);
-            office.render(a, buf, s_office);
-            placed.push((Focus::Office, a));
-            log.render(b, buf, s_log);
-            placed.push((Focus::Log, b));
-            catalogs.render(c, buf, s_catalogs);
-            placed.push((Focus::Catalogs, c));
-            commands.render(d, buf, s_commands);
-            placed.push((Focus::Commands, d));
-        }
-    }
-    placed
-}
-
 /// "a, b or c".
 fn or_list(items: &[String]) -> String {
     match items {
@@ -891,10 +751,4 @@ fn or_list(items: &[String]) -> String {
         [one] => one.clone(),
         [init @ .., last] => format!("{} or {last}", init.join(", ")),
     }
-}
-
-/// Rows for a panel that wants `want`: at least `least`, at most `most`; when the two cross
-/// (a cramped screen), `most` wins, so a layout never asks for more than there is.
-fn rows(want: u16, least: u16, most: u16) -> u16 {
-    want.max(least).min(most)
 }

@@ -21,6 +21,7 @@ use crate::progress::Progress;
 use super::keys::Action;
 use super::line_input::{Edit, LineInput};
 use super::screen::{Ctx, Hint, Screen, Transition};
+use super::widgets::model_panels::ModelPanel;
 use super::widgets::text::Scroll;
 use outline::Outline;
 use present::Presenter;
@@ -37,47 +38,68 @@ pub enum Focus {
     Narration,
     /// The prediction, the challenge, or the end of the tour, when the step has one.
     Task,
-    Office,
-    Log,
-    Catalogs,
-    Commands,
+    /// One of the model's panels.
+    Panel(ModelPanel),
 }
 
 impl Focus {
     const ALL: [Focus; 6] = [
         Focus::Narration,
         Focus::Task,
-        Focus::Office,
-        Focus::Log,
-        Focus::Catalogs,
-        Focus::Commands,
+        Focus::Panel(ModelPanel::Office),
+        Focus::Panel(ModelPanel::Log),
+        Focus::Panel(ModelPanel::Catalogs),
+        Focus::Panel(ModelPanel::Commands),
     ];
+    const COMMANDS: Focus = Focus::Panel(ModelPanel::Commands);
+    const CATALOGS: Focus = Focus::Panel(ModelPanel::Catalogs);
 
+    /// Where its scroll position is kept: the text column's two, then the model's four.
     fn index(self) -> usize {
-        Focus::ALL.iter().position(|f| *f == self).unwrap_or(0)
+        match self {
+            Focus::Narration => 0,
+            Focus::Task => 1,
+            Focus::Panel(p) => 2 + p.index(),
+        }
+    }
+
+    fn panel(self) -> Option<ModelPanel> {
+        match self {
+            Focus::Panel(p) => Some(p),
+            _ => None,
+        }
     }
 
     fn from_panel(panel: Option<Panel>) -> Focus {
         match panel {
             None | Some(Panel::Narration) => Focus::Narration,
-            Some(Panel::Office) => Focus::Office,
-            Some(Panel::Log) => Focus::Log,
-            Some(Panel::Catalogs) => Focus::Catalogs,
-            Some(Panel::Command) => Focus::Commands,
+            Some(Panel::Office) => Focus::Panel(ModelPanel::Office),
+            Some(Panel::Log) => Focus::Panel(ModelPanel::Log),
+            Some(Panel::Catalogs) => Focus::CATALOGS,
+            Some(Panel::Command) => Focus::COMMANDS,
         }
     }
 
     /// Logs and commands are read from their newest line; the rest from the top, except
     /// that the catalogs bring the one the step is about into view.
     fn scroll(self) -> Scroll {
-        match self {
-            Focus::Log | Focus::Commands => Scroll::bottom(),
-            Focus::Catalogs => Scroll {
+        match self.panel() {
+            Some(ModelPanel::Log | ModelPanel::Commands) => Scroll::bottom(),
+            Some(_) => Scroll {
                 follow: true,
                 ..Scroll::top()
             },
-            _ => Scroll::top(),
+            None => Scroll::top(),
         }
+    }
+
+    /// Scroll positions as a step starts, by `index`.
+    fn scrolls() -> [Scroll; 6] {
+        let mut all = [Scroll::top(); 6];
+        for f in Focus::ALL {
+            all[f.index()] = f.scroll();
+        }
+        all
     }
 }
 
@@ -180,7 +202,7 @@ impl Tour {
         let mut tour = Tour {
             state,
             focus: Focus::Narration,
-            scroll: Focus::ALL.map(Focus::scroll),
+            scroll: Focus::scrolls(),
             input: LineInput::new(),
             typing: false,
             outline: None,
@@ -208,8 +230,11 @@ impl Tour {
     fn present_next(&mut self, ctx: &mut Ctx) {
         let content = ctx.content;
         if self.challenge_open(content) && !self.state.goal_reached(content) {
+            if let Some(presenter) = &mut self.present {
+                presenter.challenge_pending = false;
+            }
             self.state.submit(content, "run solution");
-            self.scroll[Focus::Commands.index()] = Scroll::bottom();
+            self.scroll[Focus::COMMANDS.index()] = Scroll::bottom();
             return;
         }
         if self.state.finished {
@@ -236,7 +261,7 @@ impl Tour {
         if is(Action::Zoom) {
             presenter.cycle_zoom();
             // The arrows scroll the panel in focus: the one just zoomed is the one to read.
-            self.focus = presenter.zoom;
+            self.focus = Focus::Panel(presenter.zoom);
         } else if is(Action::Blank) && self.state.phase != Phase::Asking {
             presenter.blank = true;
         } else if is(Action::Next) || is(Action::Select) {
@@ -258,7 +283,7 @@ impl Tour {
         }
         // The focus stays where the step wants eyes: the panel that shows the answer; a
         // challenge the prediction held back opens with its prompt ready (a room's does not).
-        self.scroll = Focus::ALL.map(Focus::scroll);
+        self.scroll = Focus::scrolls();
         self.typing = self.challenge_open(content) && self.present.is_none();
         if let Some(presenter) = &mut self.present {
             presenter.touched();
@@ -284,7 +309,7 @@ impl Tour {
     /// After a move: focus and scrolling as the step wants them, the prompt ready for a
     /// challenge.
     fn arrived(&mut self, content: &Content) {
-        self.scroll = Focus::ALL.map(Focus::scroll);
+        self.scroll = Focus::scrolls();
         self.focus = if self.state.finished {
             Focus::Task
         } else {
@@ -292,11 +317,20 @@ impl Tour {
         };
         self.input.clear();
         self.typing = self.challenge_open(content);
+        let pending = self.typing && !self.state.goal_reached(content);
         if let Some(presenter) = &mut self.present {
             // A room does not type: a challenge waits for a key that runs its solution.
             self.typing = false;
-            presenter.arrived(self.focus);
+            presenter.challenge_pending = pending;
+            presenter.arrived(self.focus.panel());
         }
+    }
+
+    /// Whether the step asks the room something autoplay must not answer for it: a
+    /// prediction not yet revealed, a challenge whose solution has not run.
+    pub(crate) fn waits_for_room(&self) -> bool {
+        self.state.phase == Phase::Asking
+            || self.present.as_ref().is_some_and(|p| p.challenge_pending)
     }
 
     /// Saves where the learner is; reaching a lesson's last step completes it.
@@ -308,15 +342,14 @@ impl Tour {
             ctx.progress.complete_lesson(&lesson.id);
         }
         ctx.save();
-        let step = self.state.current(ctx.content);
-        ctx.publish(&crate::classroom::notes::PresenterState {
-            lesson: lesson.id.clone(),
-            lesson_title: lesson.title.clone(),
-            step: self.state.step + 1,
-            steps: lesson.steps.len(),
-            title: step.title.clone(),
-            notes: step.notes.clone().unwrap_or_default(),
-        });
+        let lessons = &ctx.content.lessons;
+        let next = lessons
+            .iter()
+            .position(|l| l.id == lesson.id)
+            .and_then(|i| lessons.get(i + 1))
+            .map(|l| l.title.as_str());
+        let state = crate::classroom::notes::PresenterState::of_step(lesson, self.state.step, next);
+        ctx.publish(&state);
     }
 
     fn moved(&mut self, m: Move, ctx: &mut Ctx) {
@@ -355,9 +388,12 @@ impl Tour {
         let shown = |f: Focus| match f {
             Focus::Task => has_task,
             Focus::Narration => true,
-            panel => zoom.is_none_or(|z| z == panel),
+            Focus::Panel(panel) => zoom.is_none_or(|z| z == panel),
         };
-        let mut i = self.focus.index();
+        let mut i = Focus::ALL
+            .iter()
+            .position(|f| *f == self.focus)
+            .unwrap_or(0);
         loop {
             i = (i + 1) % Focus::ALL.len();
             if shown(Focus::ALL[i]) {
@@ -389,8 +425,8 @@ impl Tour {
                     self.input.set(&text);
                 }
                 // Show the newest outcome, and the catalog it is about.
-                self.scroll[Focus::Commands.index()] = Scroll::bottom();
-                self.scroll[Focus::Catalogs.index()] = Focus::Catalogs.scroll();
+                self.scroll[Focus::COMMANDS.index()] = Scroll::bottom();
+                self.scroll[Focus::CATALOGS.index()] = Focus::CATALOGS.scroll();
                 self.after_action(ctx);
             }
             Edit::Leave => self.typing = false,
@@ -534,7 +570,7 @@ impl Screen for Tour {
             self.moved(m, ctx);
         } else if is(Action::Tick) {
             if self.state.tick() {
-                self.scroll[Focus::Commands.index()] = Scroll::bottom();
+                self.scroll[Focus::COMMANDS.index()] = Scroll::bottom();
                 self.after_action(ctx);
             } else {
                 *ctx.flash = Some("Answer the prediction first: the step has not run yet.".into());
@@ -698,7 +734,7 @@ impl Screen for Tour {
             && self
                 .present
                 .as_ref()
-                .is_some_and(|p| p.wants_timer(self.state.finished));
+                .is_some_and(|p| p.wants_timer(self.state.finished, self.waits_for_room()));
         self.state.animating() || autoplay
     }
 
@@ -709,8 +745,12 @@ impl Screen for Tour {
             self.state.animate();
             return;
         }
-        let due =
-            self.outline.is_none() && self.present.as_mut().is_some_and(|p| !p.blank && p.frame());
+        let question = self.waits_for_room();
+        let due = self.outline.is_none()
+            && self
+                .present
+                .as_mut()
+                .is_some_and(|p| !p.blank && p.frame(question));
         if due {
             if self.state.phase == Phase::Asking {
                 // Autoplay reveals a prediction's answer, then moves on the next time.

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use crate::content::lesson::run_lines;
 use crate::content::{Content, Lesson, Step};
 use crate::model::language::{Command, ParseError, ScriptLine, parse_line};
-use crate::model::{Delivery, Library, Outcome, RebuildJob, Session};
+use crate::model::{Answer, Delivery, Library, Outcome, RebuildJob, Session};
 
 /// Frames a rebuild animation lasts, however long the log: long enough to be seen, short
 /// enough not to hold up a class.
@@ -439,9 +439,17 @@ impl TourState {
         }
     }
 
-    /// The catalog the newest command that names one is about: the one to bring into view.
-    pub fn spotlight(&self) -> Option<&str> {
-        self.entries.iter().rev().find_map(|e| e.catalog.as_deref())
+    /// The catalog the newest command that names one is about, the one to bring into view,
+    /// with the drawer it looked in when it was a `find`.
+    pub fn spotlight(&self) -> (Option<&str>, Option<&str>) {
+        let Some(entry) = self.entries.iter().rev().find(|e| e.catalog.is_some()) else {
+            return (None, None);
+        };
+        let key = match &entry.outcome {
+            Outcome::Answered(Answer::Find(found)) => Some(found.key.as_str()),
+            _ => None,
+        };
+        (entry.catalog.as_deref(), key)
     }
 
     /// What the projectors filed during this step.

@@ -2,6 +2,8 @@
 //! health as a symbol and a word (caught up, behind, paused, damaged, rebuilding), what it
 //! filed just now, and its cards drawer by drawer.
 
+use std::ops::Range;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -13,8 +15,7 @@ use crate::model::language::Field;
 use crate::model::{Card, Delivery, Health, Library, Projector, Status};
 use crate::tui::theme::Theme;
 
-use super::panel::panel;
-use super::text::{Scroll, render_scrolled, wrap};
+use super::text::{PanelText, Scroll, render_panel, widen, wrap};
 
 /// A rebuild in progress, for the panel to show instead of the catalog's health.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,6 +35,11 @@ pub struct CatalogsPanel<'a> {
     pub rebuilding: Option<Rebuilding<'a>>,
     /// A catalog to bring into view (the one the last command was about).
     pub spotlight: Option<&'a str>,
+    /// The drawer of the spotlit catalog the last command looked in (a `find`'s key).
+    pub key: Option<&'a str>,
+    /// Events after this sequence number are the step's: the drawers holding the books they
+    /// touched are brought into view with their catalog.
+    pub since: u64,
 }
 
 /// Below this inner width a catalog's standing is written the short way.
@@ -189,12 +195,19 @@ impl CatalogsPanel<'_> {
         width < ONE_LINE_WIDTH
     }
 
-    fn cards(&self, p: &Projector, width: usize) -> Vec<Line<'static>> {
+    /// A catalog's cards, drawer by drawer, and the lines of the drawers the step is about
+    /// (the key looked up, or a drawer holding a book the step's events touched).
+    fn cards(
+        &self,
+        p: &Projector,
+        width: usize,
+        touched: &[&str],
+    ) -> (Vec<Line<'static>>, Range<usize>) {
         let t = self.theme;
         let field = p.catalog.field();
         let drawers = p.catalog.drawers();
         if drawers.is_empty() {
-            return vec![Line::styled("  no cards", t.dim)];
+            return (vec![Line::styled("  no cards", t.dim)], 0..0);
         }
         let label_width = drawers
             .iter()
@@ -203,8 +216,13 @@ impl CatalogsPanel<'_> {
             .unwrap_or(0)
             .min(width * 2 / 5)
             .max(1);
+        let key = self.key.filter(|_| self.spotlight == Some(p.name.as_str()));
         let mut lines = Vec::new();
+        let mut point = None;
         for (label, cards) in drawers {
+            let start = lines.len();
+            let about = key.is_some_and(|k| k.eq_ignore_ascii_case(&label))
+                || cards.iter().any(|c| touched.contains(&c.book.as_str()));
             for (i, card) in cards.iter().enumerate() {
                 let label = if i == 0 {
                     fit(&label, label_width)
@@ -224,26 +242,54 @@ impl CatalogsPanel<'_> {
                 ]);
                 lines.extend(wrap(line, width, label_width + 5));
             }
-        }
-        lines
-    }
-
-    pub fn lines(&self, width: usize) -> Vec<Line<'static>> {
-        self.lines_and_spotlight(width).0
-    }
-
-    /// The lines, and where the spotlit catalog starts (0 when there is none).
-    fn lines_and_spotlight(&self, width: usize) -> (Vec<Line<'static>>, usize) {
-        let mut lines = Vec::new();
-        let mut spot = 0;
-        for p in self.library.projectors() {
-            if self.spotlight == Some(p.name.as_str()) {
-                spot = lines.len();
+            if about {
+                widen(&mut point, start..lines.len());
             }
-            lines.extend(self.standing(p, width));
-            lines.extend(self.cards(p, width));
         }
-        (lines, spot)
+        (lines, point.unwrap_or_default())
+    }
+
+    /// The panel's title, its lines at `width`, and the part the step is about: the spotlit
+    /// catalog (else the first that filed something this step), from its standing down to
+    /// the drawers the step touched.
+    pub fn text(&self, width: usize) -> PanelText {
+        let title = if self.short_numbers(width) {
+            "Catalogs · #checkpoint/#head".to_string()
+        } else {
+            format!("Catalogs · {}", self.library.projectors().len())
+        };
+        let touched: Vec<&str> = self
+            .library
+            .log()
+            .after(self.since)
+            .iter()
+            .map(|e| e.book.as_str())
+            .collect();
+        let about = self
+            .spotlight
+            .or_else(|| self.filed.first().map(|d| d.catalog.as_str()));
+        let mut lines = Vec::new();
+        let mut point = None;
+        for p in self.library.projectors() {
+            let start = lines.len();
+            lines.extend(self.standing(p, width));
+            let standing_end = lines.len();
+            let (cards, drawers) = self.cards(p, width, &touched);
+            lines.extend(cards);
+            if about == Some(p.name.as_str()) {
+                let end = if drawers.is_empty() {
+                    standing_end
+                } else {
+                    standing_end + drawers.end
+                };
+                point = Some(start..end);
+            }
+        }
+        PanelText {
+            title,
+            lines,
+            point: point.unwrap_or_default(),
+        }
     }
 }
 
@@ -251,16 +297,8 @@ impl StatefulWidget for &CatalogsPanel<'_> {
     type State = Scroll;
 
     fn render(self, area: Rect, buf: &mut Buffer, scroll: &mut Scroll) {
-        let width = area.width.saturating_sub(2) as usize;
-        let title = if self.short_numbers(width) {
-            "Catalogs · #checkpoint/#head".to_string()
-        } else {
-            format!("Catalogs · {}", self.library.projectors().len())
-        };
-        let block = panel(&title, self.focused, self.theme);
-        let (lines, spot) = self.lines_and_spotlight(width);
-        scroll.follow_line(spot, lines.len(), block.inner(area).height as usize);
-        render_scrolled(block, lines, area, buf, scroll, self.theme);
+        let text = self.text(area.width.saturating_sub(2) as usize);
+        render_panel(text, self.focused, area, buf, scroll, self.theme);
     }
 }
 

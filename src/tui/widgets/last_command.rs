@@ -11,8 +11,7 @@ use crate::model::{Answer, Library, Outcome};
 use crate::transcript::{deliveries, outcome_lines};
 use crate::tui::theme::Theme;
 
-use super::panel::panel;
-use super::text::{Scroll, render_scrolled, wrap};
+use super::text::{PanelText, Scroll, render_panel, wrap};
 
 /// One command and what it came to.
 #[derive(Debug, Clone, Copy)]
@@ -33,11 +32,36 @@ pub struct CommandsPanel<'a> {
     pub title: &'a str,
     /// What the panel says before any command has run: a line each, wrapped.
     pub empty: &'a [&'a str],
+    /// The commands listed are one step's, every one of them its point; otherwise (a
+    /// session's history) only the newest is.
+    pub one_step: bool,
 }
 
 impl CommandsPanel<'_> {
     pub fn lines(&self, width: usize) -> Vec<Line<'static>> {
         self.lines_and_last(width).0
+    }
+
+    /// The panel's title, its lines at `width`, and what must stay in view: every command
+    /// of a step's commands while none is the learner's, else the newest command with its
+    /// outcome.
+    pub fn text(&self, width: usize) -> PanelText {
+        let (lines, last) = self.lines_and_last(width);
+        let start = if !self.one_step || self.ran.iter().any(|r| r.mine) {
+            last
+        } else {
+            0
+        };
+        let point = if self.ran.is_empty() && self.pending.is_empty() {
+            0..0
+        } else {
+            start..lines.len()
+        };
+        PanelText {
+            title: self.title.to_string(),
+            lines,
+            point,
+        }
     }
 
     /// The lines, and the index of the line where the newest command starts.
@@ -146,10 +170,7 @@ impl StatefulWidget for &CommandsPanel<'_> {
     type State = Scroll;
 
     fn render(self, area: Rect, buf: &mut Buffer, scroll: &mut Scroll) {
-        let block = panel(self.title, self.focused, self.theme);
-        let inner = block.inner(area);
-        let (lines, last) = self.lines_and_last(inner.width as usize);
-        scroll.follow_line(last, lines.len(), inner.height as usize);
-        render_scrolled(block, lines, area, buf, scroll, self.theme);
+        let text = self.text(area.width.saturating_sub(2) as usize);
+        render_panel(text, self.focused, area, buf, scroll, self.theme);
     }
 }

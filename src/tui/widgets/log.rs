@@ -10,8 +10,7 @@ use ratatui::widgets::StatefulWidget;
 use crate::model::Library;
 use crate::tui::theme::Theme;
 
-use super::panel::panel;
-use super::text::{Scroll, render_scrolled};
+use super::text::{PanelText, Scroll, render_panel, widen, wrap};
 
 pub struct LogPanel<'a> {
     pub library: &'a Library,
@@ -25,38 +24,60 @@ pub struct LogPanel<'a> {
 }
 
 impl LogPanel<'_> {
-    pub fn lines(&self) -> Vec<Line<'static>> {
-        self.lines_and_marker().0
+    /// The panel's title, its lines wrapped to `width` (an event is never cut: it goes on
+    /// under its number), and the events the step appended, or the moment viewed.
+    pub fn text(&self, width: usize) -> PanelText {
+        let head = self.library.head();
+        let title = match self.viewing {
+            Some(at) => format!("Event log · viewing #{at} of #{head}"),
+            None => format!("Event log · head #{head} · tick {} now", self.library.now()),
+        };
+        let indent = format!("#{head}").len() + 3;
+        let mut lines = Vec::new();
+        let mut point = None;
+        for (line, marked) in self.rows() {
+            let start = lines.len();
+            lines.extend(wrap(line, width, indent));
+            if marked {
+                widen(&mut point, start..lines.len());
+            }
+        }
+        PanelText {
+            title,
+            lines,
+            point: point.unwrap_or_default(),
+        }
     }
 
-    /// The lines, and where the "viewing" marker stands (when scrubbing).
-    fn lines_and_marker(&self) -> (Vec<Line<'static>>, Option<usize>) {
+    /// A line per event, and whether it is marked: appended by the step, or (scrubbing) the
+    /// "viewing" marker.
+    fn rows(&self) -> Vec<(Line<'static>, bool)> {
         let t = self.theme;
         let events = self.library.log().events();
         if events.is_empty() {
-            return (
-                vec![Line::styled(
-                    "Empty: the back office has recorded nothing yet.",
-                    t.dim,
-                )],
-                None,
-            );
+            return vec![(
+                Line::styled("Empty: the back office has recorded nothing yet.", t.dim),
+                false,
+            )];
         }
         let seq_width = format!("#{}", self.library.head()).len();
         let mut lines = Vec::with_capacity(events.len() + 1);
-        let mut marker = None;
+        let mut marked = false;
         for e in events {
             if let Some(at) = self.viewing
-                && marker.is_none()
+                && !marked
                 && e.seq > at
             {
-                marker = Some(lines.len());
-                lines.push(Line::styled(
-                    format!("◀ viewing #{at} · below: not yet happened"),
-                    t.fresh,
+                marked = true;
+                lines.push((
+                    Line::styled(
+                        format!("◀ viewing #{at} · below: not yet happened"),
+                        t.fresh,
+                    ),
+                    true,
                 ));
             }
-            let future = marker.is_some();
+            let future = marked;
             let new = !future && self.viewing.is_none() && e.seq > self.since;
             let (mark, style) = if new { ("+ ", t.fresh) } else { ("  ", t.text) };
             let style = if future { t.dim } else { style };
@@ -76,9 +97,9 @@ impl LogPanel<'_> {
             if !details.is_empty() {
                 spans.push(Span::styled(format!(" {details}"), t.dim));
             }
-            lines.push(Line::from(spans));
+            lines.push((Line::from(spans), new));
         }
-        (lines, marker)
+        lines
     }
 }
 
@@ -86,19 +107,8 @@ impl StatefulWidget for &LogPanel<'_> {
     type State = Scroll;
 
     fn render(self, area: Rect, buf: &mut Buffer, scroll: &mut Scroll) {
-        let head = self.library.head();
-        let title = match self.viewing {
-            Some(at) => format!("Event log · viewing #{at} of #{head}"),
-            None => format!("Event log · head #{head} · tick {} now", self.library.now()),
-        };
-        let block = panel(&title, self.focused, self.theme);
-        let (lines, marker) = self.lines_and_marker();
-        if let Some(at) = marker {
-            // Keep the moment viewed in the middle of the panel as it moves.
-            let height = block.inner(area).height as usize;
-            scroll.follow_line(at.saturating_sub(height / 2), lines.len(), height);
-        }
-        render_scrolled(block, lines, area, buf, scroll, self.theme);
+        let text = self.text(area.width.saturating_sub(2) as usize);
+        render_panel(text, self.focused, area, buf, scroll, self.theme);
     }
 }
 
@@ -124,9 +134,10 @@ mod tests {
             since: 0,
             viewing: Some(2),
         };
-        let (lines, marker) = panel.lines_and_marker();
+        let shown = panel.text(80);
+        let (lines, marker) = (shown.lines, shown.point);
         let text: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
-        assert_eq!(marker, Some(2));
+        assert_eq!(marker, 2..3);
         assert_eq!(text[2], "◀ viewing #2 · below: not yet happened");
         assert!(text[3].starts_with("  #3 t1 BookLent b1"), "{text:?}");
         assert_eq!(lines[3].spans[3].style, theme.dim);

@@ -5,6 +5,7 @@ pub mod catalogs;
 pub mod footer;
 pub mod last_command;
 pub mod log;
+pub mod model_panels;
 pub mod narration;
 pub mod office;
 pub mod panel;

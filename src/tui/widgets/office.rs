@@ -12,8 +12,7 @@ use crate::model::{BookState, Library};
 use crate::transcript::book_state;
 use crate::tui::theme::Theme;
 
-use super::panel::panel;
-use super::text::{Scroll, render_scrolled};
+use super::text::{PanelText, Scroll, render_panel, widen, wrap};
 
 pub struct OfficePanel<'a> {
     pub library: &'a Library,
@@ -24,11 +23,39 @@ pub struct OfficePanel<'a> {
 }
 
 impl OfficePanel<'_> {
-    pub fn lines(&self) -> Vec<Line<'static>> {
+    /// The panel's title, lines wrapped to `width`, and the books the step changed.
+    pub fn text(&self, width: usize) -> PanelText {
+        let count = self.library.office().len();
+        let title = match count {
+            0 => "Back office".to_string(),
+            1 => "Back office · 1 book".to_string(),
+            n => format!("Back office · {n} books"),
+        };
+        let mut lines = Vec::new();
+        let mut point = None;
+        for (line, new) in self.rows() {
+            let start = lines.len();
+            lines.extend(wrap(line, width, 4));
+            if new {
+                widen(&mut point, start..lines.len());
+            }
+        }
+        PanelText {
+            title,
+            lines,
+            point: point.unwrap_or_default(),
+        }
+    }
+
+    /// A line per book, and whether the step changed it.
+    fn rows(&self) -> Vec<(Line<'static>, bool)> {
         let t = self.theme;
         let books: Vec<_> = self.library.office().books().collect();
         if books.is_empty() {
-            return vec![Line::styled("No books yet: `acquire` records one.", t.dim)];
+            return vec![(
+                Line::styled("No books yet: `acquire` records one.", t.dim),
+                false,
+            )];
         }
         let touched: Vec<&str> = self
             .library
@@ -60,20 +87,16 @@ impl OfficePanel<'_> {
                 } else {
                     ("  ", t.accent)
                 };
-                Line::from(vec![
+                let line = Line::from(vec![
                     Span::styled(mark, t.fresh),
                     Span::styled(format!("{:<id_width$} ", book.id.as_str()), id_style),
                     Span::styled(format!("{state:<state_width$} "), state_style),
                     Span::styled(book.title.to_string(), t.text),
                     Span::styled(format!(" · {}", book.author), t.dim),
-                ])
+                ]);
+                (line, new)
             })
             .collect()
-    }
-
-    /// Rows the panel wants, borders included.
-    pub fn height(&self) -> u16 {
-        self.library.office().len().max(1) as u16 + 2
     }
 }
 
@@ -81,19 +104,7 @@ impl StatefulWidget for &OfficePanel<'_> {
     type State = Scroll;
 
     fn render(self, area: Rect, buf: &mut Buffer, scroll: &mut Scroll) {
-        let count = self.library.office().len();
-        let title = match count {
-            0 => "Back office".to_string(),
-            1 => "Back office · 1 book".to_string(),
-            n => format!("Back office · {n} books"),
-        };
-        render_scrolled(
-            panel(&title, self.focused, self.theme),
-            self.lines(),
-            area,
-            buf,
-            scroll,
-            self.theme,
-        );
+        let text = self.text(area.width.saturating_sub(2) as usize);
+        render_panel(text, self.focused, area, buf, scroll, self.theme);
     }
 }

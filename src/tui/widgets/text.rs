@@ -1,6 +1,8 @@
 //! Text in panels: word wrapping of styled lines (so a panel knows how tall its text is), and
 //! scrolling with "more above / more below" marks on the border when the text overflows.
 
+use std::ops::Range;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -139,6 +141,26 @@ impl Scroll {
         self.offset = if self.from_bottom { max - first } else { first };
     }
 
+    /// While following, rests so that the lines `point` (what the step changed) are all in
+    /// view, as near the anchor as that allows; a point taller than the panel is read from
+    /// its start.
+    pub fn follow_range(&mut self, point: &Range<usize>, total: usize, height: usize) {
+        if !self.follow {
+            return;
+        }
+        let max = total.saturating_sub(height);
+        let anchor = if self.from_bottom { max } else { 0 };
+        let first = if point.is_empty() {
+            anchor
+        } else if point.len() <= height {
+            anchor.clamp(point.end.saturating_sub(height), point.start)
+        } else {
+            point.start
+        };
+        let first = first.min(max);
+        self.offset = if self.from_bottom { max - first } else { first };
+    }
+
     /// Shows `n` lines further down the text.
     pub fn down(&mut self, n: usize) {
         self.follow = false;
@@ -204,6 +226,75 @@ pub fn render_scrolled(
     Paragraph::new(shown).block(block).render(area, buf);
 }
 
+/// What a panel shows at a given width: its title, its lines (wrapped to the width) and the
+/// range of lines the step changed, which a layout keeps in view before anything else.
+#[derive(Debug, Clone, Default)]
+pub struct PanelText {
+    pub title: String,
+    pub lines: Vec<Line<'static>>,
+    pub point: Range<usize>,
+}
+
+impl PanelText {
+    /// Rows the whole text wants, borders included.
+    pub fn want(&self) -> u16 {
+        rows_of(self.lines.len())
+    }
+
+    /// Rows the changed lines need, borders included; 0 when the step changed nothing here.
+    pub fn need(&self) -> u16 {
+        if self.point.is_empty() {
+            0
+        } else {
+            rows_of(self.point.len())
+        }
+    }
+
+    /// The widest line, in columns, borders included: the width the text would like.
+    pub fn natural_width(&self) -> u16 {
+        let widest = self.lines.iter().map(Line::width).max().unwrap_or(0);
+        let title = self.title.width() + 6;
+        u16::try_from(widest.max(title) + 2).unwrap_or(u16::MAX)
+    }
+}
+
+/// Widens the range of changed lines `point` to take in `lines`.
+pub fn widen(point: &mut Option<Range<usize>>, lines: Range<usize>) {
+    *point = Some(match point.take() {
+        Some(p) => p.start.min(lines.start)..p.end.max(lines.end),
+        None => lines,
+    });
+}
+
+fn rows_of(lines: usize) -> u16 {
+    u16::try_from(lines.max(1) + 2).unwrap_or(u16::MAX)
+}
+
+/// Draws a panel's text in its bordered block, scrolled so the changed lines are in view while
+/// the learner has not scrolled it. Given a single row, the panel is its title alone, on a
+/// rule: still a labelled box the focus can reach, never an unmarked gap.
+pub fn render_panel(
+    text: PanelText,
+    focused: bool,
+    area: Rect,
+    buf: &mut Buffer,
+    scroll: &mut Scroll,
+    theme: &Theme,
+) {
+    if area.height < 3 {
+        // The title says why the panel is folded; the focus (Tab) opens it.
+        let title = format!("{} · unchanged", text.title);
+        super::panel::panel(&title, focused, theme)
+            .borders(ratatui::widgets::Borders::TOP)
+            .render(area, buf);
+        return;
+    }
+    let block = super::panel::panel(&text.title, focused, theme);
+    let height = block.inner(area).height as usize;
+    scroll.follow_range(&text.point, text.lines.len(), height);
+    render_scrolled(block, text.lines, area, buf, scroll, theme);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,6 +353,23 @@ mod tests {
     #[test]
     fn an_empty_line_stays_one_line() {
         assert_eq!(wrap(Line::raw(""), 10, 0).len(), 1);
+    }
+
+    #[test]
+    fn following_keeps_the_changed_lines_in_view_nearest_the_anchor() {
+        let mut top = Scroll {
+            follow: true,
+            ..Scroll::top()
+        };
+        top.follow_range(&(6..8), 10, 4);
+        assert_eq!(top.first(10, 4), 4, "lines 6 and 7 end the view");
+        top.follow_range(&(1..3), 10, 4);
+        assert_eq!(top.first(10, 4), 0, "already in view from the top");
+        let mut bottom = Scroll::bottom();
+        bottom.follow_range(&(1..3), 10, 4);
+        assert_eq!(bottom.first(10, 4), 1, "as near the bottom as shows them");
+        bottom.follow_range(&(2..9), 10, 4);
+        assert_eq!(bottom.first(10, 4), 2, "too tall: read from its start");
     }
 
     #[test]

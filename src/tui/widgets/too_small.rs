@@ -23,7 +23,7 @@ impl Widget for &TooSmall<'_> {
                 format!("needs {}×{}.", self.need.0, self.need.1),
                 self.theme.title,
             ),
-            Line::styled("Enlarge it, or press q to quit.", self.theme.dim),
+            Line::styled("Enlarge it, or press Ctrl+C to quit.", self.theme.dim),
         ];
         let height = (lines.len() as u16 + 1).min(area.height);
         let y = area.y + area.height.saturating_sub(height) / 2;

@@ -156,3 +156,25 @@ fn a_huge_paste_keeps_only_the_limit() {
         other => panic!("{other:?}"),
     }
 }
+
+proptest::proptest! {
+    /// Whatever bytes came before (half sequences, stray reports, random noise), once the
+    /// reader has flushed after a pause the decoder waits for nothing, and Ctrl+C is Ctrl+C.
+    #[test]
+    fn no_bytes_wedge_the_decoder(
+        chunks in proptest::collection::vec(proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40), 0..8),
+        prefix in proptest::sample::select(vec![&b""[..], b"\x1b", b"\x1b[", b"\x1b[?", b"\x1b[200~", b"\x1bO", b"\x1b[<0;1"]),
+    ) {
+        let mut d = Decoder::default();
+        let mut events = Vec::new();
+        d.feed(prefix, &mut events);
+        for chunk in &chunks {
+            d.feed(chunk, &mut events);
+        }
+        d.flush(&mut events);
+        proptest::prop_assert!(!d.waiting());
+        let mut after = Vec::new();
+        d.feed(b"\x03", &mut after);
+        proptest::prop_assert_eq!(after, vec![ctrl('c')]);
+    }
+}
