@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 use crate::content::Content;
 use crate::error::{ContentProblems, PlacedErrors};
 use crate::model::language::{parse_commands, script_lines};
-use crate::model::{Answer, Card, Library, Outcome};
+use crate::model::{Answer, Card, Done, Library, Outcome, Redelivery};
 use crate::output::print_out;
 use crate::storage;
 use crate::transcript;
@@ -141,6 +141,10 @@ pub fn json_line(library: &Library, line: usize, input: &str, outcome: &Outcome)
         }
         Outcome::Done { done, .. } => {
             map.insert("message".into(), transcript::done_message(done).into());
+            if let Done::Redelivered { effect, .. } = done {
+                let skipped = matches!(effect, Redelivery::Skipped { .. });
+                map.insert("skipped".into(), skipped.into());
+            }
         }
         Outcome::Answered(Answer::Find(f)) => {
             map.insert("catalog".into(), f.catalog.clone().into());
@@ -153,6 +157,9 @@ pub fn json_line(library: &Library, line: usize, input: &str, outcome: &Outcome)
             map.insert("stale".into(), f.stale.into());
             if let Some(after) = f.after {
                 map.insert("after".into(), after.into());
+            }
+            if let Some(count) = f.count {
+                map.insert("count".into(), count.into());
             }
         }
         Outcome::Answered(Answer::Show(s)) => {
@@ -169,9 +176,27 @@ pub fn json_line(library: &Library, line: usize, input: &str, outcome: &Outcome)
                 .collect();
             map.insert("catalog".into(), s.catalog.clone().into());
             map.insert("results".into(), results.into());
+            if let Some(counts) = &s.counts {
+                let counts: serde_json::Map<String, Value> = counts
+                    .iter()
+                    .map(|(label, n)| (label.to_string(), (*n).into()))
+                    .collect();
+                map.insert("counts".into(), counts.into());
+            }
             map.insert("checkpoint".into(), s.checkpoint.into());
             map.insert("head".into(), s.head.into());
             map.insert("stale".into(), s.stale.into());
+        }
+        Outcome::Answered(Answer::Verify(v)) => {
+            let differences: Vec<Value> = v
+                .drift
+                .iter()
+                .map(|d| transcript::drift_line(d).into())
+                .collect();
+            map.insert("catalog".into(), v.catalog.clone().into());
+            map.insert("checkpoint".into(), v.checkpoint.into());
+            map.insert("verified".into(), v.verified().into());
+            map.insert("differences".into(), differences.into());
         }
         Outcome::Answered(Answer::Status(rows)) => {
             let catalogs: Vec<Value> = rows
@@ -179,7 +204,7 @@ pub fn json_line(library: &Library, line: usize, input: &str, outcome: &Outcome)
                 .map(|r| {
                     json!({
                         "catalog": r.name, "by": r.field.word(), "checkpoint": r.checkpoint,
-                        "head": r.head, "lag": r.delay, "behind_events": r.behind_events,
+                        "head": r.head, "delay": r.delay, "lag": r.delay, "behind_events": r.behind_events,
                         "behind_ticks": r.behind_ticks, "health": r.health.word(), "cards": r.cards,
                         "stale": r.checkpoint < r.head,
                     })
@@ -200,7 +225,12 @@ pub fn json_line(library: &Library, line: usize, input: &str, outcome: &Outcome)
     let delivered: Vec<Value> = outcome
         .delivered()
         .iter()
-        .map(|d| json!({ "catalog": d.catalog, "from": d.from, "to": d.to }))
+        .map(|d| match d.crashed {
+            Some(seq) => {
+                json!({ "catalog": d.catalog, "from": d.from, "to": d.to, "crashed": seq })
+            }
+            None => json!({ "catalog": d.catalog, "from": d.from, "to": d.to }),
+        })
         .collect();
     if !delivered.is_empty() {
         map.insert("delivered".into(), delivered.into());

@@ -5,8 +5,9 @@ use std::fmt;
 use std::io;
 
 use crate::model::{
-    Answer, Book, BookState, Card, CatalogStatus, Delivery, Detail, Done, Event, EventKind, Health,
-    Library, Outcome, Projector, Rejection, Rule,
+    Answer, Book, BookState, Card, CatalogStatus, Delivery, Detail, Done, Drift, Event, EventKind,
+    Health, Library, Outcome, Projector, Redelivery, Rejection, Rule, ShowAnswer, Text,
+    VerifyAnswer,
 };
 
 /// An event's particulars in a few words, for the log panel and transcripts.
@@ -124,9 +125,49 @@ pub fn done_message(done: &Done) -> String {
         Done::Rebuilt { catalog, replayed } => {
             format!("{catalog} rebuilt by replaying {replayed} events, then swapped in")
         }
+        Done::Redelivered {
+            catalog,
+            seq,
+            effect,
+        } => match effect {
+            Redelivery::Skipped { checkpoint } => format!(
+                "#{seq} reached {catalog} again and was skipped: it is at or below the \
+                 checkpoint #{checkpoint}, so it was filed already"
+            ),
+            Redelivery::Filed => {
+                format!("#{seq} reached {catalog} early: the next event due, filed now")
+            }
+            Redelivery::Waits { next } => format!(
+                "#{seq} reached {catalog} before #{next}: it waits, as events are filed \
+                 only in sequence, and is filed once in its turn"
+            ),
+        },
         Done::Added {
             catalog,
             field,
+            counts: true,
+            history,
+            cards,
+        } => format!(
+            "{catalog} built from {history} events of history, counting by {}: {cards} number{}",
+            field.word(),
+            plural(*cards)
+        ),
+        Done::CheckpointMode {
+            catalog,
+            apart: false,
+        } => format!("{catalog} saves its checkpoint with the cards, in one transaction"),
+        Done::CheckpointMode {
+            catalog,
+            apart: true,
+        } => format!("{catalog} saves its checkpoint apart, in a step after the cards"),
+        Done::CrashArmed { catalog, .. } => format!(
+            "{catalog} will crash after filing its next event, before saving its checkpoint"
+        ),
+        Done::Added {
+            catalog,
+            field,
+            counts: false,
             history,
             cards,
         } => format!(
@@ -190,6 +231,9 @@ impl fmt::Display for Deliveries<'_> {
             } else {
                 write!(f, "{comma}{} #{}-#{}", d.catalog, d.from, d.to)?;
             }
+            if let Some(seq) = d.crashed {
+                write!(f, " (crashed filing #{seq}, restarted)")?;
+            }
         }
         Ok(())
     }
@@ -212,7 +256,7 @@ pub fn freshness(checkpoint: u64, head: u64, after: Option<u64>, stale: bool) ->
 pub fn status_table(rows: &[CatalogStatus]) -> Vec<String> {
     let mut lines = vec![format!(
         "{:<12} {:<8} {:>10} {:>6} {:>14} {:>5} {:>6}  {}",
-        "catalog", "by", "checkpoint", "head", "behind", "lag", "cards", "health"
+        "catalog", "by", "checkpoint", "head", "behind", "delay", "cards", "health"
     )];
     for r in rows {
         lines.push(format!(
@@ -256,6 +300,21 @@ pub fn write_outcome(
         }
         Outcome::Rejected(r) => line(format_args!("rejected ({}): {}", r.rule, reason(r)))?,
         Outcome::Done { done, .. } => line(format_args!("done: {}", done_message(done)))?,
+        Outcome::Answered(Answer::Find(f)) if f.count.is_some() => line(format_args!(
+            "answered: {} counts {} under \"{}\" ({})",
+            f.catalog,
+            f.count.unwrap_or(0),
+            f.key,
+            freshness(f.checkpoint, f.head, f.after, f.stale)
+        ))?,
+        Outcome::Answered(Answer::Show(ShowAnswer {
+            counts: Some(counts),
+            ..
+        })) => {
+            for l in count_lines(outcome, counts) {
+                line(format_args!("{l}"))?;
+            }
+        }
         Outcome::Answered(Answer::Find(f)) => {
             let n = f.cards.len();
             line(format_args!(
@@ -270,6 +329,11 @@ pub fn write_outcome(
             }
         }
         Outcome::Answered(Answer::Show(s)) => write_show(s, line)?,
+        Outcome::Answered(Answer::Verify(v)) => {
+            for l in verify_lines(v) {
+                line(format_args!("{l}"))?;
+            }
+        }
         Outcome::Answered(Answer::Status(rows)) => {
             let (now, head) = (library.now(), library.head());
             line(format_args!(
@@ -309,6 +373,93 @@ fn write_show(
     Ok(())
 }
 
+/// A count catalog's `show`: the heading, then a line per label with its number.
+fn count_lines(outcome: &Outcome, counts: &[(Text, u64)]) -> Vec<String> {
+    let Outcome::Answered(Answer::Show(s)) = outcome else {
+        return vec![];
+    };
+    let mut lines = vec![format!(
+        "answered: {} counting by {}, {} label{} ({})",
+        s.catalog,
+        s.field.word(),
+        counts.len(),
+        plural(counts.len()),
+        freshness(s.checkpoint, s.head, None, s.stale)
+    )];
+    lines.extend(
+        counts
+            .iter()
+            .map(|(label, n)| format!("  \"{label}\": {n}")),
+    );
+    lines
+}
+
+/// How many lines of differences `verify` lists before it only counts the rest.
+const DRIFT_SHOWN: usize = 6;
+
+/// A `verify` in a few lines: the verdict with counts, then the first differences.
+pub fn verify_lines(v: &VerifyAnswer) -> Vec<String> {
+    if v.verified() {
+        return vec![format!(
+            "answered: {} equals a replay of the log up to #{}: nothing lost, misfiled or extra",
+            v.catalog, v.checkpoint
+        )];
+    }
+    let count = |pick: fn(&Drift) -> bool| v.drift.iter().filter(|d| pick(d)).count();
+    let counts = [
+        (count(|d| matches!(d, Drift::Lost { .. })), "lost"),
+        (count(|d| matches!(d, Drift::Misfiled { .. })), "misfiled"),
+        (count(|d| matches!(d, Drift::Extra { .. })), "extra"),
+        (count(|d| matches!(d, Drift::Changed { .. })), "out of date"),
+        (
+            count(|d| matches!(d, Drift::Miscounted { .. })),
+            "miscounted",
+        ),
+    ];
+    let summary: Vec<String> = counts
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n} {what}"))
+        .collect();
+    let mut lines = vec![format!(
+        "answered: {} differs from a replay of the log up to #{}: {}",
+        v.catalog,
+        v.checkpoint,
+        summary.join(", ")
+    )];
+    lines.extend(
+        v.drift
+            .iter()
+            .take(DRIFT_SHOWN)
+            .map(|d| format!("  {}", drift_line(d))),
+    );
+    if v.drift.len() > DRIFT_SHOWN {
+        lines.push(format!("  ... and {} more", v.drift.len() - DRIFT_SHOWN));
+    }
+    lines
+}
+
+/// One difference `verify` found, in words.
+pub fn drift_line(drift: &Drift) -> String {
+    match drift {
+        Drift::Lost { book, label } => format!("lost: {book} is missing from \"{label}\""),
+        Drift::Misfiled { book, found, right } => {
+            format!("misfiled: {book} is under \"{found}\", the replay files it under \"{right}\"")
+        }
+        Drift::Extra { book, label } => {
+            format!("extra: {book} is under \"{label}\", the replay has no such card")
+        }
+        Drift::Changed { book } => {
+            format!("out of date: the card of {book} says what the replay does not")
+        }
+        Drift::Miscounted {
+            label,
+            found,
+            right,
+        } => format!("miscounted: \"{label}\" counts {found}, the replay counts {right}"),
+    }
+}
+
 /// A book's state in the back office, in words: "lent to ada".
 pub fn book_state(state: &BookState) -> String {
     match state {
@@ -332,7 +483,8 @@ pub fn book_line(book: &Book) -> String {
     line
 }
 
-/// A catalog's standing in words: "checkpoint #5 of log head #7 (2 behind), lag 1 tick, behind".
+/// A catalog's standing in words: "checkpoint #5 of log head #7 (2 behind), delay 1 tick,
+/// behind": the delay is the setting, "behind" how far it actually is.
 pub fn catalog_standing(p: &Projector, head: u64) -> String {
     let behind = head.saturating_sub(p.checkpoint);
     let behind = if behind == 0 {
@@ -341,7 +493,7 @@ pub fn catalog_standing(p: &Projector, head: u64) -> String {
         format!(" ({behind} behind)")
     };
     format!(
-        "checkpoint #{} of log head #{head}{behind}, lag {} tick{}, {}",
+        "checkpoint #{} of log head #{head}{behind}, delay {} tick{}, {}",
         p.checkpoint,
         p.delay,
         if p.delay == 1 { "" } else { "s" },

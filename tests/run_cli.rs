@@ -452,3 +452,72 @@ fn thousands_of_add_catalog_lines_stop_at_the_cap_with_a_clear_error_and_exit_2(
         started.elapsed()
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Delay is the setting, lag how far behind.
+
+#[test]
+fn delay_sets_how_late_events_arrive_and_lag_is_still_accepted_for_it() {
+    app()
+        .args(["run", "-"])
+        .write_stdin("delay shelf 0\nlag titles 3\nstatus\n")
+        .assert()
+        .success()
+        .stdout(contains(
+            "done: shelf: events are now filed as part of the command that appends them",
+        ))
+        .stdout(contains(
+            "done: titles: events now reach it 3 ticks after they are appended",
+        ))
+        .stdout(contains("behind delay"));
+    let lines = json_lines(&["-"], Some("delay titles 3\nstatus\n"));
+    let titles = &lines[1]["catalogs"][1];
+    assert_eq!(titles["catalog"], "titles");
+    assert_eq!(titles["delay"], 3);
+    assert_eq!(titles["behind_events"], 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Faults of delivery: `skipped` and `verified` in the JSON.
+
+const DUNE: &str = "acquire b1 \"Dune\" by \"Frank Herbert\"\ncatalog b1\ntick\n";
+
+#[test]
+fn json_says_a_redelivery_at_or_below_the_checkpoint_was_skipped() {
+    let lines = json_lines(&["-"], Some(&format!("{DUNE}redeliver titles 2\n")));
+    let last = &lines[3];
+    assert_eq!(last["outcome"], "done");
+    assert_eq!(last["skipped"], true);
+    assert!(
+        last["message"]
+            .as_str()
+            .unwrap()
+            .contains("at or below the checkpoint #2"),
+        "{last}"
+    );
+    assert_eq!(last["events"], serde_json::json!([]));
+}
+
+#[test]
+fn json_says_whether_a_catalog_verified_and_lists_the_differences() {
+    let script = format!("{DUNE}verify titles\ndamage titles\nverify titles\n");
+    let lines = json_lines(&["-"], Some(&script));
+    assert_eq!(lines[3]["outcome"], "answered");
+    assert_eq!(lines[3]["verified"], true);
+    assert_eq!(lines[3]["differences"], serde_json::json!([]));
+    assert_eq!(lines[5]["verified"], false);
+    assert_eq!(
+        lines[5]["differences"],
+        serde_json::json!(["misfiled: b1 is under \"enuD\", the replay files it under \"Dune\""])
+    );
+}
+
+#[test]
+fn redelivering_past_the_head_stops_the_run_with_the_line_and_column() {
+    app()
+        .args(["run", "-"])
+        .write_stdin(format!("{DUNE}redeliver titles 7\n"))
+        .assert()
+        .code(2)
+        .stderr("<stdin>:4:18: there is no event #7: the log head is #2\n");
+}

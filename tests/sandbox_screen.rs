@@ -101,7 +101,7 @@ fn tab_again_puts_the_next_candidate_in_place_and_marks_it() {
     key(&mut app, KeyCode::Tab);
     key(&mut app, KeyCode::Tab);
     let text = screen_text(&mut app, (80, 24));
-    assert!(text.contains("› reset"), "{text}");
+    assert!(text.contains("› redeliver"), "{text}");
     snapshot(&mut app, "sandbox_completion_cycling");
 }
 

@@ -3,7 +3,7 @@
 //! everything in it comes from applying events, and it can be thrown away and rebuilt.
 
 use std::borrow::Cow;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
@@ -58,6 +58,25 @@ struct Drawer {
     books: BTreeSet<BookId>,
 }
 
+/// One way a catalog differs from a replay of the log, as `verify` lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Drift {
+    /// The replay files the book under `label`; the catalog does not.
+    Lost { book: String, label: Text },
+    /// The catalog files the book under `found`, the replay under `right`.
+    Misfiled {
+        book: String,
+        found: Text,
+        right: Text,
+    },
+    /// The catalog files the book under `label`; the replay does not.
+    Extra { book: String, label: Text },
+    /// The card is in the right drawers but says something else (a status, a title).
+    Changed { book: String },
+    /// A count catalog's number under `label` is `found`; the replay counts `right`.
+    Miscounted { label: Text, found: u64, right: u64 },
+}
+
 /// The result of `damage`: how many cards were lost and misfiled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Damage {
@@ -78,6 +97,10 @@ pub struct Catalog {
     /// Drawers by folded label. A book may be in several drawers (one per subject). Hashed, so
     /// a lookup is one probe however many drawers there are; listings sort them by label.
     drawers: FxHashMap<Text, Drawer>,
+    /// A count catalog's numbers: for each folded label, the label and how many events filed
+    /// a card under it (loans per patron, say). `None` for a catalog of cards. Counting is not
+    /// idempotent: an event filed twice counts twice, and only the checkpoint guards it.
+    counts: Option<FxHashMap<Text, (Text, u64)>>,
 }
 
 /// Two catalogs are equal when they hold the same cards in the same drawers: how far the card
@@ -85,6 +108,7 @@ pub struct Catalog {
 impl PartialEq for Catalog {
     fn eq(&self, other: &Self) -> bool {
         self.field == other.field
+            && self.counts == other.counts
             && self.drawers == other.drawers
             && self.unnumbered == other.unnumbered
             && self.cards.iter().flatten().eq(other.cards.iter().flatten())
@@ -134,7 +158,54 @@ impl Catalog {
             cards: Vec::new(),
             unnumbered: FxHashMap::default(),
             drawers: FxHashMap::default(),
+            counts: None,
         }
+    }
+
+    /// A count catalog by `field`: a drawer per label, counting the events filed under it.
+    pub fn counting(field: Field) -> Self {
+        Catalog {
+            counts: Some(FxHashMap::default()),
+            ..Catalog::new(field)
+        }
+    }
+
+    /// An empty catalog of the same kind, by the same field: what a rebuild fills.
+    pub fn empty_like(&self) -> Catalog {
+        if self.is_count() {
+            Catalog::counting(self.field)
+        } else {
+            Catalog::new(self.field)
+        }
+    }
+
+    pub fn is_count(&self) -> bool {
+        self.counts.is_some()
+    }
+
+    /// A count catalog's numbers by label, in label order; empty for a catalog of cards.
+    pub fn counts(&self) -> Vec<(Text, u64)> {
+        let mut counts: Vec<(&Text, &(Text, u64))> =
+            self.counts.iter().flat_map(|c| c.iter()).collect();
+        counts.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        counts
+            .into_iter()
+            .map(|(_, (l, n))| (l.clone(), *n))
+            .collect()
+    }
+
+    /// The number under a label (any case), for a count catalog.
+    pub fn count(&self, key: &str) -> Option<u64> {
+        let counts = self.counts.as_ref()?;
+        Some(counts.get(fold(key).as_ref()).map_or(0, |(_, n)| *n))
+    }
+
+    fn count_filing(&mut self, label: &Text) {
+        let Some(counts) = &mut self.counts else {
+            return;
+        };
+        let key = Text::from(fold(label).as_ref());
+        counts.entry(key).or_insert_with(|| (label.clone(), 0)).1 += 1;
     }
 
     pub fn field(&self) -> Field {
@@ -203,9 +274,11 @@ impl Catalog {
         }
     }
 
+    /// Files a card under its labels, as applying an event does: a count catalog counts it.
     fn file_card(&mut self, card: &Card) {
         for label in Self::labels(self.field, card) {
             self.file(&card.book, label);
+            self.count_filing(label);
         }
     }
 
@@ -393,6 +466,79 @@ impl Catalog {
             }
         }
         report
+    }
+
+    /// Each book's folded drawer keys, with the label its drawer shows: what `compare` walks.
+    fn filings(&self) -> BTreeMap<&BookId, BTreeMap<&Text, &Text>> {
+        let mut filed: BTreeMap<&BookId, BTreeMap<&Text, &Text>> = BTreeMap::new();
+        for (key, drawer) in &self.drawers {
+            for book in &drawer.books {
+                filed.entry(book).or_default().insert(key, &drawer.label);
+            }
+        }
+        filed
+    }
+
+    /// What differs between this catalog and `replayed`, a copy built from the log up to the
+    /// same checkpoint: every card lost, misfiled or extra, and every card that says something
+    /// the replay does not. Nothing is changed: this is how drift is found without a flag.
+    pub fn compare(&self, replayed: &Catalog) -> Vec<Drift> {
+        let mut drift = self.compare_counts(replayed);
+        let (have, want) = (self.filings(), replayed.filings());
+        let mut books: BTreeSet<&BookId> = have.keys().copied().collect();
+        books.extend(want.keys().copied());
+        let none = BTreeMap::new();
+        for book in books {
+            let here = have.get(book).unwrap_or(&none);
+            let there = want.get(book).unwrap_or(&none);
+            let mut lost = there.iter().filter(|(k, _)| !here.contains_key(*k));
+            let mut extra = here.iter().filter(|(k, _)| !there.contains_key(*k));
+            let id = book.as_str().to_string();
+            loop {
+                match (lost.next(), extra.next()) {
+                    (Some((_, right)), Some((_, found))) => drift.push(Drift::Misfiled {
+                        book: id.clone(),
+                        found: (*found).clone(),
+                        right: (*right).clone(),
+                    }),
+                    (Some((_, label)), None) => drift.push(Drift::Lost {
+                        book: id.clone(),
+                        label: (*label).clone(),
+                    }),
+                    (None, Some((_, label))) => drift.push(Drift::Extra {
+                        book: id.clone(),
+                        label: (*label).clone(),
+                    }),
+                    (None, None) => break,
+                }
+            }
+            let same_drawers = here.keys().eq(there.keys());
+            if !here.is_empty() && same_drawers && self.card_of(book) != replayed.card_of(book) {
+                drift.push(Drift::Changed { book: id });
+            }
+        }
+        drift
+    }
+
+    /// The labels whose numbers differ from a replay's, for a count catalog.
+    fn compare_counts(&self, replayed: &Catalog) -> Vec<Drift> {
+        let (mine, theirs) = (self.counts(), replayed.counts());
+        let mut labels: BTreeMap<Text, (u64, u64)> = BTreeMap::new();
+        for (label, n) in mine {
+            labels.entry(label).or_default().0 = n;
+        }
+        for (label, n) in theirs {
+            labels.entry(label).or_default().1 = n;
+        }
+        labels
+            .into_iter()
+            .filter(|(_, (found, right))| found != right)
+            .map(|(label, (found, right))| Drift::Miscounted {
+                label,
+                found,
+                right,
+            })
+            .collect()
     }
 
     fn remove_from_drawer(&mut self, key: &str, book: &BookId) {

@@ -22,6 +22,8 @@ pub enum ExecError {
     CatalogExists { name: String, col: usize },
     /// `add-catalog` when the library holds `MAX_CATALOGS` already.
     TooManyCatalogs { name: String, col: usize },
+    /// A sequence number past the log head.
+    BeyondHead { seq: u64, head: u64, col: usize },
 }
 
 impl ExecError {
@@ -30,7 +32,8 @@ impl ExecError {
         match self {
             ExecError::UnknownCatalog { col, .. }
             | ExecError::CatalogExists { col, .. }
-            | ExecError::TooManyCatalogs { col, .. } => *col,
+            | ExecError::TooManyCatalogs { col, .. }
+            | ExecError::BeyondHead { col, .. } => *col,
         }
     }
 
@@ -75,6 +78,12 @@ impl fmt::Display for ExecError {
                 "cannot add \"{name}\": a library holds at most {MAX_CATALOGS} catalogs \
                  (each keeps a copy of every card)"
             ),
+            ExecError::BeyondHead { seq, head: 0, .. } => {
+                write!(f, "there is no event #{seq}: the log is empty")
+            }
+            ExecError::BeyondHead { seq, head, .. } => {
+                write!(f, "there is no event #{seq}: the log head is #{head}")
+            }
         }
     }
 }

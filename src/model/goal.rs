@@ -4,10 +4,10 @@
 use super::back_office::{BookState, Rule};
 use super::catalog::{Card, Status};
 use super::event::EventKind;
-use super::language::nearest;
 use super::outcome::{Answer, Outcome, OutcomeKind};
 use super::projector::Health;
 use super::session::Session;
+use crate::words::did_you_mean;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Condition {
@@ -214,9 +214,7 @@ impl<'a> Words<'a> {
             Ok(w)
         } else {
             self.pos -= 1;
-            let hint = nearest(&w, options.iter().copied())
-                .map(|s| format!(" (did you mean \"{s}\"?)"))
-                .unwrap_or_default();
+            let hint = did_you_mean(&w, options.iter().copied());
             Err(self.err(format!("expected {expected}, found `{w}`{hint}")))
         }
     }
@@ -360,9 +358,7 @@ impl Condition {
             .position(|n| n.eq_ignore_ascii_case(kind))
         else {
             w.pos -= 1;
-            let hint = nearest(kind, EventKind::NAMES)
-                .map(|s| format!(" (did you mean \"{s}\"?)"))
-                .unwrap_or_default();
+            let hint = did_you_mean(kind, EventKind::NAMES);
             return Err(w.err(format!("unknown event kind `{kind}`{hint}")));
         };
         Ok(Condition::LogHas { count, kind })
@@ -487,7 +483,7 @@ fn answer_stale(answer: &Answer) -> Option<bool> {
     match answer {
         Answer::Find(f) => Some(f.stale),
         Answer::Show(s) => Some(s.stale),
-        Answer::Status(_) => None,
+        Answer::Status(_) | Answer::Verify(_) => None,
     }
 }
 
@@ -500,6 +496,6 @@ fn answer_cards(answer: &Answer) -> Option<Vec<&Card>> {
                 .flat_map(|(_, cards)| cards.iter())
                 .collect(),
         ),
-        Answer::Status(_) => None,
+        Answer::Status(_) | Answer::Verify(_) => None,
     }
 }

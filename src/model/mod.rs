@@ -18,7 +18,7 @@ mod session;
 pub use back_office::{BackOffice, Book, BookState, Detail, Rejection, Rule};
 pub use capacity::Capacity;
 pub(crate) use capacity::Pace;
-pub use catalog::{Card, Catalog, Damage, Status};
+pub use catalog::{Card, Catalog, Damage, Drift, Status};
 pub use event::{BookId, Event, EventKind, Text};
 pub use event_log::EventLog;
 pub use exec_error::{ExecError, MAX_CATALOGS};
@@ -26,7 +26,8 @@ pub use field::{Field, RevisedField};
 pub use goal::{Condition, ConditionError};
 pub use library::{BUILT_IN_CATALOGS, Library};
 pub use outcome::{
-    Answer, CatalogStatus, Delivery, Done, FindAnswer, Outcome, OutcomeKind, ShowAnswer,
+    Answer, CatalogStatus, Delivery, Done, FindAnswer, Outcome, OutcomeKind, Redelivery,
+    ShowAnswer, VerifyAnswer,
 };
 pub use projector::{DEFAULT_DELAY, Health, Projector, RebuildJob};
 pub use session::Session;

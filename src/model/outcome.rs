@@ -3,7 +3,7 @@
 //! `transcript.rs` turns an outcome into the lines every screen and output shows.
 
 use super::back_office::Rejection;
-use super::catalog::{Card, Damage};
+use super::catalog::{Card, Damage, Drift};
 use super::event::Text;
 use super::field::Field;
 use super::projector::Health;
@@ -15,6 +15,8 @@ pub struct Delivery {
     /// First and last sequence number applied.
     pub from: u64,
     pub to: u64,
+    /// The event the projector crashed on while filing these, if it crashed.
+    pub crashed: Option<u64>,
 }
 
 /// A `find`: the cards, and whether they may be stale.
@@ -27,6 +29,8 @@ pub struct FindAnswer {
     pub head: u64,
     /// The sequence number a version-stamped read asked for.
     pub after: Option<u64>,
+    /// A count catalog's number under the key (`None` for a catalog of cards).
+    pub count: Option<u64>,
     /// True when the catalog has not applied everything the reader asked for: the whole log,
     /// or with `after`, up to that sequence number.
     pub stale: bool,
@@ -37,6 +41,8 @@ pub struct ShowAnswer {
     pub catalog: String,
     pub field: Field,
     pub drawers: Vec<(Text, Vec<Card>)>,
+    /// A count catalog's numbers by label (`None` for a catalog of cards).
+    pub counts: Option<Vec<(Text, u64)>>,
     pub checkpoint: u64,
     pub head: u64,
     pub stale: bool,
@@ -59,11 +65,41 @@ pub struct CatalogStatus {
     pub cards: usize,
 }
 
+/// A `verify`: the catalog against a replay of the log up to its checkpoint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerifyAnswer {
+    pub catalog: String,
+    /// The checkpoint the replay went up to.
+    pub checkpoint: u64,
+    /// What differs; empty when the catalog equals its replay.
+    pub drift: Vec<Drift>,
+}
+
+impl VerifyAnswer {
+    /// True when the catalog equals its replay.
+    pub fn verified(&self) -> bool {
+        self.drift.is_empty()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Answer {
     Find(FindAnswer),
     Show(ShowAnswer),
     Status(Vec<CatalogStatus>),
+    Verify(VerifyAnswer),
+}
+
+/// What a redelivered event came to at the catalog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Redelivery {
+    /// At or below the checkpoint: filed already, so skipped.
+    Skipped { checkpoint: u64 },
+    /// The next event after the checkpoint: filed now, earlier than its delay.
+    Filed,
+    /// Beyond the next one: the projector files only in sequence, so it waits for `next`; the
+    /// event is filed in its turn, once.
+    Waits { next: u64 },
 }
 
 /// What a command for the clock, the projectors or a catalog did.
@@ -103,12 +139,30 @@ pub enum Done {
         catalog: String,
         replayed: u64,
     },
-    /// A new catalog was built from `history` events and holds `cards` cards.
+    /// A new catalog was built from `history` events and holds `cards` cards (a count
+    /// catalog: `cards` labels with a number).
     Added {
         catalog: String,
         field: Field,
+        counts: bool,
         history: u64,
         cards: usize,
+    },
+    /// The projector saves its checkpoint apart from the cards, or with them.
+    CheckpointMode {
+        catalog: String,
+        apart: bool,
+    },
+    /// The projector will crash after filing its next event; `apart` as its checkpoint is.
+    CrashArmed {
+        catalog: String,
+        apart: bool,
+    },
+    /// Event `seq` reached the catalog again.
+    Redelivered {
+        catalog: String,
+        seq: u64,
+        effect: Redelivery,
     },
 }
 

@@ -43,6 +43,16 @@ pub struct Projector {
     pub paused: bool,
     /// Set by `damage`, cleared by a rebuild: the model knows, as an audit would find out.
     pub damaged: bool,
+    /// Whether the checkpoint is saved in a step of its own after the cards (`checkpoint ...
+    /// apart`) rather than in the same transaction (`with-view`, the default).
+    pub checkpoint_apart: bool,
+    /// Set by `crash`: the projector dies after filing its next event, before saving its
+    /// checkpoint, and restarts from the checkpoint it saved.
+    pub crash_armed: bool,
+    /// How many times the projector crashed.
+    pub crashes: u64,
+    /// The event being filed when it last crashed, until a delivery report takes it.
+    pub(crate) crashed_at: Option<u64>,
     /// How many events the clerk can file in a span of ticks; `None` (the default) is no limit.
     capacity: Option<Capacity>,
     pace: Pace,
@@ -60,6 +70,10 @@ impl Projector {
             delay: DEFAULT_DELAY,
             paused: false,
             damaged: false,
+            checkpoint_apart: false,
+            crash_armed: false,
+            crashes: 0,
+            crashed_at: None,
             capacity: None,
             pace: Pace::default(),
         }
@@ -84,9 +98,25 @@ impl Projector {
         if event.seq != self.checkpoint + 1 {
             return false;
         }
+        if self.crash_armed {
+            self.crash(event);
+        }
         self.catalog.apply(event);
         self.checkpoint = event.seq;
         true
+    }
+
+    /// Dies after filing `event`, before saving the checkpoint, and restarts from the one it
+    /// saved, so `event` comes again. With the checkpoint kept with the view, the crash rolled
+    /// the cards back too: the event is filed once. Kept apart, the cards were saved: the
+    /// restart files the event a second time (harmless for cards, counted twice by a count).
+    fn crash(&mut self, event: &Event) {
+        self.crash_armed = false;
+        self.crashes += 1;
+        self.crashed_at = Some(event.seq);
+        if self.checkpoint_apart {
+            self.catalog.apply(event);
+        }
     }
 
     /// Files every event that has waited its delay by `now`, as far as its capacity allows.
@@ -159,6 +189,13 @@ impl RebuildJob {
             fresh: Projector::new(name, field),
             target,
         }
+    }
+
+    /// A rebuild into an empty catalog of the same kind as `like` (cards or counts).
+    pub fn like(name: &str, like: &Catalog, target: u64) -> Self {
+        let mut job = RebuildJob::new(name, like.field(), target);
+        job.fresh.catalog = like.empty_like();
+        job
     }
 
     /// Events replayed so far.

@@ -5,6 +5,7 @@
 use super::language::{CatalogRef, Command, Field, parse_line};
 use super::*;
 
+mod faults;
 mod proptests;
 
 // ---------------------------------------------------------------------------------------------
@@ -631,7 +632,8 @@ fn an_event_reaches_a_catalog_lag_ticks_after_it_was_appended() {
         [Delivery {
             catalog: "titles".into(),
             from: 1,
-            to: 2
+            to: 2,
+            crashed: None
         }]
     );
     assert_eq!(ids(&s, "titles", "Dune"), ["b1"]);
@@ -664,7 +666,8 @@ fn lag_zero_files_events_as_part_of_the_command_that_appends_them() {
         [Delivery {
             catalog: "shelf".into(),
             from: 1,
-            to: 1
+            to: 1,
+            crashed: None
         }]
     );
     exec(&mut s, "catalog b1");
@@ -712,7 +715,8 @@ fn resume_delivers_at_once_whatever_has_come_due() {
         [Delivery {
             catalog: "titles".into(),
             from: 1,
-            to: 4
+            to: 4,
+            crashed: None
         }]
     );
     assert_eq!(health(&s, "titles"), Health::Behind);

@@ -326,7 +326,7 @@ impl Simulation {
         let last = names.len().saturating_sub(1).max(1) as u64;
         for (i, name) in names.iter().enumerate() {
             let ticks = delay_ms + spread_ms * i as u64 / last;
-            self.execute(&Command::Lag {
+            self.execute(&Command::Delay {
                 catalog: catalog(name),
                 ticks,
             });

@@ -43,7 +43,8 @@ pub enum Command {
     Tick {
         ticks: u64,
     },
-    Lag {
+    /// The delivery delay: events reach the catalog `ticks` after they are appended.
+    Delay {
         catalog: CatalogRef,
         ticks: u64,
     },
@@ -77,13 +78,39 @@ pub enum Command {
         name: CatalogRef,
         field: Field,
     },
+    /// A count catalog: a drawer per label counting the events filed under it.
+    AddCount {
+        name: CatalogRef,
+        field: Field,
+    },
+    // Faults of delivery.
+    /// Where the projector saves its checkpoint: with the cards (`apart` false) or apart.
+    Checkpoint {
+        catalog: CatalogRef,
+        apart: bool,
+    },
+    /// The projector dies after filing its next event, before saving its checkpoint.
+    Crash {
+        catalog: CatalogRef,
+    },
+    /// At-least-once delivery: event `seq` reaches the catalog again. `seq_col` is where the
+    /// number was written, for an error about it.
+    Redeliver {
+        catalog: CatalogRef,
+        seq: u64,
+        seq_col: usize,
+    },
+    /// Replays the log into a scratch copy and lists what differs; a query, it swaps nothing.
+    Verify {
+        catalog: CatalogRef,
+    },
 }
 
 impl Command {
     /// The catalog a command names, if it names one: what a screen brings into view.
     pub fn catalog(&self) -> Option<&str> {
         match self {
-            Command::Lag { catalog, .. }
+            Command::Delay { catalog, .. }
             | Command::Pause { catalog }
             | Command::Resume { catalog }
             | Command::Sync { catalog }
@@ -91,6 +118,11 @@ impl Command {
             | Command::Show { catalog }
             | Command::Damage { catalog }
             | Command::Rebuild { catalog }
+            | Command::Redeliver { catalog, .. }
+            | Command::Verify { catalog }
+            | Command::AddCount { name: catalog, .. }
+            | Command::Checkpoint { catalog, .. }
+            | Command::Crash { catalog }
             | Command::AddCatalog { name: catalog, .. } => Some(&catalog.name),
             _ => None,
         }
@@ -113,7 +145,7 @@ impl Command {
     pub fn is_query(&self) -> bool {
         matches!(
             self,
-            Command::Find { .. } | Command::Show { .. } | Command::Status
+            Command::Find { .. } | Command::Show { .. } | Command::Status | Command::Verify { .. }
         )
     }
 }
@@ -154,7 +186,7 @@ impl fmt::Display for Command {
             }
             Command::Tick { ticks } if *ticks == 1 => write!(f, "tick"),
             Command::Tick { ticks } => write!(f, "tick {ticks}"),
-            Command::Lag { catalog, ticks } => write!(f, "lag {} {ticks}", catalog.name),
+            Command::Delay { catalog, ticks } => write!(f, "delay {} {ticks}", catalog.name),
             Command::Pause { catalog } => write!(f, "pause {}", catalog.name),
             Command::Resume { catalog } => write!(f, "resume {}", catalog.name),
             Command::Sync { catalog } => write!(f, "sync {}", catalog.name),
@@ -174,6 +206,18 @@ impl fmt::Display for Command {
             Command::Status => write!(f, "status"),
             Command::Damage { catalog } => write!(f, "damage {}", catalog.name),
             Command::Rebuild { catalog } => write!(f, "rebuild {}", catalog.name),
+            Command::Redeliver { catalog, seq, .. } => {
+                write!(f, "redeliver {} {seq}", catalog.name)
+            }
+            Command::Verify { catalog } => write!(f, "verify {}", catalog.name),
+            Command::AddCount { name, field } => {
+                write!(f, "add-catalog {} count {}", name.name, field.word())
+            }
+            Command::Checkpoint { catalog, apart } => {
+                let mode = if *apart { "apart" } else { "with-view" };
+                write!(f, "checkpoint {} {mode}", catalog.name)
+            }
+            Command::Crash { catalog } => write!(f, "crash {}", catalog.name),
             Command::AddCatalog { name, field } => {
                 write!(f, "add-catalog {} by {}", name.name, field.word())
             }

@@ -48,9 +48,13 @@ pub fn complete(before: &str, names: &Names<'_>) -> (usize, Vec<String>) {
     };
     let options: Vec<&str> = match (done.first().map(String::as_str), done.len()) {
         (None, _) => COMMAND_WORDS.to_vec(),
-        (Some("lag" | "pause" | "resume" | "sync" | "find" | "show" | "damage" | "rebuild"), 1) => {
-            names.catalogs.clone()
-        }
+        (
+            Some(
+                "delay" | "lag" | "pause" | "resume" | "sync" | "find" | "show" | "damage"
+                | "rebuild" | "redeliver" | "verify" | "crash" | "checkpoint",
+            ),
+            1,
+        ) => names.catalogs.clone(),
         (Some("catalog" | "lend" | "return" | "withdraw" | "revise"), 1) => names.books.clone(),
         (Some("lend"), 2) => vec!["to"],
         (Some("lend"), 3) => names.patrons.clone(),
@@ -58,7 +62,8 @@ pub fn complete(before: &str, names: &Names<'_>) -> (usize, Vec<String>) {
         (Some("acquire"), 3) => vec!["by"],
         (Some("acquire"), 5) => vec!["about"],
         (Some("find"), 3) => vec!["after"],
-        (Some("add-catalog"), 2) => vec!["by"],
+        (Some("add-catalog"), 2) => vec!["by", "count"],
+        (Some("checkpoint"), 2) => vec!["with-view", "apart"],
         (Some("add-catalog"), 3) => Field::ADDABLE.iter().map(|f| f.word()).collect(),
         _ => Vec::new(),
     };

@@ -11,7 +11,7 @@ use super::suggest::nearest;
 use crate::model::field::{Field, RevisedField};
 
 /// Every command word, in the order help lists them.
-pub const COMMAND_WORDS: [&str; 17] = [
+pub const COMMAND_WORDS: [&str; 21] = [
     "acquire",
     "catalog",
     "lend",
@@ -19,7 +19,7 @@ pub const COMMAND_WORDS: [&str; 17] = [
     "withdraw",
     "revise",
     "tick",
-    "lag",
+    "delay",
     "pause",
     "resume",
     "sync",
@@ -29,9 +29,17 @@ pub const COMMAND_WORDS: [&str; 17] = [
     "damage",
     "rebuild",
     "add-catalog",
+    "redeliver",
+    "crash",
+    "checkpoint",
+    "verify",
 ];
 
-/// Largest count `tick` and `lag` accept: enough for any lesson, small enough that a typo of
+/// Old command words still accepted, with the word they stand for: scripts written before the
+/// rename keep running. Completion and help offer only the new word.
+pub const SYNONYMS: [(&str, &str); 1] = [("lag", "delay")];
+
+/// Largest count `tick` and `delay` accept: enough for any lesson, small enough that a typo of
 /// extra digits cannot freeze the app.
 pub const MAX_TICKS: u64 = 1_000_000;
 
@@ -135,7 +143,11 @@ impl Parser {
         let first_col = first.col;
         let word = fold(word).into_owned();
         self.pos = 1;
-        let command = match word.as_str() {
+        let canonical = SYNONYMS
+            .iter()
+            .find(|(old, _)| *old == word)
+            .map_or(word.as_str(), |(_, new)| new);
+        let command = match canonical {
             "acquire" => self.acquire()?,
             "catalog" => Command::Catalog { book: self.book()? },
             "lend" => {
@@ -168,11 +180,11 @@ impl Parser {
                 };
                 Command::Tick { ticks }
             }
-            "lag" => {
+            "delay" => {
                 let catalog = self.catalog()?;
                 let ticks =
-                    self.number("a lag in ticks (0 applies events at once)", 0, MAX_TICKS)?;
-                Command::Lag { catalog, ticks }
+                    self.number("a delay in ticks (0 files events at once)", 0, MAX_TICKS)?;
+                Command::Delay { catalog, ticks }
             }
             "pause" => Command::Pause {
                 catalog: self.catalog()?,
@@ -205,12 +217,43 @@ impl Parser {
             "damage" => Command::Damage {
                 catalog: self.catalog()?,
             },
+            "redeliver" => {
+                let catalog = self.catalog()?;
+                let seq_col = self.peek().map_or(self.end_col, |t| t.col);
+                let seq = self.number("a sequence number", 1, u32::MAX.into())?;
+                Command::Redeliver {
+                    catalog,
+                    seq,
+                    seq_col,
+                }
+            }
+            "crash" => Command::Crash {
+                catalog: self.catalog()?,
+            },
+            "checkpoint" => {
+                let catalog = self.catalog()?;
+                let mode = self.one_of("`with-view` or `apart`", &["with-view", "apart"])?;
+                Command::Checkpoint {
+                    catalog,
+                    apart: mode == "apart",
+                }
+            }
+            "verify" => Command::Verify {
+                catalog: self.catalog()?,
+            },
             "rebuild" => Command::Rebuild {
                 catalog: self.catalog()?,
             },
             "add-catalog" => {
                 let name = self.catalog()?;
-                self.keyword("by")?;
+                let counts = self
+                    .peek_word()
+                    .is_some_and(|w| w.eq_ignore_ascii_case("count"));
+                if counts {
+                    self.pos += 1;
+                } else {
+                    self.keyword("by")?;
+                }
                 let words: Vec<&str> = Field::ADDABLE.iter().map(|f| f.word()).collect();
                 let field =
                     self.one_of("a field: title, author, subject, patron or status", &words)?;
@@ -218,7 +261,11 @@ impl Parser {
                     .into_iter()
                     .find(|f| f.word() == field)
                     .unwrap_or(Field::Title);
-                Command::AddCatalog { name, field }
+                if counts {
+                    Command::AddCount { name, field }
+                } else {
+                    Command::AddCatalog { name, field }
+                }
             }
             _ => {
                 return Err(ParseError::new(

@@ -4,39 +4,27 @@
 /// A group of commands: its heading, then (form, what it does) for each.
 pub type Group = (&'static str, &'static [(&'static str, &'static str)]);
 
-pub const REFERENCE: [Group; 4] = [
+pub const REFERENCE: [Group; 5] = [
     (
-        "Back office (write side): accepted with an event, or rejected naming the rule",
+        "Back office (write side): accepted or rejected",
         &[
             (
                 "acquire <book> \"<title>\" by \"<author>\" [about \"<subject>\", ...]",
                 "a new book",
             ),
-            ("catalog <book>", "processed: now meant for the catalogs"),
+            ("catalog <book>", "ready for the catalogs"),
             ("lend <book> to <patron>", "lend it out"),
             ("return <book>", "back on the shelf"),
             ("withdraw <book>", "gone for good"),
-            (
-                "revise <book> title|author \"<new value>\"",
-                "correct the record",
-            ),
+            ("revise <book> title|author \"<new value>\"", "fix it"),
         ],
     ),
     (
         "Synchronization: the clock and the projectors",
         &[
-            (
-                "tick [<n>]",
-                "advance the clock; projectors file what is due",
-            ),
-            (
-                "lag <catalog> <ticks>",
-                "how late events reach it (0: synchronous)",
-            ),
-            (
-                "pause <catalog> | resume <catalog>",
-                "stop or restart filing",
-            ),
+            ("tick [<n>]", "advance the clock; file what is due"),
+            ("delay <catalog> <ticks>", "how late events arrive"),
+            ("pause <catalog> | resume <catalog>", "stop, restart"),
             ("sync <catalog>", "file everything now"),
         ],
     ),
@@ -56,10 +44,16 @@ pub const REFERENCE: [Group; 4] = [
         &[
             ("damage <catalog>", "lose and misfile cards"),
             ("rebuild <catalog>", "replay the log into a fresh copy"),
-            (
-                "add-catalog <name> by <field>",
-                "a new read model from the whole history",
-            ),
+            ("add-catalog <name> by|count <field>", "from history"),
+        ],
+    ),
+    (
+        "Faults of delivery",
+        &[
+            ("redeliver <catalog> <seq>", "#seq arrives again"),
+            ("crash <catalog>", "dies before its checkpoint"),
+            ("checkpoint <catalog> with-view|apart", "where it is saved"),
+            ("verify <catalog>", "compare with a replay of the log"),
         ],
     ),
 ];

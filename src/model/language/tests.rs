@@ -114,17 +114,34 @@ fn tick_defaults_to_one_and_takes_up_to_max_ticks() {
 }
 
 #[test]
+fn lag_is_still_accepted_for_delay_and_is_written_back_as_delay() {
+    let old = parse("LAG titles 2");
+    assert_eq!(
+        old,
+        Command::Delay {
+            catalog: cat("titles", 5),
+            ticks: 2
+        }
+    );
+    assert_eq!(old.to_string(), "delay titles 2");
+    assert!(
+        !COMMAND_WORDS.contains(&"lag"),
+        "help offers the new word only"
+    );
+}
+
+#[test]
 fn the_synchronization_commands_name_a_catalog_and_remember_its_column() {
     assert_eq!(
-        parse("lag titles 0"),
-        Command::Lag {
-            catalog: cat("titles", 5),
+        parse("delay titles 0"),
+        Command::Delay {
+            catalog: cat("titles", 7),
             ticks: 0
         }
     );
     assert_eq!(
         parse("lag shelf 1000000"),
-        Command::Lag {
+        Command::Delay {
             catalog: cat("shelf", 5),
             ticks: MAX_TICKS
         }
@@ -225,7 +242,7 @@ fn every_command_word_is_a_command() {
         "withdraw b1",
         r#"revise b1 title "T""#,
         "tick",
-        "lag titles 2",
+        "delay titles 2",
         "pause titles",
         "resume titles",
         "sync titles",
@@ -235,6 +252,10 @@ fn every_command_word_is_a_command() {
         "damage titles",
         "rebuild titles",
         "add-catalog x by title",
+        "redeliver titles 1",
+        "crash titles",
+        "checkpoint titles apart",
+        "verify titles",
     ];
     assert_eq!(samples.len(), COMMAND_WORDS.len());
     for (word, sample) in COMMAND_WORDS.iter().zip(samples) {
@@ -408,7 +429,7 @@ fn a_missing_word_is_reported_at_the_end_of_the_line() {
     assert_error(
         "lag titles",
         11,
-        "expected a lag in ticks (0 applies events at once) from 0 to 1000000 at the end of the line",
+        "expected a delay in ticks (0 files events at once) from 0 to 1000000 at the end of the line",
         None,
     );
     assert_error(
@@ -579,7 +600,7 @@ fn numbers_out_of_range_or_not_numbers_are_errors() {
     assert_error(
         "lag titles soon",
         12,
-        "expected a lag in ticks (0 applies events at once) from 0 to 1000000, found `soon`",
+        "expected a delay in ticks (0 files events at once) from 0 to 1000000, found `soon`",
         None,
     );
     assert_error(
@@ -699,7 +720,7 @@ fn a_commands_text_is_canonical_and_parses_back_to_the_same_command() {
         r#"revise b1 author """#,
         "tick",
         "tick 7",
-        "lag titles 0",
+        "delay titles 0",
         "pause titles",
         "resume titles",
         "sync titles",
@@ -857,8 +878,8 @@ mod properties {
                 value
             }),
             (1..=MAX_TICKS).prop_map(|ticks| Command::Tick { ticks }),
-            (catalog("lag"), 0..=MAX_TICKS)
-                .prop_map(|(catalog, ticks)| Command::Lag { catalog, ticks }),
+            (catalog("delay"), 0..=MAX_TICKS)
+                .prop_map(|(catalog, ticks)| Command::Delay { catalog, ticks }),
             catalog("pause").prop_map(|catalog| Command::Pause { catalog }),
             catalog("resume").prop_map(|catalog| Command::Resume { catalog }),
             catalog("sync").prop_map(|catalog| Command::Sync { catalog }),
@@ -876,6 +897,23 @@ mod properties {
             Just(Command::Status),
             catalog("damage").prop_map(|catalog| Command::Damage { catalog }),
             catalog("rebuild").prop_map(|catalog| Command::Rebuild { catalog }),
+            catalog("verify").prop_map(|catalog| Command::Verify { catalog }),
+            catalog("crash").prop_map(|catalog| Command::Crash { catalog }),
+            (catalog("checkpoint"), any::<bool>())
+                .prop_map(|(catalog, apart)| Command::Checkpoint { catalog, apart }),
+            (
+                catalog("add-catalog"),
+                prop::sample::select(Field::ADDABLE.to_vec())
+            )
+                .prop_map(|(name, field)| Command::AddCount { name, field }),
+            (catalog("redeliver"), 1..=u64::from(u32::MAX)).prop_map(|(catalog, seq)| {
+                let seq_col = catalog.col + catalog.name.chars().count() + 1;
+                Command::Redeliver {
+                    catalog,
+                    seq,
+                    seq_col,
+                }
+            }),
             (
                 catalog("add-catalog"),
                 prop::sample::select(Field::ADDABLE.to_vec())

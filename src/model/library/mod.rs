@@ -2,6 +2,7 @@
 //! the clock. `execute` is the single path every command takes, whoever typed it: a short
 //! dispatcher over the language's groups, each carried out in a file of its own.
 
+mod faults;
 mod query;
 mod recover;
 mod tune;
@@ -90,7 +91,7 @@ impl Library {
         }
         match command {
             Command::Tick { ticks } => Ok(self.tick(*ticks)),
-            Command::Lag { catalog, ticks } => self.delay(catalog, *ticks),
+            Command::Delay { catalog, ticks } => self.delay(catalog, *ticks),
             Command::Pause { catalog } => self.pause(catalog),
             Command::Resume { catalog } => self.resume(catalog),
             Command::Sync { catalog } => self.sync(catalog),
@@ -103,7 +104,16 @@ impl Library {
             Command::Status => Ok(self.status_answer()),
             Command::Damage { catalog } => self.damage(catalog),
             Command::Rebuild { catalog } => self.rebuild(catalog),
-            Command::AddCatalog { name, field } => self.add_catalog(name, *field),
+            Command::AddCatalog { name, field } => self.add_catalog(name, *field, false),
+            Command::AddCount { name, field } => self.add_catalog(name, *field, true),
+            Command::Checkpoint { catalog, apart } => self.checkpoint_mode(catalog, *apart),
+            Command::Crash { catalog } => self.arm_crash(catalog),
+            Command::Redeliver {
+                catalog,
+                seq,
+                seq_col,
+            } => self.redeliver_to(catalog, *seq, *seq_col),
+            Command::Verify { catalog } => self.verify(catalog),
             write => unreachable!("`{write}` is a back-office command, taken above"),
         }
     }
@@ -167,6 +177,14 @@ impl Library {
         Some(self.pump())
     }
 
+    /// Puts cards in place of a catalog's, keeping its checkpoint: how tests make a catalog
+    /// drift without a command that could.
+    #[cfg(test)]
+    pub(crate) fn put_catalog_for_tests(&mut self, name: &str, catalog: Catalog) {
+        let p = self.projectors.iter_mut().find(|p| p.name == name);
+        p.expect("a catalog of that name").catalog = catalog;
+    }
+
     /// Re-delivers an event to every catalog, as an at-least-once transport may. The
     /// checkpoints make it harmless.
     pub fn redeliver(&mut self, event: &Event) -> usize {
@@ -179,11 +197,13 @@ impl Library {
 }
 
 /// What a projector filed since its checkpoint stood at `before`, if anything.
-fn delivery(p: &Projector, before: u64) -> Option<Delivery> {
+fn delivery(p: &mut Projector, before: u64) -> Option<Delivery> {
+    let crashed = p.crashed_at.take();
     (p.checkpoint > before).then(|| Delivery {
         catalog: p.name.clone(),
         from: before + 1,
         to: p.checkpoint,
+        crashed,
     })
 }
 

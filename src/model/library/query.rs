@@ -25,6 +25,7 @@ impl Library {
             checkpoint: p.checkpoint,
             head,
             after,
+            count: p.catalog.count(key),
             stale: p.checkpoint < wanted,
         })))
     }
@@ -36,6 +37,7 @@ impl Library {
             catalog: p.name.clone(),
             field: p.catalog.field(),
             drawers: p.catalog.drawers(),
+            counts: p.catalog.is_count().then(|| p.catalog.counts()),
             checkpoint: p.checkpoint,
             head,
             stale: p.checkpoint < head,

@@ -2,6 +2,7 @@
 //! animate) and `add-catalog`, a new read model built from the whole history.
 
 use super::{Library, done};
+use crate::model::catalog::Catalog;
 use crate::model::exec_error::{ExecError, MAX_CATALOGS};
 use crate::model::field::Field;
 use crate::model::language::CatalogRef;
@@ -40,6 +41,7 @@ impl Library {
         &mut self,
         name: &CatalogRef,
         field: Field,
+        counts: bool,
     ) -> Result<Outcome, ExecError> {
         let refused = if self.projector(&name.name).is_some() {
             Some(ExecError::CatalogExists {
@@ -57,17 +59,27 @@ impl Library {
         if let Some(error) = refused {
             return Err(error);
         }
-        let mut job = RebuildJob::new(&name.name, field, self.head());
+        let empty = if counts {
+            Catalog::counting(field)
+        } else {
+            Catalog::new(field)
+        };
+        let mut job = RebuildJob::like(&name.name, &empty, self.head());
         job.step(&self.log, u64::MAX);
         let (catalog, checkpoint) = job.into_parts();
         let mut projector = Projector::new(&name.name, field);
         projector.catalog = catalog;
         projector.checkpoint = checkpoint;
-        let cards = projector.catalog.card_count();
+        let cards = if counts {
+            projector.catalog.counts().len()
+        } else {
+            projector.catalog.card_count()
+        };
         self.projectors.push(projector);
         let added = Done::Added {
             catalog: name.name.clone(),
             field,
+            counts,
             history: self.head(),
             cards,
         };
@@ -78,7 +90,7 @@ impl Library {
     /// answering until `finish_rebuild` swaps the new one in.
     pub fn start_rebuild(&self, catalog: &CatalogRef) -> Result<RebuildJob, ExecError> {
         let p = &self.projectors[self.index_of(catalog)?];
-        Ok(RebuildJob::new(&p.name, p.catalog.field(), self.head()))
+        Ok(RebuildJob::like(&p.name, &p.catalog, self.head()))
     }
 
     /// Swaps a rebuild in, only complete: a job not finished yet replays the rest first, and

@@ -37,7 +37,9 @@ impl Library {
         let i = self.index_of(catalog)?;
         let before = self.projectors[i].checkpoint;
         self.projectors[i].sync(&self.log);
-        let delivered = delivery(&self.projectors[i], before).into_iter().collect();
+        let delivered = delivery(&mut self.projectors[i], before)
+            .into_iter()
+            .collect();
         let (catalog, head) = (catalog.name.clone(), self.head());
         Ok(done(Done::Synced { catalog, head }, delivered))
     }

@@ -330,18 +330,25 @@ fn tab_again_cycles_through_the_candidates_and_shift_tab_goes_back() {
     let c = s.completion.clone().unwrap();
     assert_eq!(
         c.options,
-        vec!["rebuild", "reset", "resume", "return", "revise"]
+        vec![
+            "rebuild",
+            "redeliver",
+            "reset",
+            "resume",
+            "return",
+            "revise"
+        ]
     );
     assert_eq!(c.chosen, None);
     assert_eq!(s.input.text(), "re");
     tab(&mut s);
     assert_eq!(s.input.text(), "rebuild");
     tab(&mut s);
-    assert_eq!(s.input.text(), "reset");
+    assert_eq!(s.input.text(), "redeliver");
     s.complete(false);
     s.complete(false);
     assert_eq!(s.input.text(), "revise", "Shift+Tab wraps around");
-    assert_eq!(s.completion.as_ref().unwrap().chosen, Some(4));
+    assert_eq!(s.completion.as_ref().unwrap().chosen, Some(5));
 }
 
 #[test]

@@ -149,14 +149,17 @@ impl CatalogsPanel<'_> {
         if rebuilding.is_some() {
             return wrap(Line::from(status), width, 4);
         }
-        // No-break spaces keep "lag 1 tick" and "#5/#7" whole when the line wraps.
+        // No-break spaces keep "delay 1 tick" and "#5/#7" whole when the line wraps. The
+        // delay is the setting; "behind" above is how far the catalog actually is.
         let ticks = format!(
-            "lag\u{a0}{}\u{a0}tick{}",
+            "delay\u{a0}{}\u{a0}tick{}",
             p.delay,
             if p.delay == 1 { "" } else { "s" }
         );
         let numbers = if self.short_numbers(width) {
-            format!(" · #{}/#{head} · {ticks}", p.checkpoint)
+            // One separator fewer than the long form: "delay" is two letters longer than the
+            // "lag" it replaced, and a narrow panel keeps its lines as they wrapped.
+            format!(" #{}/#{head} · {ticks}", p.checkpoint)
         } else {
             format!(" · checkpoint #{} of head #{head} · {ticks}", p.checkpoint)
         };

@@ -1,0 +1,93 @@
+//! Faults of delivery, shown in the model: `redeliver` (at-least-once delivery, made harmless
+//! by the checkpoint and by cards that file the same way twice) and `verify`, which finds
+//! silent drift by comparing a catalog with a replay of the log.
+
+use super::{Library, delivery};
+use crate::model::exec_error::ExecError;
+use crate::model::language::CatalogRef;
+use crate::model::outcome::{Answer, Done, Outcome, Redelivery, VerifyAnswer};
+use crate::model::projector::RebuildJob;
+
+impl Library {
+    /// `redeliver`: event `seq` reaches the catalog again. At or below the checkpoint it is
+    /// skipped; the next one due is filed now; a later one waits for its turn.
+    pub(super) fn redeliver_to(
+        &mut self,
+        catalog: &CatalogRef,
+        seq: u64,
+        seq_col: usize,
+    ) -> Result<Outcome, ExecError> {
+        let i = self.index_of(catalog)?;
+        let head = self.head();
+        let Some(event) = self.log.get(seq) else {
+            return Err(ExecError::BeyondHead {
+                seq,
+                head,
+                col: seq_col,
+            });
+        };
+        let p = &mut self.projectors[i];
+        let before = p.checkpoint;
+        let effect = if seq <= before {
+            Redelivery::Skipped { checkpoint: before }
+        } else if p.deliver(event) {
+            Redelivery::Filed
+        } else {
+            Redelivery::Waits { next: before + 1 }
+        };
+        let delivered = delivery(p, before).into_iter().collect();
+        let catalog = catalog.name.clone();
+        let done = Done::Redelivered {
+            catalog,
+            seq,
+            effect,
+        };
+        Ok(Outcome::Done { done, delivered })
+    }
+
+    /// `checkpoint`: the projector saves its checkpoint with the cards, or in a step apart.
+    pub(super) fn checkpoint_mode(
+        &mut self,
+        catalog: &CatalogRef,
+        apart: bool,
+    ) -> Result<Outcome, ExecError> {
+        let i = self.index_of(catalog)?;
+        self.projectors[i].checkpoint_apart = apart;
+        let catalog = catalog.name.clone();
+        let done = Done::CheckpointMode { catalog, apart };
+        Ok(Outcome::Done {
+            done,
+            delivered: vec![],
+        })
+    }
+
+    /// `crash`: the projector will die after filing its next event, before saving its
+    /// checkpoint.
+    pub(super) fn arm_crash(&mut self, catalog: &CatalogRef) -> Result<Outcome, ExecError> {
+        let i = self.index_of(catalog)?;
+        let p = &mut self.projectors[i];
+        p.crash_armed = true;
+        let done = Done::CrashArmed {
+            catalog: catalog.name.clone(),
+            apart: p.checkpoint_apart,
+        };
+        Ok(Outcome::Done {
+            done,
+            delivered: vec![],
+        })
+    }
+
+    /// `verify`: replays the log up to the catalog's checkpoint into a scratch copy and lists
+    /// what differs. A query: the catalog is left exactly as it was.
+    pub(super) fn verify(&self, catalog: &CatalogRef) -> Result<Outcome, ExecError> {
+        let p = &self.projectors[self.index_of(catalog)?];
+        let mut job = RebuildJob::like(&p.name, &p.catalog, p.checkpoint);
+        job.step(&self.log, u64::MAX);
+        let (replayed, _) = job.into_parts();
+        Ok(Outcome::Answered(Answer::Verify(VerifyAnswer {
+            catalog: p.name.clone(),
+            checkpoint: p.checkpoint,
+            drift: p.catalog.compare(&replayed),
+        })))
+    }
+}
