@@ -201,10 +201,12 @@ pub fn clear() -> Result<()> {
 
 /// The published state; `None` when no presenter has published one.
 pub fn read_state(path: &Path) -> Result<Option<PresenterState>> {
-    let text = match std::fs::read_to_string(path) {
+    // The runtime folder is shared: what stands there may be a link to anything, so it is read
+    // only if it is a regular file of the size a state has.
+    let text = match crate::storage::read_text(path, crate::storage::SMALL_FILE) {
         Ok(text) => text,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+        Err(e) if e.is_missing() => return Ok(None),
+        Err(e) => return Err(e.into()),
     };
     let state = toml::from_str(&text).map_err(|e| {
         let first = e.message().lines().next().unwrap_or("invalid TOML").trim();
@@ -388,6 +390,21 @@ mod tests {
             notes: notes.into(),
             ..PresenterState::default()
         }
+    }
+
+    #[test]
+    fn a_state_that_is_not_a_regular_file_is_refused_unread() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = read_state(dir.path()).unwrap_err().to_string();
+        assert!(err.contains("is a directory, not a regular file"), "{err}");
+        #[cfg(unix)]
+        {
+            let link = dir.path().join("state.toml");
+            std::os::unix::fs::symlink("/dev/zero", &link).unwrap();
+            let err = read_state(&link).unwrap_err().to_string();
+            assert!(err.contains("not a regular file"), "{err}");
+        }
+        assert!(read_state(&dir.path().join("none.toml")).unwrap().is_none());
     }
 
     const APPEND: View = View {

@@ -304,7 +304,9 @@ fn read_text(file: &Path) -> Result<String> {
         .lock_shared()
         .with_context(|| format!("cannot lock the results file {shown}"))?;
     let mut bytes = Vec::new();
-    handle
+    // A file that grows while it is read stops at the limit instead of filling memory.
+    (&mut handle)
+        .take(MAX_BYTES + 1)
         .read_to_end(&mut bytes)
         .with_context(|| format!("cannot read the results file {shown}"))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
