@@ -313,7 +313,7 @@ const KEY_IDEAS: &[(&str, &[&str])] = &[
     ),
     (
         "synchronous-projection",
-        &["synchronous projection", "lag 0"],
+        &["synchronous projection", "delay of 0"],
     ),
     (
         "validate-on-write-side",
