@@ -15,7 +15,7 @@ use crate::model::language::Field;
 use crate::model::{Card, Delivery, Health, Library, Projector, Status};
 use crate::tui::theme::Theme;
 
-use super::text::{PanelText, Scroll, render_panel, widen, wrap};
+use super::text::{PanelText, Scroll, render_panel, touched_books, widen, wrap};
 
 /// A rebuild in progress, for the panel to show instead of the catalog's health.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -258,13 +258,7 @@ impl CatalogsPanel<'_> {
         } else {
             format!("Catalogs · {}", self.library.projectors().len())
         };
-        let touched: Vec<&str> = self
-            .library
-            .log()
-            .after(self.since)
-            .iter()
-            .map(|e| e.book.as_str())
-            .collect();
+        let touched = touched_books(self.library, self.since);
         let about = self
             .spotlight
             .or_else(|| self.filed.first().map(|d| d.catalog.as_str()));

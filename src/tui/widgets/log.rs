@@ -10,7 +10,7 @@ use ratatui::widgets::StatefulWidget;
 use crate::model::Library;
 use crate::tui::theme::Theme;
 
-use super::text::{PanelText, Scroll, render_panel, widen, wrap};
+use super::text::{PanelText, Scroll, render_panel};
 
 pub struct LogPanel<'a> {
     pub library: &'a Library,
@@ -38,20 +38,7 @@ impl LogPanel<'_> {
         } else {
             format!("#{head}").len() + 3
         };
-        let mut lines = Vec::new();
-        let mut point = None;
-        for (line, marked) in self.rows() {
-            let start = lines.len();
-            lines.extend(wrap(line, width, indent));
-            if marked {
-                widen(&mut point, start..lines.len());
-            }
-        }
-        PanelText {
-            title,
-            lines,
-            point: point.unwrap_or_default(),
-        }
+        PanelText::from_rows(title, self.rows(), width, indent)
     }
 
     /// A line per event, and whether it is marked: appended by the step, or (scrubbing) the

@@ -12,7 +12,7 @@ use crate::model::{BookState, Library};
 use crate::transcript::book_state;
 use crate::tui::theme::Theme;
 
-use super::text::{PanelText, Scroll, render_panel, widen, wrap};
+use super::text::{PanelText, Scroll, render_panel, touched_books};
 
 pub struct OfficePanel<'a> {
     pub library: &'a Library,
@@ -31,20 +31,7 @@ impl OfficePanel<'_> {
             1 => "Back office · 1 book".to_string(),
             n => format!("Back office · {n} books"),
         };
-        let mut lines = Vec::new();
-        let mut point = None;
-        for (line, new) in self.rows() {
-            let start = lines.len();
-            lines.extend(wrap(line, width, 4));
-            if new {
-                widen(&mut point, start..lines.len());
-            }
-        }
-        PanelText {
-            title,
-            lines,
-            point: point.unwrap_or_default(),
-        }
+        PanelText::from_rows(title, self.rows(), width, 4)
     }
 
     /// A line per book, and whether the step changed it.
@@ -57,13 +44,7 @@ impl OfficePanel<'_> {
                 false,
             )];
         }
-        let touched: Vec<&str> = self
-            .library
-            .log()
-            .after(self.since)
-            .iter()
-            .map(|e| e.book.as_str())
-            .collect();
+        let touched = touched_books(self.library, self.since);
         let id_width = books
             .iter()
             .map(|b| b.id.as_str().width())

@@ -236,6 +236,30 @@ pub struct PanelText {
 }
 
 impl PanelText {
+    /// A panel's text from its rows, each wrapped to `width` (continuations under `indent`),
+    /// the point spanning every row marked as changed by the step.
+    pub fn from_rows(
+        title: String,
+        rows: Vec<(Line<'static>, bool)>,
+        width: usize,
+        indent: usize,
+    ) -> Self {
+        let mut lines = Vec::new();
+        let mut point = None;
+        for (line, marked) in rows {
+            let start = lines.len();
+            lines.extend(wrap(line, width, indent));
+            if marked {
+                widen(&mut point, start..lines.len());
+            }
+        }
+        PanelText {
+            title,
+            lines,
+            point: point.unwrap_or_default(),
+        }
+    }
+
     /// Rows the whole text wants, borders included.
     pub fn want(&self) -> u16 {
         rows_of(self.lines.len())
@@ -259,6 +283,17 @@ impl PanelText {
 }
 
 /// Widens the range of changed lines `point` to take in `lines`.
+/// The ids of the books that the events after `since` name: what a step changed, which the
+/// office and the catalogs mark and bring into view.
+pub fn touched_books(library: &crate::model::Library, since: u64) -> Vec<&str> {
+    library
+        .log()
+        .after(since)
+        .iter()
+        .map(|e| e.book.as_str())
+        .collect()
+}
+
 pub fn widen(point: &mut Option<Range<usize>>, lines: Range<usize>) {
     *point = Some(match point.take() {
         Some(p) => p.start.min(lines.start)..p.end.max(lines.end),
