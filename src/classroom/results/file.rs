@@ -459,15 +459,8 @@ fn shown_value(value: &DeValue) -> String {
 mod tests {
     use super::*;
 
-    /// The fixture quiz `lag` (one question of each kind), which only these tests depend on.
     fn content() -> Content {
-        let lag = Source {
-            name: "lag.toml".into(),
-            text: include_str!("../../../tests/results/quizzes/lag.toml").into(),
-        };
-        let (content, problems) = Content::read(&[], &[lag]);
-        assert_eq!(problems, vec![]);
-        content
+        super::super::fixture_content()
     }
 
     fn source(text: &str) -> Source {

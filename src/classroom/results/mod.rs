@@ -11,3 +11,15 @@ pub use file::{append, check_target, read};
 pub use record::{Answer, Attempt, now_rfc3339};
 pub use report::{Unreadable, csv, render, report};
 pub use stats::{Mistake, MistakeKind, QuestionStats, Standing, question_stats, standings};
+
+/// The fixture quiz `lag` (one question of each kind) that the results tests share.
+#[cfg(test)]
+fn fixture_content() -> crate::content::Content {
+    let lag = crate::content::Source {
+        name: "lag.toml".into(),
+        text: include_str!("../../../tests/results/quizzes/lag.toml").into(),
+    };
+    let (content, problems) = crate::content::Content::read(&[], &[lag]);
+    assert_eq!(problems, vec![]);
+    content
+}

@@ -215,16 +215,10 @@ fn rfc3339(secs: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{Content, Rng, Source};
+    use crate::content::{Content, Rng};
 
     fn content() -> Content {
-        let lag = Source {
-            name: "lag.toml".into(),
-            text: include_str!("../../../tests/results/quizzes/lag.toml").into(),
-        };
-        let (content, problems) = Content::read(&[], &[lag]);
-        assert_eq!(problems, vec![]);
-        content
+        super::super::fixture_content()
     }
 
     #[test]

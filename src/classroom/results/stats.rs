@@ -159,14 +159,10 @@ pub fn most_common_mistake(q: &Question, answers: &[&Answer]) -> Option<Mistake>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{Content, Source};
+    use crate::content::Content;
 
     fn content() -> Content {
-        let lag = Source {
-            name: "lag.toml".into(),
-            text: include_str!("../../../tests/results/quizzes/lag.toml").into(),
-        };
-        Content::read(&[], &[lag]).0
+        super::super::fixture_content()
     }
 
     fn answer(question: &str, shown: Vec<usize>, picked: Vec<usize>, right: bool) -> Answer {
