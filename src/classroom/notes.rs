@@ -173,18 +173,10 @@ pub fn publish(state: &PresenterState) -> Result<()> {
     publish_to(&state_path(), state)
 }
 
-/// Publishes to a given state file: written aside, synced, then renamed over the old one.
+/// Publishes to a given state file, atomically, so a follower never reads half a state.
 pub fn publish_to(path: &Path, state: &PresenterState) -> Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let text = toml::to_string(state).context("cannot encode the presenter's state")?;
-    let mut file = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("cannot write in {}", dir.display()))?;
-    file.write_all(text.as_bytes())?;
-    file.as_file().sync_all()?;
-    file.persist(path)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(())
+    crate::storage::write_atomic(path, text.as_bytes())
 }
 
 /// Removes the state when the presenter stops, so followers say so instead of showing a step

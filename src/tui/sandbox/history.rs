@@ -67,12 +67,9 @@ impl History {
         let mut kept: Vec<&str> = old.lines().filter(|l| !l.trim().is_empty()).collect();
         kept.push(entry);
         let skip = kept.len().saturating_sub(KEEP);
-        let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-        for line in &kept[skip..] {
-            writeln!(tmp, "{line}")?;
-        }
-        tmp.persist(path).map_err(|e| e.error)?;
-        Ok(())
+        let mut text = kept[skip..].join("\n");
+        text.push('\n');
+        crate::storage::write_atomic(path, text.as_bytes()).map_err(std::io::Error::other)
     }
 }
 
