@@ -5,6 +5,7 @@
 //! `samples`, so it stays responsive; `report` prints a run headless for `simulate`.
 
 mod fanout;
+mod faults;
 mod params;
 mod presets;
 pub mod report;
@@ -12,9 +13,9 @@ mod rng;
 mod run;
 mod stats;
 
-pub use params::{Fanout, Params};
+pub use params::{Fanout, Faults, Params};
 pub use presets::{DEFAULT_PRESET, PRESETS, Preset, lookup, preset};
-pub use run::Simulation;
+pub use run::{LOANS, Simulation};
 pub use stats::{Amplification, Sample, Summary};
 
 #[cfg(test)]

@@ -33,6 +33,39 @@ pub struct Params {
     pub arrivals: u32,
     /// Notice boards fanned out on write, for the twitter preset; `None` for a plain library.
     pub fanout: Option<Fanout>,
+    /// Faults injected under the load; none by default.
+    pub faults: Faults,
+}
+
+/// Faults of delivery injected under load, each through the model's own command for it, so
+/// the run shows what the lessons show, at scale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Faults {
+    /// Percent of the events each catalog is delivered a second time (`redeliver`).
+    pub duplicates: u32,
+    /// Each projector crashes on this period, in ms (`crash`), and restarts from the
+    /// checkpoint it saved; 0 for never.
+    pub crash_every_ms: u64,
+    /// Projectors save their checkpoint in a step apart from the cards (`checkpoint ...
+    /// apart`) rather than in the same transaction (`with-view`, the default).
+    pub checkpoint_apart: bool,
+}
+
+impl Faults {
+    /// Whether anything is injected at all: a run without faults reports none.
+    pub fn any(&self) -> bool {
+        self.duplicates > 0 || self.crash_every_ms > 0
+    }
+
+    fn validate(&self) -> Result<(), String> {
+        at_most("--duplicates", u64::from(self.duplicates), 100, " percent")?;
+        at_most(
+            "--crash-every",
+            self.crash_every_ms,
+            MAX_SECONDS * 1_000,
+            " ms",
+        )
+    }
 }
 
 /// Patrons who follow authors, each with a notice board of the new books by the authors they
@@ -130,6 +163,7 @@ impl Params {
         percent("the popular books' share", self.hot_share)?;
         percent("the lent target", self.lent_target)?;
         percent("the share of arrivals", self.arrivals)?;
+        self.faults.validate()?;
         match &self.fanout {
             None if self.books == 0 => {
                 Err("a library with no books has nothing to read or lend".into())

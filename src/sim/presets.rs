@@ -1,7 +1,7 @@
 //! The presets: the real cases of the article, scaled to a library that runs in a terminal.
 //! Each says what it stands for, so a report can tell the learner what they are looking at.
 
-use super::params::{Fanout, Params};
+use super::params::{Fanout, Faults, Params};
 use crate::model::language::nearest;
 
 /// A named starting point for `simulate`.
@@ -36,6 +36,7 @@ fn library(preset: &'static str) -> Params {
         lent_target: 30,
         arrivals: 5,
         fanout: None,
+        faults: Faults::default(),
     }
 }
 

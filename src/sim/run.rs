@@ -2,11 +2,12 @@
 //! simulated millisecond (one tick of the model) at a time, so a screen can step it and stay live.
 
 use super::fanout::Boards;
+use super::faults::{self, Injector};
 use super::params::{self, Params};
 use super::rng::Rng;
 use super::stats::{Amplification, LagHistogram, Sample, Summary, share};
 use crate::model::language::{CatalogRef, Command};
-use crate::model::{BookId, Capacity, Library, Outcome, Status, Text};
+use crate::model::{BookId, Capacity, Field, Library, Outcome, Status, Text};
 
 /// Subjects of generated books: a few, so each drawer of `subjects` holds many cards.
 const SUBJECTS: [&str; 8] = [
@@ -33,6 +34,8 @@ struct Counters {
     cards_filed: u64,
     stale_on_read: u64,
     lookups_on_read: u64,
+    redelivered: u64,
+    crashes: u64,
     /// The longest delivery lag of an event filed by any read model during the span.
     max_lag_ms: u64,
 }
@@ -46,6 +49,8 @@ impl Counters {
         self.cards_filed += other.cards_filed;
         self.stale_on_read += other.stale_on_read;
         self.lookups_on_read += other.lookups_on_read;
+        self.redelivered += other.redelivered;
+        self.crashes += other.crashes;
         self.max_lag_ms = self.max_lag_ms.max(other.max_lag_ms);
     }
 }
@@ -94,7 +99,16 @@ pub struct Simulation {
     totals: Counters,
     samples: Vec<Sample>,
     twitter: Option<Twitter>,
+    faults: Injector,
+    /// Crashes counted into the samples so far.
+    crashes_seen: u64,
+    /// The catalogs that differ from a replay once caught up, checked when the run ends.
+    diverged: Option<Vec<String>>,
 }
+
+/// The count catalog every simulated library has: loans per patron. A count is not
+/// idempotent, so it is the read model a crash between filing and checkpoint can spoil.
+pub const LOANS: &str = "loans";
 
 /// Of `per_sec` events spread evenly over a second, how many fall in millisecond `ms`.
 fn per_ms(per_sec: u64, ms: u64) -> u64 {
@@ -125,9 +139,16 @@ impl Simulation {
     /// catalogs their delay and capacity. Fails only on invalid parameters.
     pub fn new(params: Params) -> Result<Self, String> {
         params.validate()?;
+        let mut library = Library::new();
+        let loans = Command::AddCount {
+            name: catalog(LOANS),
+            field: Field::Patron,
+        };
+        library.execute(&loans).expect("a new library has room");
         let mut sim = Simulation {
             rng: Rng::new(params.seed),
-            library: Library::new(),
+            faults: Injector::new(params.faults, params.seed, &mut library),
+            library,
             books: Vec::with_capacity(params.books as usize),
             out: Vec::with_capacity(params.books as usize),
             lent: Vec::new(),
@@ -142,6 +163,8 @@ impl Simulation {
             totals: Counters::default(),
             samples: Vec::new(),
             twitter: None,
+            crashes_seen: 0,
+            diverged: None,
             params,
         };
         // Setting up is not traffic: these commands are executed, not sent, so nothing counts.
@@ -315,6 +338,9 @@ impl Simulation {
             lag_ms_max: self.lags.max(),
             lag_events_max: self.samples.iter().map(|s| s.lag_events).max().unwrap_or(0),
             unfiled: self.library.head() - self.worst().1,
+            redelivered: t.redelivered,
+            crashes: t.crashes,
+            diverged: self.diverged.clone(),
             amplification,
         }
     }
@@ -322,7 +348,10 @@ impl Simulation {
     fn apply_delay(&mut self, delay_ms: u64, spread_ms: u64) {
         self.params.delay_ms = delay_ms;
         self.params.spread_ms = spread_ms;
-        let names = self.catalog_names();
+        // The shelf last: it is the catalog patrons read, so it gets the slowest delay, and
+        // stale reads measure the whole spread.
+        let mut names = self.catalog_names();
+        names.sort_by_key(|name| name == "shelf");
         let last = names.len().saturating_sub(1).max(1) as u64;
         for (i, name) in names.iter().enumerate() {
             let ticks = delay_ms + spread_ms * i as u64 / last;
@@ -377,11 +406,15 @@ impl Simulation {
                 self.read_shelf();
             }
         }
+        self.faults.crash_due(&mut self.library);
         self.execute(&Command::Tick { ticks: 1 });
         self.catch_up_boards();
         self.note_filed();
         if self.elapsed_ms().is_multiple_of(1_000) {
             self.close_second();
+        }
+        if self.diverged.is_none() && self.is_done() {
+            self.diverged = Some(faults::diverged(&self.library));
         }
     }
 
@@ -589,23 +622,31 @@ impl Simulation {
         let now = self.library.now();
         let log = self.library.log();
         let boards = self.twitter.as_ref().map(|tw| tw.boards.checkpoint);
+        let catalogs = self.library.projectors().len();
         let checkpoints = self
             .library
             .projectors()
             .iter()
             .map(|p| p.checkpoint)
             .chain(boards);
-        for (measured, checkpoint) in self.measured.iter_mut().zip(checkpoints) {
+        for (i, (measured, checkpoint)) in self.measured.iter_mut().zip(checkpoints).enumerate() {
             while *measured < checkpoint {
                 *measured += 1;
                 let lag = log.get(*measured).map_or(0, |e| now - e.tick);
                 self.lags.record(lag);
                 self.second.max_lag_ms = self.second.max_lag_ms.max(lag);
+                if i < catalogs {
+                    self.faults.filed(i, *measured);
+                }
             }
         }
+        self.second.redelivered += self.faults.deliver_again(&mut self.library);
     }
 
     fn close_second(&mut self) {
+        let crashes = faults::crashes(&self.library);
+        self.second.crashes = crashes - self.crashes_seen;
+        self.crashes_seen = crashes;
         let now = self.library.now();
         let head = self.library.head();
         let (worst, low) = self.worst();
@@ -626,6 +667,8 @@ impl Simulation {
             worst: worst.to_string(),
             stale_reads: c.stale_reads,
             rejected: c.rejected,
+            redelivered: c.redelivered,
+            crashes: c.crashes,
             cards_filed: twitter.then_some(c.cards_filed),
             stale_reads_on_read: twitter.then_some(c.stale_on_read),
         });

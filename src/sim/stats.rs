@@ -23,6 +23,10 @@ pub struct Sample {
     pub stale_reads: u64,
     /// Commands the back office refused: for lends, a patron trusted a stale shelf card.
     pub rejected: u64,
+    /// Deliveries of an event a second time to a catalog (`--duplicates`).
+    pub redelivered: u64,
+    /// Projectors that crashed and restarted from their saved checkpoint (`--crash-every`).
+    pub crashes: u64,
     /// Notice-board cards pinned during the second (twitter only).
     pub cards_filed: Option<u64>,
     /// Board reads answered by fan-out on read (looking up each followed author) that would
@@ -51,6 +55,11 @@ pub struct Summary {
     pub lag_events_max: u64,
     /// Events some catalog had still not filed when the run ended.
     pub unfiled: u64,
+    pub redelivered: u64,
+    pub crashes: u64,
+    /// The catalogs that differ from a replay of the log once every projector has caught up,
+    /// checked when the run ends (`None` before): what the faults did that no flag shows.
+    pub diverged: Option<Vec<String>>,
     pub amplification: Option<Amplification>,
 }
 

@@ -1,0 +1,149 @@
+//! Faults injected under load: duplicate deliveries and projector crashes, each sent to the
+//! model as the command a learner types (`checkpoint`, `redeliver`, `crash`), and the check at
+//! the end that finds what they did to the catalogs (`sync`, then `verify`).
+
+use super::params::Faults;
+use super::rng::Rng;
+use crate::model::language::{CatalogRef, Command};
+use crate::model::{Answer, Library, Outcome};
+
+/// Sends the faults to the model as the run goes.
+#[derive(Debug, Clone)]
+pub(super) struct Injector {
+    faults: Faults,
+    /// A stream of its own: the same seed draws the same traffic with faults or without.
+    rng: Rng,
+    /// When each projector is to crash next, in ms: staggered over the period, so the
+    /// catalogs do not all die in the same millisecond.
+    next_crash: Vec<u64>,
+    /// Events filed during this step that a catalog is to be delivered again: (catalog, seq).
+    again: Vec<(usize, u64)>,
+}
+
+fn catalog(name: &str) -> CatalogRef {
+    CatalogRef {
+        name: name.to_string(),
+        col: 0,
+    }
+}
+
+fn names(library: &Library) -> Vec<String> {
+    library
+        .projectors()
+        .iter()
+        .map(|p| p.name.clone())
+        .collect()
+}
+
+/// Executes a command the simulator built: it names only catalogs the library has and
+/// events in its log.
+fn execute(library: &mut Library, command: &Command) -> Outcome {
+    library
+        .execute(command)
+        .expect("the simulator names only catalogs and events the library has")
+}
+
+impl Injector {
+    /// Sets every catalog's checkpoint mode and plans the first crashes, from `now` on.
+    pub(super) fn new(faults: Faults, seed: u64, library: &mut Library) -> Self {
+        let names = names(library);
+        if faults.checkpoint_apart {
+            for name in &names {
+                execute(
+                    library,
+                    &Command::Checkpoint {
+                        catalog: catalog(name),
+                        apart: true,
+                    },
+                );
+            }
+        }
+        let period = faults.crash_every_ms;
+        let n = names.len().max(1) as u64;
+        let now = library.now();
+        let next_crash = (0..n).map(|i| now + period * (i + 1) / n).collect();
+        Injector {
+            faults,
+            rng: Rng::new(seed ^ 0xFA17_5EED),
+            next_crash,
+            again: Vec::new(),
+        }
+    }
+
+    /// Catalog `projector` has just filed event `seq`: a share of such deliveries comes twice.
+    pub(super) fn filed(&mut self, projector: usize, seq: u64) {
+        if self.faults.duplicates > 0 && self.rng.chance(self.faults.duplicates) {
+            self.again.push((projector, seq));
+        }
+    }
+
+    /// Delivers again what `filed` picked; returns how many deliveries that was.
+    pub(super) fn deliver_again(&mut self, library: &mut Library) -> u64 {
+        let n = self.again.len() as u64;
+        for (i, seq) in self.again.drain(..) {
+            let command = Command::Redeliver {
+                catalog: catalog(&library.projectors()[i].name),
+                seq,
+                seq_col: 0,
+            };
+            execute(library, &command);
+        }
+        n
+    }
+
+    /// Arms a crash in each projector whose time has come: it dies after filing its next
+    /// event, before saving its checkpoint, and restarts from the one it saved.
+    pub(super) fn crash_due(&mut self, library: &mut Library) {
+        let period = self.faults.crash_every_ms;
+        if period == 0 {
+            return;
+        }
+        let now = library.now();
+        for i in 0..self.next_crash.len() {
+            if self.next_crash[i] > now {
+                continue;
+            }
+            self.next_crash[i] += period;
+            let name = &library.projectors()[i].name;
+            execute(
+                library,
+                &Command::Crash {
+                    catalog: catalog(name),
+                },
+            );
+        }
+    }
+}
+
+/// Crashes so far, over every catalog.
+pub(super) fn crashes(library: &Library) -> u64 {
+    library.projectors().iter().map(|p| p.crashes).sum()
+}
+
+/// The catalogs that differ from a replay of the log once every projector has caught up: a
+/// copy of the library is synced and each catalog verified, so the run itself is left as it
+/// ended.
+pub(super) fn diverged(library: &Library) -> Vec<String> {
+    let mut settled = library.clone();
+    let names = names(&settled);
+    for name in &names {
+        execute(
+            &mut settled,
+            &Command::Sync {
+                catalog: catalog(name),
+            },
+        );
+    }
+    names
+        .into_iter()
+        .filter(|name| {
+            let verify = Command::Verify {
+                catalog: catalog(name),
+            };
+            match execute(&mut settled, &verify) {
+                Outcome::Answered(Answer::Verify(answer)) => !answer.verified(),
+                other => unreachable!("verify answers with a verdict, not {other:?}"),
+            }
+        })
+        .collect()
+}
