@@ -14,7 +14,7 @@ mod run;
 mod stats;
 
 pub use params::{Fanout, Faults, Params};
-pub use presets::{DEFAULT_PRESET, PRESETS, Preset, lookup, preset};
+pub use presets::{DEFAULT_PRESET, FAULT_PRESETS, FaultPreset, PRESETS, Preset, lookup, preset};
 pub use run::{LOANS, Simulation};
 pub use stats::{Amplification, Sample, Summary};
 

@@ -113,6 +113,56 @@ pub const PRESETS: [Preset; 4] = [
     },
 ];
 
+/// A named set of faults, for a screen's row: what a learner can switch on under any load.
+#[derive(Debug, Clone, Copy)]
+pub struct FaultPreset {
+    pub name: &'static str,
+    /// What it does and what to look for, in one line.
+    pub about: &'static str,
+    pub faults: Faults,
+}
+
+const NO_FAULTS: Faults = Faults {
+    duplicates: 0,
+    crash_every_ms: 0,
+    checkpoint_apart: false,
+};
+
+pub const FAULT_PRESETS: [FaultPreset; 4] = [
+    FaultPreset {
+        name: "none",
+        about: "every event delivered once, no projector crashes",
+        faults: NO_FAULTS,
+    },
+    FaultPreset {
+        name: "duplicates 5%",
+        about: "5% of deliveries come twice; the checkpoint skips them",
+        faults: Faults {
+            duplicates: 5,
+            ..NO_FAULTS
+        },
+    },
+    FaultPreset {
+        name: "crashes, with view",
+        about: "projectors crash every second; the checkpoint is saved with the cards, so the \
+                restart files the event once",
+        faults: Faults {
+            crash_every_ms: 1_000,
+            ..NO_FAULTS
+        },
+    },
+    FaultPreset {
+        name: "crashes, apart",
+        about: "projectors crash every second; the checkpoint is saved after the cards, so the \
+                restart files the event again: the loans count drifts",
+        faults: Faults {
+            crash_every_ms: 1_000,
+            checkpoint_apart: true,
+            ..NO_FAULTS
+        },
+    },
+];
+
 /// The preset `simulate` starts from when none is named.
 pub const DEFAULT_PRESET: &str = "azure";
 
@@ -147,6 +197,10 @@ mod tests {
             assert_eq!(params.validate(), Ok(()), "{}", p.name);
         }
         assert!(preset(DEFAULT_PRESET).is_some());
+        assert_eq!(FAULT_PRESETS[0].faults, Faults::default());
+        for f in FAULT_PRESETS.iter().skip(1) {
+            assert!(f.faults.any(), "{}", f.name);
+        }
     }
 
     #[test]
