@@ -84,7 +84,10 @@ fn the_twitter_preset_reports_its_write_amplification() {
 
 /// The figure after `label` in a screen's text, up to " ms".
 fn figure_after<'a>(text: &'a str, label: &str) -> &'a str {
-    let from = text.find(label).unwrap_or_else(|| panic!("{label} in {text}")) + label.len();
+    let from = text
+        .find(label)
+        .unwrap_or_else(|| panic!("{label} in {text}"))
+        + label.len();
     let rest = &text[from..];
     &rest[..rest.find(" ms").unwrap()]
 }
@@ -110,7 +113,10 @@ fn crashes_with_the_checkpoint_apart_end_with_the_loans_count_diverged() {
         let text = screen(&mut app, size);
         assert!(text.contains("■ finished · 4 of 4 simulated s"), "{text}");
         assert!(text.contains("diverged 1 of 5: loans"), "{text}");
-        insta::assert_snapshot!(format!("simulate_crashes_apart@{}x{}", size.0, size.1), text);
+        insta::assert_snapshot!(
+            format!("simulate_crashes_apart@{}x{}", size.0, size.1),
+            text
+        );
     }
 }
 
@@ -140,6 +146,9 @@ fn the_lag_plots_title_and_the_totals_name_the_same_figure() {
         let title = figure_after(&text, "Lag · now ");
         let totals = figure_after(&text, "lag      now ");
         assert_eq!(title, totals.split(" · ").next().unwrap(), "{text}");
-        assert!(!text.contains("worst  "), "no second figure called worst: {text}");
+        assert!(
+            !text.contains("worst  "),
+            "no second figure called worst: {text}"
+        );
     }
 }

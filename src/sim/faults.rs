@@ -120,15 +120,13 @@ pub(super) fn crashes(library: &Library) -> u64 {
     library.projectors().iter().map(|p| p.crashes).sum()
 }
 
-/// The catalogs that differ from a replay of the log once every projector has caught up: a
-/// copy of the library is synced and each catalog verified, so the run itself is left as it
-/// ended.
-pub(super) fn diverged(library: &Library) -> Vec<String> {
-    let mut settled = library.clone();
-    let names = names(&settled);
+/// Once the run has ended: every projector caught up, then each catalog verified against a
+/// replay of the log. Returns the catalogs that differ: what the faults did that no flag shows.
+pub(super) fn settle(library: &mut Library) -> Vec<String> {
+    let names = names(library);
     for name in &names {
         execute(
-            &mut settled,
+            library,
             &Command::Sync {
                 catalog: catalog(name),
             },
@@ -140,7 +138,7 @@ pub(super) fn diverged(library: &Library) -> Vec<String> {
             let verify = Command::Verify {
                 catalog: catalog(name),
             };
-            match execute(&mut settled, &verify) {
+            match execute(library, &verify) {
                 Outcome::Answered(Answer::Verify(answer)) => !answer.verified(),
                 other => unreachable!("verify answers with a verdict, not {other:?}"),
             }

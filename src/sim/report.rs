@@ -49,6 +49,9 @@ pub fn simulate(args: &SimulateArgs) -> Result<()> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let written = write_run(&mut out, &mut sim, args.json).and_then(|()| out.flush());
+    // The process ends here: the operating system reclaims the library faster than freeing
+    // it card by card would.
+    std::mem::forget(sim);
     match written {
         // A closed pipe (`| head`) is the reader's choice, not a failure.
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e.into()),

@@ -102,8 +102,17 @@ pub struct Simulation {
     faults: Injector,
     /// Crashes counted into the samples so far.
     crashes_seen: u64,
-    /// The catalogs that differ from a replay once caught up, checked when the run ends.
-    diverged: Option<Vec<String>>,
+    /// How the run ended, once it has: settling it catches every catalog up.
+    ending: Option<Ending>,
+}
+
+/// What the run's end found, before and after every catalog caught up.
+#[derive(Debug, Clone)]
+struct Ending {
+    /// Events some catalog had not filed when the run ended.
+    unfiled: u64,
+    /// The catalogs that differ from a replay of the log once caught up.
+    diverged: Vec<String>,
 }
 
 /// The count catalog every simulated library has: loans per patron. A count is not
@@ -164,7 +173,7 @@ impl Simulation {
             samples: Vec::new(),
             twitter: None,
             crashes_seen: 0,
-            diverged: None,
+            ending: None,
             params,
         };
         // Setting up is not traffic: these commands are executed, not sent, so nothing counts.
@@ -337,10 +346,13 @@ impl Simulation {
             lag_ms_p99: self.lags.percentile(99),
             lag_ms_max: self.lags.max(),
             lag_events_max: self.samples.iter().map(|s| s.lag_events).max().unwrap_or(0),
-            unfiled: self.library.head() - self.worst().1,
+            unfiled: self
+                .ending
+                .as_ref()
+                .map_or_else(|| self.library.head() - self.worst().1, |e| e.unfiled),
             redelivered: t.redelivered,
             crashes: t.crashes,
-            diverged: self.diverged.clone(),
+            diverged: self.ending.as_ref().map(|e| e.diverged.clone()),
             amplification,
         }
     }
@@ -413,8 +425,8 @@ impl Simulation {
         if self.elapsed_ms().is_multiple_of(1_000) {
             self.close_second();
         }
-        if self.diverged.is_none() && self.is_done() {
-            self.diverged = Some(faults::diverged(&self.library));
+        if self.ending.is_none() && self.is_done() {
+            self.settle();
         }
     }
 
@@ -641,6 +653,16 @@ impl Simulation {
             }
         }
         self.second.redelivered += self.faults.deliver_again(&mut self.library);
+    }
+
+    /// The run's end: what was left unfiled, then every catalog caught up and verified. The
+    /// samples are closed; going on afterwards (a screen may) starts from caught-up catalogs.
+    fn settle(&mut self) {
+        let unfiled = self.library.head() - self.worst().1;
+        let diverged = faults::settle(&mut self.library);
+        // The final catch-up is not traffic: its filings are not delivery lags.
+        self.measured.fill(self.library.head());
+        self.ending = Some(Ending { unfiled, diverged });
     }
 
     fn close_second(&mut self) {
