@@ -142,7 +142,8 @@ pub fn json_line(library: &Library, line: usize, input: &str, outcome: &Outcome)
         Outcome::Done { done, .. } => {
             map.insert("message".into(), transcript::done_message(done).into());
             if let Done::Redelivered { effect, .. } = done {
-                let skipped = matches!(effect, Redelivery::Skipped { .. });
+                let skipped =
+                    matches!(effect, Redelivery::Skipped { .. } | Redelivery::StaysParked);
                 map.insert("skipped".into(), skipped.into());
             }
         }
