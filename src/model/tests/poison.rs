@@ -252,3 +252,17 @@ fn poison_heal_and_retry_refuse_what_cannot_be_done_in_one_line_at_the_word() {
         e.message
     );
 }
+
+#[test]
+fn a_retried_card_joins_a_drawer_opened_meanwhile_under_another_spelling_and_verify_agrees() {
+    let mut s = session(
+        "acquire b1 \"Dune\" by \"Frank Herbert\"\nacquire b2 \"DUNE\" by \"Frank Herbert\"\n\
+         catalog b1\npoison titles 3\ncatalog b2\ntick 20\nheal titles\nretry titles",
+    );
+    let shown = show(&exec(&mut s, "show titles")).drawers.clone();
+    let labels: Vec<&str> = shown.iter().map(|(l, _)| l.as_ref()).collect();
+    assert_eq!(labels, ["DUNE"], "opened by b2 while b1 was parked");
+    assert_eq!(ids(&s, "titles", "dune"), ["b1", "b2"]);
+    let o = exec(&mut s, "verify titles");
+    assert!(matches!(&o, Outcome::Answered(Answer::Verify(v)) if v.verified()));
+}
