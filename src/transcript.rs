@@ -227,10 +227,12 @@ fn healed(done: &Done) -> String {
         said.push_str(&format!("; #{seq} is filed at its next try, tick {at}"));
     }
     if *parked > 0 {
-        said.push_str(&format!(
-            "; {parked} parked event{} wait for `retry {catalog}`",
-            plural(*parked)
-        ));
+        let events = if *parked == 1 {
+            "event waits"
+        } else {
+            "events wait"
+        };
+        said.push_str(&format!("; {parked} parked {events} for `retry {catalog}`"));
     }
     said
 }
