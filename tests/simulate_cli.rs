@@ -278,7 +278,7 @@ fn the_table_grows_fault_columns_and_a_verdict_when_faults_are_injected() {
         "{text}"
     );
     assert!(
-        lines[3].contains("redelivered crashes  worst catalog"),
+        lines[3].contains("redelivered crashes parked  worst catalog"),
         "{text}"
     );
     let verdict = lines.last().unwrap();
@@ -293,4 +293,23 @@ fn a_checkpoint_place_other_than_with_view_or_apart_is_refused() {
     simulate(&["--checkpoint", "later"]).code(2);
     let stderr = refused(&["--duplicates", "150"]);
     assert!(stderr.contains("--duplicates 150 is too large"), "{stderr}");
+}
+
+#[test]
+fn poisoned_events_are_parked_each_second_and_healed_before_the_verdict() {
+    let lines = json_lines(&["--poison", "5", "--seconds", "3"]);
+    let parked: Vec<u64> = lines[..3]
+        .iter()
+        .map(|s| s["parked"].as_u64().unwrap())
+        .collect();
+    assert!(
+        parked[0] > 0 && parked.windows(2).all(|w| w[0] <= w[1]),
+        "{parked:?}"
+    );
+    let summary = &lines[3];
+    assert_eq!(summary["parked"], parked[2]);
+    assert_eq!(
+        summary["diverged"], 0,
+        "healed and retried at the end: {summary}"
+    );
 }

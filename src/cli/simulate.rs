@@ -41,6 +41,9 @@ pub struct Args {
     /// Where projectors save their checkpoint: with the cards, or in a step apart
     #[arg(long, value_name = "WHERE", value_parser = ["with-view", "apart"])]
     pub checkpoint: Option<String>,
+    /// Percent of the events each catalog cannot file: retried, then parked (poison)
+    #[arg(long, value_name = "PCT")]
+    pub poison: Option<u32>,
     /// Simulated seconds to run
     #[arg(long, value_name = "N")]
     pub seconds: Option<u64>,

@@ -1,6 +1,7 @@
-//! Faults injected under load: duplicate deliveries and projector crashes, each sent to the
-//! model as the command a learner types (`checkpoint`, `redeliver`, `crash`), and the check at
-//! the end that finds what they did to the catalogs (`sync`, then `verify`).
+//! Faults injected under load: duplicate deliveries, projector crashes and poison events, each
+//! sent to the model as the command a learner types (`checkpoint`, `redeliver`, `crash`,
+//! `poison`), and the check at the end that finds what they did to the catalogs (`heal`,
+//! `retry` and `sync`, then `verify`).
 
 use super::params::Faults;
 use super::rng::Rng;
@@ -91,6 +92,24 @@ impl Injector {
         n
     }
 
+    /// Event `seq` has just been appended: each catalog cannot file a share of the events.
+    /// A catalog with no delay has filed it already, and the model says so and poisons nothing.
+    pub(super) fn appended(&mut self, library: &mut Library, seq: u64) {
+        if self.faults.poison == 0 {
+            return;
+        }
+        for i in 0..library.projectors().len() {
+            if self.rng.chance(self.faults.poison) {
+                let command = Command::Poison {
+                    catalog: catalog(&library.projectors()[i].name),
+                    seq,
+                    seq_col: 0,
+                };
+                execute(library, &command);
+            }
+        }
+    }
+
     /// Arms a crash in each projector whose time has come: it dies after filing its next
     /// event, before saving its checkpoint, and restarts from the one it saved.
     pub(super) fn crash_due(&mut self, library: &mut Library) {
@@ -120,11 +139,38 @@ pub(super) fn crashes(library: &Library) -> u64 {
     library.projectors().iter().map(|p| p.crashes).sum()
 }
 
-/// Once the run has ended: every projector caught up, then each catalog verified against a
-/// replay of the log. Returns the catalogs that differ: what the faults did that no flag shows.
+/// Events parked now, over every catalog.
+pub(super) fn parked(library: &Library) -> u64 {
+    library
+        .projectors()
+        .iter()
+        .map(|p| p.parked().len() as u64)
+        .sum()
+}
+
+/// Once the run has ended: each cause healed, the parked events retried, every projector
+/// caught up, then each catalog verified against a replay of the log. Returns the catalogs
+/// that differ: what the faults did that no flag shows.
 pub(super) fn settle(library: &mut Library) -> Vec<String> {
     let names = names(library);
     for name in &names {
+        execute(
+            library,
+            &Command::Heal {
+                catalog: catalog(name),
+            },
+        );
+        if library
+            .projector(name)
+            .is_some_and(|p| !p.parked().is_empty())
+        {
+            execute(
+                library,
+                &Command::Retry {
+                    catalog: catalog(name),
+                },
+            );
+        }
         execute(
             library,
             &Command::Sync {

@@ -49,12 +49,15 @@ pub struct Faults {
     /// Projectors save their checkpoint in a step apart from the cards (`checkpoint ...
     /// apart`) rather than in the same transaction (`with-view`, the default).
     pub checkpoint_apart: bool,
+    /// Percent of the events each catalog cannot file (`poison`): it retries after 1, 2, 4
+    /// and 8 ms, then parks the event and goes on. Healed and retried when the run ends.
+    pub poison: u32,
 }
 
 impl Faults {
     /// Whether anything is injected at all: a run without faults reports none.
     pub fn any(&self) -> bool {
-        self.duplicates > 0 || self.crash_every_ms > 0
+        self.duplicates > 0 || self.crash_every_ms > 0 || self.poison > 0
     }
 
     fn validate(&self) -> Result<(), String> {
@@ -64,7 +67,8 @@ impl Faults {
             self.crash_every_ms,
             MAX_SECONDS * 1_000,
             " ms",
-        )
+        )?;
+        at_most("--poison", u64::from(self.poison), 100, " percent")
     }
 }
 

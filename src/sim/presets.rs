@@ -126,9 +126,10 @@ const NO_FAULTS: Faults = Faults {
     duplicates: 0,
     crash_every_ms: 0,
     checkpoint_apart: false,
+    poison: 0,
 };
 
-pub const FAULT_PRESETS: [FaultPreset; 4] = [
+pub const FAULT_PRESETS: [FaultPreset; 5] = [
     FaultPreset {
         name: "none",
         about: "every event delivered once, no projector crashes",
@@ -158,6 +159,15 @@ pub const FAULT_PRESETS: [FaultPreset; 4] = [
         faults: Faults {
             crash_every_ms: 1_000,
             checkpoint_apart: true,
+            ..NO_FAULTS
+        },
+    },
+    FaultPreset {
+        name: "poison 1%",
+        about: "each catalog cannot file 1% of the events: it retries, parks them and goes on \
+                without them; at the end they are healed and retried",
+        faults: Faults {
+            poison: 1,
             ..NO_FAULTS
         },
     },

@@ -35,6 +35,7 @@ pub fn params_from(args: &SimulateArgs) -> Result<Params, String> {
     let faults = &mut params.faults;
     faults.duplicates = args.duplicates.unwrap_or(faults.duplicates);
     faults.crash_every_ms = args.crash_every.unwrap_or(faults.crash_every_ms);
+    faults.poison = args.poison.unwrap_or(faults.poison);
     if let Some(place) = &args.checkpoint {
         faults.checkpoint_apart = place == "apart";
     }
@@ -129,6 +130,12 @@ pub fn faults_line(f: &Faults) -> String {
             f.crash_every_ms
         ));
     }
+    if f.poison > 0 {
+        parts.push(format!(
+            "each catalog cannot file {}% of the events",
+            f.poison
+        ));
+    }
     let place = if f.checkpoint_apart {
         "apart from the cards"
     } else {
@@ -144,7 +151,10 @@ pub fn table_header(params: &Params) -> String {
         "t", "writes", "reads", "head", "lag ev", "lag ms", "stale", "rejected"
     );
     if params.faults.any() {
-        line.push_str(&format!(" {:>11} {:>7}", "redelivered", "crashes"));
+        line.push_str(&format!(
+            " {:>11} {:>7} {:>6}",
+            "redelivered", "crashes", "parked"
+        ));
     }
     line.push_str("  worst catalog");
     if params.fanout.is_some() {
@@ -159,7 +169,10 @@ pub fn table_row(s: &Sample, faults: bool) -> String {
         s.t, s.writes, s.reads, s.head, s.lag_events, s.lag_ms, s.stale_reads, s.rejected
     );
     if faults {
-        line.push_str(&format!(" {:>11} {:>7}", s.redelivered, s.crashes));
+        line.push_str(&format!(
+            " {:>11} {:>7} {:>6}",
+            s.redelivered, s.crashes, s.parked
+        ));
     }
     line.push_str(&format!("  {}", s.worst));
     if let (Some(cards), Some(stale)) = (s.cards_filed, s.stale_reads_on_read) {
@@ -186,15 +199,17 @@ pub fn divergence_line(s: &Summary, catalogs: usize) -> Option<String> {
             diverged.join(", ")
         )
     };
-    let faults = if s.redelivered == 0 && s.crashes == 0 {
+    let faults = if s.redelivered == 0 && s.crashes == 0 && s.parked == 0 {
         "faults: none struck".to_string()
     } else {
         format!(
-            "faults: redelivered {}, crashes {}",
-            s.redelivered, s.crashes
+            "faults: redelivered {}, crashes {}, parked {} at the end",
+            s.redelivered, s.crashes, s.parked
         )
     };
-    Some(format!("{faults}; after a final sync, {verdict}"))
+    Some(format!(
+        "{faults}; after a final heal, retry and sync, {verdict}"
+    ))
 }
 
 fn percent(share: f64) -> String {
@@ -255,6 +270,7 @@ pub fn sample_json(s: &Sample) -> Value {
         "rejected": s.rejected,
         "redelivered": s.redelivered,
         "crashes": s.crashes,
+        "parked": s.parked,
     });
     if let Some(cards) = s.cards_filed {
         v["cards_filed"] = cards.into();
@@ -284,6 +300,7 @@ pub fn summary_json(s: &Summary) -> Value {
         "unfiled": s.unfiled,
         "redelivered": s.redelivered,
         "crashes": s.crashes,
+        "parked": s.parked,
     });
     if let Some(diverged) = &s.diverged {
         v["diverged"] = diverged.len().into();

@@ -111,6 +111,8 @@ pub struct Simulation {
 struct Ending {
     /// Events some catalog had not filed when the run ended.
     unfiled: u64,
+    /// Events parked when the run ended, before they were healed and retried.
+    parked: u64,
     /// The catalogs that differ from a replay of the log once caught up.
     diverged: Vec<String>,
 }
@@ -352,6 +354,10 @@ impl Simulation {
                 .map_or_else(|| self.library.head() - self.worst().1, |e| e.unfiled),
             redelivered: t.redelivered,
             crashes: t.crashes,
+            parked: self
+                .ending
+                .as_ref()
+                .map_or_else(|| faults::parked(&self.library), |e| e.parked),
             diverged: self.ending.as_ref().map(|e| e.diverged.clone()),
             amplification,
         }
@@ -433,6 +439,9 @@ impl Simulation {
     /// Sends one command to the back office and lets lag-free catalogs and boards file it.
     fn send(&mut self, command: Command) -> Outcome {
         let outcome = self.execute(&command);
+        if let Outcome::Accepted { seq, .. } = outcome {
+            self.faults.appended(&mut self.library, seq);
+        }
         self.second.writes += 1;
         if matches!(outcome, Outcome::Rejected(_)) {
             self.second.rejected += 1;
@@ -659,10 +668,15 @@ impl Simulation {
     /// samples are closed; going on afterwards (a screen may) starts from caught-up catalogs.
     fn settle(&mut self) {
         let unfiled = self.library.head() - self.worst().1;
+        let parked = faults::parked(&self.library);
         let diverged = faults::settle(&mut self.library);
         // The final catch-up is not traffic: its filings are not delivery lags.
         self.measured.fill(self.library.head());
-        self.ending = Some(Ending { unfiled, diverged });
+        self.ending = Some(Ending {
+            unfiled,
+            parked,
+            diverged,
+        });
     }
 
     fn close_second(&mut self) {
@@ -691,6 +705,7 @@ impl Simulation {
             rejected: c.rejected,
             redelivered: c.redelivered,
             crashes: c.crashes,
+            parked: faults::parked(&self.library),
             cards_filed: twitter.then_some(c.cards_filed),
             stale_reads_on_read: twitter.then_some(c.stale_on_read),
         });

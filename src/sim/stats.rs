@@ -27,6 +27,9 @@ pub struct Sample {
     pub redelivered: u64,
     /// Projectors that crashed and restarted from their saved checkpoint (`--crash-every`).
     pub crashes: u64,
+    /// Events parked at the end of the second, over every catalog: given up on after their
+    /// retries (`--poison`), waiting for a heal and a retry.
+    pub parked: u64,
     /// Notice-board cards pinned during the second (twitter only).
     pub cards_filed: Option<u64>,
     /// Board reads answered by fan-out on read (looking up each followed author) that would
@@ -57,6 +60,8 @@ pub struct Summary {
     pub unfiled: u64,
     pub redelivered: u64,
     pub crashes: u64,
+    /// Events parked when the run ended, before the final heal and retry.
+    pub parked: u64,
     /// The catalogs that differ from a replay of the log once every projector has caught up,
     /// checked when the run ends (`None` before): what the faults did that no flag shows.
     pub diverged: Option<Vec<String>>,

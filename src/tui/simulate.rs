@@ -11,7 +11,7 @@ use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Padding, Paragraph, Wrap};
 
-use crate::sim::{FAULT_PRESETS, PRESETS, Params, Sample, Simulation, Summary};
+use crate::sim::{FAULT_PRESETS, Faults, PRESETS, Params, Sample, Simulation, Summary};
 use crate::tui::keys::Action;
 use crate::tui::screen::{Ctx, Hint, Screen, Transition};
 use crate::tui::theme::Theme;
@@ -354,14 +354,7 @@ impl Simulate {
             ),
         ];
         if self.sim.params().faults.any() {
-            lines.push(figure(
-                "faults",
-                format!(
-                    "{} redelivered · {} crashes",
-                    grouped(s.redelivered),
-                    grouped(s.crashes)
-                ),
-            ));
+            lines.push(figure("faults", fault_counts(s, &self.sim.params().faults)));
             let catalogs = self.sim.library().projectors().len();
             lines.push(figure("diverged", diverged_words(s, catalogs)));
         }
@@ -409,6 +402,21 @@ fn lag_now_and_peak(samples: &[Sample]) -> (u64, u64) {
     let now = samples.last().map_or(0, |s| s.lag_ms);
     let peak = samples.iter().map(|s| s.lag_ms).max().unwrap_or(0);
     (now, peak)
+}
+
+/// How often each fault the run injects has struck (only those it injects, so one fits a row).
+fn fault_counts(s: &Summary, f: &Faults) -> String {
+    let mut parts = Vec::new();
+    if f.duplicates > 0 {
+        parts.push(format!("{} redelivered", grouped(s.redelivered)));
+    }
+    if f.crash_every_ms > 0 {
+        parts.push(format!("{} crashes", grouped(s.crashes)));
+    }
+    if f.poison > 0 {
+        parts.push(format!("{} parked", grouped(s.parked)));
+    }
+    parts.join(" · ")
 }
 
 /// Which catalogs differ from a replay of the log, once the run has ended and been synced.
@@ -669,8 +677,8 @@ impl Screen for Simulate {
             ),
             (
                 "faults".into(),
-                "none, duplicates, or crashes with the checkpoint saved with or apart from the \
-                 cards; each starts the run afresh"
+                "none, duplicates, crashes with the checkpoint saved with or apart from the cards, \
+                 or poison events; each starts the run afresh"
                     .into(),
             ),
             (
