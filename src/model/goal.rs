@@ -483,7 +483,7 @@ fn answer_stale(answer: &Answer) -> Option<bool> {
     match answer {
         Answer::Find(f) => Some(f.stale),
         Answer::Show(s) => Some(s.stale),
-        Answer::Status(_) | Answer::Verify(_) => None,
+        Answer::Status(_) | Answer::Verify(_) | Answer::Book(_) => None,
     }
 }
 
@@ -496,6 +496,6 @@ fn answer_cards(answer: &Answer) -> Option<Vec<&Card>> {
                 .flat_map(|(_, cards)| cards.iter())
                 .collect(),
         ),
-        Answer::Status(_) | Answer::Verify(_) => None,
+        Answer::Status(_) | Answer::Verify(_) | Answer::Book(_) => None,
     }
 }

@@ -6,6 +6,7 @@ use super::language::{CatalogRef, Command, Field, parse_line};
 use super::*;
 
 mod faults;
+mod office;
 mod proptests;
 
 // ---------------------------------------------------------------------------------------------
@@ -504,6 +505,7 @@ fn every_rule_has_the_name_content_uses() {
             "withdrawn-is-final",
             "name-required",
             "nothing-to-change",
+            "version-conflict",
         ]
     );
     for r in Rule::ALL {
