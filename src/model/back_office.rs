@@ -211,7 +211,10 @@ pub enum Detail {
         value: String,
     },
     /// The version the command expected and the one the book is at.
-    Version { expected: u64, actual: u64 },
+    Version {
+        expected: u64,
+        actual: u64,
+    },
 }
 
 fn reject(rule: Rule, book: &str, detail: Detail) -> Result<EventKind, Rejection> {

@@ -190,14 +190,11 @@ impl Library {
         }))
     }
 
-    /// A catalog like `like` (same field; cards only) filled from the back office's records as
-    /// they stand now: what a state-stored system rebuilds a read model from. A count catalog
-    /// comes back empty: how many events were filed is not in the tables.
+    /// A catalog like `like` filled from the back office's records as they stand now: what a
+    /// state-stored system rebuilds a read model from. A count catalog gets the cards with
+    /// every number at zero: how many events were filed is not in the tables.
     pub fn catalog_from_tables(&self, like: &Catalog) -> Catalog {
         let mut fresh = like.empty_like();
-        if fresh.is_count() {
-            return fresh;
-        }
         fresh.reserve(self.office.len());
         for book in self.office.books() {
             for kind in book.state_events() {
@@ -209,6 +206,7 @@ impl Library {
                 });
             }
         }
+        fresh.zero_counts();
         fresh
     }
 
