@@ -439,3 +439,160 @@ fn the_write_side_conditions_parse_and_are_worded_for_handouts() {
     let e = Condition::parse("office is outbx").unwrap_err();
     assert!(e.message.contains("did you mean"), "{}", e.message);
 }
+
+/// Properties of the write side over random sequences of back-office commands, ticks, delays,
+/// pauses and crashes, in each mode.
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    const BOOKS: [&str; 3] = ["b1", "b2", "b3"];
+    const CATALOGS: [&str; 5] = ["authors", "titles", "subjects", "shelf", "loans"];
+
+    /// A back-office command on one of the books, with the book it names.
+    fn write() -> impl Strategy<Value = (&'static str, String)> {
+        let book = prop::sample::select(&BOOKS[..]);
+        let patron = prop::sample::select(vec!["ada", "bob"]);
+        let title = prop::sample::select(vec!["Dune", "Emma"]);
+        (book, 0..6usize, patron, title).prop_map(|(b, kind, p, t)| {
+            let line = match kind {
+                0 => format!(r#"acquire {b} "{t}" by "Frank Herbert" about "sea""#),
+                1 => format!("catalog {b}"),
+                2 => format!("lend {b} to {p}"),
+                3 => format!("return {b}"),
+                4 => format!("withdraw {b}"),
+                _ => format!(r#"revise {b} title "{t}""#),
+            };
+            (b, line)
+        })
+    }
+
+    /// Any line of a run: writes most of all, and every way a delivery or the office can
+    /// stall or crash.
+    fn line() -> impl Strategy<Value = String> {
+        let catalog = || prop::sample::select(&CATALOGS[..]);
+        prop_oneof![
+            8 => write().prop_map(|(_, line)| line),
+            3 => (1..=2u64).prop_map(|n| format!("tick {n}")),
+            2 => Just("crash office".to_string()),
+            1 => (catalog(), 0..=2u64).prop_map(|(c, n)| format!("delay {c} {n}")),
+            1 => catalog().prop_map(|c| format!("pause {c}")),
+            1 => catalog().prop_map(|c| format!("resume {c}")),
+            1 => catalog().prop_map(|c| format!("crash {c}")),
+        ]
+    }
+
+    /// A session in the mode with a catalog by patron beside the built-in ones.
+    fn in_mode(mode: &str) -> Session {
+        session(&format!("office {mode}\nadd-catalog loans by patron"))
+    }
+
+    /// Publishes what waits and files everything in every catalog.
+    fn settle(s: &mut Session) {
+        run(s, "tick");
+        for c in CATALOGS {
+            run(s, &format!("sync {c}"));
+        }
+    }
+
+    /// A fresh catalog like `like` after `events` are filed in order.
+    fn replayed(like: &Catalog, events: &[Event]) -> Catalog {
+        let mut fresh = like.empty_like();
+        events.iter().for_each(|e| fresh.apply(e));
+        fresh
+    }
+
+    /// The event committed by an outcome and whether it was lost; `None` for anything else.
+    fn commit_of(s: &Session, outcome: &Outcome) -> Option<(Event, bool)> {
+        match outcome {
+            Outcome::Accepted { seq, .. } => Some((s.library().log().get(*seq)?.clone(), false)),
+            Outcome::Committed { commit, .. } => {
+                Some((commit.event.clone(), commit.published == Published::Lost))
+            }
+            _ => None,
+        }
+    }
+
+    /// What a log or a list of events says happened, without the sequence numbers and ticks
+    /// publishing gives.
+    fn facts(events: &[Event]) -> Vec<(String, EventKind)> {
+        events
+            .iter()
+            .map(|e| (e.book.as_str().to_string(), e.kind.clone()))
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(96))]
+
+        #[test]
+        fn with_the_outbox_after_sync_every_catalog_equals_a_rebuild_from_the_tables(
+            lines in prop::collection::vec(line(), 1..40)
+        ) {
+            let mut s = in_mode("state-stored outbox");
+            for text in &lines {
+                run(&mut s, text);
+            }
+            settle(&mut s);
+            let library = s.library();
+            prop_assert_eq!(library.outbox_len(), 0);
+            prop_assert_eq!(library.lost_events(), 0);
+            for p in library.projectors() {
+                prop_assert_eq!(
+                    &p.catalog, &library.catalog_from_tables(&p.catalog), "{}", p.name
+                );
+            }
+        }
+
+        #[test]
+        fn with_dual_write_the_catalogs_miss_exactly_the_crashed_commits(
+            lines in prop::collection::vec(line(), 1..40)
+        ) {
+            let mut s = in_mode("state-stored dual-write");
+            let (mut all, mut published) = (Vec::new(), Vec::new());
+            for text in &lines {
+                let outcome = exec(&mut s, text);
+                if let Some((event, lost)) = commit_of(&s, &outcome) {
+                    if !lost {
+                        published.push(event.clone());
+                    }
+                    all.push(event);
+                }
+            }
+            settle(&mut s);
+            let library = s.library();
+            prop_assert_eq!(library.lost_events() as usize, all.len() - published.len());
+            prop_assert_eq!(facts(library.log().events()), facts(&published));
+            for p in library.projectors() {
+                prop_assert_eq!(&p.catalog, &replayed(&p.catalog, &published), "{}", p.name);
+                prop_assert_eq!(
+                    &library.catalog_from_tables(&p.catalog),
+                    &replayed(&p.catalog, &all),
+                    "the tables know every commit: {}", p.name
+                );
+            }
+        }
+
+        #[test]
+        fn expecting_the_right_version_changes_nothing_and_a_wrong_one_appends_nothing(
+            writes in prop::collection::vec((write(), 1..3u64), 1..30)
+        ) {
+            let (mut plain, mut stated) = (Session::new(), Session::new());
+            for ((book, text), off) in &writes {
+                let version = stated.library().office().version(book);
+                let before = (stated.library().log().events().to_vec(), stated.library().office().commits());
+                let refused = exec(&mut stated, &format!("{text} expecting {}", version + off));
+                prop_assert_eq!(rule(&refused), Rule::VersionConflict);
+                let after = (stated.library().log().events().to_vec(), stated.library().office().commits());
+                prop_assert_eq!(after, before, "a refused command appends nothing");
+                let a = exec(&mut plain, text);
+                let b = exec(&mut stated, &format!("{text} expecting {version}"));
+                prop_assert_eq!(a, b, "`{}`", text);
+            }
+            prop_assert_eq!(plain.library().log().events(), stated.library().log().events());
+            let books = |s: &Session| s.library().office().books().cloned().collect::<Vec<_>>();
+            prop_assert_eq!(books(&plain), books(&stated));
+        }
+    }
+}
