@@ -332,6 +332,24 @@ pub fn book_answer_lines(answer: &BookAnswer) -> Vec<String> {
     lines
 }
 
+/// What the event log is called where it is shown: the record in an event-sourced office, the
+/// stream of published events where the tables are the record. A state-stored office adds
+/// what waits in the outbox and what was lost.
+pub fn log_title(library: &Library) -> String {
+    let mode = library.office_mode();
+    if !mode.is_state_stored() {
+        return "Event log".to_string();
+    }
+    let mut title = "Published stream".to_string();
+    if mode == OfficeMode::Outbox {
+        title.push_str(&format!(" · outbox {}", library.outbox_len()));
+    }
+    if library.lost_events() > 0 {
+        title.push_str(&format!(" · lost {}", library.lost_events()));
+    }
+    title
+}
+
 /// How a state-stored office stands: its mode, the outbox and what was lost. `None` for an
 /// event-sourced office, whose log says it all.
 pub fn office_line(library: &Library) -> Option<String> {
@@ -515,8 +533,13 @@ pub fn write_outcome(
         }
         Outcome::Answered(Answer::Status(rows)) => {
             let (now, head) = (library.now(), library.head());
+            let log = if library.office_mode().is_state_stored() {
+                "stream"
+            } else {
+                "log"
+            };
             line(format_args!(
-                "answered: clock at tick {now}, log head #{head}"
+                "answered: clock at tick {now}, {log} head #{head}"
             ))?;
             for row in status_table(rows) {
                 line(format_args!("  {row}"))?;
@@ -620,11 +643,15 @@ pub fn verify_lines(v: &VerifyAnswer) -> Vec<String> {
         v.catalog,
         summary.join(", ")
     )];
+    let source = match v.against {
+        Against::Tables => "the tables",
+        Against::Log | Against::Stream => "the replay",
+    };
     lines.extend(
         v.drift
             .iter()
             .take(DRIFT_SHOWN)
-            .map(|d| format!("  {}", drift_line(d))),
+            .map(|d| format!("  {}", drift_line_from(d, source))),
     );
     if v.drift.len() > DRIFT_SHOWN {
         lines.push(format!("  ... and {} more", v.drift.len() - DRIFT_SHOWN));
@@ -634,6 +661,20 @@ pub fn verify_lines(v: &VerifyAnswer) -> Vec<String> {
 
 /// One difference `verify` found, in words.
 pub fn drift_line(drift: &Drift) -> String {
+    drift_line_from(drift, "the replay")
+}
+
+/// `drift_line`, naming what the catalog was compared with ("the replay", "the tables").
+pub fn drift_line_from(drift: &Drift, source: &str) -> String {
+    let line = drift_words(drift);
+    if source == "the replay" {
+        line
+    } else {
+        line.replacen("the replay", source, 1)
+    }
+}
+
+fn drift_words(drift: &Drift) -> String {
     match drift {
         Drift::Lost { book, label } => format!("lost: {book} is missing from \"{label}\""),
         Drift::Misfiled { book, found, right } => {

@@ -333,11 +333,17 @@ impl Condition {
     /// `book <id> is <state> [to <patron>] | book <id> version is <n>`
     fn parse_book(w: &mut Words<'_>) -> Result<Condition, ConditionError> {
         let book = w.name("a book id")?;
-        if w.one_of("is or version", &["is", "version"])? == "version" {
+        let version = w
+            .words
+            .get(w.pos)
+            .is_some_and(|v| v.eq_ignore_ascii_case("version"));
+        if version {
+            w.pos += 1;
             w.keyword("is")?;
             let version = w.number("a version")?;
             return Ok(Condition::BookVersion { book, version });
         }
+        w.keyword("is")?;
         let state = w.choose(
             "acquired, available, lent, withdrawn or unknown",
             &BOOK_STATES,
