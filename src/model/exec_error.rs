@@ -40,7 +40,7 @@ impl ExecError {
             | ExecError::TooManyCatalogs { col, .. }
             | ExecError::BeyondHead { col, .. }
             | ExecError::NothingParked { col, .. } => *col,
-            | ExecError::OfficeInUse { col, .. } => *col,
+            ExecError::OfficeInUse { col, .. } => *col,
         }
     }
 

@@ -6,8 +6,8 @@ use super::language::{CatalogRef, Command, Field, parse_line};
 use super::*;
 
 mod faults;
-mod poison;
 mod office;
+mod poison;
 mod proptests;
 
 // ---------------------------------------------------------------------------------------------

@@ -3,8 +3,8 @@
 //! dispatcher over the language's groups, each carried out in a file of its own.
 
 mod faults;
-mod poison;
 mod office;
+mod poison;
 mod query;
 mod recover;
 mod tune;
