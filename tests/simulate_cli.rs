@@ -313,3 +313,38 @@ fn poisoned_events_are_parked_each_second_and_healed_before_the_verdict() {
         "healed and retried at the end: {summary}"
     );
 }
+
+#[test]
+fn a_dual_write_office_that_crashes_loses_events_and_an_outbox_loses_none() {
+    let crashing = ["--office-crash-every", "500", "--seconds", "4"];
+    let mut dual = vec!["--office", "dual-write"];
+    dual.extend(crashing);
+    let summary = json_lines(&dual).pop().unwrap();
+    assert_eq!(summary["office"], "dual-write");
+    assert!(summary["lost_events"].as_u64().unwrap() > 0, "{summary}");
+    assert_eq!(summary["lost_events"], summary["office_crashes"]);
+    assert!(
+        summary["diverged"].as_u64().unwrap() > 0,
+        "the card catalogs miss them: {summary}"
+    );
+    let mut outbox = vec!["--office", "outbox"];
+    outbox.extend(crashing);
+    let summary = json_lines(&outbox).pop().unwrap();
+    assert!(summary["office_crashes"].as_u64().unwrap() > 0, "{summary}");
+    assert_eq!(
+        (&summary["lost_events"], &summary["diverged"]),
+        (&0.into(), &0.into())
+    );
+    let plain = json_lines(&["--seconds", "1"]).pop().unwrap();
+    assert_eq!(
+        (&plain["office"], &plain["lost_events"]),
+        (&"event-sourced".into(), &0.into())
+    );
+}
+
+#[test]
+fn an_office_mode_that_does_not_exist_is_refused() {
+    simulate(&["--office", "ledger"]).code(2);
+    let stderr = refused(&["--office-crash-every", "99999999"]);
+    assert!(stderr.contains("--office-crash-every"), "{stderr}");
+}

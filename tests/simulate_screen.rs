@@ -152,3 +152,27 @@ fn the_lag_plots_title_and_the_totals_name_the_same_figure() {
         );
     }
 }
+
+#[test]
+fn a_dual_write_office_shows_the_events_it_lost_and_the_outbox_none() {
+    for (fault, lost) in [(5, "lost"), (6, "0 lost")] {
+        let mut params = preset("azure").unwrap().params();
+        params.seconds = 5;
+        params.faults = FAULT_PRESETS[fault].faults;
+        let mut app = app_of(params);
+        for _ in 0..30 {
+            app.on_timer();
+        }
+        let text = screen(&mut app, (80, 24));
+        assert!(
+            text.contains(&format!("◀ {} ▶", FAULT_PRESETS[fault].name)),
+            "{text}"
+        );
+        assert!(text.contains("2 office crashes · "), "{text}");
+        assert!(text.contains(lost), "{text}");
+        if fault == 5 {
+            assert!(!text.contains("· 0 lost"), "{text}");
+            insta::assert_snapshot!("simulate_dual_write@80x24", text);
+        }
+    }
+}

@@ -44,6 +44,12 @@ pub struct Args {
     /// Percent of the events each catalog cannot file: retried, then parked (poison)
     #[arg(long, value_name = "PCT")]
     pub poison: Option<u32>,
+    /// How the back office keeps its records: the log, or tables with a dual write or an outbox
+    #[arg(long, value_name = "MODE", value_parser = ["event-sourced", "dual-write", "outbox"])]
+    pub office: Option<String>,
+    /// The back office crashes after a commit, before publishing, on this period (crash office)
+    #[arg(long, value_name = "MS")]
+    pub office_crash_every: Option<u64>,
     /// Simulated seconds to run
     #[arg(long, value_name = "N")]
     pub seconds: Option<u64>,

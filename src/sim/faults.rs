@@ -19,6 +19,10 @@ pub(super) struct Injector {
     next_crash: Vec<u64>,
     /// Events filed during this step that a catalog is to be delivered again: (catalog, seq).
     again: Vec<(usize, u64)>,
+    /// The last event that could be poisoned: events are published when appended, or later
+    /// from an outbox.
+    published: u64,
+    next_office_crash: u64,
 }
 
 fn catalog(name: &str) -> CatalogRef {
@@ -68,6 +72,8 @@ impl Injector {
             rng: Rng::new(seed ^ 0xFA17_5EED),
             next_crash,
             again: Vec::new(),
+            published: library.head(),
+            next_office_crash: now + faults.office_crash_every_ms,
         }
     }
 
@@ -92,20 +98,29 @@ impl Injector {
         n
     }
 
-    /// Event `seq` has just been appended: each catalog cannot file a share of the events.
-    /// A catalog with no delay has filed it already, and the model says so and poisons nothing.
-    pub(super) fn appended(&mut self, library: &mut Library, seq: u64) {
+    /// The events before this one are the library's setting up, not traffic.
+    pub(super) fn start_after(&mut self, head: u64) {
+        self.published = head;
+    }
+
+    /// Events have just been appended: each catalog cannot file a share of them. A catalog
+    /// with no delay has filed them already, and the model says so and poisons nothing.
+    pub(super) fn appended(&mut self, library: &mut Library) {
+        let head = library.head();
         if self.faults.poison == 0 {
-            return;
+            self.published = head;
         }
-        for i in 0..library.projectors().len() {
-            if self.rng.chance(self.faults.poison) {
-                let command = Command::Poison {
-                    catalog: catalog(&library.projectors()[i].name),
-                    seq,
-                    seq_col: 0,
-                };
-                execute(library, &command);
+        while self.published < head {
+            self.published += 1;
+            for i in 0..library.projectors().len() {
+                if self.rng.chance(self.faults.poison) {
+                    let command = Command::Poison {
+                        catalog: catalog(&library.projectors()[i].name),
+                        seq: self.published,
+                        seq_col: 0,
+                    };
+                    execute(library, &command);
+                }
             }
         }
     }
@@ -113,11 +128,16 @@ impl Injector {
     /// Arms a crash in each projector whose time has come: it dies after filing its next
     /// event, before saving its checkpoint, and restarts from the one it saved.
     pub(super) fn crash_due(&mut self, library: &mut Library) {
+        let now = library.now();
+        let office_period = self.faults.office_crash_every_ms;
+        if office_period > 0 && self.next_office_crash <= now {
+            self.next_office_crash += office_period;
+            library.arm_office_crash();
+        }
         let period = self.faults.crash_every_ms;
         if period == 0 {
             return;
         }
-        let now = library.now();
         for i in 0..self.next_crash.len() {
             if self.next_crash[i] > now {
                 continue;

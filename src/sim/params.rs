@@ -1,6 +1,8 @@
 //! What a simulation runs: the traffic, the catalogs' capacity and delay, how long, the seed, and
 //! the library it runs on. Checked once here, so neither a run nor a live slider meets an absurd value.
 
+use crate::model::OfficeMode;
+
 /// One simulation's settings. Rates are per simulated second; one tick of the model is one
 /// simulated millisecond.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,12 +54,22 @@ pub struct Faults {
     /// Percent of the events each catalog cannot file (`poison`): it retries after 1, 2, 4
     /// and 8 ms, then parks the event and goes on. Healed and retried when the run ends.
     pub poison: u32,
+    /// How the back office keeps its records: the log (event-sourced, the default), or
+    /// tables and a stream published after the commit (dual write) or from an outbox.
+    pub office: OfficeMode,
+    /// The back office crashes right after a commit on this period, before publishing
+    /// (`crash office`); 0 for never.
+    pub office_crash_every_ms: u64,
 }
 
 impl Faults {
-    /// Whether anything is injected at all: a run without faults reports none.
+    /// Whether anything is injected, or the office is state-stored: a plain run reports none.
     pub fn any(&self) -> bool {
-        self.duplicates > 0 || self.crash_every_ms > 0 || self.poison > 0
+        self.duplicates > 0
+            || self.crash_every_ms > 0
+            || self.poison > 0
+            || self.office_crash_every_ms > 0
+            || self.office.is_state_stored()
     }
 
     fn validate(&self) -> Result<(), String> {
@@ -68,7 +80,13 @@ impl Faults {
             MAX_SECONDS * 1_000,
             " ms",
         )?;
-        at_most("--poison", u64::from(self.poison), 100, " percent")
+        at_most("--poison", u64::from(self.poison), 100, " percent")?;
+        at_most(
+            "--office-crash-every",
+            self.office_crash_every_ms,
+            MAX_SECONDS * 1_000,
+            " ms",
+        )
     }
 }
 

@@ -2,6 +2,7 @@
 //! Each says what it stands for, so a report can tell the learner what they are looking at.
 
 use super::params::{Fanout, Faults, Params};
+use crate::model::OfficeMode;
 use crate::model::language::nearest;
 
 /// A named starting point for `simulate`.
@@ -127,9 +128,11 @@ const NO_FAULTS: Faults = Faults {
     crash_every_ms: 0,
     checkpoint_apart: false,
     poison: 0,
+    office: OfficeMode::EventSourced,
+    office_crash_every_ms: 0,
 };
 
-pub const FAULT_PRESETS: [FaultPreset; 5] = [
+pub const FAULT_PRESETS: [FaultPreset; 7] = [
     FaultPreset {
         name: "none",
         about: "every event delivered once, no projector crashes",
@@ -168,6 +171,26 @@ pub const FAULT_PRESETS: [FaultPreset; 5] = [
                 without them; at the end they are healed and retried",
         faults: Faults {
             poison: 1,
+            ..NO_FAULTS
+        },
+    },
+    FaultPreset {
+        name: "dual write, crashes",
+        about: "the back office keeps tables and publishes each event after the commit; it \
+                crashes every 2 s between the two: those events are lost to every catalog",
+        faults: Faults {
+            office: OfficeMode::DualWrite,
+            office_crash_every_ms: 2_000,
+            ..NO_FAULTS
+        },
+    },
+    FaultPreset {
+        name: "outbox, crashes",
+        about: "the back office writes each event to an outbox in the same commit; it crashes \
+                every 2 s, and the relay publishes what waited: nothing is lost",
+        faults: Faults {
+            office: OfficeMode::Outbox,
+            office_crash_every_ms: 2_000,
             ..NO_FAULTS
         },
     },

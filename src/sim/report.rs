@@ -10,6 +10,7 @@ use super::presets::lookup;
 use super::{Faults, Params, Sample, Simulation, Summary};
 use crate::UsageError;
 use crate::cli::SimulateArgs;
+use crate::model::OfficeMode;
 
 /// The preset named, with the options given on the command line in place of its values.
 pub fn params_from(args: &SimulateArgs) -> Result<Params, String> {
@@ -36,6 +37,12 @@ pub fn params_from(args: &SimulateArgs) -> Result<Params, String> {
     faults.duplicates = args.duplicates.unwrap_or(faults.duplicates);
     faults.crash_every_ms = args.crash_every.unwrap_or(faults.crash_every_ms);
     faults.poison = args.poison.unwrap_or(faults.poison);
+    if let Some(mode) = &args.office {
+        faults.office = OfficeMode::from_word(mode).ok_or("--office: no such mode")?;
+    }
+    faults.office_crash_every_ms = args
+        .office_crash_every
+        .unwrap_or(faults.office_crash_every_ms);
     if let Some(place) = &args.checkpoint {
         faults.checkpoint_apart = place == "apart";
     }
@@ -136,12 +143,22 @@ pub fn faults_line(f: &Faults) -> String {
             f.poison
         ));
     }
+    if f.office_crash_every_ms > 0 {
+        parts.push(format!(
+            "the back office crashes after a commit every {} ms",
+            f.office_crash_every_ms
+        ));
+    }
     let place = if f.checkpoint_apart {
         "apart from the cards"
     } else {
         "with the cards"
     };
-    format!("faults: {}; checkpoints saved {place}", parts.join(", "))
+    format!(
+        "faults: {}; checkpoints saved {place}; the back office {}",
+        parts.join(", "),
+        office_words(f.office)
+    )
 }
 
 /// The table's columns: the faults' before the worst catalog, whose name has no set width.
@@ -181,34 +198,68 @@ pub fn table_row(s: &Sample, faults: bool) -> String {
     line
 }
 
-/// What the faults came to: how often they struck, and the catalogs that differ from a replay
-/// of the log once caught up, out of `catalogs`.
+/// How the back office keeps its records, in words.
+fn office_words(mode: OfficeMode) -> &'static str {
+    match mode {
+        OfficeMode::EventSourced => "appends to the log, which is the record (event-sourced)",
+        OfficeMode::DualWrite => "commits to tables, then publishes the event (dual write)",
+        OfficeMode::Outbox => {
+            "commits the event to an outbox with the tables; a relay publishes it"
+        }
+    }
+}
+
+/// What the catalogs are verified against: the record, which the office's mode decides.
+fn record_words(mode: OfficeMode) -> &'static str {
+    if mode.is_state_stored() {
+        "the back office's tables (a count: the published stream)"
+    } else {
+        "a replay of the log"
+    }
+}
+
+/// Which catalogs differ from the record once healed, retried and caught up, of `catalogs`.
+fn verdict(diverged: &[String], catalogs: usize, mode: OfficeMode) -> String {
+    let record = record_words(mode);
+    match diverged.len() {
+        0 => format!("all {catalogs} catalogs equal {record}"),
+        1 => format!(
+            "1 of {catalogs} catalogs differs from {record} ({})",
+            diverged[0]
+        ),
+        n => format!(
+            "{n} of {catalogs} catalogs differ from {record} ({})",
+            diverged.join(", ")
+        ),
+    }
+}
+
+/// How often each fault struck.
+fn struck(s: &Summary) -> String {
+    if s.redelivered == 0 && s.crashes == 0 && s.parked == 0 && s.office_crashes == 0 {
+        return "faults: none struck".into();
+    }
+    let mut line = format!(
+        "faults: redelivered {}, crashes {}, parked {} at the end",
+        s.redelivered, s.crashes, s.parked
+    );
+    if s.office_crashes > 0 {
+        line.push_str(&format!(
+            ", office crashes {}, events lost {}",
+            s.office_crashes, s.lost_events
+        ));
+    }
+    line
+}
+
+/// What the faults came to: how often they struck, and the catalogs that differ from the
+/// record once caught up, out of `catalogs`.
 pub fn divergence_line(s: &Summary, catalogs: usize) -> Option<String> {
     let diverged = s.diverged.as_ref()?;
-    let verdict = if diverged.is_empty() {
-        format!("all {catalogs} catalogs equal a replay of the log")
-    } else {
-        let verb = if diverged.len() == 1 {
-            "differs"
-        } else {
-            "differ"
-        };
-        format!(
-            "{} of {catalogs} catalogs {verb} from a replay of the log ({})",
-            diverged.len(),
-            diverged.join(", ")
-        )
-    };
-    let faults = if s.redelivered == 0 && s.crashes == 0 && s.parked == 0 {
-        "faults: none struck".to_string()
-    } else {
-        format!(
-            "faults: redelivered {}, crashes {}, parked {} at the end",
-            s.redelivered, s.crashes, s.parked
-        )
-    };
     Some(format!(
-        "{faults}; after a final heal, retry and sync, {verdict}"
+        "{}; after a final heal, retry and sync, {}",
+        struck(s),
+        verdict(diverged, catalogs, s.office)
     ))
 }
 
@@ -301,6 +352,9 @@ pub fn summary_json(s: &Summary) -> Value {
         "redelivered": s.redelivered,
         "crashes": s.crashes,
         "parked": s.parked,
+        "office": s.office.word(),
+        "office_crashes": s.office_crashes,
+        "lost_events": s.lost_events,
     });
     if let Some(diverged) = &s.diverged {
         v["diverged"] = diverged.len().into();

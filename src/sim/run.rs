@@ -7,7 +7,7 @@ use super::params::{self, Params};
 use super::rng::Rng;
 use super::stats::{Amplification, LagHistogram, Sample, Summary, share};
 use crate::model::language::{CatalogRef, Command};
-use crate::model::{BookId, Capacity, Field, Library, Outcome, Status, Text};
+use crate::model::{BookId, Capacity, Field, Library, Outcome, OutcomeKind, Status, Text};
 
 /// Subjects of generated books: a few, so each drawer of `subjects` holds many cards.
 const SUBJECTS: [&str; 8] = [
@@ -151,6 +151,9 @@ impl Simulation {
     pub fn new(params: Params) -> Result<Self, String> {
         params.validate()?;
         let mut library = Library::new();
+        library
+            .set_office_mode(params.faults.office)
+            .expect("a new library has committed nothing");
         let loans = Command::AddCount {
             name: catalog(LOANS),
             field: Field::Patron,
@@ -188,6 +191,8 @@ impl Simulation {
             sim.books.push(book);
             sim.out.push(false);
         }
+        // An outbox office publishes on the tick: the relay runs now, the clock stays at 0.
+        sim.execute(&Command::Tick { ticks: 0 });
         let names = sim.catalog_names();
         for name in &names {
             sim.execute(&Command::Sync {
@@ -197,6 +202,7 @@ impl Simulation {
         sim.shelf = names.iter().position(|n| n == "shelf").expect("built in");
         sim.authors_catalog = names.iter().position(|n| n == "authors").expect("built in");
         sim.setup_head = sim.library.head();
+        sim.faults.start_after(sim.setup_head);
         let read_models = names.len() + usize::from(sim.params.fanout.is_some());
         sim.measured = vec![sim.setup_head; read_models];
         if let Some(fanout) = sim.params.fanout.clone() {
@@ -354,6 +360,9 @@ impl Simulation {
                 .map_or_else(|| self.library.head() - self.worst().1, |e| e.unfiled),
             redelivered: t.redelivered,
             crashes: t.crashes,
+            lost_events: self.library.lost_events(),
+            office_crashes: self.library.office_crashes(),
+            office: self.library.office_mode(),
             parked: self
                 .ending
                 .as_ref()
@@ -426,6 +435,7 @@ impl Simulation {
         }
         self.faults.crash_due(&mut self.library);
         self.execute(&Command::Tick { ticks: 1 });
+        self.faults.appended(&mut self.library);
         self.catch_up_boards();
         self.note_filed();
         if self.elapsed_ms().is_multiple_of(1_000) {
@@ -439,11 +449,9 @@ impl Simulation {
     /// Sends one command to the back office and lets lag-free catalogs and boards file it.
     fn send(&mut self, command: Command) -> Outcome {
         let outcome = self.execute(&command);
-        if let Outcome::Accepted { seq, .. } = outcome {
-            self.faults.appended(&mut self.library, seq);
-        }
+        self.faults.appended(&mut self.library);
         self.second.writes += 1;
-        if matches!(outcome, Outcome::Rejected(_)) {
+        if outcome.kind() == OutcomeKind::Rejected {
             self.second.rejected += 1;
         }
         self.catch_up_boards();
@@ -457,7 +465,7 @@ impl Simulation {
             let outcome = self.send(Command::Catalog {
                 book: book.to_string(),
             });
-            if matches!(outcome, Outcome::Accepted { .. }) {
+            if outcome.kind() == OutcomeKind::Accepted {
                 self.books.push(book);
                 self.out.push(false);
                 if let Some(tw) = &mut self.twitter {
@@ -470,7 +478,7 @@ impl Simulation {
             let now = self.elapsed_ms();
             let author = self.author_of_next_book(now);
             let (book, acquire) = self.next_acquisition(author);
-            if matches!(self.send(acquire), Outcome::Accepted { .. }) {
+            if self.send(acquire).kind() == OutcomeKind::Accepted {
                 self.pending = Some((book, author));
             }
             return;
@@ -555,7 +563,7 @@ impl Simulation {
                 book: self.books[i].to_string(),
                 patron,
             });
-            if matches!(outcome, Outcome::Accepted { .. }) {
+            if outcome.kind() == OutcomeKind::Accepted {
                 self.lent.push(i as u32);
                 self.out[i] = true;
             }
@@ -574,7 +582,7 @@ impl Simulation {
         let outcome = self.send(Command::Return {
             book: self.books[i].to_string(),
         });
-        if matches!(outcome, Outcome::Accepted { .. }) {
+        if outcome.kind() == OutcomeKind::Accepted {
             self.out[i] = false;
         }
         true

@@ -1,6 +1,8 @@
 //! What a simulation measures: one `Sample` per simulated second, a `Summary` of the whole run,
 //! and the histogram of delivery lags the percentiles come from.
 
+use crate::model::OfficeMode;
+
 /// One simulated second, as `simulate --json` prints it and a screen plots it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sample {
@@ -62,6 +64,12 @@ pub struct Summary {
     pub crashes: u64,
     /// Events parked when the run ended, before the final heal and retry.
     pub parked: u64,
+    /// Events the back office committed and never published: no catalog learns of them
+    /// (a dual-write office that crashed between its two writes).
+    pub lost_events: u64,
+    pub office_crashes: u64,
+    /// How the back office kept its records: what the catalogs are verified against.
+    pub office: OfficeMode,
     /// The catalogs that differ from a replay of the log once every projector has caught up,
     /// checked when the run ends (`None` before): what the faults did that no flag shows.
     pub diverged: Option<Vec<String>>,

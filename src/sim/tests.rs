@@ -5,7 +5,7 @@
 
 use super::*;
 use crate::model::language::{CatalogRef, Command};
-use crate::model::{Answer, BookState, Catalog, Outcome};
+use crate::model::{Answer, BookState, Catalog, OfficeMode, Outcome};
 
 /// A small plain library: 200 books, lends and returns, a few arrivals; no delay and ample
 /// capacity unless a test says otherwise.
@@ -338,7 +338,7 @@ fn faulty(duplicates: u32, crash_every_ms: u64, checkpoint_apart: bool) -> Param
             duplicates,
             crash_every_ms,
             checkpoint_apart,
-            poison: 0,
+            ..Faults::default()
         },
         ..small()
     }
@@ -508,6 +508,56 @@ fn a_parked_event_left_unhealed_is_drift_that_verify_finds() {
         }
     });
     assert!(drifted.count() > 0, "{parked:?}");
+}
+
+fn office(mode: OfficeMode) -> Params {
+    Params {
+        faults: Faults {
+            office: mode,
+            office_crash_every_ms: 500,
+            ..Faults::default()
+        },
+        ..faulty(0, 0, false)
+    }
+}
+
+#[test]
+fn a_dual_write_office_that_crashes_loses_each_crashed_commit_to_every_catalog() {
+    let sim = run(office(OfficeMode::DualWrite));
+    let summary = sim.summary();
+    // Crashes at 500 ms, 1 s, ... 4.5 s: nine, each losing the commit that followed it.
+    assert_eq!((summary.office_crashes, summary.lost_events), (9, 9));
+    assert_eq!(
+        summary.events + summary.lost_events + summary.rejected,
+        summary.writes
+    );
+    let diverged = summary.diverged.unwrap();
+    for card_catalog in ["authors", "titles", "subjects", "shelf"] {
+        assert!(diverged.iter().any(|d| d == card_catalog), "{diverged:?}");
+    }
+    let office = sim.library().office();
+    for (book, out) in sim.books_out() {
+        let state = &office.book(book.as_str()).expect("acquired").state;
+        assert_eq!(matches!(state, BookState::Lent { .. }), out, "{book}");
+    }
+}
+
+#[test]
+fn an_outbox_office_that_crashes_loses_nothing_and_an_event_sourced_one_neither() {
+    for mode in [OfficeMode::Outbox, OfficeMode::EventSourced] {
+        let summary = run(office(mode)).summary();
+        assert_eq!(
+            (summary.office_crashes, summary.lost_events),
+            (9, 0),
+            "{mode:?}"
+        );
+        assert_eq!(
+            summary.events + summary.rejected,
+            summary.writes,
+            "{mode:?}"
+        );
+        assert_eq!(summary.diverged, Some(vec![]), "{mode:?}");
+    }
 }
 
 #[test]

@@ -416,10 +416,20 @@ fn fault_counts(s: &Summary, f: &Faults) -> String {
     if f.poison > 0 {
         parts.push(format!("{} parked", grouped(s.parked)));
     }
+    if f.office_crash_every_ms > 0 {
+        parts.push(format!(
+            "{} office crashes · {} lost",
+            grouped(s.office_crashes),
+            grouped(s.lost_events)
+        ));
+    }
+    if parts.is_empty() {
+        parts.push(format!("none; the back office {}", f.office.word()));
+    }
     parts.join(" · ")
 }
 
-/// Which catalogs differ from a replay of the log, once the run has ended and been synced.
+/// Which catalogs differ from the record, once the run has ended and been caught up.
 fn diverged_words(s: &Summary, catalogs: usize) -> String {
     match &s.diverged {
         None => "checked at the end".into(),
@@ -678,7 +688,8 @@ impl Screen for Simulate {
             (
                 "faults".into(),
                 "none, duplicates, crashes with the checkpoint saved with or apart from the cards, \
-                 or poison events; each starts the run afresh"
+                 poison events, or a back office that crashes between commit and publish (dual \
+                 write) or keeps an outbox; each starts the run afresh"
                     .into(),
             ),
             (
@@ -687,7 +698,8 @@ impl Screen for Simulate {
             ),
             (
                 "diverged".into(),
-                "catalogs that differ from a replay of the log once caught up (checked at the end)"
+                "catalogs that differ from the record once caught up (checked at the end): a \
+                 replay of the log, or the tables of a state-stored office"
                     .into(),
             ),
             (
