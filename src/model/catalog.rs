@@ -439,6 +439,12 @@ impl Catalog {
         self.drawers.values().any(|d| d.books.contains(book))
     }
 
+    /// The card kept for a book, by the id the back office gave it: one step into an array,
+    /// for a reader (the simulator's millions) who has the id and not only its text.
+    pub fn card_for(&self, book: &BookId) -> Option<&Card> {
+        self.card_of(book)
+    }
+
     /// The card a catalog holds for a book, if a drawer still holds it.
     pub fn card(&self, book: &str) -> Option<&Card> {
         let filed = self.drawers.values().find_map(|d| d.books.get(book))?;

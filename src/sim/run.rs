@@ -188,7 +188,7 @@ impl Simulation {
             sim.execute(&Command::Catalog {
                 book: book.to_string(),
             });
-            sim.books.push(book);
+            sim.books.push(sim.office_id(book));
             sim.out.push(false);
         }
         // An outbox office publishes on the tick: the relay runs now, the clock stays at 0.
@@ -466,7 +466,7 @@ impl Simulation {
                 book: book.to_string(),
             });
             if outcome.kind() == OutcomeKind::Accepted {
-                self.books.push(book);
+                self.books.push(self.office_id(book));
                 self.out.push(false);
                 if let Some(tw) = &mut self.twitter {
                     tw.published[author as usize] += 1;
@@ -540,11 +540,17 @@ impl Simulation {
     }
 
     fn shelf_status(&self, book: &BookId) -> Option<&Status> {
-        self.library.projectors()[self.shelf]
-            .catalog
-            .cards_in(book.as_str())
-            .next()
-            .map(|card| &card.status)
+        let card = self.library.projectors()[self.shelf].catalog.card_for(book);
+        card.map(|card| &card.status)
+    }
+
+    /// The id the back office gave a book it accepted, with its accession number: what a
+    /// catalog files the card at.
+    fn office_id(&self, book: BookId) -> BookId {
+        self.library
+            .office()
+            .book(book.as_str())
+            .map_or(book, |b| b.id.clone())
     }
 
     /// A patron looks books up on the shelf and asks the desk for the first one shown
