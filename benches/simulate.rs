@@ -1,10 +1,11 @@
 //! The simulator's speed: a simulated minute of the ecommerce load (3 million reads and 30,000
-//! writes through the real model), with the 50,000-book library it starts from measured apart.
+//! writes through the real model), with the 50,000-book library it starts from measured apart,
+//! and the same minute with faults (`--duplicates 5 --crash-every 1000`), its end verified.
 
 use std::hint::black_box;
 use std::time::Duration;
 
-use cqrs_catalog::sim::{Params, Simulation, preset};
+use cqrs_catalog::sim::{Faults, Params, Simulation, preset};
 use criterion::{BatchSize, Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
 
 fn ecommerce() -> Params {
@@ -41,6 +42,18 @@ fn simulate(c: &mut Criterion) {
     group.bench_function("setup and the minute, as simulate runs it", |b| {
         b.iter(|| black_box(Simulation::run(params.clone()).expect("valid")))
     });
+    let faulty = Params {
+        faults: Faults {
+            duplicates: 5,
+            crash_every_ms: 1_000,
+            ..Faults::default()
+        },
+        ..params.clone()
+    };
+    group.bench_function(
+        "setup and the minute, 5% duplicates, crashes every second",
+        |b| b.iter(|| black_box(Simulation::run(faulty.clone()).expect("valid"))),
+    );
     group.finish();
 }
 
