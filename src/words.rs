@@ -38,6 +38,11 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str
     nearest(word, candidates).map_or_else(String::new, |n| format!(" (did you mean {n:?}?)"))
 }
 
+/// As [`did_you_mean`], for the key of a file, quoted as code: " (did you mean `summary`?)".
+pub fn did_you_mean_key<'a>(key: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
+    nearest(key, candidates).map_or_else(String::new, |n| format!(" (did you mean `{n}`?)"))
+}
+
 /// "1 lesson", "3 lessons", "2 quizzes": a count with its noun.
 pub fn plural(count: usize, noun: &str) -> String {
     if count == 1 {

@@ -93,10 +93,10 @@ impl Content {
     pub fn find_quiz(&self, id: &str) -> Result<&Quiz, crate::UsageError> {
         self.quiz(id).ok_or_else(|| {
             let ids: Vec<&str> = self.quizzes.iter().map(|q| q.id.as_str()).collect();
-            let hint = match crate::words::nearest(id, ids.iter().copied()) {
-                Some(s) => format!(" (did you mean \"{s}\"?)"),
-                None => format!("; the quizzes are {}", ids.join(", ")),
-            };
+            let mut hint = crate::words::did_you_mean(id, ids.iter().copied());
+            if hint.is_empty() {
+                hint = format!("; the quizzes are {}", ids.join(", "));
+            }
             crate::UsageError(format!("there is no quiz \"{id}\"{hint}"))
         })
     }

@@ -932,16 +932,26 @@ fn naming_a_catalog_that_does_not_exist_is_an_error_with_the_nearest_name() {
         assert_eq!(e.line, 7, "{line}");
         assert_eq!(e.col, line.find("titels").unwrap() + 1, "{line}");
         assert_eq!(e.suggestion.as_deref(), Some("titles"), "{line}");
-        assert!(
-            e.message.contains(
-                "no catalog is named \"titels\" (there are: authors, titles, subjects, shelf)"
-            ),
-            "{}",
-            e.message
+        // One hint: the nearest name, not the list of them as well.
+        assert_eq!(e.message, "no catalog is named \"titels\"");
+        assert_eq!(
+            e.describe(),
+            "no catalog is named \"titels\" (did you mean \"titles\"?)"
         );
     }
     assert!(s.history().is_empty(), "a failed command is not history");
     assert!(s.last().is_none());
+}
+
+#[test]
+fn a_catalog_name_like_none_of_them_is_answered_with_the_list_alone() {
+    let mut s = Session::new();
+    let e = exec_err(&mut s, "show loans");
+    assert_eq!(e.suggestion, None);
+    assert_eq!(
+        e.describe(),
+        "no catalog is named \"loans\" (there are: authors, titles, subjects, shelf)"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

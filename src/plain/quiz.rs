@@ -35,7 +35,7 @@ pub fn with_defaults(
         (Some(name), Some(results)) if !name.trim().is_empty() => Some((name, results)),
         (_, Some(results)) => {
             return Err(crate::UsageError(format!(
-                "cqrs-catalog: --results {} needs the learner's name: add --name NAME (or `name` in the config's [defaults])",
+                "--results {} needs the learner's name: add --name NAME (or `name` in the config's [defaults])",
                 results.display()
             ))
             .into());
@@ -166,9 +166,9 @@ pub fn run_attempt(
     let total = attempt.len();
     writeln!(
         out,
-        "{} · {total} question{} · seed {seed}",
+        "{} · {} · seed {seed}",
         quiz.title,
-        if total == 1 { "" } else { "s" }
+        crate::words::plural(total, "question")
     )?;
     writeln!(
         out,
@@ -209,8 +209,8 @@ pub fn run_attempt(
             let left = total - i;
             writeln!(
                 out,
-                "End of input: {left} question{} left, counted as skipped.",
-                if left == 1 { "" } else { "s" }
+                "End of input: {} left, counted as skipped.",
+                crate::words::plural(left, "question")
             )?;
             attempt.asked[i].given = Some(Given::Skipped);
             continue;

@@ -173,9 +173,9 @@ pub fn start(
     present: Option<Presenter>,
 ) -> anyhow::Result<Box<dyn Screen>> {
     if content.lessons.is_empty() {
-        return Err(UsageError("cqrs-catalog: there are no lessons to tour".into()).into());
+        return Err(UsageError("there are no lessons to tour".into()).into());
     }
-    let usage = |m: String| UsageError(format!("cqrs-catalog: {m}"));
+    let usage = UsageError;
     let (lesson, step) = match lesson {
         Some(id) => {
             let (index, l) = locate::lesson(content, id).map_err(usage)?;
