@@ -4,8 +4,8 @@
 
 use crate::model::{Condition, Outcome, Session, language::ScriptLine};
 
-use super::quiz::{Rng, shuffled};
 use super::source::Pos;
+use crate::rng::Rng;
 
 /// The panels of the tour screen a step can put in focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,7 +58,7 @@ pub struct Predict {
 impl Predict {
     /// Puts the choices in the order `rng` draws, the shuffle quiz questions use.
     pub fn shuffle(&mut self, rng: &mut Rng) {
-        let order = shuffled(self.choices.len(), rng);
+        let order = rng.shuffled(self.choices.len());
         self.choices = order.iter().map(|&i| self.choices[i].clone()).collect();
     }
 }

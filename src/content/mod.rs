@@ -1,7 +1,6 @@
 //! Lessons and quizzes: the embedded files or a teacher's own, read into typed content and
 //! checked, with every problem placed at `file:line:col`.
 
-pub mod attempt;
 pub mod check;
 pub mod lesson;
 pub mod load;
@@ -16,7 +15,7 @@ use std::collections::HashSet;
 use std::path::Path;
 
 pub use lesson::{Challenge, Choice, Lesson, Panel, Predict, Ran, Step};
-pub use quiz::{Kind, Question, Quiz, Rng};
+pub use quiz::{Kind, Question, Quiz};
 pub use source::{Pos, Problem, Source};
 
 #[derive(Debug, Clone, Default)]

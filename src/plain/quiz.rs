@@ -5,10 +5,11 @@ use std::io::{self, BufRead, Write};
 
 use anyhow::Result;
 
-use crate::content::attempt::{Asked, Attempt, Feedback, Given, letter, ordinal, time_seed};
-use crate::content::{Content, Kind, Question, Quiz, Rng};
+use crate::attempt::{Asked, Attempt, Feedback, Given, letter, ordinal, time_seed};
+use crate::content::{Content, Kind, Question, Quiz};
 use crate::launch::{self, Options};
 use crate::progress::today;
+use crate::rng::Rng;
 
 /// `cqrs-catalog quiz [ID] --plain [--seed N]`.
 /// Where a class keeps its attempts: the learner's name and the shared results file.

@@ -5,8 +5,8 @@
 use rustc_hash::FxHashMap;
 
 use super::params::Fanout;
-use super::rng::Rng;
 use crate::model::{Capacity, EventKind, EventLog, Pace, Text};
+use crate::rng::Rng;
 
 /// The boards and the clerk who pins their cards.
 #[derive(Debug, Clone)]

@@ -3,10 +3,10 @@
 
 use super::fanout::Boards;
 use super::params::{self, Params};
-use super::rng::Rng;
 use super::stats::{Amplification, LagHistogram, Sample, Summary, share};
 use crate::model::language::{CatalogRef, Command};
 use crate::model::{BookId, Capacity, Library, Outcome, Status, Text};
+use crate::rng::Rng;
 
 /// Subjects of generated books: a few, so each drawer of `subjects` holds many cards.
 const SUBJECTS: [&str; 8] = [
