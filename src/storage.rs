@@ -300,13 +300,20 @@ fn set_permissions(path: &Path, file: &std::fs::File, owner: Owner) -> std::io::
 #[cfg(unix)]
 fn usual_permissions(file: &std::fs::File) -> std::io::Result<()> {
     use std::os::unix::fs::PermissionsExt;
+    file.set_permissions(std::fs::Permissions::from_mode(0o666 & !umask()))
+}
+
+/// The process's umask, read by setting it and putting it back at once.
+#[cfg(unix)]
+// `mode_t` is a u32 on Linux but a u16 on macOS.
+#[allow(clippy::useless_conversion)]
+fn umask() -> u32 {
     // SAFETY: umask has no failure mode; the old value is put back at once.
-    let umask = unsafe {
+    unsafe {
         let old = libc::umask(0o022);
         libc::umask(old);
         u32::from(old)
-    };
-    file.set_permissions(std::fs::Permissions::from_mode(0o666 & !umask))
+    }
 }
 
 #[cfg(not(unix))]
@@ -526,13 +533,7 @@ mod tests {
         write_atomic_as(&dir.path().join("app"), b"a", Owner::App).unwrap();
         write_atomic_as(&dir.path().join("user"), b"u", Owner::User).unwrap();
         assert_eq!(mode("app"), 0o600);
-        // SAFETY: read and put back at once, as the writer does.
-        let umask = unsafe {
-            let old = libc::umask(0o022);
-            libc::umask(old);
-            u32::from(old)
-        };
-        assert_eq!(mode("user"), 0o666 & !umask);
+        assert_eq!(mode("user"), 0o666 & !umask());
     }
 
     #[test]
