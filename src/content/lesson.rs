@@ -8,7 +8,8 @@ use super::source::Pos;
 use crate::rng::Rng;
 
 /// The panels of the tour screen a step can put in focus.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString)]
+#[strum(serialize_all = "lowercase")]
 pub enum Panel {
     Narration,
     Office,
@@ -18,22 +19,8 @@ pub enum Panel {
 }
 
 impl Panel {
-    pub const ALL: [Panel; 5] = [
-        Panel::Narration,
-        Panel::Office,
-        Panel::Log,
-        Panel::Catalogs,
-        Panel::Command,
-    ];
-
     pub fn word(self) -> &'static str {
-        match self {
-            Panel::Narration => "narration",
-            Panel::Office => "office",
-            Panel::Log => "log",
-            Panel::Catalogs => "catalogs",
-            Panel::Command => "command",
-        }
+        self.into()
     }
 }
 

@@ -10,7 +10,8 @@ use super::source::Pos;
 /// taken by the quiz screen's own keys (j, k, l, q).
 pub const MAX_CHOICES: usize = 8;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
 pub enum Kind {
     /// Exactly one choice is right.
     Single,
@@ -22,11 +23,7 @@ pub enum Kind {
 
 impl Kind {
     pub fn word(self) -> &'static str {
-        match self {
-            Kind::Single => "single",
-            Kind::Multiple => "multiple",
-            Kind::Order => "order",
-        }
+        self.into()
     }
 }
 

@@ -44,8 +44,20 @@ pub struct Book {
     pub state: BookState,
 }
 
-/// A rule of the back office. Each rejection names one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// A rule of the back office. Each rejection names one, by the kebab-case name content and
+/// transcripts write (`already-lent`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Rule {
     UniqueId,
     MustBeAcquired,
@@ -60,37 +72,15 @@ pub enum Rule {
 }
 
 impl Rule {
-    pub const ALL: [Rule; 10] = [
-        Rule::UniqueId,
-        Rule::MustBeAcquired,
-        Rule::MustBeCataloged,
-        Rule::AlreadyCataloged,
-        Rule::AlreadyLent,
-        Rule::NotLent,
-        Rule::LentCannotBeWithdrawn,
-        Rule::WithdrawnIsFinal,
-        Rule::NameRequired,
-        Rule::NothingToChange,
-    ];
+    pub const ALL: &'static [Rule] = <Rule as strum::VariantArray>::VARIANTS;
 
     /// The rule's name as content and transcripts write it.
     pub fn slug(self) -> &'static str {
-        match self {
-            Rule::UniqueId => "unique-id",
-            Rule::MustBeAcquired => "must-be-acquired",
-            Rule::MustBeCataloged => "must-be-cataloged",
-            Rule::AlreadyCataloged => "already-cataloged",
-            Rule::AlreadyLent => "already-lent",
-            Rule::NotLent => "not-lent",
-            Rule::LentCannotBeWithdrawn => "lent-cannot-be-withdrawn",
-            Rule::WithdrawnIsFinal => "withdrawn-is-final",
-            Rule::NameRequired => "name-required",
-            Rule::NothingToChange => "nothing-to-change",
-        }
+        self.into()
     }
 
     pub fn from_slug(slug: &str) -> Option<Rule> {
-        Rule::ALL.into_iter().find(|r| r.slug() == slug)
+        slug.parse().ok()
     }
 }
 

@@ -9,7 +9,8 @@ use super::event_log::EventLog;
 use super::field::Field;
 
 /// A catalog's health, as `status` and the screens report it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::VariantNames)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Health {
     CaughtUp,
     Behind,
@@ -18,16 +19,11 @@ pub enum Health {
 }
 
 impl Health {
-    pub const WORDS: [&'static str; 4] = ["caught-up", "behind", "paused", "damaged"];
+    pub const WORDS: &'static [&'static str] = <Health as strum::VariantNames>::VARIANTS;
 
     /// The word used by conditions and JSON.
     pub fn word(self) -> &'static str {
-        match self {
-            Health::CaughtUp => "caught-up",
-            Health::Behind => "behind",
-            Health::Paused => "paused",
-            Health::Damaged => "damaged",
-        }
+        self.into()
     }
 }
 

@@ -350,7 +350,7 @@ fn every_rule_has_the_name_content_uses() {
             "nothing-to-change",
         ]
     );
-    for r in Rule::ALL {
+    for &r in Rule::ALL {
         assert_eq!(Rule::from_slug(r.slug()), Some(r));
         assert_eq!(r.to_string(), r.slug());
     }
