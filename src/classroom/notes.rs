@@ -16,9 +16,6 @@ use serde::{Deserialize, Serialize};
 use super::printable;
 use crate::content::Lesson;
 
-/// Overrides the runtime directory the state file is kept in (tests, several presenters).
-pub const RUNTIME_DIR_ENV: &str = "CQRS_CATALOG_RUNTIME";
-
 /// The state file's name within the runtime directory.
 pub const STATE_FILE: &str = "presenter.toml";
 

@@ -209,14 +209,10 @@ impl BackOffice {
         self.books.is_empty()
     }
 
-    /// Checks a command against the rules and decides the event it would append. Nothing
-    /// changes here: the caller appends the event and then applies it.
-    pub fn decide(&self, book: &str, intent: Intent<'_>) -> Result<EventKind, Rejection> {
-        self.decide_for(book, intent).map(|(_, kind)| kind)
-    }
-
-    /// `decide`, with the id the event should carry: the back office's own for a book it
-    /// knows, so that a book's events and cards share one string.
+    /// Checks a command against the rules and decides the event it would append, with the id
+    /// the event should carry: the back office's own for a book it knows, so that a book's
+    /// events and cards share one string. Nothing changes here: the caller appends the event
+    /// and then applies it.
     pub fn decide_for(
         &self,
         book: &str,

@@ -151,12 +151,8 @@ pub fn list(content: &Content, out: &mut impl Write) -> io::Result<()> {
 }
 
 /// Asks every question of `quiz`, reading one answer line each from `input`; returns the
-/// score. At the end of input the questions left count as skipped.
-pub fn run(quiz: &Quiz, seed: u64, input: impl BufRead, out: &mut impl Write) -> io::Result<Score> {
-    run_attempt(quiz, seed, input, out).map(|(score, _)| score)
-}
-
-/// `run`, also handing back the attempt with every answer (for a class's results file).
+/// score and the attempt with every answer (for a class's results file). At the end of input
+/// the questions left count as skipped.
 pub fn run_attempt(
     quiz: &Quiz,
     seed: u64,

@@ -93,11 +93,6 @@ impl Boards {
         u64::from(self.cards[patron as usize])
     }
 
-    pub(crate) fn set_capacity(&mut self, cards_per_sec: u64, now: u64) {
-        self.capacity = Capacity::new(cards_per_sec, 1_000);
-        self.pace = Pace::starting(self.capacity, now);
-    }
-
     /// Pins what has come due by `now`, as fast as the clerk can. Returns the cards pinned.
     pub(crate) fn catch_up(&mut self, log: &EventLog, now: u64) -> u64 {
         let mut pinned = 0;

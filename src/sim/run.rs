@@ -257,19 +257,6 @@ impl Simulation {
         Ok(())
     }
 
-    /// Changes how many cards a second the notice-board clerk pins (twitter only).
-    pub fn set_board_capacity(&mut self, cards_per_sec: u64) -> Result<(), String> {
-        params::check_capacity(cards_per_sec)?;
-        let now = self.library.now();
-        if let (Some(tw), Some(fanout)) = (&mut self.twitter, &mut self.params.fanout) {
-            fanout.board_capacity = cards_per_sec;
-            tw.boards.set_capacity(cards_per_sec, now);
-        }
-        self.catch_up_boards();
-        self.note_filed();
-        Ok(())
-    }
-
     /// Changes the delivery delay: events appended already are due on the new delay too, as
     /// the model's `lag` command does.
     pub fn set_delay(&mut self, delay_ms: u64, spread_ms: u64) -> Result<(), String> {

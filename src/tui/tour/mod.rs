@@ -222,10 +222,6 @@ impl Tour {
         self
     }
 
-    pub fn presenter(&self) -> Option<&Presenter> {
-        self.present.as_ref()
-    }
-
     /// A presenter's "next": a challenge runs its solution before the tour moves on (the
     /// room watches it reach the goal); at the end, a loop starts over.
     fn present_next(&mut self, ctx: &mut Ctx) {
@@ -296,10 +292,6 @@ impl Tour {
             }
         }
         true
-    }
-
-    pub fn state(&self) -> &TourState {
-        &self.state
     }
 
     /// Whether the step shows a task panel: a prediction, a challenge or the end of the tour.
