@@ -79,6 +79,20 @@ pub fn visible(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The lower-case form for matching without regard to case, borrowed when the text is lower
+/// case already (most ids, patrons, statuses and typed words are), so that matching allocates
+/// only for the rare word that needs it.
+pub fn fold(text: &str) -> Cow<'_, str> {
+    if text
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.to_lowercase())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
