@@ -1,17 +1,23 @@
 //! `run`'s output byte for byte: the transcript and the `--json` lines of a script that reaches
 //! every kind of outcome (each rejection, each answer, redeliveries, crashes, counts, escapes
-//! and non-ASCII text) must stay exactly what they were when the writers were rewritten for
-//! speed. The expected files were written by the build before that rewrite.
+//! and non-ASCII text; the outbox, a lost dual write, versions, parked events) must stay
+//! exactly what they were when the writers were rewritten for speed. The expected files were
+//! written by the build before that rewrite.
 
 use assert_cmd::Command;
 
-const SCRIPT: &str = "tests/fixtures/every_outcome.txt";
+/// The scripts, each beside its expected `.transcript` and `.jsonl` in tests/fixtures/.
+const SCRIPTS: [&str; 3] = [
+    "every_outcome",
+    "every_outcome_outbox",
+    "every_outcome_dual_write",
+];
 
-fn run(args: &[&str]) -> String {
+fn run(script: &str, args: &[&str]) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_cqrs-catalog"))
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .arg("run")
-        .arg(SCRIPT)
+        .arg(format!("tests/fixtures/{script}.txt"))
         .args(args)
         .assert()
         .success()
@@ -41,14 +47,18 @@ fn first_difference(got: &str, want: &str) -> Option<String> {
 
 #[test]
 fn the_transcript_is_byte_for_byte_what_it_was() {
-    let (got, want) = (run(&[]), expected("every_outcome.transcript"));
-    assert_eq!(first_difference(&got, &want), None);
-    assert_eq!(got, want);
+    for script in SCRIPTS {
+        let (got, want) = (run(script, &[]), expected(&format!("{script}.transcript")));
+        assert_eq!(first_difference(&got, &want), None, "{script}");
+        assert_eq!(got, want, "{script}");
+    }
 }
 
 #[test]
 fn json_lines_are_byte_for_byte_what_they_were() {
-    let (got, want) = (run(&["--json"]), expected("every_outcome.jsonl"));
-    assert_eq!(first_difference(&got, &want), None);
-    assert_eq!(got, want);
+    for script in SCRIPTS {
+        let (got, want) = (run(script, &["--json"]), expected(&format!("{script}.jsonl")));
+        assert_eq!(first_difference(&got, &want), None, "{script}");
+        assert_eq!(got, want, "{script}");
+    }
 }

@@ -8,10 +8,11 @@ use super::command::{CatalogRef, Command};
 use super::error::ParseError;
 use super::lexer::{Token, TokenKind, tokenize};
 use super::suggest::nearest;
+use crate::model::back_office::OfficeMode;
 use crate::model::field::{Field, RevisedField};
 
 /// Every command word, in the order help lists them.
-pub const COMMAND_WORDS: [&str; 21] = [
+pub const COMMAND_WORDS: [&str; 27] = [
     "acquire",
     "catalog",
     "lend",
@@ -33,7 +34,16 @@ pub const COMMAND_WORDS: [&str; 21] = [
     "crash",
     "checkpoint",
     "verify",
+    "reorder",
+    "poison",
+    "heal",
+    "retry",
+    "show-book",
+    "office",
 ];
+
+/// The name `crash office` gives the back office: no catalog may take it.
+pub const OFFICE: &str = "office";
 
 /// Old command words still accepted, with the word they stand for: scripts written before the
 /// rename keep running. Completion and help offer only the new word.
@@ -121,6 +131,24 @@ fn fold(word: &str) -> Cow<'_, str> {
     }
 }
 
+/// The words `office` takes first.
+const MODES: [&str; 2] = ["event-sourced", "state-stored"];
+
+/// A command group's parse of the line: `Ok(None)` when the word is not one of the group's.
+type Parsed = Result<Option<Command>, ParseError>;
+
+/// The command groups, tried in turn on the command word. A new group of commands is a new
+/// method here, so no one function grows with the language.
+const COMMAND_GROUPS: [fn(&mut Parser, &str) -> Parsed; 6] = [
+    Parser::back_office,
+    Parser::synchronization,
+    Parser::read_side,
+    Parser::recovery,
+    // Before the faults: `crash office` is the back office's crash, not a catalog's.
+    Parser::write_side,
+    Parser::faults,
+];
+
 struct Parser {
     tokens: Vec<Token>,
     pos: usize,
@@ -147,7 +175,21 @@ impl Parser {
             .iter()
             .find(|(old, _)| *old == word)
             .map_or(word.as_str(), |(_, new)| new);
-        let command = match canonical {
+        for group in COMMAND_GROUPS {
+            if let Some(command) = group(self, canonical)? {
+                self.end()?;
+                return Ok(command);
+            }
+        }
+        Err(
+            ParseError::new(self.line, first_col, format!("unknown command \"{word}\""))
+                .with_suggestion(nearest(&word, COMMAND_WORDS)),
+        )
+    }
+
+    /// The back office's commands: what the write model validates.
+    fn back_office(&mut self, word: &str) -> Parsed {
+        let command = match word {
             "acquire" => self.acquire()?,
             "catalog" => Command::Catalog { book: self.book()? },
             "lend" => {
@@ -158,20 +200,61 @@ impl Parser {
             }
             "return" => Command::Return { book: self.book()? },
             "withdraw" => Command::Withdraw { book: self.book()? },
-            "revise" => {
-                let book = self.book()?;
-                let field = self.one_of("`title` or `author`", &["title", "author"])?;
-                let field = if field == "title" {
-                    RevisedField::Title
+            "revise" => self.revise()?,
+            _ => return Ok(None),
+        };
+        self.expecting(command).map(Some)
+    }
+
+    /// `<back-office command> expecting <version>`: the command states the version of the book
+    /// it was decided on.
+    fn expecting(&mut self, command: Command) -> Result<Command, ParseError> {
+        if !self.at_expecting() {
+            return Ok(command);
+        }
+        self.pos += 1;
+        let version = self.number("the book's version", 0, u32::MAX.into())?;
+        Ok(Command::Expecting {
+            command: Box::new(command),
+            version,
+        })
+    }
+
+    fn at_expecting(&self) -> bool {
+        self.peek_word()
+            .is_some_and(|w| w.eq_ignore_ascii_case("expecting"))
+    }
+
+    /// The write side: how the back office keeps its records, its crash, and its record of a
+    /// book. `crash` is taken only before `office`; `crash <catalog>` is a fault of delivery.
+    fn write_side(&mut self, word: &str) -> Parsed {
+        Ok(Some(match word {
+            "show-book" => Command::ShowBook { book: self.book()? },
+            "office" => {
+                let col = self.peek().map_or(self.end_col, |t| t.col);
+                let how = self.one_of("`event-sourced` or `state-stored`", &MODES)?;
+                let mode = if how == "event-sourced" {
+                    OfficeMode::EventSourced
+                } else if self.one_of("`dual-write` or `outbox`", &["dual-write", "outbox"])?
+                    == "outbox"
+                {
+                    OfficeMode::Outbox
                 } else {
-                    RevisedField::Author
+                    OfficeMode::DualWrite
                 };
-                let value = self.string(match field {
-                    RevisedField::Title => "the new title in double quotes",
-                    RevisedField::Author => "the new author in double quotes",
-                })?;
-                Command::Revise { book, field, value }
+                Command::Office { mode, col }
             }
+            "crash" if self.peek_word().is_some_and(|w| fold(w) == OFFICE) => {
+                self.pos += 1;
+                Command::CrashOffice
+            }
+            _ => return Ok(None),
+        }))
+    }
+
+    /// The clock and the projectors' pace.
+    fn synchronization(&mut self, word: &str) -> Parsed {
+        Ok(Some(match word {
             "tick" => {
                 let ticks = if self.at_end() {
                     1
@@ -195,38 +278,64 @@ impl Parser {
             "sync" => Command::Sync {
                 catalog: self.catalog()?,
             },
-            "find" => {
-                let catalog = self.catalog()?;
-                let key = self.string("the key to look up in double quotes, like \"Dune\"")?;
-                let after = if self.at_end() {
-                    None
-                } else {
-                    self.keyword("after")?;
-                    Some(self.number("a sequence number", 0, u32::MAX.into())?)
-                };
-                Command::Find {
-                    catalog,
-                    key,
-                    after,
-                }
-            }
+            _ => return Ok(None),
+        }))
+    }
+
+    /// Queries: they read catalogs and change nothing.
+    fn read_side(&mut self, word: &str) -> Parsed {
+        Ok(Some(match word {
+            "find" => self.find()?,
             "show" => Command::Show {
                 catalog: self.catalog()?,
             },
             "status" => Command::Status,
+            _ => return Ok(None),
+        }))
+    }
+
+    /// Damage, rebuilds and new read models.
+    fn recovery(&mut self, word: &str) -> Parsed {
+        Ok(Some(match word {
             "damage" => Command::Damage {
                 catalog: self.catalog()?,
             },
+            "rebuild" => Command::Rebuild {
+                catalog: self.catalog()?,
+            },
+            "add-catalog" => self.add_catalog()?,
+            _ => return Ok(None),
+        }))
+    }
+
+    /// Faults of delivery and the check that finds their traces.
+    fn faults(&mut self, word: &str) -> Parsed {
+        Ok(Some(match word {
             "redeliver" => {
-                let catalog = self.catalog()?;
-                let seq_col = self.peek().map_or(self.end_col, |t| t.col);
-                let seq = self.number("a sequence number", 1, u32::MAX.into())?;
+                let (catalog, seq, seq_col) = self.catalog_and_seq()?;
                 Command::Redeliver {
                     catalog,
                     seq,
                     seq_col,
                 }
             }
+            "poison" => {
+                let (catalog, seq, seq_col) = self.catalog_and_seq()?;
+                Command::Poison {
+                    catalog,
+                    seq,
+                    seq_col,
+                }
+            }
+            "reorder" => Command::Reorder {
+                catalog: self.catalog()?,
+            },
+            "heal" => Command::Heal {
+                catalog: self.catalog()?,
+            },
+            "retry" => Command::Retry {
+                catalog: self.catalog()?,
+            },
             "crash" => Command::Crash {
                 catalog: self.catalog()?,
             },
@@ -241,43 +350,76 @@ impl Parser {
             "verify" => Command::Verify {
                 catalog: self.catalog()?,
             },
-            "rebuild" => Command::Rebuild {
-                catalog: self.catalog()?,
-            },
-            "add-catalog" => {
-                let name = self.catalog()?;
-                let counts = self
-                    .peek_word()
-                    .is_some_and(|w| w.eq_ignore_ascii_case("count"));
-                if counts {
-                    self.pos += 1;
-                } else {
-                    self.keyword("by")?;
-                }
-                let words: Vec<&str> = Field::ADDABLE.iter().map(|f| f.word()).collect();
-                let field =
-                    self.one_of("a field: title, author, subject, patron or status", &words)?;
-                let field = Field::ADDABLE
-                    .into_iter()
-                    .find(|f| f.word() == field)
-                    .unwrap_or(Field::Title);
-                if counts {
-                    Command::AddCount { name, field }
-                } else {
-                    Command::AddCatalog { name, field }
-                }
-            }
-            _ => {
-                return Err(ParseError::new(
-                    self.line,
-                    first_col,
-                    format!("unknown command \"{word}\""),
-                )
-                .with_suggestion(nearest(&word, COMMAND_WORDS)));
-            }
+            _ => return Ok(None),
+        }))
+    }
+
+    /// `<catalog> <seq>`, with the column of the number for an error about the event.
+    fn catalog_and_seq(&mut self) -> Result<(CatalogRef, u64, usize), ParseError> {
+        let catalog = self.catalog()?;
+        let seq_col = self.peek().map_or(self.end_col, |t| t.col);
+        let seq = self.number("a sequence number", 1, u32::MAX.into())?;
+        Ok((catalog, seq, seq_col))
+    }
+
+    fn revise(&mut self) -> Result<Command, ParseError> {
+        let book = self.book()?;
+        let field = self.one_of("`title` or `author`", &["title", "author"])?;
+        let field = if field == "title" {
+            RevisedField::Title
+        } else {
+            RevisedField::Author
         };
-        self.end()?;
-        Ok(command)
+        let value = self.string(match field {
+            RevisedField::Title => "the new title in double quotes",
+            RevisedField::Author => "the new author in double quotes",
+        })?;
+        Ok(Command::Revise { book, field, value })
+    }
+
+    fn find(&mut self) -> Result<Command, ParseError> {
+        let catalog = self.catalog()?;
+        let key = self.string("the key to look up in double quotes, like \"Dune\"")?;
+        let after = if self.at_end() {
+            None
+        } else {
+            self.keyword("after")?;
+            Some(self.number("a sequence number", 0, u32::MAX.into())?)
+        };
+        Ok(Command::Find {
+            catalog,
+            key,
+            after,
+        })
+    }
+
+    /// `add-catalog NAME by FIELD` (cards) or `add-catalog NAME count FIELD` (numbers).
+    fn add_catalog(&mut self) -> Result<Command, ParseError> {
+        let name = self.catalog()?;
+        if name.name == OFFICE {
+            let message = "\"office\" names the back office (`crash office`): choose another \
+                           name for the catalog";
+            return Err(ParseError::new(self.line, name.col, message.to_string()));
+        }
+        let counts = self
+            .peek_word()
+            .is_some_and(|w| w.eq_ignore_ascii_case("count"));
+        if counts {
+            self.pos += 1;
+        } else {
+            self.keyword("by")?;
+        }
+        let words: Vec<&str> = Field::ADDABLE.iter().map(|f| f.word()).collect();
+        let field = self.one_of("a field: title, author, subject, patron or status", &words)?;
+        let field = Field::ADDABLE
+            .into_iter()
+            .find(|f| f.word() == field)
+            .unwrap_or(Field::Title);
+        Ok(if counts {
+            Command::AddCount { name, field }
+        } else {
+            Command::AddCatalog { name, field }
+        })
     }
 
     fn acquire(&mut self) -> Result<Command, ParseError> {
@@ -286,7 +428,7 @@ impl Parser {
         self.keyword("by")?;
         let author = self.string("the author in double quotes, like \"Frank Herbert\"")?;
         let mut subjects = Vec::new();
-        if !self.at_end() {
+        if !self.at_end() && !self.at_expecting() {
             self.keyword("about")?;
             subjects.push(self.string("a subject in double quotes")?);
             while matches!(self.peek().map(|t| &t.kind), Some(TokenKind::Comma)) {
