@@ -114,7 +114,11 @@ fn touch_pass(log: &EventLog, slot: usize) -> u64 {
             table[at] = table[at].wrapping_add(event.kind.index() as u8 + 1);
         }
     }
-    table.iter().step_by(slot.max(1)).map(|&b| u64::from(b)).sum()
+    table
+        .iter()
+        .step_by(slot.max(1))
+        .map(|&b| u64::from(b))
+        .sum()
 }
 
 /// The best of a few runs, in milliseconds: a quick figure for the summary.

@@ -64,9 +64,7 @@ pub fn visible(text: &str) -> Cow<'_, str> {
     // into a few vector instructions per block.
     let suspect = |b: u8| ((b < 0x20) & (b != b'\t')) | (b == 0x7f) | (b == 0xc2);
     let clean = |block: &[u8]| !block.iter().fold(false, |any, &b| any | suspect(b));
-    if text.as_bytes().chunks(32).all(clean)
-        || !text.chars().any(|c| c.is_control() && c != '\t')
-    {
+    if text.as_bytes().chunks(32).all(clean) || !text.chars().any(|c| c.is_control() && c != '\t') {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -152,7 +150,10 @@ mod tests {
     #[test]
     fn letters_that_share_a_first_byte_with_the_c1_controls_stay_as_they_are() {
         // U+00A3 and U+00BD are written 0xc2 0xa3 and 0xc2 0xbd, as U+009B is 0xc2 0x9b.
-        assert!(matches!(visible("£5, ½ price"), Cow::Borrowed("£5, ½ price")));
+        assert!(matches!(
+            visible("£5, ½ price"),
+            Cow::Borrowed("£5, ½ price")
+        ));
         assert_eq!(visible("£\u{9b}½\u{7f}"), "£\\u{9b}½\\x7f");
         assert_eq!(visible("\u{85}"), "\\u{85}", "NEL, a C1 control");
     }

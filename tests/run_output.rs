@@ -57,7 +57,10 @@ fn the_transcript_is_byte_for_byte_what_it_was() {
 #[test]
 fn json_lines_are_byte_for_byte_what_they_were() {
     for script in SCRIPTS {
-        let (got, want) = (run(script, &["--json"]), expected(&format!("{script}.jsonl")));
+        let (got, want) = (
+            run(script, &["--json"]),
+            expected(&format!("{script}.jsonl")),
+        );
         assert_eq!(first_difference(&got, &want), None, "{script}");
         assert_eq!(got, want, "{script}");
     }

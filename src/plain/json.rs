@@ -9,8 +9,8 @@ use std::io::{self, Write};
 use serde::{Serialize, Serializer};
 
 use crate::model::{
-    Answer, Card, CatalogStatus, Delivery, Done, Event, FindAnswer, Library, Outcome, Redelivery,
-    ShowAnswer, Text, VerifyAnswer,
+    Answer, BookAnswer, BookState, Card, CatalogStatus, Commit, Delivery, Done, Event, FindAnswer,
+    Library, Outcome, Published, Redelivery, ShowAnswer, Text, VerifyAnswer,
 };
 use crate::transcript;
 
@@ -20,15 +20,25 @@ struct Line<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     after: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    against: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    book: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     catalog: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     catalogs: Option<Results<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     checkpoint: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    committed: Option<EventJson<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     count: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     counts: Option<BTreeMap<&'a str, u64>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    crashed: Option<bool>,
     #[serde(skip_serializing_if = "<[Delivery]>::is_empty")]
     #[serde(serialize_with = "deliveries")]
     delivered: &'a [Delivery],
@@ -36,14 +46,28 @@ struct Line<'a> {
     differences: Option<Vec<String>>,
     /// The event a command appended: always written, empty for any other outcome.
     #[serde(serialize_with = "events")]
-    events: Option<&'a Event>,
+    events: Option<EventJson<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     head: Option<u64>,
     input: &'a str,
     line: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
+    lines: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lost: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     message: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    office: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    outbox: Option<usize>,
     outcome: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    parked: Option<&'a [u64]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    patron: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     reason: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -51,13 +75,21 @@ struct Line<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     rule: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    side: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     skipped: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     stale: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    state: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     tick: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     verified: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    version: Option<u64>,
 }
 
 /// What a query answered, as the array under `results` (and `catalogs` for `status`).
@@ -94,12 +126,25 @@ impl<'a> CardJson<'a> {
     }
 }
 
+/// An event; `seq` is left out for one committed but not (yet) in the log.
 #[derive(Serialize)]
 struct EventJson<'a> {
     book: &'a str,
     kind: &'static str,
-    seq: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    seq: Option<u64>,
     tick: u64,
+}
+
+impl<'a> EventJson<'a> {
+    fn of(event: &'a Event, seq: Option<u64>) -> Self {
+        EventJson {
+            book: event.book.as_str(),
+            kind: event.kind.name(),
+            seq,
+            tick: event.tick,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -124,6 +169,7 @@ struct RowJson<'a> {
     head: u64,
     health: &'static str,
     lag: u64,
+    parked: &'a [u64],
     stale: bool,
 }
 
@@ -132,9 +178,11 @@ fn cards<S: Serializer>(cards: &&[Card], s: S) -> Result<S::Ok, S::Error> {
 }
 
 fn drawers<S: Serializer>(drawers: &&[(Text, Vec<Card>)], s: S) -> Result<S::Ok, S::Error> {
-    s.collect_seq(drawers.iter().flat_map(|(label, cards)| {
-        cards.iter().map(move |c| CardJson::of(c, Some(&**label)))
-    }))
+    s.collect_seq(
+        drawers
+            .iter()
+            .flat_map(|(label, cards)| cards.iter().map(move |c| CardJson::of(c, Some(&**label)))),
+    )
 }
 
 fn texts<S: Serializer>(texts: &&[Text], s: S) -> Result<S::Ok, S::Error> {
@@ -153,17 +201,13 @@ fn rows<S: Serializer>(rows: &&[CatalogStatus], s: S) -> Result<S::Ok, S::Error>
         head: r.head,
         health: r.health.word(),
         lag: r.delay,
+        parked: &r.parked,
         stale: r.checkpoint < r.head,
     }))
 }
 
-fn events<S: Serializer>(event: &Option<&Event>, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_seq(event.iter().map(|e| EventJson {
-        book: e.book.as_str(),
-        kind: e.kind.name(),
-        seq: e.seq,
-        tick: e.tick,
-    }))
+fn events<S: Serializer>(event: &Option<EventJson>, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(event)
 }
 
 fn deliveries<S: Serializer>(delivered: &&[Delivery], s: S) -> Result<S::Ok, S::Error> {
@@ -192,7 +236,13 @@ pub fn write_json_line(
         ..Line::default()
     };
     match outcome {
-        Outcome::Accepted { seq, .. } => json.events = library.log().get(*seq),
+        Outcome::Accepted { seq, .. } => {
+            json.events = library
+                .log()
+                .get(*seq)
+                .map(|e| EventJson::of(e, Some(e.seq)));
+        }
+        Outcome::Committed { commit, .. } => committed(&mut json, commit),
         Outcome::Rejected(r) => {
             json.reason = Some(transcript::reason(r));
             json.rule = Some(r.rule.slug());
@@ -200,11 +250,14 @@ pub fn write_json_line(
         Outcome::Done { done, .. } => {
             json.message = Some(transcript::done_message(done));
             if let Done::Redelivered { effect, .. } = done {
-                json.skipped = Some(matches!(effect, Redelivery::Skipped { .. }));
+                let skipped =
+                    matches!(effect, Redelivery::Skipped { .. } | Redelivery::StaysParked);
+                json.skipped = Some(skipped);
             }
         }
         Outcome::Answered(Answer::Find(f)) => found(&mut json, f),
         Outcome::Answered(Answer::Show(s)) => shown(&mut json, s),
+        Outcome::Answered(Answer::Book(b)) => book(&mut json, b),
         Outcome::Answered(Answer::Verify(v)) => verified(&mut json, v),
         Outcome::Answered(Answer::Status(rows)) => status(&mut json, library, rows),
     }
@@ -212,6 +265,39 @@ pub fn write_json_line(
     serde_json::to_writer(&mut *scratch, &json)?;
     scratch.push(b'\n');
     out.write_all(scratch)
+}
+
+/// A commit where the log is not simply the record: the event committed, where it went
+/// (`published`: now, outbox or lost) and whether the office crashed after it.
+fn committed<'a>(json: &mut Line<'a>, commit: &'a Commit) {
+    let event = &commit.event;
+    if let Published::Now { seq } = commit.published {
+        json.events = Some(EventJson::of(event, Some(seq)));
+    }
+    if let Published::Outbox { waiting } = commit.published {
+        json.outbox = Some(waiting);
+    }
+    json.committed = Some(EventJson::of(event, None));
+    json.published = Some(commit.published.word());
+    json.crashed = Some(commit.crashed);
+}
+
+/// `show-book`: the back office's record, marked as a read of the write side.
+fn book<'a>(json: &mut Line<'a>, b: &'a BookAnswer) {
+    json.side = Some("write");
+    json.book = Some(&b.book);
+    json.version = Some(b.version);
+    json.office = Some(b.mode.word());
+    json.outbox = Some(b.waiting);
+    if let Some(book) = &b.record {
+        json.state = Some(book.state.word());
+        json.title = Some(&book.title);
+        json.author = Some(&book.author);
+        if let BookState::Lent { patron } = &book.state {
+            json.patron = Some(patron);
+        }
+    }
+    json.lines = Some(transcript::book_answer_lines(b));
 }
 
 fn found<'a>(json: &mut Line<'a>, f: &'a FindAnswer) {
@@ -234,12 +320,14 @@ fn shown<'a>(json: &mut Line<'a>, s: &'a ShowAnswer) {
     json.checkpoint = Some(s.checkpoint);
     json.head = Some(s.head);
     json.stale = Some(s.stale);
+    json.parked = Some(&s.parked);
 }
 
 fn verified<'a>(json: &mut Line<'a>, v: &'a VerifyAnswer) {
     json.catalog = Some(&v.catalog);
     json.checkpoint = Some(v.checkpoint);
     json.verified = Some(v.verified());
+    json.against = Some(v.against.word());
     json.differences = Some(v.drift.iter().map(transcript::drift_line).collect());
 }
 
@@ -253,4 +341,7 @@ fn status<'a>(json: &mut Line<'a>, library: &Library, rows: &'a [CatalogStatus])
     json.head = Some(library.head());
     json.stale = Some(checkpoint < library.head());
     json.tick = Some(library.now());
+    json.office = Some(library.office_mode().word());
+    json.outbox = Some(library.outbox_len());
+    json.lost = Some(library.lost_events());
 }
