@@ -4,9 +4,9 @@
 //! `retry` and `sync`, then `verify`).
 
 use super::params::Faults;
-use super::rng::Rng;
 use crate::model::language::{CatalogRef, Command};
 use crate::model::{Answer, Library, Outcome};
+use crate::rng::Rng;
 
 /// Sends the faults to the model as the run goes.
 #[derive(Debug, Clone)]

@@ -9,7 +9,6 @@ mod faults;
 mod params;
 mod presets;
 pub mod report;
-mod rng;
 mod run;
 mod stats;
 

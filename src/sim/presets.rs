@@ -3,7 +3,7 @@
 
 use super::params::{Fanout, Faults, Params};
 use crate::model::OfficeMode;
-use crate::model::language::nearest;
+use crate::words::did_you_mean;
 
 /// A named starting point for `simulate`.
 #[derive(Debug, Clone, Copy)]
@@ -208,9 +208,7 @@ pub fn preset(name: &str) -> Option<&'static Preset> {
 pub fn lookup(name: &str) -> Result<&'static Preset, String> {
     preset(name).ok_or_else(|| {
         let names: Vec<&str> = PRESETS.iter().map(|p| p.name).collect();
-        let hint = nearest(name, names.iter().copied())
-            .map(|n| format!(" (did you mean \"{n}\"?)"))
-            .unwrap_or_default();
+        let hint = did_you_mean(name, names.iter().copied());
         format!(
             "unknown preset \"{name}\"{hint}; the presets are {}",
             names.join(", ")
