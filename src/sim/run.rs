@@ -145,20 +145,26 @@ fn catalog(name: &str) -> CatalogRef {
     }
 }
 
+/// A library with the office's mode and the `loans` count catalog, before its first book.
+fn empty_library(params: &Params) -> Library {
+    let mut library = Library::new();
+    library
+        .set_office_mode(params.faults.office)
+        .expect("a new library has committed nothing");
+    let loans = Command::AddCount {
+        name: catalog(LOANS),
+        field: Field::Patron,
+    };
+    library.execute(&loans).expect("a new library has room");
+    library
+}
+
 impl Simulation {
     /// Sets up the library (the books cataloged and every catalog caught up), then gives the
     /// catalogs their delay and capacity. Fails only on invalid parameters.
     pub fn new(params: Params) -> Result<Self, String> {
         params.validate()?;
-        let mut library = Library::new();
-        library
-            .set_office_mode(params.faults.office)
-            .expect("a new library has committed nothing");
-        let loans = Command::AddCount {
-            name: catalog(LOANS),
-            field: Field::Patron,
-        };
-        library.execute(&loans).expect("a new library has room");
+        let mut library = empty_library(&params);
         let mut sim = Simulation {
             rng: Rng::new(params.seed),
             faults: Injector::new(params.faults, params.seed, &mut library),
@@ -181,24 +187,8 @@ impl Simulation {
             ending: None,
             params,
         };
-        // Setting up is not traffic: these commands are executed, not sent, so nothing counts.
-        for _ in 0..sim.params.books {
-            let (book, acquire) = sim.next_acquisition(0);
-            sim.execute(&acquire);
-            sim.execute(&Command::Catalog {
-                book: book.to_string(),
-            });
-            sim.books.push(sim.office_id(book));
-            sim.out.push(false);
-        }
-        // An outbox office publishes on the tick: the relay runs now, the clock stays at 0.
-        sim.execute(&Command::Tick { ticks: 0 });
+        sim.stock();
         let names = sim.catalog_names();
-        for name in &names {
-            sim.execute(&Command::Sync {
-                catalog: catalog(name),
-            });
-        }
         sim.shelf = names.iter().position(|n| n == "shelf").expect("built in");
         sim.authors_catalog = names.iter().position(|n| n == "authors").expect("built in");
         sim.setup_head = sim.library.head();
@@ -228,6 +218,27 @@ impl Simulation {
         sim.apply_delay(delay, spread);
         sim.apply_capacity(capacity);
         Ok(sim)
+    }
+
+    /// The preset's books, acquired, cataloged and filed in every catalog. Setting up is not
+    /// traffic: these commands are executed, not sent, so nothing counts.
+    fn stock(&mut self) {
+        for _ in 0..self.params.books {
+            let (book, acquire) = self.next_acquisition(0);
+            self.execute(&acquire);
+            self.execute(&Command::Catalog {
+                book: book.to_string(),
+            });
+            self.books.push(self.office_id(book));
+            self.out.push(false);
+        }
+        // An outbox office publishes on the tick: the relay runs now, the clock stays at 0.
+        self.execute(&Command::Tick { ticks: 0 });
+        for name in &self.catalog_names() {
+            self.execute(&Command::Sync {
+                catalog: catalog(name),
+            });
+        }
     }
 
     /// A simulation run to its end.
