@@ -751,11 +751,12 @@ pub fn state_lines(library: &Library) -> Vec<String> {
         lines.extend(books.iter().map(|b| format!("  {}", book_line(b))));
     }
     let head = library.head();
+    let log = log_title(library);
     if head == 0 {
-        lines.push(format!("Event log: empty, clock at tick {}", library.now()));
+        lines.push(format!("{log}: empty, clock at tick {}", library.now()));
     } else {
         lines.push(format!(
-            "Event log: head #{head}, clock at tick {}",
+            "{log}: head #{head}, clock at tick {}",
             library.now()
         ));
         lines.extend(
