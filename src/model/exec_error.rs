@@ -27,6 +27,8 @@ pub enum ExecError {
     /// `office` after the back office has committed something: the mode is how its records
     /// are kept, chosen before the first.
     OfficeInUse { commits: u64, col: usize },
+    /// `retry` of a catalog with no parked event.
+    NothingParked { catalog: String, col: usize },
 }
 
 impl ExecError {
@@ -38,6 +40,7 @@ impl ExecError {
             | ExecError::TooManyCatalogs { col, .. }
             | ExecError::BeyondHead { col, .. }
             | ExecError::OfficeInUse { col, .. } => *col,
+            ExecError::NothingParked { col, .. } => *col,
         }
     }
 
@@ -94,6 +97,9 @@ impl fmt::Display for ExecError {
                  has committed {commits} change{} already",
                 if *commits == 1 { "" } else { "s" }
             ),
+            ExecError::NothingParked { catalog, .. } => {
+                write!(f, "{catalog} has no parked event to retry")
+            }
         }
     }
 }

@@ -137,13 +137,17 @@ pub enum HealthIs {
     Behind,
     Paused,
     Damaged,
+    Retrying,
+    Parked,
 }
 
-const HEALTHS: [(&str, HealthIs); 4] = [
+const HEALTHS: [(&str, HealthIs); 6] = [
     ("caught-up", HealthIs::CaughtUp),
     ("behind", HealthIs::Behind),
     ("paused", HealthIs::Paused),
     ("damaged", HealthIs::Damaged),
+    ("retrying", HealthIs::Retrying),
+    ("parked", HealthIs::Parked),
 ];
 
 impl HealthIs {
@@ -154,6 +158,8 @@ impl HealthIs {
                 | (HealthIs::Behind, Health::Behind)
                 | (HealthIs::Paused, Health::Paused)
                 | (HealthIs::Damaged, Health::Damaged)
+                | (HealthIs::Retrying, Health::Retrying { .. })
+                | (HealthIs::Parked, Health::Parked { .. })
         )
     }
 }
@@ -391,7 +397,10 @@ impl Condition {
             }
             "is" => Condition::CatalogIs {
                 catalog,
-                health: w.choose("caught-up, behind, paused or damaged", &HEALTHS)?,
+                health: w.choose(
+                    "caught-up, behind, paused, damaged, retrying or parked",
+                    &HEALTHS,
+                )?,
             },
             "has" => Condition::CatalogHas {
                 catalog,

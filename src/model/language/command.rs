@@ -122,6 +122,24 @@ pub enum Command {
     },
     /// The back office dies right after its next commit, before publishing.
     CrashOffice,
+    /// The next two events due reach the catalog swapped.
+    Reorder {
+        catalog: CatalogRef,
+    },
+    /// The projector cannot file event `seq`: it retries with back-off, then parks it.
+    Poison {
+        catalog: CatalogRef,
+        seq: u64,
+        seq_col: usize,
+    },
+    /// The cause of a poison is fixed.
+    Heal {
+        catalog: CatalogRef,
+    },
+    /// Files the parked events again, in order.
+    Retry {
+        catalog: CatalogRef,
+    },
 }
 
 impl Command {
@@ -141,6 +159,10 @@ impl Command {
             | Command::AddCount { name: catalog, .. }
             | Command::Checkpoint { catalog, .. }
             | Command::Crash { catalog }
+            | Command::Reorder { catalog }
+            | Command::Poison { catalog, .. }
+            | Command::Heal { catalog }
+            | Command::Retry { catalog }
             | Command::AddCatalog { name: catalog, .. } => Some(&catalog.name),
             _ => None,
         }
@@ -245,6 +267,10 @@ impl fmt::Display for Command {
                 write!(f, "checkpoint {} {mode}", catalog.name)
             }
             Command::Crash { catalog } => write!(f, "crash {}", catalog.name),
+            Command::Reorder { catalog } => write!(f, "reorder {}", catalog.name),
+            Command::Poison { catalog, seq, .. } => write!(f, "poison {} {seq}", catalog.name),
+            Command::Heal { catalog } => write!(f, "heal {}", catalog.name),
+            Command::Retry { catalog } => write!(f, "retry {}", catalog.name),
             Command::AddCatalog { name, field } => {
                 write!(f, "add-catalog {} by {}", name.name, field.word())
             }

@@ -4,6 +4,7 @@
 
 mod faults;
 mod office;
+mod poison;
 mod query;
 mod recover;
 mod tune;
@@ -120,6 +121,14 @@ impl Library {
             Command::ShowBook { book } => Ok(self.show_book(book)),
             Command::Office { mode, col } => self.office_command(*mode, *col),
             Command::CrashOffice => Ok(self.arm_office_crash()),
+            Command::Reorder { catalog } => self.reorder(catalog),
+            Command::Poison {
+                catalog,
+                seq,
+                seq_col,
+            } => self.poison(catalog, *seq, *seq_col),
+            Command::Heal { catalog } => self.heal(catalog),
+            Command::Retry { catalog } => self.retry(catalog),
             write => unreachable!("`{write}` is a back-office command, taken above"),
         }
     }
@@ -193,15 +202,29 @@ impl Library {
     }
 }
 
-/// What a projector filed since its checkpoint stood at `before`, if anything.
-fn delivery(p: &mut Projector, before: u64) -> Option<Delivery> {
+/// What a projector filed since its checkpoint stood at `before`: a run of events per stretch
+/// between the events it parked, which its checkpoint passed without filing them.
+fn delivery(p: &mut Projector, before: u64) -> Vec<Delivery> {
     let crashed = p.crashed_at.take();
-    (p.checkpoint > before).then(|| Delivery {
-        catalog: p.name.clone(),
-        from: before + 1,
-        to: p.checkpoint,
-        crashed,
-    })
+    let mut runs = Vec::new();
+    let mut from = before + 1;
+    for seq in p
+        .parked_between(from, p.checkpoint)
+        .into_iter()
+        .chain([p.checkpoint + 1])
+    {
+        if seq > from {
+            let crashed = crashed.filter(|c| (from..seq).contains(c));
+            runs.push(Delivery {
+                catalog: p.name.clone(),
+                from,
+                to: seq - 1,
+                crashed,
+            });
+        }
+        from = seq + 1;
+    }
+    runs
 }
 
 fn done(done: Done, delivered: Vec<Delivery>) -> Outcome {
