@@ -130,7 +130,7 @@ impl Library {
         kind: EventKind,
         crashed: bool,
     ) -> Outcome {
-        let mut event = Event {
+        let event = Event {
             seq: 0,
             tick: self.now,
             book: id,
@@ -150,7 +150,6 @@ impl Library {
             let delivered = self.pump();
             return Outcome::Accepted { seq, delivered };
         };
-        event.seq = 0;
         let commit = Commit {
             event,
             published,
@@ -219,10 +218,7 @@ impl Library {
         }
         let fresh = self.catalog_from_tables(&self.projectors[i].catalog);
         let head = self.head();
-        let p = &mut self.projectors[i];
-        p.catalog = fresh;
-        p.checkpoint = head;
-        p.damaged = false;
+        self.projectors[i].swap_in(fresh, head);
         let books = self.office.len();
         let delivered = self.pump();
         done(Done::RebuiltFromTables { catalog, books }, delivered)
