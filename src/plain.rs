@@ -184,6 +184,9 @@ pub fn json_line(library: &Library, line: usize, input: &str, outcome: &Outcome)
                     matches!(effect, Redelivery::Skipped { .. } | Redelivery::StaysParked);
                 map.insert("skipped".into(), skipped.into());
             }
+            if let Done::Relayed { from, to, .. } = done {
+                map.insert("relayed".into(), json!({ "from": from, "to": to }));
+            }
         }
         Outcome::Answered(Answer::Find(f)) => {
             map.insert("catalog".into(), f.catalog.clone().into());
