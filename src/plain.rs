@@ -14,7 +14,8 @@ use crate::content::Content;
 use crate::error::{ContentProblems, PlacedErrors};
 use crate::model::language::{parse_commands, script_lines};
 use crate::model::{
-    Answer, BookAnswer, BookState, Card, Commit, Done, Library, Outcome, Published, Redelivery,
+    Answer, BookAnswer, BookState, Card, CatalogStatus, Commit, Done, Library, Outcome, Published,
+    Redelivery,
 };
 use crate::output::print_out;
 use crate::storage;
@@ -121,6 +122,38 @@ fn card_json(card: &Card) -> Value {
         "subjects": card.subjects.iter().map(|s| &**s).collect::<Vec<_>>(),
         "status": card.status.word(),
     })
+}
+
+/// `status`: a row per catalog, the fields every query carries for the whole library, and
+/// how the back office stands (its mode, the outbox, what was lost).
+fn status_json(
+    map: &mut serde_json::Map<String, Value>,
+    library: &Library,
+    rows: &[CatalogStatus],
+) {
+    let catalogs: Vec<Value> = rows
+        .iter()
+        .map(|r| {
+            json!({
+                "catalog": r.name, "by": r.field.word(), "checkpoint": r.checkpoint,
+                "head": r.head, "delay": r.delay, "lag": r.delay, "behind_events": r.behind_events,
+                "behind_ticks": r.behind_ticks, "health": r.health.word(), "cards": r.cards,
+                "stale": r.checkpoint < r.head, "parked": r.parked,
+            })
+        })
+        .collect();
+    // The fields every query carries, for the whole library: the furthest-behind
+    // checkpoint, and stale when any catalog is behind the head.
+    let checkpoint = rows.iter().map(|r| r.checkpoint).min().unwrap_or(0);
+    map.insert("results".into(), catalogs.clone().into());
+    map.insert("checkpoint".into(), checkpoint.into());
+    map.insert("head".into(), library.head().into());
+    map.insert("stale".into(), (checkpoint < library.head()).into());
+    map.insert("tick".into(), library.now().into());
+    map.insert("catalogs".into(), catalogs.into());
+    map.insert("office".into(), library.office_mode().word().into());
+    map.insert("outbox".into(), library.outbox_len().into());
+    map.insert("lost".into(), library.lost_events().into());
 }
 
 /// A commit where the log is not simply the record: the event committed, where it went
@@ -244,31 +277,7 @@ pub fn json_line(library: &Library, line: usize, input: &str, outcome: &Outcome)
             map.insert("against".into(), v.against.word().into());
             map.insert("differences".into(), differences.into());
         }
-        Outcome::Answered(Answer::Status(rows)) => {
-            let catalogs: Vec<Value> = rows
-                .iter()
-                .map(|r| {
-                    json!({
-                        "catalog": r.name, "by": r.field.word(), "checkpoint": r.checkpoint,
-                        "head": r.head, "delay": r.delay, "lag": r.delay, "behind_events": r.behind_events,
-                        "behind_ticks": r.behind_ticks, "health": r.health.word(), "cards": r.cards,
-                        "stale": r.checkpoint < r.head, "parked": r.parked,
-                    })
-                })
-                .collect();
-            // The fields every query carries, for the whole library: the furthest-behind
-            // checkpoint, and stale when any catalog is behind the head.
-            let checkpoint = rows.iter().map(|r| r.checkpoint).min().unwrap_or(0);
-            map.insert("results".into(), catalogs.clone().into());
-            map.insert("checkpoint".into(), checkpoint.into());
-            map.insert("head".into(), library.head().into());
-            map.insert("stale".into(), (checkpoint < library.head()).into());
-            map.insert("tick".into(), library.now().into());
-            map.insert("catalogs".into(), catalogs.into());
-            map.insert("office".into(), library.office_mode().word().into());
-            map.insert("outbox".into(), library.outbox_len().into());
-            map.insert("lost".into(), library.lost_events().into());
-        }
+        Outcome::Answered(Answer::Status(rows)) => status_json(map, library, rows),
         Outcome::Accepted { .. } => {}
     }
     let delivered: Vec<Value> = outcome
