@@ -363,6 +363,26 @@ fn the_outbox_keeps_each_event_in_the_commit_and_the_relay_publishes_it_next_tic
 }
 
 #[test]
+fn the_relay_publishes_on_the_tick_after_the_commit_even_when_the_clock_jumps() {
+    let mut s = session("office state-stored outbox");
+    run(&mut s, TWO_BOOKS);
+    run(&mut s, "lend b1 to ada\ntick 3");
+    let lent = s.library().log().get(5).expect("published");
+    assert_eq!(
+        (lent.tick, lent.kind.name()),
+        (2, "BookLent"),
+        "committed at tick 1"
+    );
+    assert!(
+        holds(&s, "catalog shelf shows b1 as lent"),
+        "its delay of 1 has passed by tick 3"
+    );
+    let o = exec(&mut s, r#"find shelf "b1""#);
+    let said = lines(&s, &o).join("\n");
+    assert!(said.contains("= stream head: up to date"), "{said}");
+}
+
+#[test]
 fn outbox_and_a_crash_the_event_waits_in_the_outbox_and_nothing_is_lost() {
     let mut s = office("state-stored outbox");
     run(&mut s, "crash office");
