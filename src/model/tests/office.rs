@@ -456,6 +456,19 @@ fn the_write_side_conditions_parse_and_are_worded_for_handouts() {
         let condition = Condition::parse(text).unwrap_or_else(|e| panic!("{text}: {e:?}"));
         assert_eq!(crate::plain::checklist::sentence(&condition), sentence);
     }
+    for (text, same) in [
+        ("outbox holds 2", "outbox has 2"),
+        (
+            "catalog shelf matches the tables",
+            "catalog shelf matches tables",
+        ),
+        (
+            "catalog shelf differs from the tables",
+            "catalog shelf differs from tables",
+        ),
+    ] {
+        assert_eq!(Condition::parse(text), Condition::parse(same), "{text}");
+    }
     let e = Condition::parse("office is outbx").unwrap_err();
     assert!(e.message.contains("did you mean"), "{}", e.message);
 }
