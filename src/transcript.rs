@@ -215,6 +215,67 @@ pub fn done_message(done: &Done) -> String {
     }
 }
 
+/// `heal`, in one sentence: what was cured and what happens to the events it held back.
+fn healed(done: &Done) -> String {
+    let Done::Healed {
+        catalog,
+        cured,
+        retrying,
+        parked,
+    } = done
+    else {
+        return String::new();
+    };
+    let mut said = if cured.is_empty() {
+        format!("{catalog} had nothing it could not file")
+    } else {
+        format!("{catalog} is healed: it can file {}", seqs(cured))
+    };
+    if let Some((seq, at)) = retrying {
+        said.push_str(&format!("; #{seq} is filed at its next try, tick {at}"));
+    }
+    if *parked > 0 {
+        let events = if *parked == 1 {
+            "event waits"
+        } else {
+            "events wait"
+        };
+        said.push_str(&format!("; {parked} parked {events} for `retry {catalog}`"));
+    }
+    said
+}
+
+/// `retry`, in one sentence: what was filed and what stays parked.
+fn retried(done: &Done) -> String {
+    let Done::Retried {
+        catalog,
+        filed,
+        still,
+    } = done
+    else {
+        return String::new();
+    };
+    let mut said = if filed.is_empty() {
+        format!("{catalog} filed no parked event")
+    } else {
+        format!("{catalog} filed the parked {} in order", seqs(filed))
+    };
+    if !still.is_empty() {
+        said.push_str(&format!(
+            "; {} stay{} parked (heal it first)",
+            seqs(still),
+            if still.len() == 1 { "s" } else { "" }
+        ));
+    }
+    said
+}
+
+/// "#5", "#5, #7"
+fn seqs(seqs: &[u64]) -> String {
+    let words: Vec<String> = seqs.iter().map(|s| format!("#{s}")).collect();
+    words.join(", ")
+}
+
 /// What a command of the write side, or one a state-stored office does its own way, did.
 fn office_message(done: &Done) -> String {
     match done {
@@ -401,67 +462,6 @@ pub fn office_line(library: &Library) -> Option<String> {
             plural(library.lost_events() as usize)
         )
     })
-}
-
-/// `heal`, in one sentence: what was cured and what happens to the events it held back.
-fn healed(done: &Done) -> String {
-    let Done::Healed {
-        catalog,
-        cured,
-        retrying,
-        parked,
-    } = done
-    else {
-        return String::new();
-    };
-    let mut said = if cured.is_empty() {
-        format!("{catalog} had nothing it could not file")
-    } else {
-        format!("{catalog} is healed: it can file {}", seqs(cured))
-    };
-    if let Some((seq, at)) = retrying {
-        said.push_str(&format!("; #{seq} is filed at its next try, tick {at}"));
-    }
-    if *parked > 0 {
-        let events = if *parked == 1 {
-            "event waits"
-        } else {
-            "events wait"
-        };
-        said.push_str(&format!("; {parked} parked {events} for `retry {catalog}`"));
-    }
-    said
-}
-
-/// `retry`, in one sentence: what was filed and what stays parked.
-fn retried(done: &Done) -> String {
-    let Done::Retried {
-        catalog,
-        filed,
-        still,
-    } = done
-    else {
-        return String::new();
-    };
-    let mut said = if filed.is_empty() {
-        format!("{catalog} filed no parked event")
-    } else {
-        format!("{catalog} filed the parked {} in order", seqs(filed))
-    };
-    if !still.is_empty() {
-        said.push_str(&format!(
-            "; {} stay{} parked (heal it first)",
-            seqs(still),
-            if still.len() == 1 { "s" } else { "" }
-        ));
-    }
-    said
-}
-
-/// "#5", "#5, #7"
-fn seqs(seqs: &[u64]) -> String {
-    let words: Vec<String> = seqs.iter().map(|s| format!("#{s}")).collect();
-    words.join(", ")
 }
 
 /// One card on one line: id, title, author, subjects, status.

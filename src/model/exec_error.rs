@@ -24,11 +24,11 @@ pub enum ExecError {
     TooManyCatalogs { name: String, col: usize },
     /// A sequence number past the log head.
     BeyondHead { seq: u64, head: u64, col: usize },
+    /// `retry` of a catalog with no parked event.
+    NothingParked { catalog: String, col: usize },
     /// `office` after the back office has committed something: the mode is how its records
     /// are kept, chosen before the first.
     OfficeInUse { commits: u64, col: usize },
-    /// `retry` of a catalog with no parked event.
-    NothingParked { catalog: String, col: usize },
 }
 
 impl ExecError {
@@ -39,8 +39,8 @@ impl ExecError {
             | ExecError::CatalogExists { col, .. }
             | ExecError::TooManyCatalogs { col, .. }
             | ExecError::BeyondHead { col, .. }
-            | ExecError::OfficeInUse { col, .. } => *col,
-            ExecError::NothingParked { col, .. } => *col,
+            | ExecError::NothingParked { col, .. } => *col,
+            ExecError::OfficeInUse { col, .. } => *col,
         }
     }
 
@@ -91,15 +91,15 @@ impl fmt::Display for ExecError {
             ExecError::BeyondHead { seq, head, .. } => {
                 write!(f, "there is no event #{seq}: the log head is #{head}")
             }
+            ExecError::NothingParked { catalog, .. } => {
+                write!(f, "{catalog} has no parked event to retry")
+            }
             ExecError::OfficeInUse { commits, .. } => write!(
                 f,
                 "`office` must come before the first back-office command: the back office \
                  has committed {commits} change{} already",
                 if *commits == 1 { "" } else { "s" }
             ),
-            ExecError::NothingParked { catalog, .. } => {
-                write!(f, "{catalog} has no parked event to retry")
-            }
         }
     }
 }

@@ -250,6 +250,32 @@ pub enum Done {
         seq: u64,
         effect: Redelivery,
     },
+    /// The next two events due will reach the catalog swapped.
+    ReorderArmed {
+        catalog: String,
+    },
+    /// The projector cannot file event `seq` until healed; `filed_already` when it had filed
+    /// it before the poison, which then changes nothing.
+    Poisoned {
+        catalog: String,
+        seq: u64,
+        filed_already: bool,
+    },
+    /// The cause is fixed: `cured` were poisoned; the event being retried (`seq`, next try)
+    /// is filed at that try; `parked` events wait for `retry`.
+    Healed {
+        catalog: String,
+        cured: Vec<u64>,
+        retrying: Option<(u64, u64)>,
+        parked: usize,
+    },
+    /// `retry` filed the parked events `filed`; `still` stay parked (still poisoned, or of a
+    /// book with an event still parked).
+    Retried {
+        catalog: String,
+        filed: Vec<u64>,
+        still: Vec<u64>,
+    },
     /// The back office keeps its records this way from now on.
     OfficeMode {
         mode: OfficeMode,
@@ -282,32 +308,6 @@ pub enum Done {
         counts: bool,
         books: usize,
         cards: usize,
-    },
-    /// The next two events due will reach the catalog swapped.
-    ReorderArmed {
-        catalog: String,
-    },
-    /// The projector cannot file event `seq` until healed; `filed_already` when it had filed
-    /// it before the poison, which then changes nothing.
-    Poisoned {
-        catalog: String,
-        seq: u64,
-        filed_already: bool,
-    },
-    /// The cause is fixed: `cured` were poisoned; the event being retried (`seq`, next try)
-    /// is filed at that try; `parked` events wait for `retry`.
-    Healed {
-        catalog: String,
-        cured: Vec<u64>,
-        retrying: Option<(u64, u64)>,
-        parked: usize,
-    },
-    /// `retry` filed the parked events `filed`; `still` stay parked (still poisoned, or of a
-    /// book with an event still parked).
-    Retried {
-        catalog: String,
-        filed: Vec<u64>,
-        still: Vec<u64>,
     },
 }
 

@@ -105,23 +105,6 @@ pub enum Command {
     Verify {
         catalog: CatalogRef,
     },
-    // The write side.
-    /// A back-office command decided on the book at `version`: optimistic concurrency.
-    Expecting {
-        command: Box<Command>,
-        version: u64,
-    },
-    /// The back office's record of one book, with its version: a write-side read.
-    ShowBook {
-        book: String,
-    },
-    /// How the back office keeps its records; `col` is where the mode was written.
-    Office {
-        mode: OfficeMode,
-        col: usize,
-    },
-    /// The back office dies right after its next commit, before publishing.
-    CrashOffice,
     /// The next two events due reach the catalog swapped.
     Reorder {
         catalog: CatalogRef,
@@ -140,6 +123,23 @@ pub enum Command {
     Retry {
         catalog: CatalogRef,
     },
+    // The write side.
+    /// A back-office command decided on the book at `version`: optimistic concurrency.
+    Expecting {
+        command: Box<Command>,
+        version: u64,
+    },
+    /// The back office's record of one book, with its version: a write-side read.
+    ShowBook {
+        book: String,
+    },
+    /// How the back office keeps its records; `col` is where the mode was written.
+    Office {
+        mode: OfficeMode,
+        col: usize,
+    },
+    /// The back office dies right after its next commit, before publishing.
+    CrashOffice,
 }
 
 impl Command {

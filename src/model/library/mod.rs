@@ -118,9 +118,6 @@ impl Library {
                 seq_col,
             } => self.redeliver_to(catalog, *seq, *seq_col),
             Command::Verify { catalog } => self.verify(catalog),
-            Command::ShowBook { book } => Ok(self.show_book(book)),
-            Command::Office { mode, col } => self.office_command(*mode, *col),
-            Command::CrashOffice => Ok(self.arm_office_crash()),
             Command::Reorder { catalog } => self.reorder(catalog),
             Command::Poison {
                 catalog,
@@ -129,6 +126,9 @@ impl Library {
             } => self.poison(catalog, *seq, *seq_col),
             Command::Heal { catalog } => self.heal(catalog),
             Command::Retry { catalog } => self.retry(catalog),
+            Command::ShowBook { book } => Ok(self.show_book(book)),
+            Command::Office { mode, col } => self.office_command(*mode, *col),
+            Command::CrashOffice => Ok(self.arm_office_crash()),
             write => unreachable!("`{write}` is a back-office command, taken above"),
         }
     }
