@@ -594,9 +594,7 @@ pub fn catalog_standing(p: &Projector, head: u64) -> String {
     } else {
         format!(" ({behind} behind)")
     };
-    let buffered = p.buffered().map_or(String::new(), |seq| {
-        format!(", #{seq} arrived early and waits for #{}", p.checkpoint + 1)
-    });
+    let buffered = buffered_note(p).map_or(String::new(), |note| format!(", {note}"));
     format!(
         "checkpoint #{} of log head #{head}{behind}, delay {} tick{}, {}{buffered}",
         p.checkpoint,
@@ -604,6 +602,15 @@ pub fn catalog_standing(p: &Projector, head: u64) -> String {
         if p.delay == 1 { "" } else { "s" },
         health_label(p.health(head))
     )
+}
+
+/// What a `reorder` left waiting: "#6 arrived early and waits for #5".
+pub fn buffered_note(p: &Projector) -> Option<String> {
+    let seq = p.buffered()?;
+    Some(format!(
+        "#{seq} arrived early and waits for #{}",
+        p.checkpoint + 1
+    ))
 }
 
 /// The whole model as plain text: the back office's records, the event log, and every catalog
