@@ -545,10 +545,18 @@ pub fn status_table(rows: &[CatalogStatus]) -> Vec<String> {
             format!("{} ev, {} t", r.behind_events, r.behind_ticks),
             r.delay,
             r.cards,
-            health_label(r.health)
+            status_health(r)
         ));
     }
     lines
+}
+
+/// A status row's health, with the event a `reorder` left waiting: "behind, #8 buffered".
+pub fn status_health(r: &CatalogStatus) -> String {
+    match r.buffered {
+        Some(seq) => format!("{}, #{seq} buffered", health_label(r.health)),
+        None => health_label(r.health),
+    }
 }
 
 /// The lines that describe an outcome, without the command itself.

@@ -181,7 +181,7 @@ fn outcome_text(library: &Library, outcome: &Outcome) -> Vec<String> {
                     r.name,
                     r.checkpoint,
                     r.head,
-                    crate::transcript::health_label(r.health),
+                    crate::transcript::status_health(r),
                     r.cards,
                     if r.cards == 1 { "" } else { "s" }
                 )
