@@ -271,11 +271,15 @@ pub fn json_line(library: &Library, line: usize, input: &str, outcome: &Outcome)
     let delivered: Vec<Value> = outcome
         .delivered()
         .iter()
-        .map(|d| match d.crashed {
-            Some(seq) => {
-                json!({ "catalog": d.catalog, "from": d.from, "to": d.to, "crashed": seq })
+        .map(|d| {
+            let mut run = json!({ "catalog": d.catalog, "from": d.from, "to": d.to });
+            if let Some(seq) = d.crashed {
+                run["crashed"] = seq.into();
             }
-            None => json!({ "catalog": d.catalog, "from": d.from, "to": d.to }),
+            if d.parked {
+                run["parked"] = true.into();
+            }
+            run
         })
         .collect();
     if !delivered.is_empty() {

@@ -492,16 +492,41 @@ impl fmt::Display for EventText<'_> {
     }
 }
 
-/// "authors #1-#2, shelf #3"
-pub fn deliveries(delivered: &[Delivery]) -> String {
-    Deliveries(delivered).to_string()
+/// What the catalogs took, a line each: "filed: authors #1-#2, shelf #3" and, when a projector
+/// gave up on events, "parked: loans #5 (not filed: heal, then retry)".
+pub fn delivery_lines(delivered: &[Delivery]) -> Vec<String> {
+    let mut lines = Vec::new();
+    let collected: io::Result<()> = write_deliveries(delivered, &mut |line| {
+        lines.push(line.to_string());
+        Ok(())
+    });
+    collected.expect("collecting into memory cannot fail");
+    lines
 }
 
-struct Deliveries<'a>(&'a [Delivery]);
+fn write_deliveries(
+    delivered: &[Delivery],
+    line: &mut dyn FnMut(fmt::Arguments) -> io::Result<()>,
+) -> io::Result<()> {
+    if delivered.iter().any(|d| !d.parked) {
+        line(format_args!("filed: {}", Deliveries(delivered, false)))?;
+    }
+    if delivered.iter().any(|d| d.parked) {
+        let parked = Deliveries(delivered, true);
+        line(format_args!(
+            "parked: {parked} (not filed: heal, then retry)"
+        ))?;
+    }
+    Ok(())
+}
+
+/// The runs of events filed (or, with `true`, parked): "authors #1-#2, shelf #3".
+struct Deliveries<'a>(&'a [Delivery], bool);
 
 impl fmt::Display for Deliveries<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, d) in self.0.iter().enumerate() {
+        let runs = self.0.iter().filter(|d| d.parked == self.1);
+        for (i, d) in runs.enumerate() {
             let comma = if i == 0 { "" } else { ", " };
             if d.from == d.to {
                 write!(f, "{comma}{} #{}", d.catalog, d.to)?;
@@ -647,10 +672,7 @@ pub fn write_outcome(
             }
         }
     }
-    if !outcome.delivered().is_empty() {
-        line(format_args!("filed: {}", Deliveries(outcome.delivered())))?;
-    }
-    Ok(())
+    write_deliveries(outcome.delivered(), line)
 }
 
 fn write_show(

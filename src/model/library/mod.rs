@@ -202,27 +202,30 @@ impl Library {
     }
 }
 
-/// What a projector filed since its checkpoint stood at `before`: a run of events per stretch
-/// between the events it parked, which its checkpoint passed without filing them.
+/// What a projector took since its checkpoint stood at `before`: a run of events per
+/// stretch it filed, and one per stretch it parked (its checkpoint passed them unfiled).
 fn delivery(p: &mut Projector, before: u64) -> Vec<Delivery> {
     let crashed = p.crashed_at.take();
-    let mut runs = Vec::new();
-    let mut from = before + 1;
-    for seq in p
-        .parked_between(from, p.checkpoint)
-        .into_iter()
-        .chain([p.checkpoint + 1])
-    {
-        if seq > from {
-            let crashed = crashed.filter(|c| (from..seq).contains(c));
-            runs.push(Delivery {
+    let parked = p.parked_between(before + 1, p.checkpoint);
+    let mut runs: Vec<Delivery> = Vec::new();
+    for seq in before + 1..=p.checkpoint {
+        let is_parked = parked.binary_search(&seq).is_ok();
+        match runs.last_mut() {
+            Some(run) if run.parked == is_parked && run.to + 1 == seq => run.to = seq,
+            _ => runs.push(Delivery {
                 catalog: p.name.clone(),
-                from,
-                to: seq - 1,
-                crashed,
-            });
+                from: seq,
+                to: seq,
+                crashed: None,
+                parked: is_parked,
+            }),
         }
-        from = seq + 1;
+    }
+    if let Some(run) = runs
+        .iter_mut()
+        .find(|r| crashed.is_some_and(|c| (r.from..=r.to).contains(&c)))
+    {
+        run.crashed = crashed;
     }
     runs
 }

@@ -126,7 +126,7 @@ impl CatalogsPanel<'_> {
     fn filed_range(&self, name: &str) -> Option<(u64, u64)> {
         self.filed
             .iter()
-            .filter(|d| d.catalog == name)
+            .filter(|d| d.catalog == name && !d.parked)
             .fold(None, |acc, d| match acc {
                 None => Some((d.from, d.to)),
                 Some((from, to)) => Some((from.min(d.from), to.max(d.to))),
