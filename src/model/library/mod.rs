@@ -206,27 +206,26 @@ impl Library {
 /// stretch it filed, and one per stretch it parked (its checkpoint passed them unfiled).
 fn delivery(p: &mut Projector, before: u64) -> Vec<Delivery> {
     let crashed = p.crashed_at.take();
-    let parked = p.parked_between(before + 1, p.checkpoint);
     let mut runs: Vec<Delivery> = Vec::new();
-    for seq in before + 1..=p.checkpoint {
-        let is_parked = parked.binary_search(&seq).is_ok();
-        match runs.last_mut() {
-            Some(run) if run.parked == is_parked && run.to + 1 == seq => run.to = seq,
-            _ => runs.push(Delivery {
-                catalog: p.name.clone(),
-                from: seq,
-                to: seq,
-                crashed: None,
-                parked: is_parked,
-            }),
-        }
+    let mut push = |from: u64, to: u64, parked: bool| match runs.last_mut() {
+        Some(run) if run.parked == parked && run.to + 1 == from => run.to = to,
+        _ if from <= to => runs.push(Delivery {
+            catalog: p.name.clone(),
+            from,
+            to,
+            crashed: crashed.filter(|c| !parked && (from..=to).contains(c)),
+            parked,
+        }),
+        _ => {}
+    };
+    // Work by the parked events, which are few, not by every event filed.
+    let mut from = before + 1;
+    for seq in p.parked_between(before + 1, p.checkpoint) {
+        push(from, seq - 1, false);
+        push(seq, seq, true);
+        from = seq + 1;
     }
-    if let Some(run) = runs
-        .iter_mut()
-        .find(|r| crashed.is_some_and(|c| (r.from..=r.to).contains(&c)))
-    {
-        run.crashed = crashed;
-    }
+    push(from, p.checkpoint, false);
     runs
 }
 
