@@ -509,17 +509,42 @@ fn write_all(f: &mut fmt::Formatter<'_>, pieces: &[&str]) -> fmt::Result {
     pieces.iter().try_for_each(|piece| f.write_str(piece))
 }
 
-/// "authors #1-#2, shelf #3"
-pub fn deliveries(delivered: &[Delivery]) -> String {
-    Deliveries(delivered).to_string()
+/// What the catalogs took, a line each: "filed: authors #1-#2, shelf #3" and, when a projector
+/// gave up on events, "parked: loans #5 (not filed: heal, then retry)".
+pub fn delivery_lines(delivered: &[Delivery]) -> Vec<String> {
+    let mut lines = Vec::new();
+    let collected: io::Result<()> = write_deliveries(delivered, &mut |line| {
+        lines.push(line.to_string());
+        Ok(())
+    });
+    collected.expect("collecting into memory cannot fail");
+    lines
 }
 
-struct Deliveries<'a>(&'a [Delivery]);
+fn write_deliveries(
+    delivered: &[Delivery],
+    line: &mut dyn FnMut(fmt::Arguments) -> io::Result<()>,
+) -> io::Result<()> {
+    if delivered.iter().any(|d| !d.parked) {
+        line(format_args!("filed: {}", Deliveries(delivered, false)))?;
+    }
+    if delivered.iter().any(|d| d.parked) {
+        let parked = Deliveries(delivered, true);
+        line(format_args!(
+            "parked: {parked} (not filed: heal, then retry)"
+        ))?;
+    }
+    Ok(())
+}
+
+/// The runs of events filed (or, with `true`, parked): "authors #1-#2, shelf #3".
+struct Deliveries<'a>(&'a [Delivery], bool);
 
 impl fmt::Display for Deliveries<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (mut first, mut last) = (itoa::Buffer::new(), itoa::Buffer::new());
-        for (i, d) in self.0.iter().enumerate() {
+        let runs = self.0.iter().filter(|d| d.parked == self.1);
+        for (i, d) in runs.enumerate() {
             let comma = if i == 0 { "" } else { ", " };
             let (from, to) = (first.format(d.from), last.format(d.to));
             if d.from == d.to {
@@ -565,10 +590,18 @@ pub fn status_table(rows: &[CatalogStatus]) -> Vec<String> {
             format!("{} ev, {} t", r.behind_events, r.behind_ticks),
             r.delay,
             r.cards,
-            health_label(r.health)
+            status_health(r)
         ));
     }
     lines
+}
+
+/// A status row's health, with the event a `reorder` left waiting: "behind, #8 buffered".
+pub fn status_health(r: &CatalogStatus) -> String {
+    match r.buffered {
+        Some(seq) => format!("{}, #{seq} buffered", health_label(r.health)),
+        None => health_label(r.health),
+    }
 }
 
 /// The lines that describe an outcome, without the command itself.
@@ -655,10 +688,7 @@ pub fn write_outcome(
             }
         }
     }
-    if !outcome.delivered().is_empty() {
-        line(format_args!("filed: {}", Deliveries(outcome.delivered())))?;
-    }
-    Ok(())
+    write_deliveries(outcome.delivered(), line)
 }
 
 fn write_show(
@@ -845,9 +875,7 @@ pub fn catalog_standing(p: &Projector, head: u64) -> String {
     } else {
         format!(" ({behind} behind)")
     };
-    let buffered = p.buffered().map_or(String::new(), |seq| {
-        format!(", #{seq} arrived early and waits for #{}", p.checkpoint + 1)
-    });
+    let buffered = buffered_note(p).map_or(String::new(), |note| format!(", {note}"));
     format!(
         "checkpoint #{} of log head #{head}{behind}, delay {} tick{}, {}{buffered}",
         p.checkpoint,
@@ -855,6 +883,15 @@ pub fn catalog_standing(p: &Projector, head: u64) -> String {
         if p.delay == 1 { "" } else { "s" },
         health_label(p.health(head))
     )
+}
+
+/// What a `reorder` left waiting: "#6 arrived early and waits for #5".
+pub fn buffered_note(p: &Projector) -> Option<String> {
+    let seq = p.buffered()?;
+    Some(format!(
+        "#{seq} arrived early and waits for #{}",
+        p.checkpoint + 1
+    ))
 }
 
 /// The whole model as plain text: the back office's records, the event log, and every catalog

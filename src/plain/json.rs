@@ -162,6 +162,8 @@ struct DeliveryJson<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     crashed: Option<u64>,
     from: u64,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    parked: bool,
     to: u64,
 }
 
@@ -224,6 +226,7 @@ fn deliveries<S: Serializer>(delivered: &&[Delivery], s: S) -> Result<S::Ok, S::
         catalog: &d.catalog,
         crashed: d.crashed,
         from: d.from,
+        parked: d.parked,
         to: d.to,
     }))
 }
