@@ -135,12 +135,12 @@ const NO_FAULTS: Faults = Faults {
 pub const FAULT_PRESETS: [FaultPreset; 7] = [
     FaultPreset {
         name: "none",
-        about: "every event delivered once, no projector crashes",
+        about: "every event delivered once, no crashes",
         faults: NO_FAULTS,
     },
     FaultPreset {
         name: "duplicates 5%",
-        about: "5% of deliveries come twice; the checkpoint skips them",
+        about: "5% of the deliveries come twice; the checkpoint skips them",
         faults: Faults {
             duplicates: 5,
             ..NO_FAULTS
@@ -148,8 +148,7 @@ pub const FAULT_PRESETS: [FaultPreset; 7] = [
     },
     FaultPreset {
         name: "crashes, with view",
-        about: "projectors crash every second; the checkpoint is saved with the cards, so the \
-                restart files the event once",
+        about: "projectors crash every second; the checkpoint is saved with the cards, so the restart files the event once",
         faults: Faults {
             crash_every_ms: 1_000,
             ..NO_FAULTS
@@ -157,8 +156,7 @@ pub const FAULT_PRESETS: [FaultPreset; 7] = [
     },
     FaultPreset {
         name: "crashes, apart",
-        about: "projectors crash every second; the checkpoint is saved after the cards, so the \
-                restart files the event again: the loans count drifts",
+        about: "projectors crash every second; the checkpoint is saved after the cards: the restart refiles, loans counts twice",
         faults: Faults {
             crash_every_ms: 1_000,
             checkpoint_apart: true,
@@ -167,8 +165,7 @@ pub const FAULT_PRESETS: [FaultPreset; 7] = [
     },
     FaultPreset {
         name: "poison 1%",
-        about: "each catalog cannot file 1% of the events: it retries, parks them and goes on \
-                without them; at the end they are healed and retried",
+        about: "each catalog cannot file 1% of the events: retried, parked, then healed and retried at the end",
         faults: Faults {
             poison: 1,
             ..NO_FAULTS
@@ -176,8 +173,7 @@ pub const FAULT_PRESETS: [FaultPreset; 7] = [
     },
     FaultPreset {
         name: "dual write, crashes",
-        about: "the back office keeps tables and publishes each event after the commit; it \
-                crashes every 2 s between the two: those events are lost to every catalog",
+        about: "tables first, then the event published: a crash every 2 s between the two loses that event for good",
         faults: Faults {
             office: OfficeMode::DualWrite,
             office_crash_every_ms: 2_000,
@@ -186,8 +182,7 @@ pub const FAULT_PRESETS: [FaultPreset; 7] = [
     },
     FaultPreset {
         name: "outbox, crashes",
-        about: "the back office writes each event to an outbox in the same commit; it crashes \
-                every 2 s, and the relay publishes what waited: nothing is lost",
+        about: "the event goes to an outbox in the same commit: after a crash every 2 s, the relay still publishes it",
         faults: Faults {
             office: OfficeMode::Outbox,
             office_crash_every_ms: 2_000,

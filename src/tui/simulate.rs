@@ -207,7 +207,7 @@ impl Simulate {
         self.restart(params);
         if self.message.is_none() {
             self.faults = Some(i);
-            self.message = Some(format!("faults {}: {}", chosen.name, chosen.about));
+            self.message = Some(chosen.about.to_string());
         }
     }
 
@@ -843,7 +843,7 @@ mod tests {
             s.adjust(true);
             assert_eq!(s.sim.params().faults, f.faults);
             assert_eq!(s.sim.params().writes_per_sec, writes, "the same load");
-            assert!(s.message.as_deref().unwrap().contains(f.name));
+            assert_eq!(s.message.as_deref(), Some(f.about));
         }
         s.change_preset(true);
         s.knob = 5;
