@@ -25,7 +25,8 @@ pub(super) struct Injector {
     next_office_crash: u64,
 }
 
-fn catalog(name: &str) -> CatalogRef {
+/// A catalog named as a command the simulator builds names it.
+pub(super) fn catalog(name: &str) -> CatalogRef {
     CatalogRef {
         name: name.to_string(),
         col: 0,

@@ -2,10 +2,10 @@
 //! simulated millisecond (one tick of the model) at a time, so a screen can step it and stay live.
 
 use super::fanout::Boards;
-use super::faults::{self, Injector};
+use super::faults::{self, Injector, catalog};
 use super::params::{self, Params};
 use super::stats::{Amplification, LagHistogram, Sample, Summary, share};
-use crate::model::language::{CatalogRef, Command};
+use crate::model::language::Command;
 use crate::model::{BookId, Capacity, Field, Library, Outcome, OutcomeKind, Status, Text};
 use crate::rng::Rng;
 
@@ -135,13 +135,6 @@ fn differs(card: Option<&Status>, out: bool) -> bool {
         Some(Status::Available) => out,
         Some(Status::Lent { .. }) => !out,
         Some(Status::Withdrawn) => true,
-    }
-}
-
-fn catalog(name: &str) -> CatalogRef {
-    CatalogRef {
-        name: name.to_string(),
-        col: 0,
     }
 }
 
