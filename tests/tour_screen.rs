@@ -252,7 +252,8 @@ fn corner(buf: &Buffer, title: &str) -> (u16, u16) {
         if let Some(at) = row.find(title) {
             let col = row[..at].chars().count() as u16;
             let mut x = col;
-            while x > 0 && !matches!(buf[(x, y)].symbol(), "┏" | "┌") {
+            // A panel stacked under another opens on a joining corner.
+            while x > 0 && !matches!(buf[(x, y)].symbol(), "┏" | "┌" | "┣" | "├") {
                 x -= 1;
             }
             return (x, y);
@@ -272,14 +273,14 @@ fn the_focused_panel_has_a_thick_border_a_marker_and_the_focus_color() {
     assert_eq!(buf[(x, y)].symbol(), "┏");
     assert_eq!(buf[(x, y)].fg, theme.focus.fg.unwrap());
     let (x, y) = corner(buf, "Event log");
-    assert_eq!(buf[(x, y)].symbol(), "┌");
+    assert_eq!(buf[(x, y)].symbol(), "├");
     assert_ne!(buf[(x, y)].fg, theme.focus.fg.unwrap());
     // Tab moves the focus: now the log is thick and the office plain.
     press(&mut app, "\t");
     let terminal = draw(&mut app, (80, 24));
     let buf = terminal.backend().buffer();
     let (x, y) = corner(buf, "▶ Event log");
-    assert_eq!(buf[(x, y)].symbol(), "┏");
+    assert_eq!(buf[(x, y)].symbol(), "┣");
     let (x, y) = corner(buf, "Back office");
     assert_eq!(buf[(x, y)].symbol(), "┌");
 }
