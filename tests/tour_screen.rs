@@ -430,6 +430,75 @@ fn a_challenge_after_a_prediction_shows_the_verdict_then_the_goal_and_takes_typi
     let screen = text(&mut app, (120, 40));
     assert!(screen.contains("✓ Right: c)"), "{screen}");
     assert!(screen.contains("Goal: A branch library"), "{screen}");
+    // At 80x24 too the goal is in view at once, under the verdict's headline.
+    let small = text(&mut app, (80, 24));
+    assert!(small.contains("✓ Right: c)"), "{small}");
+    assert!(small.contains("Goal: A branch library"), "{small}");
     press(&mut app, "add-catalog branch by title\n");
-    assert!(text(&mut app, (120, 40)).contains("✓ catalog branch exists"));
+    assert!(text(&mut app, (120, 40)).contains("✓ A catalog named branch exists."));
+}
+
+/// The challenge panel's rows, from its title down to the prompt.
+fn challenge_rows(screen: &str) -> Vec<String> {
+    screen
+        .lines()
+        .skip_while(|l| !l.contains("Challenge"))
+        .take_while(|l| !l.contains('›'))
+        .map(|l| l.chars().take(40).collect())
+        .collect()
+}
+
+#[test]
+fn a_challenge_ticks_nothing_before_the_learner_types_and_names_what_to_keep() {
+    // The eventual-consistency challenge begins with the shelf showing b2 available: a
+    // condition to keep, not one the learner has met.
+    let mut app = app("eventual-consistency", 8);
+    let before = text(&mut app, (120, 40));
+    let rows = challenge_rows(&before);
+    assert!(!rows.is_empty(), "{before}");
+    assert!(rows.iter().all(|r| !r.contains('✓')), "{before}");
+    assert!(
+        before.contains("= keep: The shelf catalog shows b2 as"),
+        "{before}"
+    );
+    assert!(before.contains("○ Book b2 is lent to cy."), "{before}");
+    press(&mut app, "lend b2 to cy\n");
+    let after = text(&mut app, (120, 40));
+    assert!(after.contains("✓ Book b2 is lent to cy."), "{after}");
+    assert!(
+        after.contains("✓ keep: The shelf catalog shows b2 as"),
+        "{after}"
+    );
+    assert!(after.contains("✗ The last answer is stale."), "{after}");
+}
+
+#[test]
+fn next_on_an_unsolved_challenge_warns_then_skips_and_progress_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::at(&dir.path().join("progress.toml"));
+    let mut app = app_with("command-side", 5, Some(store.clone()), ThemeName::Mono);
+    press(&mut app, "⎋→");
+    let warned = text(&mut app, (80, 24));
+    assert!(warned.contains("step 5 of"), "it stays: {warned}");
+    assert!(
+        warned.contains("not solved yet: → again skips it"),
+        "{warned}"
+    );
+    press(&mut app, "→");
+    let moved = text(&mut app, (80, 24));
+    assert!(moved.contains("Lesson 3 of"), "the next lesson: {moved}");
+    let progress = store.load().progress;
+    assert_eq!(progress.skipped, vec!["command-side/5".to_string()]);
+    assert!(progress.challenges.is_empty(), "skipped is not solved");
+}
+
+#[test]
+fn a_rebuilt_catalog_reaches_the_goal_only_once_it_is_swapped_in() {
+    let mut app = app("rebuild", 6);
+    press(&mut app, "run solution\n");
+    let rebuilding = text(&mut app, (120, 40));
+    assert!(rebuilding.contains("rebuilding"), "{rebuilding}");
+    assert!(!rebuilding.contains("goal reached"), "{rebuilding}");
+    settle(&mut app);
+    assert!(text(&mut app, (120, 40)).contains("goal reached ✓"));
 }

@@ -26,7 +26,10 @@ use crate::tui::widgets::panel::panel;
 use crate::tui::widgets::prompt::Prompt;
 use crate::tui::widgets::text::{PanelText, Scroll, render_scrolled, wrap};
 
-use super::state::Phase;
+use crate::plain::checklist::sentence;
+use crate::words::plural;
+
+use super::state::{Item, Phase};
 use super::{Focus, QUIZ_OFFER, Tour, choice_key};
 
 pub const MIN_WIDTH: u16 = 72;
@@ -382,7 +385,7 @@ fn draw_task(
             cursor,
         } => (lines, prompt, cursor),
     };
-    let title = match (tour.state.goal_reached(ctx.content), tour.typing) {
+    let title = match (tour.state.goal_shown(ctx.content), tour.typing) {
         (true, _) => "Challenge · goal reached ✓",
         (false, true) => "Challenge · typing",
         (false, false) => "Challenge",
@@ -413,11 +416,13 @@ fn task(tour: &Tour, ctx: &Ctx, width: usize, question: bool) -> Option<Task> {
     }
     match tour.state.phase {
         Phase::Asking => None,
-        // A challenge after a prediction: the verdict leads, then the challenge.
+        // A challenge after a prediction: the verdict's headline leads, then the goal (in
+        // view from the first moment), then the verdict's explanation.
         Phase::Revealed { picked } if step.challenge.is_some() => {
-            let mut lines = verdict_lines(tour, content, picked, false, width, t);
-            lines.push(Line::raw(""));
+            let (mut lines, why) = verdict_parts(tour, content, picked, false, width, t);
             lines.extend(challenge_lines(tour, ctx, width));
+            lines.push(Line::raw(""));
+            lines.extend(why);
             let (prompt, cursor) = prompt_lines(tour, ctx, width);
             Some(Task::Challenge {
                 lines,
@@ -525,64 +530,63 @@ fn verdict_lines(
     width: usize,
     t: &Theme,
 ) -> Vec<Line<'static>> {
+    let (head, why) = verdict_parts(tour, content, picked, question, width, t);
+    head.into_iter().chain(why).collect()
+}
+
+/// A prediction's verdict in two parts: the headline (the question when asked for, what was
+/// picked, the right answer) and the explanation (the why, the reveal), wrapped at `width`.
+fn verdict_parts(
+    tour: &Tour,
+    content: &Content,
+    picked: Option<usize>,
+    question: bool,
+    width: usize,
+    t: &Theme,
+) -> (Vec<Line<'static>>, Vec<Line<'static>>) {
     let step = tour.state.current(content);
     let Some(predict) = &step.predict else {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
-    let mut lines = Vec::new();
+    let (mut head, mut why) = (Vec::new(), Vec::new());
     let right = predict.choices.iter().position(|c| c.correct);
-    let letter = |i: usize| choice_key(i).unwrap_or('?');
-    let mut add = |line: Line<'static>, indent: usize| lines.extend(wrap(line, width, indent));
+    let choice = |mark: &'static str, style, i: usize| {
+        let text = format!(
+            "{}) {}",
+            choice_key(i).unwrap_or('?'),
+            predict.choices[i].text
+        );
+        wrap(
+            Line::from(vec![Span::styled(mark, style), Span::styled(text, t.text)]),
+            width,
+            2,
+        )
+    };
     if question {
-        add(Line::styled(predict.question.clone(), t.dim), 0);
+        head.extend(wrap(
+            Line::styled(predict.question.clone(), t.dim),
+            width,
+            0,
+        ));
     }
+    let said = |text: String| wrap(Line::styled(text, t.text), width, 0);
     match picked {
         Some(i) if Some(i) == right => {
-            let c = &predict.choices[i];
-            add(
-                Line::from(vec![
-                    Span::styled("✓ Right: ", t.ok),
-                    Span::styled(format!("{}) {}", letter(i), c.text), t.text),
-                ]),
-                2,
-            );
-            add(Line::styled(c.why.clone(), t.text), 0);
+            head.extend(choice("✓ Right: ", t.ok, i));
+            why.extend(said(predict.choices[i].why.clone()));
         }
         Some(i) => {
-            let c = &predict.choices[i];
-            add(
-                Line::from(vec![
-                    Span::styled("✗ You picked ", t.bad),
-                    Span::styled(format!("{}) {}", letter(i), c.text), t.text),
-                ]),
-                2,
-            );
-            add(Line::styled(c.why.clone(), t.text), 0);
+            head.extend(choice("✗ You picked ", t.bad, i));
+            why.extend(said(predict.choices[i].why.clone()));
             if let Some(r) = right {
-                add(
-                    Line::from(vec![
-                        Span::styled("✓ The answer: ", t.ok),
-                        Span::styled(
-                            format!("{}) {}", letter(r), predict.choices[r].text),
-                            t.text,
-                        ),
-                    ]),
-                    2,
-                );
+                head.extend(choice("✓ The answer: ", t.ok, r));
             }
         }
         None => {
             if let Some(r) = right {
-                let c = &predict.choices[r];
-                add(
-                    Line::from(vec![
-                        Span::styled("✓ The answer: ", t.ok),
-                        Span::styled(format!("{}) {}", letter(r), c.text), t.text),
-                    ]),
-                    2,
-                );
+                head.extend(choice("✓ The answer: ", t.ok, r));
                 // Nobody answered (skipped, or a room): "Right." would praise nobody.
-                add(Line::styled(unpraised(&c.why), t.text), 0);
+                why.extend(said(unpraised(&predict.choices[r].why)));
             }
         }
     }
@@ -591,9 +595,9 @@ fn verdict_lines(
             None => unpraised(reveal),
             Some(_) => reveal.clone(),
         };
-        add(Line::styled(reveal, t.emphasis), 0);
+        why.extend(wrap(Line::styled(reveal, t.emphasis), width, 0));
     }
-    lines
+    (head, why)
 }
 
 /// An explanation without the "Right." that greets a learner's correct answer.
@@ -617,25 +621,15 @@ fn challenge_lines(tour: &Tour, ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
         ]),
         0,
     );
-    for (text, holds) in state.checklist(content) {
-        let (mark, style) = if holds {
-            ("✓ ", t.ok)
-        } else {
-            ("✗ ", t.bad)
-        };
-        add(
-            Line::from(vec![
-                Span::styled(mark, style),
-                Span::styled(text.to_string(), if holds { t.text } else { t.dim }),
-            ]),
-            2,
-        );
+    let typed = state.typed();
+    for item in state.conditions(content) {
+        add(checklist_line(item, typed, t), 2);
     }
     let lesson = &state.lesson(content).id;
     let solved_before = progress
         .challenges
         .contains(&Progress::challenge_key(lesson, state.step));
-    if state.goal_reached(content) {
+    if state.goal_shown(content) {
         let message = match (state.challenge.ran_solution, tour.present.is_some()) {
             // The room watched the solution run: the presenter moves on, nobody resets.
             (true, true) => format!(
@@ -643,9 +637,10 @@ fn challenge_lines(tour: &Tour, ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
                 ctx.keys.short(Action::Next)
             ),
             (true, false) => "Reached by the solution. Type reset to try it your own way.".into(),
-            (false, _) => {
-                "★ Goal reached: every condition holds. Saved to your progress; → goes on.".into()
-            }
+            (false, _) => format!(
+                "★ Goal reached: every condition holds. Saved to your progress; {} goes on.",
+                ctx.keys.short(Action::Next)
+            ),
         };
         add(Line::styled(message, t.ok), 2);
     } else if solved_before && tour.present.is_none() {
@@ -674,6 +669,25 @@ fn challenge_lines(tour: &Tour, ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
         }
     }
     lines
+}
+
+/// One condition of a challenge as a sentence. Nothing is ticked before the learner has
+/// typed a command: a condition that already held is one to keep, said so; one to reach is
+/// open (○) until then, and ✓ or ✗ after.
+fn checklist_line(item: Item, typed: bool, t: &Theme) -> Line<'static> {
+    let (mark, style) = match (typed, item.holds) {
+        (false, true) => ("= ", t.dim),
+        (false, false) => ("○ ", t.dim),
+        (true, true) => ("✓ ", t.ok),
+        (true, false) => ("✗ ", t.bad),
+    };
+    let mut spans = vec![Span::styled(mark, style)];
+    if item.keep {
+        spans.push(Span::styled("keep: ", t.title));
+    }
+    let text_style = if item.holds { t.text } else { t.dim };
+    spans.push(Span::styled(sentence(item.condition), text_style));
+    Line::from(spans)
 }
 
 /// The prompt, with a line of help under it while it is empty. A presenter's room does not
@@ -736,9 +750,13 @@ fn end_lines(
     let mut lines = Vec::new();
     let total = content.lessons.len();
     let done = super::lessons_completed(content, progress);
+    let skipped = match progress.skipped.len() {
+        0 => String::new(),
+        n => format!(", {} skipped", plural(n, "challenge")),
+    };
     lines.extend(wrap(
         Line::styled(
-            format!("You have reached the end of the tour ({done} of {total} lessons read to the end). Check what stuck with a quiz:"),
+            format!("You have reached the end of the tour ({done} of {total} lessons read to the end{skipped}). Check what stuck with a quiz:"),
             t.text,
         ),
         width,

@@ -127,6 +127,9 @@ pub struct Tour {
     placed: Vec<(Focus, Rect)>,
     /// Where each choice of a prediction being asked was drawn last, for the mouse.
     choices_at: Vec<(usize, Rect)>,
+    /// "Next" was pressed once on this step's unsolved challenge: the learner was told that
+    /// pressing it again skips the challenge.
+    skip_warned: bool,
 }
 
 /// Opens the tour at a lesson (by id) and step (from 0, as `Progress` counts): what the quiz
@@ -210,6 +213,7 @@ impl Tour {
             present: None,
             placed: Vec::new(),
             choices_at: Vec::new(),
+            skip_warned: false,
         };
         tour.arrived(content);
         Some(tour)
@@ -323,6 +327,7 @@ impl Tour {
             Focus::from_panel(self.state.current(content).focus)
         };
         self.input.clear();
+        self.skip_warned = false;
         self.typing = self.challenge_open(content);
         let pending = self.typing && !self.state.goal_reached(content);
         if let Some(presenter) = &mut self.present {
@@ -373,6 +378,33 @@ impl Tour {
             }
             Move::Stay => {}
         }
+    }
+
+    /// "Next" on a challenge not solved: the first press says that another skips it; the
+    /// second lets the tour move on, noting the challenge as skipped in the progress. True
+    /// while the tour stays.
+    fn holds_back_skip(&mut self, ctx: &mut Ctx) -> bool {
+        let (content, state) = (ctx.content, &self.state);
+        let lesson = &state.lesson(content).id;
+        let solved = state.challenge.solved
+            || ctx
+                .progress
+                .challenges
+                .contains(&Progress::challenge_key(lesson, state.step));
+        if !self.challenge_open(content) || state.goal_reached(content) || solved {
+            return false;
+        }
+        if !self.skip_warned {
+            self.skip_warned = true;
+            *ctx.flash = Some(format!(
+                "The challenge is not solved yet: {} again skips it.",
+                ctx.keys.short(Action::Next)
+            ));
+            return true;
+        }
+        let lesson = lesson.clone();
+        ctx.progress.skip_challenge(&lesson, self.state.step);
+        false
     }
 
     /// After the learner changed the model: a goal reached is said and saved once.
@@ -572,6 +604,9 @@ impl Screen for Tour {
             return t;
         }
         if is(Action::Next) || (is(Action::Select) && !self.challenge_open(ctx.content)) {
+            if self.holds_back_skip(ctx) {
+                return Transition::Stay;
+            }
             let asking = self.state.phase == Phase::Asking;
             let m = self.state.next(ctx.content);
             self.moved(m, ctx);
@@ -756,6 +791,10 @@ impl Screen for Tour {
             // A step's time on screen counts from the end of its rebuild: the room sees the
             // rebuilt catalog for the whole of it.
             self.state.animate();
+            // The goal counts once the rebuilt catalog is on screen.
+            if !self.state.animating() {
+                self.after_action(ctx);
+            }
             return;
         }
         let question = self.waits_for_room();
