@@ -180,12 +180,46 @@ fn the_outline_lists_every_lesson_and_jumps_to_a_step() {
 }
 
 #[test]
-fn the_help_overlay_lists_the_tour_keys_and_fits_24_lines() {
+fn the_help_overlay_lists_the_tour_keys_a_legend_and_scrolls_when_it_does_not_fit() {
     let mut app = app("why-cqrs", 1);
     press(&mut app, "?");
     snapshot(&mut app, "help");
-    let screen = text(&mut app, (80, 24));
-    assert!(screen.contains("Press ? or Esc to close."), "{screen}");
+    let top = text(&mut app, (72, 20));
+    assert!(top.contains("Shift+Tab  move the focus back"), "{top}");
+    assert!(top.contains("more ┛"), "a cue says there is more: {top}");
+    key(&mut app, KeyCode::PageDown);
+    key(&mut app, KeyCode::PageDown);
+    let end = text(&mut app, (72, 20));
+    assert!(end.contains("⋯  a catalog behind the log"), "{end}");
+    assert!(end.contains("Press ? or Esc to close."), "{end}");
+    press(&mut app, "?");
+    assert!(!text(&mut app, (72, 20)).contains("Marks on the panels"));
+}
+
+#[test]
+fn the_footer_says_what_the_keys_do_in_each_state() {
+    let mut tour = app("command-side", 2);
+    let asking = text(&mut tour, (120, 40));
+    assert!(asking.contains("a b c answer  → skip"), "{asking}");
+    assert!(!asking.contains("t tick"), "no tick before the step runs: {asking}");
+    press(&mut tour, "→");
+    let step = text(&mut tour, (120, 40));
+    assert!(step.contains("→ next  ← back  t tick  r restart"), "{step}");
+    let mut end = app("real-cases", 6);
+    press(&mut end, "→→→→");
+    let end = text(&mut end, (120, 40));
+    assert!(end.contains("End of the tour"), "{end}");
+    assert!(end.contains("a b quiz  ← back"), "{end}");
+    assert!(!end.contains("→ next"), "nothing is next: {end}");
+}
+
+#[test]
+fn shift_tab_moves_the_focus_back() {
+    let mut app = app_with("why-cqrs", 1, None, ThemeName::Mono);
+    press(&mut app, "\t");
+    assert!(text(&mut app, (80, 24)).contains("▶ Event log"));
+    key(&mut app, KeyCode::BackTab);
+    assert!(text(&mut app, (80, 24)).contains("▶ Back office"));
 }
 
 #[test]

@@ -34,6 +34,8 @@ pub enum Action {
     Outline,
     /// Move the focus to the next panel.
     FocusNext,
+    /// Move the focus back to the previous panel.
+    FocusPrev,
     /// Toggle a choice, where several may be picked.
     Toggle,
     /// Start typing at the prompt.
@@ -73,6 +75,7 @@ impl Action {
             Action::Restart => "restart",
             Action::Outline => "outline",
             Action::FocusNext => "focus-next",
+            Action::FocusPrev => "focus-prev",
             Action::Toggle => "toggle",
             Action::Type => "type",
             Action::MoveUp => "move-up",
@@ -141,7 +144,7 @@ pub fn key_label(key: &KeyEvent) -> String {
 /// Labels live as long as the program because footers hold `&'static str` hints. A keymap is
 /// built once per run, and interning means building it again (as tests do) never grows memory
 /// beyond the distinct labels.
-fn intern(label: String) -> &'static str {
+pub(crate) fn intern(label: String) -> &'static str {
     static LABELS: Mutex<BTreeSet<&'static str>> = Mutex::new(BTreeSet::new());
     let mut labels = LABELS.lock().unwrap_or_else(PoisonError::into_inner);
     if let Some(known) = labels.get(label.as_str()) {
@@ -204,6 +207,11 @@ impl Default for Keymap {
                 b(Restart, vec![ch('r')], "restart the lesson"),
                 b(Outline, vec![ch('o')], "outline: jump to a lesson or step"),
                 b(FocusNext, vec![key(KeyCode::Tab)], "focus the next panel"),
+                b(
+                    FocusPrev,
+                    vec![key(KeyCode::BackTab)],
+                    "focus the previous panel",
+                ),
                 b(Type, vec![ch('i'), ch(':')], "type a command at the prompt"),
                 b(
                     MoveUp,
@@ -248,7 +256,8 @@ impl Default for Keymap {
 /// and the character already says it (`K`); on other keys it is what tells Shift+↑ from ↑.
 fn same_key(a: &KeyEvent, b: &KeyEvent) -> bool {
     let strip = |k: &KeyEvent| match k.code {
-        KeyCode::Char(_) => k.modifiers - KeyModifiers::SHIFT,
+        // Shift+Tab arrives as BackTab, with Shift or without depending on the terminal.
+        KeyCode::Char(_) | KeyCode::BackTab => k.modifiers - KeyModifiers::SHIFT,
         _ => k.modifiers,
     };
     a.code == b.code && strip(a) == strip(b)

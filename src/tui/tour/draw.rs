@@ -311,7 +311,7 @@ fn draw_text_column(
     let [main, task_area] = split_text_column(tour, area, narration_rows, task.as_ref());
     if tour.state.phase == Phase::Asking {
         // The narration tells what happens, so it waits until the prediction is answered.
-        let (lines, rows) = predict_lines(tour, ctx.content, width, t);
+        let (lines, rows) = predict_lines(tour, ctx, width);
         let focused = matches!(tour.focus, Focus::Task | Focus::Narration);
         let block = panel("Predict, then see", focused, t);
         let inner = block.inner(main);
@@ -406,12 +406,12 @@ fn draw_task(
 
 /// The task under the narration, if the step has one now.
 fn task(tour: &Tour, ctx: &Ctx, width: usize, question: bool) -> Option<Task> {
-    let (content, progress, t) = (ctx.content, &*ctx.progress, ctx.theme);
+    let (content, t) = (ctx.content, ctx.theme);
     let step = tour.state.current(content);
     if tour.state.finished {
         return Some(Task::Lines(
             "End of the tour",
-            end_lines(content, progress, width, t),
+            end_lines(ctx, width),
         ));
     }
     match tour.state.phase {
@@ -481,10 +481,11 @@ fn shown_rows(
 /// takes, so a click can be told which one it hit.
 fn predict_lines(
     tour: &Tour,
-    content: &Content,
+    ctx: &Ctx,
     width: usize,
-    t: &Theme,
 ) -> (Vec<Line<'static>>, Vec<Range<usize>>) {
+    let (content, t, ctx_keys) = (ctx.content, ctx.theme, ctx.keys);
+
     let step = tour.state.current(content);
     let Some(predict) = &step.predict else {
         return (Vec::new(), Vec::new());
@@ -514,8 +515,9 @@ fn predict_lines(
         "Ask the room; the step's commands run once the answer is shown.".to_string()
     } else {
         format!(
-            "Press {} to answer; the step's commands run after you do. → skips the question.",
-            or_list(&keys)
+            "Press {} to answer; the step's commands run after you do. {} skips the question.",
+            or_list(&keys),
+            ctx_keys.short(Action::Next)
         )
     };
     lines.extend(wrap(Line::styled(how, t.dim), width, 0));
@@ -741,12 +743,8 @@ fn prompt_lines(tour: &Tour, ctx: &Ctx, width: usize) -> (Vec<Line<'static>>, Op
     (lines, cursor)
 }
 
-fn end_lines(
-    content: &Content,
-    progress: &Progress,
-    width: usize,
-    t: &Theme,
-) -> Vec<Line<'static>> {
+fn end_lines(ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
+    let (content, progress, t, keys) = (ctx.content, &*ctx.progress, ctx.theme, ctx.keys);
     let mut lines = Vec::new();
     let total = content.lessons.len();
     let done = super::lessons_completed(content, progress);
@@ -784,7 +782,12 @@ fn end_lines(
     }
     lines.extend(wrap(
         Line::styled(
-            "Press a letter to start that quiz. ← goes back, o opens the outline, Esc leaves the tour.",
+            format!(
+                "Press a letter to start that quiz. {} goes back, {} opens the outline, {} leaves the tour.",
+                keys.short(Action::Prev),
+                keys.short(Action::Outline),
+                keys.short(Action::Back)
+            ),
             t.dim,
         ),
         width,

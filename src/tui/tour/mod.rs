@@ -2,6 +2,7 @@
 //! log, catalogs, commands), step by step, with predictions, challenges and an outline.
 //! State lives in `state`, drawing in `draw`, the outline overlay in `outline`.
 
+mod commands;
 mod draw;
 mod outline;
 pub mod present;
@@ -21,7 +22,7 @@ use crate::progress::Progress;
 
 use super::keys::Action;
 use super::line_input::{Edit, LineInput};
-use super::screen::{Ctx, Hint, Screen, Transition};
+use super::screen::{Command, Ctx, Screen, Transition};
 use super::widgets::model_panels::ModelPanel;
 use super::widgets::text::Scroll;
 use outline::Outline;
@@ -426,7 +427,7 @@ impl Tour {
         if up { s.up(lines) } else { s.down(lines) }
     }
 
-    fn cycle_focus(&mut self, content: &Content) {
+    fn cycle_focus(&mut self, content: &Content, back: bool) {
         let has_task = self.has_task(content);
         // Presenting, only the zoomed panel of the model is on screen to take the focus.
         let zoom = self.present.as_ref().map(|p| p.zoom);
@@ -439,8 +440,9 @@ impl Tour {
             .iter()
             .position(|f| *f == self.focus)
             .unwrap_or(0);
+        let n = Focus::ALL.len();
         loop {
-            i = (i + 1) % Focus::ALL.len();
+            i = if back { (i + n - 1) % n } else { (i + 1) % n };
             if shown(Focus::ALL[i]) {
                 break;
             }
@@ -632,8 +634,8 @@ impl Screen for Tour {
                 self.state.lesson,
                 self.state.step,
             ));
-        } else if is(Action::FocusNext) {
-            self.cycle_focus(ctx.content);
+        } else if is(Action::FocusNext) || is(Action::FocusPrev) {
+            self.cycle_focus(ctx.content, is(Action::FocusPrev));
         } else if is(Action::Up) {
             self.scroll_focused(true, 1);
         } else if is(Action::Down) {
@@ -654,114 +656,8 @@ impl Screen for Tour {
         Transition::Stay
     }
 
-    fn footer(&self, ctx: &Ctx) -> Vec<Hint> {
-        let k = ctx.keys;
-        if self.outline.is_some() {
-            return vec![
-                (k.pair(Action::Up, Action::Down), "choose"),
-                (k.short(Action::Select), "go there"),
-                (k.short(Action::Back), "close"),
-            ];
-        }
-        if self.typing {
-            return vec![
-                ("Enter", "run"),
-                ("Tab", "complete"),
-                ("↑↓", "earlier"),
-                ("Esc", "leave prompt"),
-            ];
-        }
-        let mut hints: Vec<Hint> = Vec::new();
-        if self.state.phase == Phase::Asking {
-            let count = self
-                .state
-                .current(ctx.content)
-                .predict
-                .as_ref()
-                .map_or(0, |p| p.choices.len());
-            hints.push((
-                match count {
-                    2 => "a b",
-                    3 => "a b c",
-                    4 => "a-d",
-                    _ => "a…",
-                },
-                "answer",
-            ));
-            hints.push((k.short(Action::Next), "skip"));
-        } else if self.present.is_some()
-            && self.challenge_open(ctx.content)
-            && !self.state.goal_reached(ctx.content)
-        {
-            hints.push((k.short(Action::Next), "run the solution"));
-        } else {
-            hints.push((k.short(Action::Next), "next"));
-        }
-        hints.push((k.short(Action::Prev), "back"));
-        if self.present.is_some() {
-            hints.push((k.short(Action::Zoom), "zoom"));
-            // While a question is asked its letters answer it, and `b` is one of them.
-            if self.state.phase != Phase::Asking {
-                hints.push((k.short(Action::Blank), "blank"));
-            }
-        } else if self.challenge_open(ctx.content) {
-            hints.push((k.short(Action::Type), "type"));
-        }
-        if self.state.phase != Phase::Asking && !self.state.finished {
-            hints.push((k.short(Action::Tick), "tick"));
-        }
-        hints.push((k.short(Action::Outline), "outline"));
-        hints.push((k.short(Action::FocusNext), "focus"));
-        hints
-    }
-
-    fn help(&self, ctx: &Ctx) -> Vec<(String, String)> {
-        let keys = ctx.keys;
-        // Kept short enough that the whole overlay fits a 24-line terminal.
-        let mut rows: Vec<(String, String)> = [
-            (Action::Next, "next step (on a prediction: show the answer)"),
-            (
-                Action::Prev,
-                "previous step: the model is replayed up to it",
-            ),
-            (
-                Action::Tick,
-                "tick the clock: catalogs file what has come due",
-            ),
-            (Action::Restart, "restart the lesson from its first step"),
-            (Action::Outline, "outline: jump to any lesson or step"),
-            (Action::FocusNext, "move the focus to the next panel"),
-        ]
-        .into_iter()
-        .map(|(a, doc)| (keys.label(a).to_string(), doc.to_string()))
-        .collect();
-        rows.push(("↑↓ PgUp PgDn".into(), "scroll the panel in focus".into()));
-        rows.push(("a b c".into(), "answer a prediction".into()));
-        rows.push((
-            keys.label(Action::Type).to_string(),
-            "type at a challenge's prompt (Enter runs, Esc leaves)".into(),
-        ));
-        rows.push((
-            "prompt words".into(),
-            "hint · show solution · run solution · reset".into(),
-        ));
-        if self.present.is_some() {
-            // Presenting, these replace the prompt rows a room has no use for.
-            rows.truncate(rows.len() - 2);
-            rows.push((
-                keys.label(Action::Zoom).to_string(),
-                "zoom the next panel of the model".into(),
-            ));
-            rows.push((
-                keys.label(Action::Blank).to_string(),
-                "blank the screen until a key (not while a question waits)".into(),
-            ));
-            rows.push((
-                keys.label(Action::Next).to_string(),
-                "on a challenge: run its solution, then move on".into(),
-            ));
-        }
-        rows
+    fn commands(&self, ctx: &Ctx) -> Vec<Command> {
+        self.command_list(ctx)
     }
 
     fn on_paste(&mut self, text: &str, _ctx: &mut Ctx) -> Transition {
