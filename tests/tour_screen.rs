@@ -201,7 +201,10 @@ fn the_footer_says_what_the_keys_do_in_each_state() {
     let mut tour = app("command-side", 2);
     let asking = text(&mut tour, (120, 40));
     assert!(asking.contains("a b c answer  → skip"), "{asking}");
-    assert!(!asking.contains("t tick"), "no tick before the step runs: {asking}");
+    assert!(
+        !asking.contains("t tick"),
+        "no tick before the step runs: {asking}"
+    );
     press(&mut tour, "→");
     let step = text(&mut tour, (120, 40));
     assert!(step.contains("→ next  ← back  t tick  r restart"), "{step}");

@@ -17,8 +17,8 @@ use super::keys::{Action, Keymap, is_interrupt};
 use super::screen::{Ctx, Hint, Screen, Transition};
 use super::theme::Theme;
 use super::widgets::footer::Footer;
-use super::widgets::too_small::TooSmall;
 use super::widgets::text::Scroll;
+use super::widgets::too_small::TooSmall;
 
 /// How often an animating screen is woken.
 const FRAME: Duration = Duration::from_millis(50);

@@ -56,14 +56,23 @@ pub fn lines(
 const LEGEND: [(&str, &str); 11] = [
     ("+", "appended, changed or filed by this step"),
     ("✓", "a catalog caught up; a command accepted"),
-    ("⋯", "a catalog behind the log: it has not filed everything yet"),
+    (
+        "⋯",
+        "a catalog behind the log: it has not filed everything yet",
+    ),
     ("‖", "a catalog paused: it files nothing until resumed"),
     ("✗", "a catalog damaged; a command rejected"),
     ("↻", "a catalog being rebuilt from the log"),
     ("t0", "the tick an event was appended at"),
-    ("#4/#6", "a catalog's checkpoint (last event filed) / the log head"),
+    (
+        "#4/#6",
+        "a catalog's checkpoint (last event filed) / the log head",
+    ),
     ("○", "a challenge's condition not met yet"),
-    ("= keep:", "a condition that held from the start: keep it so"),
+    (
+        "= keep:",
+        "a condition that held from the start: keep it so",
+    ),
     ("(you)", "a command you typed"),
 ];
 

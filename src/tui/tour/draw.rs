@@ -409,10 +409,7 @@ fn task(tour: &Tour, ctx: &Ctx, width: usize, question: bool) -> Option<Task> {
     let (content, t) = (ctx.content, ctx.theme);
     let step = tour.state.current(content);
     if tour.state.finished {
-        return Some(Task::Lines(
-            "End of the tour",
-            end_lines(ctx, width),
-        ));
+        return Some(Task::Lines("End of the tour", end_lines(ctx, width)));
     }
     match tour.state.phase {
         Phase::Asking => None,
@@ -479,11 +476,7 @@ fn shown_rows(
 
 /// The question, its lettered choices and how to answer; with the range of lines each choice
 /// takes, so a click can be told which one it hit.
-fn predict_lines(
-    tour: &Tour,
-    ctx: &Ctx,
-    width: usize,
-) -> (Vec<Line<'static>>, Vec<Range<usize>>) {
+fn predict_lines(tour: &Tour, ctx: &Ctx, width: usize) -> (Vec<Line<'static>>, Vec<Range<usize>>) {
     let (content, t, ctx_keys) = (ctx.content, ctx.theme, ctx.keys);
 
     let step = tour.state.current(content);
