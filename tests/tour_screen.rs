@@ -539,3 +539,29 @@ fn a_rebuilt_catalog_reaches_the_goal_only_once_it_is_swapped_in() {
     settle(&mut app);
     assert!(text(&mut app, (120, 40)).contains("goal reached ✓"));
 }
+
+#[test]
+fn inline_code_in_a_goal_is_drawn_in_the_code_style_without_backticks() {
+    let mut app = app_with("schema-change", 6, None, ThemeName::Dark);
+    press(&mut app, "c");
+    let terminal = draw(&mut app, (120, 40));
+    let buf = terminal.backend().buffer();
+    let shown = format!("{}", terminal.backend());
+    assert!(
+        shown.contains("Add a catalog called branch filed"),
+        "{shown}"
+    );
+    assert!(!shown.contains('`'), "no literal backticks: {shown}");
+    let code = Theme::new(ThemeName::Dark).key;
+    let (y, row) = (0..buf.area.height)
+        .map(|y| {
+            let row: String = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
+            (y, row)
+        })
+        .find(|(_, r)| r.contains("called branch"))
+        .unwrap();
+    let x = row[..row.find("called branch").unwrap()].chars().count() as u16 + 7;
+    assert_eq!(buf[(x, y)].symbol(), "b");
+    assert_eq!(buf[(x, y)].fg, code.fg.unwrap(), "branch is code");
+    assert_ne!(buf[(x - 2, y)].fg, code.fg.unwrap(), "called is not");
+}

@@ -20,7 +20,7 @@ use crate::tui::widgets::catalogs::{CatalogsPanel, Rebuilding};
 use crate::tui::widgets::last_command::{CommandsPanel, Ran};
 use crate::tui::widgets::log::LogPanel;
 use crate::tui::widgets::model_panels::{ModelPanel, ModelPanels};
-use crate::tui::widgets::narration::NarrationPanel;
+use crate::tui::widgets::narration::{NarrationPanel, marked};
 use crate::tui::widgets::office::OfficePanel;
 use crate::tui::widgets::panel::panel;
 use crate::tui::widgets::prompt::Prompt;
@@ -483,17 +483,23 @@ fn predict_lines(tour: &Tour, ctx: &Ctx, width: usize) -> (Vec<Line<'static>>, V
     let Some(predict) = &step.predict else {
         return (Vec::new(), Vec::new());
     };
-    let mut lines = wrap(Line::styled(predict.question.clone(), t.emphasis), width, 0);
+    let mut lines = wrap(
+        Line::from(marked(&predict.question, t.emphasis, t)),
+        width,
+        0,
+    );
     lines.push(Line::raw(""));
     let mut rows = Vec::new();
     for (i, choice) in predict.choices.iter().enumerate() {
         let key = choice_key(i).map_or(" ".to_string(), |c| c.to_string());
         let start = lines.len();
         lines.extend(wrap(
-            Line::from(vec![
-                Span::styled(format!(" {key}) "), t.key),
-                Span::styled(choice.text.clone(), t.text),
-            ]),
+            Line::from(
+                [Span::styled(format!(" {key}) "), t.key)]
+                    .into_iter()
+                    .chain(marked(&choice.text, t.text, t))
+                    .collect::<Vec<_>>(),
+            ),
             width,
             4,
         ));
@@ -546,25 +552,19 @@ fn verdict_parts(
     let (mut head, mut why) = (Vec::new(), Vec::new());
     let right = predict.choices.iter().position(|c| c.correct);
     let choice = |mark: &'static str, style, i: usize| {
-        let text = format!(
-            "{}) {}",
-            choice_key(i).unwrap_or('?'),
-            predict.choices[i].text
-        );
-        wrap(
-            Line::from(vec![Span::styled(mark, style), Span::styled(text, t.text)]),
-            width,
-            2,
-        )
+        let letter = format!("{}) ", choice_key(i).unwrap_or('?'));
+        let mut spans = vec![Span::styled(mark, style), Span::styled(letter, t.text)];
+        spans.extend(marked(&predict.choices[i].text, t.text, t));
+        wrap(Line::from(spans), width, 2)
     };
     if question {
         head.extend(wrap(
-            Line::styled(predict.question.clone(), t.dim),
+            Line::from(marked(&predict.question, t.dim, t)),
             width,
             0,
         ));
     }
-    let said = |text: String| wrap(Line::styled(text, t.text), width, 0);
+    let said = |text: String| wrap(Line::from(marked(&text, t.text, t)), width, 0);
     match picked {
         Some(i) if Some(i) == right => {
             head.extend(choice("✓ Right: ", t.ok, i));
@@ -590,7 +590,7 @@ fn verdict_parts(
             None => unpraised(reveal),
             Some(_) => reveal.clone(),
         };
-        why.extend(wrap(Line::styled(reveal, t.emphasis), width, 0));
+        why.extend(wrap(Line::from(marked(&reveal, t.emphasis, t)), width, 0));
     }
     (head, why)
 }
@@ -610,10 +610,12 @@ fn challenge_lines(tour: &Tour, ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let mut add = |line: Line<'static>, indent: usize| lines.extend(wrap(line, width, indent));
     add(
-        Line::from(vec![
-            Span::styled("Goal: ", t.title),
-            Span::styled(challenge.goal.clone(), t.text),
-        ]),
+        Line::from(
+            vec![Span::styled("Goal: ", t.title)]
+                .into_iter()
+                .chain(marked(&challenge.goal, t.text, t))
+                .collect::<Vec<_>>(),
+        ),
         0,
     );
     let typed = state.typed();
@@ -644,10 +646,12 @@ fn challenge_lines(tour: &Tour, ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
     }
     if state.challenge.hint {
         add(
-            Line::from(vec![
-                Span::styled("Hint: ", t.title),
-                Span::styled(challenge.hint.clone(), t.text),
-            ]),
+            Line::from(
+                vec![Span::styled("Hint: ", t.title)]
+                    .into_iter()
+                    .chain(marked(&challenge.hint, t.text, t))
+                    .collect::<Vec<_>>(),
+            ),
             0,
         );
     }

@@ -11,6 +11,7 @@ use crate::model::{Answer, Library, Outcome};
 use crate::transcript::{deliveries, outcome_lines};
 use crate::tui::theme::Theme;
 
+use super::narration::marked;
 use super::text::{PanelText, Scroll, render_panel, wrap};
 
 /// One command and what it came to.
@@ -96,7 +97,7 @@ impl CommandsPanel<'_> {
             let lines = self
                 .empty
                 .iter()
-                .flat_map(|text| wrap(Line::styled(text.to_string(), t.dim), width, 2))
+                .flat_map(|text| wrap(Line::from(marked(text, t.dim, t)), width, 2))
                 .collect();
             return (lines, 0);
         }
