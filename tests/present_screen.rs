@@ -452,3 +452,15 @@ fn the_big_text_is_the_steps_title_when_it_fits() {
         "the lesson number stays small"
     );
 }
+
+#[test]
+fn the_end_of_a_presented_tour_counts_no_learners_progress() {
+    let mut app = presenting("real-cases", 6);
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Right);
+    }
+    let end = text(&mut app, (120, 40));
+    assert!(end.contains("The end of the tour: 9 lessons"), "{end}");
+    assert!(!end.contains("You have reached"), "{end}");
+    assert!(!end.contains("read to the end"), "{end}");
+}

@@ -205,96 +205,12 @@ pub fn feedback<'a>(
     width: usize,
 ) -> Vec<Line<'a>> {
     let mut lines = head(question, theme, width);
-    let verdict = if feedback.right {
-        Line::from(vec![
-            Span::styled("✓ Right", theme.title.patch(theme.ok)),
-            Span::styled(".", theme.text),
-        ])
-    } else {
-        let key = match (question.kind, feedback.key.len()) {
-            (Kind::Order, _) => format!("The right order is {}.", feedback.key_letters()),
-            (_, 1) => format!("The right answer is {}.", feedback.key_letters()),
-            _ => format!("The right answers are {}.", feedback.key_letters()),
-        };
-        Line::from(vec![
-            Span::styled("✗ Wrong", theme.title.patch(theme.bad)),
-            Span::styled(format!(". {key}"), theme.text),
-        ])
-    };
-    lines.push(verdict);
+    lines.push(verdict(question, feedback, theme));
     lines.push(Line::raw(""));
     match question.kind {
-        Kind::Order => {
-            let given: Vec<String> = feedback
-                .picked
-                .iter()
-                .map(|s| s.letter.to_string())
-                .collect();
-            if !feedback.right {
-                lines.push(Line::styled(
-                    format!("Your order: {}", given.join(", ")),
-                    theme.text,
-                ));
-            }
-            for (place, shown) in feedback.key.iter().enumerate() {
-                let yours = feedback
-                    .picked
-                    .iter()
-                    .position(|p| std::ptr::eq(p.choice, shown.choice));
-                let in_place = yours == Some(place);
-                let mut lead = vec![
-                    mark(in_place, theme),
-                    Span::styled(format!("{}. ", place + 1), theme.dim),
-                ];
-                if let (false, Some(y)) = (in_place, yours) {
-                    lead.push(Span::styled(
-                        format!("(you had it {}) ", ordinal(y + 1)),
-                        theme.bad,
-                    ));
-                }
-                lines.extend(explained(lead, shown, &shown.choice.why, theme, width));
-            }
-        }
+        Kind::Order => lines.extend(order_feedback(feedback, theme, width)),
         Kind::Single | Kind::Multiple => {
-            lines.push(Line::styled("You picked:", theme.text));
-            for shown in &feedback.picked {
-                lines.extend(explained(
-                    vec![Span::raw("  "), mark(shown.right, theme)],
-                    shown,
-                    &shown.choice.why,
-                    theme,
-                    width,
-                ));
-            }
-            let missed: Vec<&Shown> = feedback
-                .key
-                .iter()
-                .filter(|k| {
-                    !feedback
-                        .picked
-                        .iter()
-                        .any(|p| std::ptr::eq(p.choice, k.choice))
-                })
-                .collect();
-            if !missed.is_empty() {
-                lines.push(Line::styled(
-                    if missed.len() == 1 && question.kind == Kind::Single {
-                        "The right one:"
-                    } else {
-                        "Right, and not picked:"
-                    },
-                    theme.text,
-                ));
-                for shown in missed {
-                    lines.extend(explained(
-                        vec![Span::raw("  "), Span::styled("→ ", theme.ok)],
-                        shown,
-                        &shown.why_unpicked(),
-                        theme,
-                        width,
-                    ));
-                }
-            }
+            lines.extend(picked_feedback(question, feedback, theme, width));
         }
     }
     lines.push(Line::raw(""));
@@ -311,6 +227,110 @@ pub fn feedback<'a>(
             theme.accent,
             width,
             theme,
+        ));
+    }
+    lines
+}
+
+/// "✓ Right." or "✗ Wrong. The right answer is b."
+fn verdict(question: &Question, feedback: &Feedback, theme: &Theme) -> Line<'static> {
+    if feedback.right {
+        return Line::from(vec![
+            Span::styled("✓ Right", theme.title.patch(theme.ok)),
+            Span::styled(".", theme.text),
+        ]);
+    }
+    let key = match (question.kind, feedback.key.len()) {
+        (Kind::Order, _) => format!("The right order is {}.", feedback.key_letters()),
+        (_, 1) => format!("The right answer is {}.", feedback.key_letters()),
+        _ => format!("The right answers are {}.", feedback.key_letters()),
+    };
+    Line::from(vec![
+        Span::styled("✗ Wrong", theme.title.patch(theme.bad)),
+        Span::styled(format!(". {key}"), theme.text),
+    ])
+}
+
+/// An order question: the learner's order, then each place with the item that belongs there.
+fn order_feedback(feedback: &Feedback, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let given: Vec<String> = feedback
+        .picked
+        .iter()
+        .map(|s| s.letter.to_string())
+        .collect();
+    if !feedback.right {
+        lines.push(Line::styled(
+            format!("Your order: {}", given.join(", ")),
+            theme.text,
+        ));
+    }
+    for (place, shown) in feedback.key.iter().enumerate() {
+        let yours = feedback
+            .picked
+            .iter()
+            .position(|p| std::ptr::eq(p.choice, shown.choice));
+        let in_place = yours == Some(place);
+        let mut lead = vec![
+            mark(in_place, theme),
+            Span::styled(format!("{}. ", place + 1), theme.dim),
+        ];
+        if let (false, Some(y)) = (in_place, yours) {
+            lead.push(Span::styled(
+                format!("(you had it {}) ", ordinal(y + 1)),
+                theme.bad,
+            ));
+        }
+        lines.extend(explained(lead, shown, &shown.choice.why, theme, width));
+    }
+    lines
+}
+
+/// A pick question: each choice picked with its `why`, then the right ones not picked.
+fn picked_feedback(
+    question: &Question,
+    feedback: &Feedback,
+    theme: &Theme,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::styled("You picked:", theme.text)];
+    for shown in &feedback.picked {
+        lines.extend(explained(
+            vec![Span::raw("  "), mark(shown.right, theme)],
+            shown,
+            &shown.choice.why,
+            theme,
+            width,
+        ));
+    }
+    let missed: Vec<&Shown> = feedback
+        .key
+        .iter()
+        .filter(|k| {
+            !feedback
+                .picked
+                .iter()
+                .any(|p| std::ptr::eq(p.choice, k.choice))
+        })
+        .collect();
+    if missed.is_empty() {
+        return lines;
+    }
+    lines.push(Line::styled(
+        if missed.len() == 1 && question.kind == Kind::Single {
+            "The right one:"
+        } else {
+            "Right, and not picked:"
+        },
+        theme.text,
+    ));
+    for shown in missed {
+        lines.extend(explained(
+            vec![Span::raw("  "), Span::styled("→ ", theme.ok)],
+            shown,
+            &shown.why_unpicked(),
+            theme,
+            width,
         ));
     }
     lines

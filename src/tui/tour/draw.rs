@@ -409,7 +409,8 @@ fn task(tour: &Tour, ctx: &Ctx, width: usize, question: bool) -> Option<Task> {
     let (content, t) = (ctx.content, ctx.theme);
     let step = tour.state.current(content);
     if tour.state.finished {
-        return Some(Task::Lines("End of the tour", end_lines(ctx, width)));
+        let room = tour.present.is_some();
+        return Some(Task::Lines("End of the tour", end_lines(ctx, room, width)));
     }
     match tour.state.phase {
         Phase::Asking => None,
@@ -634,7 +635,12 @@ fn challenge_lines(tour: &Tour, ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
                 ctx.keys.short(Action::Next)
             ),
             (true, false) => "Reached by the solution. Type reset to try it your own way.".into(),
-            (false, _) => format!(
+            // The presenter typed it live: the room's goal, not one learner's progress.
+            (false, true) => format!(
+                "★ Goal reached: every condition holds. {} goes on.",
+                ctx.keys.short(Action::Next)
+            ),
+            (false, false) => format!(
                 "★ Goal reached: every condition holds. Saved to your progress; {} goes on.",
                 ctx.keys.short(Action::Next)
             ),
@@ -740,7 +746,9 @@ fn prompt_lines(tour: &Tour, ctx: &Ctx, width: usize) -> (Vec<Line<'static>>, Op
     (lines, cursor)
 }
 
-fn end_lines(ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
+/// The end of the tour: the quizzes on offer. To a room (`room`), nothing of one learner's
+/// progress: no lessons counted, no best scores.
+fn end_lines(ctx: &Ctx, room: bool, width: usize) -> Vec<Line<'static>> {
     let (content, progress, t, keys) = (ctx.content, &*ctx.progress, ctx.theme, ctx.keys);
     let mut lines = Vec::new();
     let total = content.lessons.len();
@@ -749,14 +757,14 @@ fn end_lines(ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
         0 => String::new(),
         n => format!(", {} skipped", plural(n, "challenge")),
     };
-    lines.extend(wrap(
-        Line::styled(
-            format!("You have reached the end of the tour ({done} of {total} lessons read to the end{skipped}). Check what stuck with a quiz:"),
-            t.text,
-        ),
-        width,
-        0,
-    ));
+    let opening = if room {
+        format!("The end of the tour: {total} lessons. Check what stuck with a quiz:")
+    } else {
+        format!(
+            "You have reached the end of the tour ({done} of {total} lessons read to the end{skipped}). Check what stuck with a quiz:"
+        )
+    };
+    lines.extend(wrap(Line::styled(opening, t.text), width, 0));
     for (key, id) in QUIZ_OFFER {
         // A quiz missing from a teacher's own content is not offered.
         let Some(quiz) = content.quiz(id) else {
@@ -765,6 +773,7 @@ fn end_lines(ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
         let best = progress
             .quizzes
             .get(id)
+            .filter(|_| !room)
             .map(|s| format!(" (best so far {} of {})", s.best, s.total))
             .unwrap_or_default();
         lines.extend(wrap(
