@@ -565,3 +565,28 @@ fn inline_code_in_a_goal_is_drawn_in_the_code_style_without_backticks() {
     assert_eq!(buf[(x, y)].fg, code.fg.unwrap(), "branch is code");
     assert_ne!(buf[(x - 2, y)].fg, code.fg.unwrap(), "called is not");
 }
+
+#[test]
+fn the_challenge_prompt_completes_like_the_sandbox_and_a_bad_line_is_replaced_by_typing() {
+    let mut app = app("command-side", 5);
+    press(&mut app, "re\t");
+    let listed = text(&mut app, (120, 40));
+    assert!(
+        listed.contains("Tab:"),
+        "the candidates are listed: {listed}"
+    );
+    assert!(listed.contains("reset"), "a prompt word is one: {listed}");
+    assert!(listed.contains("return"), "{listed}");
+    press(&mut app, "\t");
+    assert!(text(&mut app, (120, 40)).contains("▸"), "Tab again cycles");
+    // A line that fails stays, selected; typing starts a new one instead of gluing on.
+    for _ in 0..20 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    press(&mut app, "lned b1 to ada\n");
+    assert!(text(&mut app, (120, 40)).contains("› lned b1 to ada"));
+    press(&mut app, "return b1");
+    let after = text(&mut app, (120, 40));
+    assert!(after.contains("› return b1"), "{after}");
+    assert!(!after.contains("adareturn"), "{after}");
+}

@@ -14,11 +14,12 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 
 use crate::content::Content;
-use crate::model::language::{ParseError, complete};
+use crate::model::language::ParseError;
 use crate::model::{Delivery, Outcome, Session};
 use crate::tui::keys::{Action, intern};
 use crate::tui::line_input::{Edit, LineInput};
 use crate::tui::screen::{Command, Ctx, Screen, Transition};
+use crate::tui::widgets::prompt::candidates;
 use crate::tui::widgets::text::Scroll;
 
 use history::History;
@@ -42,19 +43,7 @@ pub const EMPTY: [&str; 6] = [
 /// The panels that can hold the focus when the prompt does not.
 pub use crate::tui::widgets::model_panels::ModelPanel as Focus;
 
-/// Tab completion in progress: the candidates for the word at the cursor. A first Tab fills
-/// in what they share and lists them; each further Tab puts the next one in place (Shift+Tab
-/// the one before), until any other key.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Completion {
-    /// Where the word being completed starts, in characters.
-    start: usize,
-    pub options: Vec<String>,
-    /// The candidate the last Tab put in place, while cycling.
-    pub chosen: Option<usize>,
-    /// The line and cursor as the last Tab left them: an edit since then starts afresh.
-    left: (String, usize),
-}
+pub use crate::tui::line_input::Completion;
 
 /// One command of the session and what it came to: the commands panel lists these.
 #[derive(Debug, Clone)]
@@ -291,12 +280,12 @@ impl Sandbox {
             Some(Ok(m)) => {
                 if !self.meta(m) {
                     // A file that could not be read or written: the line stays to be fixed.
-                    self.input.set(text);
+                    self.input.keep_failed(text);
                 }
             }
             Some(Err(message)) => {
                 self.notice.push(message);
-                self.input.set(text);
+                self.input.keep_failed(text);
             }
             None => {
                 if let Some((seq, _)) = self.past.take() {
@@ -333,8 +322,9 @@ impl Sandbox {
             }
             Err(e) => {
                 self.error = Some((text.to_string(), e));
-                // The line stays at the prompt to be corrected where the caret points.
-                self.input.set(text);
+                // The line stays at the prompt to be corrected where the caret points,
+                // selected: typing a new line replaces it.
+                self.input.keep_failed(text);
             }
         }
     }
@@ -476,47 +466,12 @@ impl Sandbox {
     /// Tab (`forward`) or Shift+Tab: completes the word being typed from commands, catalogs,
     /// books, patrons and the sandbox's words; pressed again, cycles through the candidates.
     fn complete(&mut self, forward: bool) {
-        let here = (self.input.text(), self.input.cursor());
-        if let Some(c) = &mut self.completion
-            && c.left == here
-        {
-            let n = c.options.len();
-            let next = match (c.chosen, forward) {
-                (None, true) => 0,
-                (None, false) => n - 1,
-                (Some(i), true) => (i + 1) % n,
-                (Some(i), false) => (i + n - 1) % n,
-            };
-            c.chosen = Some(next);
-            self.input.replace_before_cursor(c.start, &c.options[next]);
-            c.left = (self.input.text(), self.input.cursor());
-            return;
-        }
-        let before = self.input.before_cursor();
-        let (start, mut options) = complete(&before, &self.session().names());
-        if before.split_whitespace().count() <= 1 && !before.ends_with(' ') {
-            let word = before.trim().to_lowercase();
-            options.extend(
-                meta::WORDS
-                    .iter()
-                    .filter(|w| w.starts_with(&word))
-                    .map(|w| w.to_string()),
-            );
-            options.sort();
-            options.dedup();
-        }
-        if options.is_empty() {
-            self.completion = None;
-            return;
-        }
-        // The first Tab: as far as the candidates agree, with a space after a single one.
-        self.input.complete(start, &options);
-        self.completion = (options.len() > 1).then(|| Completion {
-            start,
-            options,
-            chosen: None,
-            left: (self.input.text(), self.input.cursor()),
-        });
+        let found = candidates(
+            &self.input.before_cursor(),
+            &self.session().names(),
+            &meta::WORDS,
+        );
+        self.input.tab(&mut self.completion, forward, |_| found);
     }
 
     fn typing_key(&mut self, key: KeyEvent, ctx: &Ctx) {

@@ -730,6 +730,7 @@ fn prompt_lines(tour: &Tour, ctx: &Ctx, width: usize) -> (Vec<Line<'static>>, Op
         .map(|(text, e)| (text.as_str(), e));
     let prompt = Prompt {
         input: &tour.input,
+        completion: tour.completion.as_ref(),
         error,
         active: tour.typing,
         placeholder: &placeholder,

@@ -17,13 +17,13 @@ use ratatui::layout::{Position, Rect};
 
 use crate::UsageError;
 use crate::content::{Content, Panel, locate};
-use crate::model::language::complete;
 use crate::progress::Progress;
 
 use super::keys::Action;
-use super::line_input::{Edit, LineInput};
+use super::line_input::{Completion, Edit, LineInput};
 use super::screen::{Command, Ctx, Screen, Transition};
 use super::widgets::model_panels::ModelPanel;
+use super::widgets::prompt::candidates;
 use super::widgets::text::Scroll;
 use outline::Outline;
 use present::Presenter;
@@ -128,6 +128,8 @@ pub struct Tour {
     placed: Vec<(Focus, Rect)>,
     /// Where each choice of a prediction being asked was drawn last, for the mouse.
     choices_at: Vec<(usize, Rect)>,
+    /// Tab completion cycling at the challenge's prompt.
+    completion: Option<Completion>,
     /// "Next" was pressed once on this step's unsolved challenge: the learner was told that
     /// pressing it again skips the challenge.
     skip_warned: bool,
@@ -215,6 +217,7 @@ impl Tour {
             placed: Vec::new(),
             choices_at: Vec::new(),
             skip_warned: false,
+            completion: None,
         };
         tour.arrived(content);
         Some(tour)
@@ -451,10 +454,11 @@ impl Tour {
     }
 
     fn typing_key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Transition {
-        if key.code == KeyCode::Tab {
-            self.complete();
+        if matches!(key.code, KeyCode::Tab | KeyCode::BackTab) {
+            self.complete(key.code == KeyCode::Tab);
             return Transition::Stay;
         }
+        self.completion = None;
         if matches!(key.code, KeyCode::PageUp | KeyCode::PageDown) {
             let s = &mut self.scroll[Focus::Task.index()];
             if key.code == KeyCode::PageUp {
@@ -468,8 +472,9 @@ impl Tour {
             Edit::Submit(text) => {
                 let submitted = self.state.submit(ctx.content, &text);
                 if submitted == Submitted::Error {
-                    // Leave the line to be corrected, where the caret points.
-                    self.input.set(&text);
+                    // Leave the line to be corrected where the caret points, selected:
+                    // typing a new line replaces it.
+                    self.input.keep_failed(&text);
                 }
                 // Show the newest outcome, and the catalog it is about.
                 self.scroll[Focus::COMMANDS.index()] = Scroll::bottom();
@@ -492,11 +497,15 @@ impl Tour {
         Transition::Stay
     }
 
-    /// Tab at the prompt: completes the word being typed from the names the library knows.
-    fn complete(&mut self) {
-        let before = self.input.before_cursor();
-        let (start, options) = complete(&before, &self.state.session.names());
-        self.input.complete(start, &options);
+    /// Tab (`forward`) or Shift+Tab at the prompt: completes the word being typed from the
+    /// names the library knows and the prompt's words, as the sandbox does; again, cycles.
+    fn complete(&mut self, forward: bool) {
+        let found = candidates(
+            &self.input.before_cursor(),
+            &self.state.session.names(),
+            &state::PROMPT_WORDS,
+        );
+        self.input.tab(&mut self.completion, forward, |_| found);
     }
 
     /// At the end of the tour, a letter opens the quiz offered under it; leaving the quiz
