@@ -5,9 +5,9 @@ use std::fmt;
 use std::io;
 
 use crate::model::{
-    Answer, Book, BookState, Card, CatalogStatus, Delivery, Detail, Done, Drift, Event, EventKind,
-    Health, Library, Outcome, Projector, Redelivery, Rejection, Rule, ShowAnswer, Text,
-    VerifyAnswer,
+    Against, Answer, Book, BookAnswer, BookState, Card, CatalogStatus, Commit, Delivery, Detail,
+    Done, Drift, Event, EventKind, Health, Library, OfficeMode, Outcome, Projector, Published,
+    Redelivery, Rejection, Rule, ShowAnswer, Text, VerifyAnswer,
 };
 
 /// An event's particulars in a few words, for the log panel and transcripts.
@@ -38,8 +38,8 @@ impl fmt::Display for Details<'_> {
                 }
                 Ok(())
             }
-            EventKind::BookLent { patron } => write!(f, "to {patron}"),
-            EventKind::BookReturned { patron } => write!(f, "from {patron}"),
+            EventKind::BookLent { patron } => write_all(f, &["to ", patron]),
+            EventKind::BookReturned { patron } => write_all(f, &["from ", patron]),
             EventKind::BookWithdrawn => Ok(()),
             EventKind::BookRevised { field, value } => {
                 write!(f, "{} → \"{value}\"", field.word())
@@ -52,6 +52,11 @@ impl fmt::Display for Details<'_> {
 pub fn health_label(health: Health) -> String {
     match health {
         Health::CaughtUp => "caught up".to_string(),
+        Health::Retrying { seq, next_try } => {
+            format!("retrying #{seq} (next try at tick {next_try})")
+        }
+        Health::Parked { seq, more: 0 } => format!("parked #{seq}"),
+        Health::Parked { seq, more } => format!("parked #{seq} and {more} more"),
         other => other.word().to_string(),
     }
 }
@@ -96,6 +101,13 @@ pub fn reason(rejection: &Rejection) -> String {
             format!("the {} of {book} is already \"{value}\"", field.word())
         }
         (Rule::NothingToChange, _) => format!("nothing of {book} would change"),
+        (Rule::VersionConflict, Detail::Version { expected, actual }) => format!(
+            "{book} is at version {actual}, not {expected}: it changed since the command was \
+             decided; look again (show-book {book}) and decide anew"
+        ),
+        (Rule::VersionConflict, _) => {
+            format!("{book} changed since the command was decided")
+        }
     }
 }
 
@@ -141,7 +153,31 @@ pub fn done_message(done: &Done) -> String {
                 "#{seq} reached {catalog} before #{next}: it waits, as events are filed \
                  only in sequence, and is filed once in its turn"
             ),
+            Redelivery::StaysParked => format!(
+                "#{seq} reached {catalog} again and stays parked: heal, then retry, files it"
+            ),
+            Redelivery::Retrying { next_try } => format!(
+                "#{seq} reached {catalog} early and could not be filed: next try at tick \
+                 {next_try}"
+            ),
+            Redelivery::Parked => format!(
+                "#{seq} reached {catalog} early and was parked behind an earlier parked \
+                 event of its book"
+            ),
         },
+        Done::ReorderArmed { catalog } => format!(
+            "{catalog}: the next two events due will arrive swapped; it files them in sequence"
+        ),
+        Done::Poisoned {
+            catalog,
+            seq,
+            filed_already: true,
+        } => format!("{catalog} filed #{seq} already: the poison changes nothing"),
+        Done::Poisoned { catalog, seq, .. } => format!(
+            "{catalog} cannot file #{seq}: it will retry after 1, 2, 4 and 8 ticks, then park it"
+        ),
+        Done::Healed { .. } => healed(done),
+        Done::Retried { .. } => retried(done),
         Done::Added {
             catalog,
             field,
@@ -175,7 +211,248 @@ pub fn done_message(done: &Done) -> String {
             field.word(),
             plural(*cards)
         ),
+        office => office_message(office),
     }
+}
+
+/// `heal`, in one sentence: what was cured and what happens to the events it held back.
+fn healed(done: &Done) -> String {
+    let Done::Healed {
+        catalog,
+        cured,
+        retrying,
+        parked,
+    } = done
+    else {
+        return String::new();
+    };
+    let mut said = if cured.is_empty() {
+        format!("{catalog} had nothing it could not file")
+    } else {
+        format!("{catalog} is healed: it can file {}", seqs(cured))
+    };
+    if let Some((seq, at)) = retrying {
+        said.push_str(&format!("; #{seq} is filed at its next try, tick {at}"));
+    }
+    if *parked > 0 {
+        let events = if *parked == 1 {
+            "event waits"
+        } else {
+            "events wait"
+        };
+        said.push_str(&format!("; {parked} parked {events} for `retry {catalog}`"));
+    }
+    said
+}
+
+/// `retry`, in one sentence: what was filed and what stays parked.
+fn retried(done: &Done) -> String {
+    let Done::Retried {
+        catalog,
+        filed,
+        still,
+    } = done
+    else {
+        return String::new();
+    };
+    let mut said = if filed.is_empty() {
+        format!("{catalog} filed no parked event")
+    } else {
+        format!("{catalog} filed the parked {} in order", seqs(filed))
+    };
+    if !still.is_empty() {
+        said.push_str(&format!(
+            "; {} stay{} parked (heal it first)",
+            seqs(still),
+            if still.len() == 1 { "s" } else { "" }
+        ));
+    }
+    said
+}
+
+/// "#5", "#5, #7"
+fn seqs(seqs: &[u64]) -> String {
+    let words: Vec<String> = seqs.iter().map(|s| format!("#{s}")).collect();
+    words.join(", ")
+}
+
+/// What a command of the write side, or one a state-stored office does its own way, did.
+fn office_message(done: &Done) -> String {
+    match done {
+        Done::OfficeMode { mode } => mode_sentence(*mode).to_string(),
+        Done::OfficeCrashArmed { mode } => format!(
+            "the back office will crash right after its next commit, before publishing ({})",
+            match mode {
+                OfficeMode::EventSourced => {
+                    "event-sourced: the commit is the append, so nothing is left to publish"
+                }
+                OfficeMode::DualWrite => "dual write: that event will never reach the stream",
+                OfficeMode::Outbox => "outbox: the event waits in the outbox for the relay",
+            }
+        ),
+        Done::Relayed { now, from, to } => format!(
+            "the clock reads tick {now}; the relay published {} from the outbox to the stream",
+            seq_range(*from, *to)
+        ),
+        Done::RebuiltFromTables { catalog, books } => format!(
+            "{catalog} rebuilt from the tables ({books} record{}, the current state), then \
+             swapped in",
+            plural(*books)
+        ),
+        Done::CannotRebuild { catalog } => format!(
+            "{catalog} cannot be rebuilt from the tables: the tables hold only the current \
+             state, and a count needs every event that happened"
+        ),
+        Done::AddedFromTables {
+            catalog,
+            field,
+            counts: true,
+            ..
+        } => format!(
+            "{catalog} added, counting by {} from now on: the tables hold only the current \
+             state, so what happened before cannot be counted",
+            field.word()
+        ),
+        Done::AddedFromTables {
+            catalog,
+            field,
+            books,
+            cards,
+            ..
+        } => format!(
+            "{catalog} built from the tables ({books} record{}, the current state), filed by \
+             {}: {cards} card{}",
+            plural(*books),
+            field.word(),
+            plural(*cards)
+        ),
+        other => unreachable!("{other:?} is worded by done_message"),
+    }
+}
+
+/// What each way of keeping the back office's records means, in a sentence.
+pub fn mode_sentence(mode: OfficeMode) -> &'static str {
+    match mode {
+        OfficeMode::EventSourced => {
+            "the back office is event-sourced: the log is the record, and the back office is \
+             derived from it"
+        }
+        OfficeMode::DualWrite => {
+            "the back office keeps tables, the source of truth, and after each commit \
+             publishes the event to the stream in a second write"
+        }
+        OfficeMode::Outbox => {
+            "the back office keeps tables, the source of truth, and writes each event to an \
+             outbox in the same commit; a relay publishes it on the next tick"
+        }
+    }
+}
+
+/// "#3" or "#3-#5".
+fn seq_range(from: u64, to: u64) -> String {
+    if from == to {
+        format!("#{to}")
+    } else {
+        format!("#{from}-#{to}")
+    }
+}
+
+/// A commit where the log is not simply the record: what was committed, then where the event
+/// went.
+pub fn commit_lines(commit: &Commit) -> Vec<String> {
+    let event = &commit.event;
+    let what = match commit.published {
+        Published::Now { .. } => format!("accepted: {}", EventText(event)),
+        _ => {
+            let mut line = format!("accepted: committed {} {}", event.kind.name(), event.book);
+            if !matches!(event.kind, EventKind::BookWithdrawn) {
+                line.push_str(&format!(" {}", Details(&event.kind)));
+            }
+            line.push_str(" to the tables");
+            line
+        }
+    };
+    let fate = match (commit.published, commit.crashed) {
+        (Published::Now { .. }, _) => "the back office crashed after the commit and restarted: \
+             the event is in the log, nothing was lost"
+            .to_string(),
+        (Published::Outbox { waiting }, crashed) => format!(
+            "{}the event waits in the outbox ({waiting} waiting); the relay publishes on the \
+             next tick",
+            if crashed {
+                "the back office crashed after the commit, before publishing: "
+            } else {
+                "in the same commit, "
+            }
+        ),
+        (Published::Lost, _) => "the back office crashed before publishing: the event never \
+             reaches the stream, and no catalog will learn of it"
+            .to_string(),
+    };
+    vec![what, fate]
+}
+
+/// `show-book`, a write-side read: the back office's record of one book, with its version.
+pub fn book_answer_lines(answer: &BookAnswer) -> Vec<String> {
+    let source = if answer.mode.is_state_stored() {
+        "write side: the tables' row, not a catalog"
+    } else {
+        "write side: the back office's record, not a catalog"
+    };
+    let mut lines = vec![match &answer.record {
+        Some(book) => format!(
+            "answered ({source}): {} · version {}",
+            book_line(book),
+            answer.version
+        ),
+        None => format!(
+            "answered ({source}): the back office has no book {} (version 0)",
+            answer.book
+        ),
+    }];
+    if answer.waiting > 0 {
+        lines.push(format!(
+            "  {} event{} of {} wait{} in the outbox",
+            answer.waiting,
+            plural(answer.waiting),
+            answer.book,
+            if answer.waiting == 1 { "s" } else { "" }
+        ));
+    }
+    lines
+}
+
+/// What the event log is called where it is shown: the record in an event-sourced office, the
+/// stream of published events where the tables are the record. A state-stored office adds
+/// what waits in the outbox and what was lost.
+pub fn log_title(library: &Library) -> String {
+    let mode = library.office_mode();
+    if !mode.is_state_stored() {
+        return "Event log".to_string();
+    }
+    let mut title = "Published stream".to_string();
+    if mode == OfficeMode::Outbox {
+        title.push_str(&format!(" · outbox {}", library.outbox_len()));
+    }
+    if library.lost_events() > 0 {
+        title.push_str(&format!(" · lost {}", library.lost_events()));
+    }
+    title
+}
+
+/// How a state-stored office stands: its mode, the outbox and what was lost. `None` for an
+/// event-sourced office, whose log says it all.
+pub fn office_line(library: &Library) -> Option<String> {
+    let mode = library.office_mode();
+    mode.is_state_stored().then(|| {
+        format!(
+            "back office: {}; outbox: {} waiting; lost: {} event{} committed and never published",
+            mode.words(),
+            library.outbox_len(),
+            library.lost_events(),
+            plural(library.lost_events() as usize)
+        )
+    })
 }
 
 /// One card on one line: id, title, author, subjects, status.
@@ -207,12 +484,20 @@ impl fmt::Display for EventText<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let event = self.0;
         let (name, book) = (event.kind.name(), event.book.as_str());
-        write!(f, "#{} {name} {book}", event.seq)?;
+        let mut number = itoa::Buffer::new();
+        write_all(f, &["#", number.format(event.seq), " ", name, " ", book])?;
         if !matches!(event.kind, EventKind::BookWithdrawn) {
-            write!(f, " {}", Details(&event.kind))?;
+            f.write_str(" ")?;
+            Details(&event.kind).fmt(f)?;
         }
         Ok(())
     }
+}
+
+/// Writes the pieces as they are: the transcript's hottest lines are a few words and
+/// numbers, and formatting each through `write!` cost more than writing it.
+fn write_all(f: &mut fmt::Formatter<'_>, pieces: &[&str]) -> fmt::Result {
+    pieces.iter().try_for_each(|piece| f.write_str(piece))
 }
 
 /// "authors #1-#2, shelf #3"
@@ -224,12 +509,14 @@ struct Deliveries<'a>(&'a [Delivery]);
 
 impl fmt::Display for Deliveries<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (mut first, mut last) = (itoa::Buffer::new(), itoa::Buffer::new());
         for (i, d) in self.0.iter().enumerate() {
             let comma = if i == 0 { "" } else { ", " };
+            let (from, to) = (first.format(d.from), last.format(d.to));
             if d.from == d.to {
-                write!(f, "{comma}{} #{}", d.catalog, d.to)?;
+                write_all(f, &[comma, &d.catalog, " #", to])?;
             } else {
-                write!(f, "{comma}{} #{}-#{}", d.catalog, d.from, d.to)?;
+                write_all(f, &[comma, &d.catalog, " #", from, "-#", to])?;
             }
             if let Some(seq) = d.crashed {
                 write!(f, " (crashed filing #{seq}, restarted)")?;
@@ -298,6 +585,16 @@ pub fn write_outcome(
                 line(format_args!("accepted: {}", EventText(event)))?;
             }
         }
+        Outcome::Committed { commit, .. } => {
+            for l in commit_lines(commit) {
+                line(format_args!("{l}"))?;
+            }
+        }
+        Outcome::Answered(Answer::Book(b)) => {
+            for l in book_answer_lines(b) {
+                line(format_args!("{l}"))?;
+            }
+        }
         Outcome::Rejected(r) => line(format_args!("rejected ({}): {}", r.rule, reason(r)))?,
         Outcome::Done { done, .. } => line(format_args!("done: {}", done_message(done)))?,
         Outcome::Answered(Answer::Find(f)) if f.count.is_some() => line(format_args!(
@@ -336,11 +633,19 @@ pub fn write_outcome(
         }
         Outcome::Answered(Answer::Status(rows)) => {
             let (now, head) = (library.now(), library.head());
+            let log = if library.office_mode().is_state_stored() {
+                "stream"
+            } else {
+                "log"
+            };
             line(format_args!(
-                "answered: clock at tick {now}, log head #{head}"
+                "answered: clock at tick {now}, {log} head #{head}"
             ))?;
             for row in status_table(rows) {
                 line(format_args!("  {row}"))?;
+            }
+            if let Some(office) = office_line(library) {
+                line(format_args!("  {office}"))?;
             }
         }
     }
@@ -364,6 +669,12 @@ fn write_show(
         if cards == 1 { "" } else { "s" },
         freshness(s.checkpoint, s.head, None, s.stale)
     ))?;
+    if !s.parked.is_empty() {
+        line(format_args!(
+            "  parked, not filed: {} (heal, then retry)",
+            seqs(&s.parked)
+        ))?;
+    }
     for (label, cards) in &s.drawers {
         line(format_args!("  \"{label}\""))?;
         for card in cards {
@@ -386,6 +697,12 @@ fn count_lines(outcome: &Outcome, counts: &[(Text, u64)]) -> Vec<String> {
         plural(counts.len()),
         freshness(s.checkpoint, s.head, None, s.stale)
     )];
+    if !s.parked.is_empty() {
+        lines.push(format!(
+            "  parked, not counted: {} (heal, then retry)",
+            seqs(&s.parked)
+        ));
+    }
     lines.extend(
         counts
             .iter()
@@ -399,10 +716,22 @@ const DRIFT_SHOWN: usize = 6;
 
 /// A `verify` in a few lines: the verdict with counts, then the first differences.
 pub fn verify_lines(v: &VerifyAnswer) -> Vec<String> {
+    let against = match v.against {
+        Against::Log => format!("a replay of the log up to #{}", v.checkpoint),
+        Against::Stream => format!("a replay of the stream up to #{}", v.checkpoint),
+        Against::Tables => "the back office's tables".to_string(),
+    };
+    let late = match v.in_flight {
+        0 => String::new(),
+        n => format!(
+            " ({n} event{} still on the way: a difference may only be late)",
+            plural(n as usize)
+        ),
+    };
     if v.verified() {
         return vec![format!(
-            "answered: {} equals a replay of the log up to #{}: nothing lost, misfiled or extra",
-            v.catalog, v.checkpoint
+            "answered: {} equals {against}: nothing lost, misfiled or extra{late}",
+            v.catalog
         )];
     }
     let count = |pick: fn(&Drift) -> bool| v.drift.iter().filter(|d| pick(d)).count();
@@ -422,16 +751,19 @@ pub fn verify_lines(v: &VerifyAnswer) -> Vec<String> {
         .map(|(n, what)| format!("{n} {what}"))
         .collect();
     let mut lines = vec![format!(
-        "answered: {} differs from a replay of the log up to #{}: {}",
+        "answered: {} differs from {against}: {}{late}",
         v.catalog,
-        v.checkpoint,
         summary.join(", ")
     )];
+    let source = match v.against {
+        Against::Tables => "the tables",
+        Against::Log | Against::Stream => "the replay",
+    };
     lines.extend(
         v.drift
             .iter()
             .take(DRIFT_SHOWN)
-            .map(|d| format!("  {}", drift_line(d))),
+            .map(|d| format!("  {}", drift_line_from(d, source))),
     );
     if v.drift.len() > DRIFT_SHOWN {
         lines.push(format!("  ... and {} more", v.drift.len() - DRIFT_SHOWN));
@@ -441,6 +773,20 @@ pub fn verify_lines(v: &VerifyAnswer) -> Vec<String> {
 
 /// One difference `verify` found, in words.
 pub fn drift_line(drift: &Drift) -> String {
+    drift_line_from(drift, "the replay")
+}
+
+/// `drift_line`, naming what the catalog was compared with ("the replay", "the tables").
+pub fn drift_line_from(drift: &Drift, source: &str) -> String {
+    let line = drift_words(drift);
+    if source == "the replay" {
+        line
+    } else {
+        line.replacen("the replay", source, 1)
+    }
+}
+
+fn drift_words(drift: &Drift) -> String {
     match drift {
         Drift::Lost { book, label } => format!("lost: {book} is missing from \"{label}\""),
         Drift::Misfiled { book, found, right } => {
@@ -492,8 +838,11 @@ pub fn catalog_standing(p: &Projector, head: u64) -> String {
     } else {
         format!(" ({behind} behind)")
     };
+    let buffered = p.buffered().map_or(String::new(), |seq| {
+        format!(", #{seq} arrived early and waits for #{}", p.checkpoint + 1)
+    });
     format!(
-        "checkpoint #{} of log head #{head}{behind}, delay {} tick{}, {}",
+        "checkpoint #{} of log head #{head}{behind}, delay {} tick{}, {}{buffered}",
         p.checkpoint,
         p.delay,
         if p.delay == 1 { "" } else { "s" },

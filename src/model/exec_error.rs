@@ -5,6 +5,7 @@
 use std::fmt;
 
 use super::language::{ParseError, nearest};
+use crate::words::did_you_mean;
 
 /// How many catalogs a library may hold. Each keeps a copy of every card, so the number is
 /// what keeps memory sane: 4,000 `add-catalog` lines once took 4.2 GB.
@@ -24,6 +25,11 @@ pub enum ExecError {
     TooManyCatalogs { name: String, col: usize },
     /// A sequence number past the log head.
     BeyondHead { seq: u64, head: u64, col: usize },
+    /// `retry` of a catalog with no parked event.
+    NothingParked { catalog: String, col: usize },
+    /// `office` after the back office has committed something: the mode is how its records
+    /// are kept, chosen before the first.
+    OfficeInUse { commits: u64, col: usize },
 }
 
 impl ExecError {
@@ -33,7 +39,9 @@ impl ExecError {
             ExecError::UnknownCatalog { col, .. }
             | ExecError::CatalogExists { col, .. }
             | ExecError::TooManyCatalogs { col, .. }
-            | ExecError::BeyondHead { col, .. } => *col,
+            | ExecError::BeyondHead { col, .. }
+            | ExecError::NothingParked { col, .. } => *col,
+            ExecError::OfficeInUse { col, .. } => *col,
         }
     }
 
@@ -49,9 +57,14 @@ impl ExecError {
 
     /// The message with its suggestion, without the position (screens place it themselves).
     pub fn describe(&self) -> String {
-        match self.suggestion() {
-            Some(s) => format!("{self} (did you mean \"{s}\"?)"),
-            None => self.to_string(),
+        match self {
+            ExecError::UnknownCatalog { name, known, .. } => {
+                format!(
+                    "{self}{}",
+                    did_you_mean(name, known.iter().map(String::as_str))
+                )
+            }
+            _ => self.to_string(),
         }
     }
 
@@ -65,6 +78,11 @@ impl ExecError {
 impl fmt::Display for ExecError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            // The nearest name, where there is one, is the suggestion `describe` adds; the
+            // list is for a name like none of them, so the line offers one hint, not two.
+            ExecError::UnknownCatalog { name, .. } if self.suggestion().is_some() => {
+                write!(f, "no catalog is named \"{name}\"")
+            }
             ExecError::UnknownCatalog { name, known, .. } => write!(
                 f,
                 "no catalog is named \"{name}\" (there are: {})",
@@ -84,6 +102,15 @@ impl fmt::Display for ExecError {
             ExecError::BeyondHead { seq, head, .. } => {
                 write!(f, "there is no event #{seq}: the log head is #{head}")
             }
+            ExecError::NothingParked { catalog, .. } => {
+                write!(f, "{catalog} has no parked event to retry")
+            }
+            ExecError::OfficeInUse { commits, .. } => write!(
+                f,
+                "`office` must come before the first back-office command: the back office \
+                 has committed {commits} change{} already",
+                if *commits == 1 { "" } else { "s" }
+            ),
         }
     }
 }

@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use crate::model::back_office::OfficeMode;
 use crate::model::field::{Field, RevisedField};
 
 /// A catalog named in a command, with the column where it was written.
@@ -104,6 +105,41 @@ pub enum Command {
     Verify {
         catalog: CatalogRef,
     },
+    /// The next two events due reach the catalog swapped.
+    Reorder {
+        catalog: CatalogRef,
+    },
+    /// The projector cannot file event `seq`: it retries with back-off, then parks it.
+    Poison {
+        catalog: CatalogRef,
+        seq: u64,
+        seq_col: usize,
+    },
+    /// The cause of a poison is fixed.
+    Heal {
+        catalog: CatalogRef,
+    },
+    /// Files the parked events again, in order.
+    Retry {
+        catalog: CatalogRef,
+    },
+    // The write side.
+    /// A back-office command decided on the book at `version`: optimistic concurrency.
+    Expecting {
+        command: Box<Command>,
+        version: u64,
+    },
+    /// The back office's record of one book, with its version: a write-side read.
+    ShowBook {
+        book: String,
+    },
+    /// How the back office keeps its records; `col` is where the mode was written.
+    Office {
+        mode: OfficeMode,
+        col: usize,
+    },
+    /// The back office dies right after its next commit, before publishing.
+    CrashOffice,
 }
 
 impl Command {
@@ -123,6 +159,10 @@ impl Command {
             | Command::AddCount { name: catalog, .. }
             | Command::Checkpoint { catalog, .. }
             | Command::Crash { catalog }
+            | Command::Reorder { catalog }
+            | Command::Poison { catalog, .. }
+            | Command::Heal { catalog }
+            | Command::Retry { catalog }
             | Command::AddCatalog { name: catalog, .. } => Some(&catalog.name),
             _ => None,
         }
@@ -138,7 +178,16 @@ impl Command {
                 | Command::Return { .. }
                 | Command::Withdraw { .. }
                 | Command::Revise { .. }
+                | Command::Expecting { .. }
         )
+    }
+
+    /// The version a back-office command states it was decided on, if it states one.
+    pub fn expecting(&self) -> Option<u64> {
+        match self {
+            Command::Expecting { version, .. } => Some(*version),
+            _ => None,
+        }
     }
 
     /// True for queries, which read catalogs only.
@@ -218,9 +267,17 @@ impl fmt::Display for Command {
                 write!(f, "checkpoint {} {mode}", catalog.name)
             }
             Command::Crash { catalog } => write!(f, "crash {}", catalog.name),
+            Command::Reorder { catalog } => write!(f, "reorder {}", catalog.name),
+            Command::Poison { catalog, seq, .. } => write!(f, "poison {} {seq}", catalog.name),
+            Command::Heal { catalog } => write!(f, "heal {}", catalog.name),
+            Command::Retry { catalog } => write!(f, "retry {}", catalog.name),
             Command::AddCatalog { name, field } => {
                 write!(f, "add-catalog {} by {}", name.name, field.word())
             }
+            Command::Expecting { command, version } => write!(f, "{command} expecting {version}"),
+            Command::ShowBook { book } => write!(f, "show-book {book}"),
+            Command::Office { mode, .. } => write!(f, "office {}", mode.words()),
+            Command::CrashOffice => write!(f, "crash office"),
         }
     }
 }

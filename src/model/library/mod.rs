@@ -3,6 +3,8 @@
 //! dispatcher over the language's groups, each carried out in a file of its own.
 
 mod faults;
+mod office;
+mod poison;
 mod query;
 mod recover;
 mod tune;
@@ -32,6 +34,7 @@ pub struct Library {
     log: EventLog,
     projectors: Vec<Projector>,
     now: u64,
+    write_side: office::WriteSide,
 }
 
 impl Default for Library {
@@ -50,6 +53,7 @@ impl Library {
                 .map(|(name, field)| Projector::new(name, *field))
                 .collect(),
             now: 0,
+            write_side: office::WriteSide::default(),
         }
     }
 
@@ -87,7 +91,7 @@ impl Library {
     /// catalog that does not exist, or adds one twice or one too many.
     pub fn execute(&mut self, command: &Command) -> Result<Outcome, ExecError> {
         if let Some((book, intent)) = Intent::of(command) {
-            return Ok(self.write(book, intent));
+            return Ok(self.write(book, intent, command.expecting()));
         }
         match command {
             Command::Tick { ticks } => Ok(self.tick(*ticks)),
@@ -114,30 +118,32 @@ impl Library {
                 seq_col,
             } => self.redeliver_to(catalog, *seq, *seq_col),
             Command::Verify { catalog } => self.verify(catalog),
+            Command::Reorder { catalog } => self.reorder(catalog),
+            Command::Poison {
+                catalog,
+                seq,
+                seq_col,
+            } => self.poison(catalog, *seq, *seq_col),
+            Command::Heal { catalog } => self.heal(catalog),
+            Command::Retry { catalog } => self.retry(catalog),
+            Command::ShowBook { book } => Ok(self.show_book(book)),
+            Command::Office { mode, col } => self.office_command(*mode, *col),
+            Command::CrashOffice => Ok(self.arm_office_crash()),
             write => unreachable!("`{write}` is a back-office command, taken above"),
         }
     }
 
-    /// The write path: the back office decides, the log records, the back office applies, and
-    /// projectors with no delay file the event at once.
-    fn write(&mut self, book: &str, intent: Intent<'_>) -> Outcome {
-        match self.office.decide_for(book, intent) {
-            Err(rejection) => Outcome::Rejected(rejection),
-            Ok((id, kind)) => {
-                let seq = self.log.append(self.now, id, kind);
-                let event = self.log.get(seq).expect("just appended");
-                self.office.apply(event);
-                let delivered = self.pump();
-                Outcome::Accepted { seq, delivered }
-            }
-        }
-    }
-
-    /// `tick`: the clock moves on and every projector files what has come due.
+    /// `tick`: the clock moves on, the outbox's relay publishes, and every projector files
+    /// what has come due.
     fn tick(&mut self, ticks: u64) -> Outcome {
         self.now = self.now.saturating_add(ticks);
+        let relayed = self.relay();
         let delivered = self.pump();
-        done(Done::Clock { now: self.now }, delivered)
+        let now = self.now;
+        match relayed {
+            Some((from, to)) => done(Done::Relayed { now, from, to }, delivered),
+            None => done(Done::Clock { now }, delivered),
+        }
     }
 
     /// The position of a catalog a command names, or the error that lists those there are.
@@ -196,15 +202,29 @@ impl Library {
     }
 }
 
-/// What a projector filed since its checkpoint stood at `before`, if anything.
-fn delivery(p: &mut Projector, before: u64) -> Option<Delivery> {
+/// What a projector filed since its checkpoint stood at `before`: a run of events per stretch
+/// between the events it parked, which its checkpoint passed without filing them.
+fn delivery(p: &mut Projector, before: u64) -> Vec<Delivery> {
     let crashed = p.crashed_at.take();
-    (p.checkpoint > before).then(|| Delivery {
-        catalog: p.name.clone(),
-        from: before + 1,
-        to: p.checkpoint,
-        crashed,
-    })
+    let mut runs = Vec::new();
+    let mut from = before + 1;
+    for seq in p
+        .parked_between(from, p.checkpoint)
+        .into_iter()
+        .chain([p.checkpoint + 1])
+    {
+        if seq > from {
+            let crashed = crashed.filter(|c| (from..seq).contains(c));
+            runs.push(Delivery {
+                catalog: p.name.clone(),
+                from,
+                to: seq - 1,
+                crashed,
+            });
+        }
+        from = seq + 1;
+    }
+    runs
 }
 
 fn done(done: Done, delivered: Vec<Delivery>) -> Outcome {

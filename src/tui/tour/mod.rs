@@ -179,9 +179,9 @@ pub fn start(
     present: Option<Presenter>,
 ) -> anyhow::Result<Box<dyn Screen>> {
     if content.lessons.is_empty() {
-        return Err(UsageError("cqrs-catalog: there are no lessons to tour".into()).into());
+        return Err(UsageError("there are no lessons to tour".into()).into());
     }
-    let usage = |m: String| UsageError(format!("cqrs-catalog: {m}"));
+    let usage = UsageError;
     let (lesson, step) = match lesson {
         Some(id) => {
             let (index, l) = locate::lesson(content, id).map_err(usage)?;
@@ -228,10 +228,6 @@ impl Tour {
         self.present = Some(presenter);
         self.arrived(content);
         self
-    }
-
-    pub fn presenter(&self) -> Option<&Presenter> {
-        self.present.as_ref()
     }
 
     /// A presenter's "next": a challenge runs its solution before the tour moves on (the
@@ -304,10 +300,6 @@ impl Tour {
             }
         }
         true
-    }
-
-    pub fn state(&self) -> &TourState {
-        &self.state
     }
 
     /// Whether the step shows a task panel: a prediction, a challenge or the end of the tour.
@@ -475,6 +467,10 @@ impl Tour {
                     // Leave the line to be corrected where the caret points, selected:
                     // typing a new line replaces it.
                     self.input.keep_failed(&text);
+                }
+                if submitted == Submitted::Word {
+                    // A hint or the solution is added at the end of the challenge: show it.
+                    self.scroll[Focus::Task.index()] = Scroll::bottom();
                 }
                 // Show the newest outcome, and the catalog it is about.
                 self.scroll[Focus::COMMANDS.index()] = Scroll::bottom();

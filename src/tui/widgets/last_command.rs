@@ -136,7 +136,7 @@ impl CommandsPanel<'_> {
                 }
             }
             let (symbol, style) = match ran.outcome {
-                Outcome::Accepted { .. } => ("✓", t.ok),
+                Outcome::Accepted { .. } | Outcome::Committed { .. } => ("✓", t.ok),
                 Outcome::Rejected(_) => ("✗", t.bad),
                 Outcome::Answered(_) => ("=", t.text),
                 Outcome::Done { .. } => ("•", t.text),
