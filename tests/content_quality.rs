@@ -364,6 +364,19 @@ const KEY_IDEAS: &[(&str, &[&str])] = &[
     ("ecommerce-outcomes", &["50 ms", "8 ms", "3x"]),
     ("worth-the-cost", &["30%", "revenue per session"]),
     ("price-change-path", &["kafka", "projector"]),
+    ("skip-by-checkpoint", &["at least once", "skips it"]),
+    ("crash-apart-cards", &["put the same card back", "idempotent"]),
+    ("crash-apart-count", &["3 for ada", "checkpoint never recorded"]),
+    (
+        "double-filing-harmless",
+        &["filing a card is idempotent", "counted again"],
+    ),
+    ("with-view-crash", &["in one transaction", "filed #8 once"]),
+    (
+        "fresh-not-right",
+        &["freshness only compares positions", "scratch copy"],
+    ),
+    ("checkpoint-not-saved", &["skips it", "could not guard"]),
 ];
 
 #[test]
