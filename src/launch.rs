@@ -5,13 +5,12 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use crate::UsageError;
-use crate::content::{Content, Quiz, source::Source};
+use crate::content::{Content, source::Source};
 use crate::progress::{Loaded, Store};
 use crate::tui::screen::Screen;
 use crate::tui::theme::ThemeName;
 use crate::tui::{self, App};
-use crate::words::{nearest, plural};
+use crate::words::plural;
 
 /// What the command line says about content and looks.
 #[derive(Debug, Clone, Default)]
@@ -53,19 +52,6 @@ fn read_content(options: &Options) -> Result<Content> {
         );
     }
     Ok(content)
-}
-
-/// The quiz with this id, or the one-line error (exit 2) that names the nearest one: the
-/// plain mode and the quiz screen refuse an unknown id alike.
-pub fn find_quiz<'c>(content: &'c Content, id: &str) -> Result<&'c Quiz, UsageError> {
-    content.quiz(id).ok_or_else(|| {
-        let ids: Vec<&str> = content.quizzes.iter().map(|q| q.id.as_str()).collect();
-        let hint = match nearest(id, ids.iter().copied()) {
-            Some(s) => format!(" (did you mean \"{s}\"?)"),
-            None => format!("; the quizzes are {}", ids.join(", ")),
-        };
-        UsageError(format!("there is no quiz \"{id}\"{hint}"))
-    })
 }
 
 /// Loads progress; a store that cannot be located still lets the learner in, unsaved.

@@ -3,28 +3,19 @@
 //! clears it. One test in its own binary, because it points the runtime directory elsewhere
 //! for the whole process.
 
-use cqrs_catalog::content::Content;
-use cqrs_catalog::progress::Progress;
-use cqrs_catalog::tui::App;
-use cqrs_catalog::tui::theme::{Theme, ThemeName};
-use cqrs_catalog::tui::tour::{self, present::Presenter};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+mod support;
+
+use cqrs_catalog::tui::tour::present::Presenter;
+use support::{frames, press};
 
 #[test]
 fn the_notes_follower_sees_each_step_the_presenter_moves_to() {
     let runtime = tempfile::tempdir().unwrap();
     // SAFETY: this binary runs this one test; nothing else reads the environment meanwhile.
     unsafe { std::env::set_var("CQRS_CATALOG_RUNTIME", runtime.path()) };
-    let content = Content::load(None, None).unwrap().0;
+    let content = support::content();
     let lesson = content.lesson("eventual-consistency").unwrap().clone();
-    let screen = tour::open(&content, &Progress::default(), &lesson.id, 0).unwrap();
-    let mut app = App::new(
-        screen,
-        content,
-        Progress::default(),
-        None,
-        Theme::new(ThemeName::Mono),
-    );
+    let mut app = support::tour_at(&lesson.id, 1);
     app.publish_notes = true;
 
     // What `notes --once` in a second terminal prints: the notes, or why there are none.
@@ -46,40 +37,26 @@ fn the_notes_follower_sees_each_step_the_presenter_moves_to() {
     };
     // Moving to step 3 publishes it, notes and all (step 2 asks a prediction first, which
     // one more → skips).
-    for _ in 0..3 {
-        app.on_key(KeyEvent::new(KeyCode::Right, KeyModifiers::NONE));
-    }
+    press(&mut app, "→→→");
     let shown = notes();
     assert!(shown.contains(&lesson.steps[2].title), "{shown}");
     assert!(shown.contains("step 3"), "{shown}");
     let step3_notes = lesson.steps[2].notes.as_deref().unwrap();
     assert!(shown.contains(&step3_notes[..30]), "{shown}");
     // And back again.
-    app.on_key(KeyEvent::new(KeyCode::Left, KeyModifiers::NONE));
+    press(&mut app, "←");
     assert!(notes().contains(&lesson.steps[1].title));
     // Leaving the tour clears the notes: a follower says nobody is presenting.
-    app.on_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    press(&mut app, "⎋");
     assert!(notes().contains("no tour is running"), "{}", notes());
 
     // A presenter on autoplay: each step it moves to on its own is published.
-    let content = Content::load(None, None).unwrap().0;
-    let mut progress = Progress::default();
     let presenter = Presenter::new(Some(std::time::Duration::from_secs(1)), false);
-    let screen = tour::start(
-        &content,
-        &mut progress,
-        Some("rebuild"),
-        None,
-        Some(presenter),
-    )
-    .unwrap();
-    let rebuild = content.lesson("rebuild").unwrap().clone();
-    let mut app = App::new(screen, content, progress, None, Theme::new(ThemeName::Mono));
+    let mut app = support::presenting("rebuild", None, presenter);
+    let rebuild = support::content().lesson("rebuild").unwrap().clone();
     app.publish_notes = true;
     // Twenty timer frames of 50 ms make the second each step stays.
-    for _ in 0..20 {
-        app.on_timer();
-    }
+    frames(&mut app, 20);
     let shown = notes();
     assert!(
         shown.contains(&format!("step 2 of 6: {}", rebuild.steps[1].title)),
@@ -91,17 +68,12 @@ fn the_notes_follower_sees_each_step_the_presenter_moves_to() {
     );
     // The question on step 2 waits for the room however long it takes; → reveals it, and
     // autoplay moves on a second later.
-    for _ in 0..100 {
-        app.on_timer();
-    }
+    frames(&mut app, 100);
     assert!(notes().contains("step 2 of 6"));
-    app.on_key(KeyEvent::new(KeyCode::Right, KeyModifiers::NONE));
-    for _ in 0..20 {
-        app.on_timer();
-    }
+    press(&mut app, "→");
+    frames(&mut app, 20);
     assert!(notes().contains(&format!("step 3 of 6: {}", rebuild.steps[2].title)));
     // Zooming and blanking move nothing: the notes stay on the step.
-    app.on_key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::NONE));
-    app.on_key(KeyEvent::new(KeyCode::Char('b'), KeyModifiers::NONE));
+    press(&mut app, "zb");
     assert!(notes().contains("step 3 of 6"));
 }

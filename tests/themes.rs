@@ -6,29 +6,26 @@
 
 use std::collections::BTreeMap;
 
-use cqrs_catalog::content::Content;
+mod support;
+
 use cqrs_catalog::progress::Progress;
 use cqrs_catalog::tui::App;
 use cqrs_catalog::tui::home::Home;
 use cqrs_catalog::tui::theme::{Theme, ThemeName, contrast, rgb_of};
 use cqrs_catalog::tui::{quiz, sandbox, tour};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::{Color, Modifier};
+use support::{app_with, buffer, frames, press};
 
 const COLORED: [ThemeName; 3] = [ThemeName::Dark, ThemeName::Light, ThemeName::HighContrast];
 
 /// The screens a learner meets, each as an app at its first frame.
 fn screens(theme: ThemeName) -> Vec<(&'static str, App)> {
-    let content = Content::load(None, None).unwrap().0;
+    let content = support::content();
     let app = |screen| {
-        App::new(
+        app_with(
             screen,
             content.clone(),
             Progress::default(),
-            None,
             Theme::new(theme),
         )
     };
@@ -46,7 +43,7 @@ fn screens(theme: ThemeName) -> Vec<(&'static str, App)> {
     let predict = find(|s| s.predict.is_some());
     let challenge = find(|s| s.challenge.is_some());
     let mut answered = tour_at(&predict.0, predict.1);
-    answered.on_key(KeyEvent::new(KeyCode::Char('a'), KeyModifiers::NONE));
+    press(&mut answered, "a");
     vec![
         ("home", app(Box::new(Home::new()))),
         ("tour step", tour_at("why-cqrs", 1)),
@@ -68,12 +65,12 @@ fn screens(theme: ThemeName) -> Vec<(&'static str, App)> {
         ),
         ("help", {
             let mut help = tour_at("why-cqrs", 1);
-            help.on_key(KeyEvent::new(KeyCode::Char('?'), KeyModifiers::NONE));
+            press(&mut help, "?");
             help
         }),
         ("outline", {
             let mut outline = tour_at("why-cqrs", 1);
-            outline.on_key(KeyEvent::new(KeyCode::Char('o'), KeyModifiers::NONE));
+            press(&mut outline, "o");
             outline
         }),
         ("simulate", {
@@ -82,9 +79,7 @@ fn screens(theme: ThemeName) -> Vec<(&'static str, App)> {
             let mut app = app(Box::new(
                 cqrs_catalog::tui::simulate::Simulate::new(params).unwrap(),
             ));
-            for _ in 0..40 {
-                app.on_timer();
-            }
+            frames(&mut app, 40);
             app
         }),
         ("presenter", {
@@ -100,12 +95,6 @@ fn screens(theme: ThemeName) -> Vec<(&'static str, App)> {
             app(screen.unwrap())
         }),
     ]
-}
-
-fn draw(app: &mut App, (w, h): (u16, u16)) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|frame| app.draw(frame)).unwrap();
-    terminal.backend().buffer().clone()
 }
 
 /// Lines and marks rather than letters: box drawing, blocks, arrows, shapes, dots.
@@ -133,7 +122,7 @@ fn every_cell_of_every_screen_has_the_contrast_its_role_needs() {
     for theme in COLORED {
         for (name, mut app) in screens(theme) {
             for size in [(80, 24), (120, 40)] {
-                let buffer = draw(&mut app, size);
+                let buffer = buffer(&mut app, size);
                 for (i, cell) in buffer.content.iter().enumerate() {
                     let symbol = cell.symbol();
                     if symbol.trim().is_empty() {
@@ -162,7 +151,7 @@ fn the_light_theme_draws_on_white() {
     let mut pairs: BTreeMap<String, usize> = BTreeMap::new();
     let mut text = String::new();
     for (name, mut app) in screens(ThemeName::Light) {
-        let buffer = draw(&mut app, (80, 24));
+        let buffer = buffer(&mut app, (80, 24));
         if name == "tour prediction" {
             for y in 0..24 {
                 let row: String = (0..80)

@@ -87,4 +87,17 @@ impl Content {
     pub fn quiz(&self, id: &str) -> Option<&Quiz> {
         self.quizzes.iter().find(|q| q.id == id)
     }
+
+    /// The quiz with this id, or the one-line error (exit 2) that names the nearest one: the
+    /// plain mode and the quiz screen refuse an unknown id alike.
+    pub fn find_quiz(&self, id: &str) -> Result<&Quiz, crate::UsageError> {
+        self.quiz(id).ok_or_else(|| {
+            let ids: Vec<&str> = self.quizzes.iter().map(|q| q.id.as_str()).collect();
+            let hint = match crate::words::nearest(id, ids.iter().copied()) {
+                Some(s) => format!(" (did you mean \"{s}\"?)"),
+                None => format!("; the quizzes are {}", ids.join(", ")),
+            };
+            crate::UsageError(format!("there is no quiz \"{id}\"{hint}"))
+        })
+    }
 }

@@ -57,7 +57,7 @@ pub fn quiz(
     let Some(id) = id else {
         return finish(list(&content, &mut out).and_then(|()| out.flush()));
     };
-    let quiz = launch::find_quiz(&content, id)?;
+    let quiz = content.find_quiz(id)?;
     if let Some(class) = &class {
         // A results file the answers cannot go to is found before the first question.
         crate::classroom::results::check_target(class.results)?;

@@ -7,12 +7,13 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ThemeName {
     Dark,
     Light,
     HighContrast,
     /// No color at all: `NO_COLOR`, or a terminal that cannot show it.
+    #[value(alias = "none")]
     Mono,
 }
 

@@ -121,6 +121,19 @@ fn fold(word: &str) -> Cow<'_, str> {
     }
 }
 
+/// A command group's parse of the line: `Ok(None)` when the word is not one of the group's.
+type Parsed = Result<Option<Command>, ParseError>;
+
+/// The command groups, tried in turn on the command word. A new group of commands is a new
+/// method here, so no one function grows with the language.
+const COMMAND_GROUPS: [fn(&mut Parser, &str) -> Parsed; 5] = [
+    Parser::back_office,
+    Parser::synchronization,
+    Parser::read_side,
+    Parser::recovery,
+    Parser::faults,
+];
+
 struct Parser {
     tokens: Vec<Token>,
     pos: usize,
@@ -147,7 +160,21 @@ impl Parser {
             .iter()
             .find(|(old, _)| *old == word)
             .map_or(word.as_str(), |(_, new)| new);
-        let command = match canonical {
+        for group in COMMAND_GROUPS {
+            if let Some(command) = group(self, canonical)? {
+                self.end()?;
+                return Ok(command);
+            }
+        }
+        Err(
+            ParseError::new(self.line, first_col, format!("unknown command \"{word}\""))
+                .with_suggestion(nearest(&word, COMMAND_WORDS)),
+        )
+    }
+
+    /// The back office's commands: what the write model validates.
+    fn back_office(&mut self, word: &str) -> Parsed {
+        Ok(Some(match word {
             "acquire" => self.acquire()?,
             "catalog" => Command::Catalog { book: self.book()? },
             "lend" => {
@@ -158,20 +185,14 @@ impl Parser {
             }
             "return" => Command::Return { book: self.book()? },
             "withdraw" => Command::Withdraw { book: self.book()? },
-            "revise" => {
-                let book = self.book()?;
-                let field = self.one_of("`title` or `author`", &["title", "author"])?;
-                let field = if field == "title" {
-                    RevisedField::Title
-                } else {
-                    RevisedField::Author
-                };
-                let value = self.string(match field {
-                    RevisedField::Title => "the new title in double quotes",
-                    RevisedField::Author => "the new author in double quotes",
-                })?;
-                Command::Revise { book, field, value }
-            }
+            "revise" => self.revise()?,
+            _ => return Ok(None),
+        }))
+    }
+
+    /// The clock and the projectors' pace.
+    fn synchronization(&mut self, word: &str) -> Parsed {
+        Ok(Some(match word {
             "tick" => {
                 let ticks = if self.at_end() {
                     1
@@ -195,28 +216,39 @@ impl Parser {
             "sync" => Command::Sync {
                 catalog: self.catalog()?,
             },
-            "find" => {
-                let catalog = self.catalog()?;
-                let key = self.string("the key to look up in double quotes, like \"Dune\"")?;
-                let after = if self.at_end() {
-                    None
-                } else {
-                    self.keyword("after")?;
-                    Some(self.number("a sequence number", 0, u32::MAX.into())?)
-                };
-                Command::Find {
-                    catalog,
-                    key,
-                    after,
-                }
-            }
+            _ => return Ok(None),
+        }))
+    }
+
+    /// Queries: they read catalogs and change nothing.
+    fn read_side(&mut self, word: &str) -> Parsed {
+        Ok(Some(match word {
+            "find" => self.find()?,
             "show" => Command::Show {
                 catalog: self.catalog()?,
             },
             "status" => Command::Status,
+            _ => return Ok(None),
+        }))
+    }
+
+    /// Damage, rebuilds and new read models.
+    fn recovery(&mut self, word: &str) -> Parsed {
+        Ok(Some(match word {
             "damage" => Command::Damage {
                 catalog: self.catalog()?,
             },
+            "rebuild" => Command::Rebuild {
+                catalog: self.catalog()?,
+            },
+            "add-catalog" => self.add_catalog()?,
+            _ => return Ok(None),
+        }))
+    }
+
+    /// Faults of delivery and the check that finds their traces.
+    fn faults(&mut self, word: &str) -> Parsed {
+        Ok(Some(match word {
             "redeliver" => {
                 let catalog = self.catalog()?;
                 let seq_col = self.peek().map_or(self.end_col, |t| t.col);
@@ -241,43 +273,63 @@ impl Parser {
             "verify" => Command::Verify {
                 catalog: self.catalog()?,
             },
-            "rebuild" => Command::Rebuild {
-                catalog: self.catalog()?,
-            },
-            "add-catalog" => {
-                let name = self.catalog()?;
-                let counts = self
-                    .peek_word()
-                    .is_some_and(|w| w.eq_ignore_ascii_case("count"));
-                if counts {
-                    self.pos += 1;
-                } else {
-                    self.keyword("by")?;
-                }
-                let words: Vec<&str> = Field::ADDABLE.iter().map(|f| f.word()).collect();
-                let field =
-                    self.one_of("a field: title, author, subject, patron or status", &words)?;
-                let field = Field::ADDABLE
-                    .into_iter()
-                    .find(|f| f.word() == field)
-                    .unwrap_or(Field::Title);
-                if counts {
-                    Command::AddCount { name, field }
-                } else {
-                    Command::AddCatalog { name, field }
-                }
-            }
-            _ => {
-                return Err(ParseError::new(
-                    self.line,
-                    first_col,
-                    format!("unknown command \"{word}\""),
-                )
-                .with_suggestion(nearest(&word, COMMAND_WORDS)));
-            }
+            _ => return Ok(None),
+        }))
+    }
+
+    fn revise(&mut self) -> Result<Command, ParseError> {
+        let book = self.book()?;
+        let field = self.one_of("`title` or `author`", &["title", "author"])?;
+        let field = if field == "title" {
+            RevisedField::Title
+        } else {
+            RevisedField::Author
         };
-        self.end()?;
-        Ok(command)
+        let value = self.string(match field {
+            RevisedField::Title => "the new title in double quotes",
+            RevisedField::Author => "the new author in double quotes",
+        })?;
+        Ok(Command::Revise { book, field, value })
+    }
+
+    fn find(&mut self) -> Result<Command, ParseError> {
+        let catalog = self.catalog()?;
+        let key = self.string("the key to look up in double quotes, like \"Dune\"")?;
+        let after = if self.at_end() {
+            None
+        } else {
+            self.keyword("after")?;
+            Some(self.number("a sequence number", 0, u32::MAX.into())?)
+        };
+        Ok(Command::Find {
+            catalog,
+            key,
+            after,
+        })
+    }
+
+    /// `add-catalog NAME by FIELD` (cards) or `add-catalog NAME count FIELD` (numbers).
+    fn add_catalog(&mut self) -> Result<Command, ParseError> {
+        let name = self.catalog()?;
+        let counts = self
+            .peek_word()
+            .is_some_and(|w| w.eq_ignore_ascii_case("count"));
+        if counts {
+            self.pos += 1;
+        } else {
+            self.keyword("by")?;
+        }
+        let words: Vec<&str> = Field::ADDABLE.iter().map(|f| f.word()).collect();
+        let field = self.one_of("a field: title, author, subject, patron or status", &words)?;
+        let field = Field::ADDABLE
+            .into_iter()
+            .find(|f| f.word() == field)
+            .unwrap_or(Field::Title);
+        Ok(if counts {
+            Command::AddCount { name, field }
+        } else {
+            Command::AddCatalog { name, field }
+        })
     }
 
     fn acquire(&mut self) -> Result<Command, ParseError> {

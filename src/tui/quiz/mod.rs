@@ -48,7 +48,7 @@ pub fn first_screen(
     let Some(id) = id else {
         return Ok(Box::new(picker::Picker::new(content).seeded(seed)));
     };
-    let quiz = crate::launch::find_quiz(content, id)?;
+    let quiz = content.find_quiz(id)?;
     Ok(Box::new(QuizScreen::new(
         quiz.clone(),
         seed.unwrap_or_else(time_seed),

@@ -1,0 +1,59 @@
+//! `simulate`: generated traffic through the model, live on a screen or printed each second.
+
+use std::io::IsTerminal;
+
+use anyhow::Result;
+
+use crate::UsageError;
+use crate::launch::{self, Options};
+use crate::sim;
+
+/// `simulate`'s options: a preset, and any of its values changed.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Args {
+    /// Start from this preset: azure, booking, ecommerce or twitter
+    // A string checked after parsing, not a `ValueEnum`: clap's refusal spans lines and
+    // drops the nearest name, where this one says it in one line.
+    #[arg(long, value_name = "NAME", default_value = sim::DEFAULT_PRESET)]
+    pub preset: String,
+    /// Commands sent to the back office each second
+    #[arg(long, value_name = "N")]
+    pub writes: Option<u64>,
+    /// Lookups in the catalogs each second
+    #[arg(long, value_name = "N")]
+    pub reads: Option<u64>,
+    /// Events each catalog's projector can file each second
+    #[arg(long, value_name = "N")]
+    pub capacity: Option<u64>,
+    /// Milliseconds before an event reaches the fastest catalog
+    #[arg(long, value_name = "MS")]
+    pub delay: Option<u64>,
+    /// The other catalogs' delays spread up to this many ms more
+    #[arg(long, value_name = "MS")]
+    pub spread: Option<u64>,
+    /// Simulated seconds to run
+    #[arg(long, value_name = "N")]
+    pub seconds: Option<u64>,
+    /// Seed of the generated traffic: the same seed, the same run
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+    /// Print one JSON object per simulated second, then a summary object
+    #[arg(long)]
+    pub json: bool,
+    /// Print a table per simulated second even in a terminal (elsewhere it always does)
+    #[arg(long)]
+    pub plain: bool,
+}
+
+pub fn run(args: &Args, options: &Options) -> Result<()> {
+    if args.json || args.plain || !std::io::stdout().is_terminal() {
+        return sim::report::simulate(args);
+    }
+    launch::open(options, |_, _| {
+        let params =
+            sim::report::params_from(args).map_err(|e| UsageError(format!("simulate: {e}")))?;
+        let screen = crate::tui::simulate::Simulate::new(params)
+            .map_err(|e| UsageError(format!("simulate: {e}")))?;
+        Ok(Box::new(screen))
+    })
+}
