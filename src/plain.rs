@@ -142,7 +142,8 @@ pub fn json_line(library: &Library, line: usize, input: &str, outcome: &Outcome)
         Outcome::Done { done, .. } => {
             map.insert("message".into(), transcript::done_message(done).into());
             if let Done::Redelivered { effect, .. } = done {
-                let skipped = matches!(effect, Redelivery::Skipped { .. });
+                let skipped =
+                    matches!(effect, Redelivery::Skipped { .. } | Redelivery::StaysParked);
                 map.insert("skipped".into(), skipped.into());
             }
         }
@@ -186,6 +187,7 @@ pub fn json_line(library: &Library, line: usize, input: &str, outcome: &Outcome)
             map.insert("checkpoint".into(), s.checkpoint.into());
             map.insert("head".into(), s.head.into());
             map.insert("stale".into(), s.stale.into());
+            map.insert("parked".into(), s.parked.clone().into());
         }
         Outcome::Answered(Answer::Verify(v)) => {
             let differences: Vec<Value> = v
@@ -206,7 +208,7 @@ pub fn json_line(library: &Library, line: usize, input: &str, outcome: &Outcome)
                         "catalog": r.name, "by": r.field.word(), "checkpoint": r.checkpoint,
                         "head": r.head, "delay": r.delay, "lag": r.delay, "behind_events": r.behind_events,
                         "behind_ticks": r.behind_ticks, "health": r.health.word(), "cards": r.cards,
-                        "stale": r.checkpoint < r.head,
+                        "stale": r.checkpoint < r.head, "parked": r.parked,
                     })
                 })
                 .collect();

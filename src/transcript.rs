@@ -52,6 +52,11 @@ impl fmt::Display for Details<'_> {
 pub fn health_label(health: Health) -> String {
     match health {
         Health::CaughtUp => "caught up".to_string(),
+        Health::Retrying { seq, next_try } => {
+            format!("retrying #{seq} (next try at tick {next_try})")
+        }
+        Health::Parked { seq, more: 0 } => format!("parked #{seq}"),
+        Health::Parked { seq, more } => format!("parked #{seq} and {more} more"),
         other => other.word().to_string(),
     }
 }
@@ -141,7 +146,31 @@ pub fn done_message(done: &Done) -> String {
                 "#{seq} reached {catalog} before #{next}: it waits, as events are filed \
                  only in sequence, and is filed once in its turn"
             ),
+            Redelivery::StaysParked => format!(
+                "#{seq} reached {catalog} again and stays parked: heal, then retry, files it"
+            ),
+            Redelivery::Retrying { next_try } => format!(
+                "#{seq} reached {catalog} early and could not be filed: next try at tick \
+                 {next_try}"
+            ),
+            Redelivery::Parked => format!(
+                "#{seq} reached {catalog} early and was parked behind an earlier parked \
+                 event of its book"
+            ),
         },
+        Done::ReorderArmed { catalog } => format!(
+            "{catalog}: the next two events due will arrive swapped; it files them in sequence"
+        ),
+        Done::Poisoned {
+            catalog,
+            seq,
+            filed_already: true,
+        } => format!("{catalog} filed #{seq} already: the poison changes nothing"),
+        Done::Poisoned { catalog, seq, .. } => format!(
+            "{catalog} cannot file #{seq}: it will retry after 1, 2, 4 and 8 ticks, then park it"
+        ),
+        Done::Healed { .. } => healed(done),
+        Done::Retried { .. } => retried(done),
         Done::Added {
             catalog,
             field,
@@ -176,6 +205,67 @@ pub fn done_message(done: &Done) -> String {
             plural(*cards)
         ),
     }
+}
+
+/// `heal`, in one sentence: what was cured and what happens to the events it held back.
+fn healed(done: &Done) -> String {
+    let Done::Healed {
+        catalog,
+        cured,
+        retrying,
+        parked,
+    } = done
+    else {
+        return String::new();
+    };
+    let mut said = if cured.is_empty() {
+        format!("{catalog} had nothing it could not file")
+    } else {
+        format!("{catalog} is healed: it can file {}", seqs(cured))
+    };
+    if let Some((seq, at)) = retrying {
+        said.push_str(&format!("; #{seq} is filed at its next try, tick {at}"));
+    }
+    if *parked > 0 {
+        let events = if *parked == 1 {
+            "event waits"
+        } else {
+            "events wait"
+        };
+        said.push_str(&format!("; {parked} parked {events} for `retry {catalog}`"));
+    }
+    said
+}
+
+/// `retry`, in one sentence: what was filed and what stays parked.
+fn retried(done: &Done) -> String {
+    let Done::Retried {
+        catalog,
+        filed,
+        still,
+    } = done
+    else {
+        return String::new();
+    };
+    let mut said = if filed.is_empty() {
+        format!("{catalog} filed no parked event")
+    } else {
+        format!("{catalog} filed the parked {} in order", seqs(filed))
+    };
+    if !still.is_empty() {
+        said.push_str(&format!(
+            "; {} stay{} parked (heal it first)",
+            seqs(still),
+            if still.len() == 1 { "s" } else { "" }
+        ));
+    }
+    said
+}
+
+/// "#5", "#5, #7"
+fn seqs(seqs: &[u64]) -> String {
+    let words: Vec<String> = seqs.iter().map(|s| format!("#{s}")).collect();
+    words.join(", ")
 }
 
 /// One card on one line: id, title, author, subjects, status.
@@ -364,6 +454,12 @@ fn write_show(
         if cards == 1 { "" } else { "s" },
         freshness(s.checkpoint, s.head, None, s.stale)
     ))?;
+    if !s.parked.is_empty() {
+        line(format_args!(
+            "  parked, not filed: {} (heal, then retry)",
+            seqs(&s.parked)
+        ))?;
+    }
     for (label, cards) in &s.drawers {
         line(format_args!("  \"{label}\""))?;
         for card in cards {
@@ -386,6 +482,12 @@ fn count_lines(outcome: &Outcome, counts: &[(Text, u64)]) -> Vec<String> {
         plural(counts.len()),
         freshness(s.checkpoint, s.head, None, s.stale)
     )];
+    if !s.parked.is_empty() {
+        lines.push(format!(
+            "  parked, not counted: {} (heal, then retry)",
+            seqs(&s.parked)
+        ));
+    }
     lines.extend(
         counts
             .iter()
@@ -492,8 +594,11 @@ pub fn catalog_standing(p: &Projector, head: u64) -> String {
     } else {
         format!(" ({behind} behind)")
     };
+    let buffered = p.buffered().map_or(String::new(), |seq| {
+        format!(", #{seq} arrived early and waits for #{}", p.checkpoint + 1)
+    });
     format!(
-        "checkpoint #{} of log head #{head}{behind}, delay {} tick{}, {}",
+        "checkpoint #{} of log head #{head}{behind}, delay {} tick{}, {}{buffered}",
         p.checkpoint,
         p.delay,
         if p.delay == 1 { "" } else { "s" },

@@ -521,3 +521,95 @@ fn redelivering_past_the_head_stops_the_run_with_the_line_and_column() {
         .code(2)
         .stderr("<stdin>:4:18: there is no event #7: the log head is #2\n");
 }
+
+// ---------------------------------------------------------------------------------------------
+// A poisoned event, parked, healed and retried; two events reordered.
+
+/// b1 filed by tick 1, then ada's loan (#3, due at tick 2), which shelf cannot file.
+const POISONED: &str = "acquire b1 \"Dune\" by \"Frank Herbert\"\ncatalog b1\ntick\n\
+                        lend b1 to ada\npoison shelf 3\n";
+
+/// The status row of one catalog in a `status` line of `run --json`.
+fn status_of<'a>(line: &'a Value, catalog: &str) -> &'a Value {
+    let rows = line["catalogs"].as_array().expect("a status line");
+    rows.iter()
+        .find(|r| r["catalog"] == catalog)
+        .expect("that catalog")
+}
+
+#[test]
+fn json_status_says_retrying_then_parked_with_the_parked_events() {
+    let script = format!("{POISONED}tick\nstatus\ntick 15\nstatus\nshow shelf\n");
+    let lines = json_lines(&["-"], Some(&script));
+    assert_eq!(
+        lines[4]["message"],
+        "shelf cannot file #3: it will retry after 1, 2, 4 and 8 ticks, then park it"
+    );
+    let retrying = status_of(&lines[6], "shelf");
+    assert_eq!(retrying["health"], "retrying");
+    assert_eq!(retrying["checkpoint"], 2);
+    let parked = status_of(&lines[8], "shelf");
+    assert_eq!(parked["health"], "parked");
+    assert_eq!(parked["checkpoint"], 3);
+    assert_eq!(parked["parked"], serde_json::json!([3]));
+    assert_eq!(lines[9]["parked"], serde_json::json!([3]));
+    assert_eq!(
+        status_of(&lines[8], "titles")["parked"],
+        serde_json::json!([])
+    );
+}
+
+#[test]
+fn json_heal_and_retry_file_the_parked_event_and_verify_agrees_again() {
+    let script =
+        format!("{POISONED}sync shelf\nverify shelf\nheal shelf\nretry shelf\nverify shelf\n");
+    let lines = json_lines(&["-"], Some(&script));
+    assert_eq!(lines[6]["verified"], false);
+    assert_eq!(
+        lines[7]["message"],
+        "shelf is healed: it can file #3; 1 parked event waits for `retry shelf`"
+    );
+    assert_eq!(lines[8]["message"], "shelf filed the parked #3 in order");
+    assert_eq!(lines[9]["verified"], true);
+}
+
+#[test]
+fn retry_with_nothing_parked_stops_the_run_at_the_catalog_name() {
+    app()
+        .args(["run", "-"])
+        .write_stdin(format!("{DUNE}retry titles\n"))
+        .assert()
+        .code(2)
+        .stderr("<stdin>:4:7: titles has no parked event to retry\n");
+}
+
+#[test]
+fn poisoning_past_the_head_stops_the_run_at_the_number() {
+    app()
+        .args(["run", "-"])
+        .write_stdin(format!("{DUNE}poison titles 3\n"))
+        .assert()
+        .code(2)
+        .stderr("<stdin>:4:15: there is no event #3: the log head is #2\n");
+}
+
+#[test]
+fn json_of_a_reorder_files_nothing_out_of_sequence() {
+    let script = format!("{DUNE}reorder shelf\nlend b1 to ada\nreturn b1\ntick\ntick\n");
+    let lines = json_lines(&["-"], Some(&script));
+    let shelf = |line: &Value| -> Vec<Value> {
+        let delivered = line["delivered"].as_array().cloned().unwrap_or_default();
+        delivered
+            .into_iter()
+            .filter(|d| d["catalog"] == "shelf")
+            .collect()
+    };
+    assert!(
+        shelf(&lines[6]).is_empty(),
+        "#4 came first and waits for #3"
+    );
+    assert_eq!(
+        shelf(&lines[7]),
+        [serde_json::json!({"catalog": "shelf", "from": 3, "to": 4})]
+    );
+}

@@ -24,6 +24,8 @@ pub enum ExecError {
     TooManyCatalogs { name: String, col: usize },
     /// A sequence number past the log head.
     BeyondHead { seq: u64, head: u64, col: usize },
+    /// `retry` of a catalog with no parked event.
+    NothingParked { catalog: String, col: usize },
 }
 
 impl ExecError {
@@ -33,7 +35,8 @@ impl ExecError {
             ExecError::UnknownCatalog { col, .. }
             | ExecError::CatalogExists { col, .. }
             | ExecError::TooManyCatalogs { col, .. }
-            | ExecError::BeyondHead { col, .. } => *col,
+            | ExecError::BeyondHead { col, .. }
+            | ExecError::NothingParked { col, .. } => *col,
         }
     }
 
@@ -83,6 +86,9 @@ impl fmt::Display for ExecError {
             }
             ExecError::BeyondHead { seq, head, .. } => {
                 write!(f, "there is no event #{seq}: the log head is #{head}")
+            }
+            ExecError::NothingParked { catalog, .. } => {
+                write!(f, "{catalog} has no parked event to retry")
             }
         }
     }

@@ -116,13 +116,17 @@ pub enum HealthIs {
     Behind,
     Paused,
     Damaged,
+    Retrying,
+    Parked,
 }
 
-const HEALTHS: [(&str, HealthIs); 4] = [
+const HEALTHS: [(&str, HealthIs); 6] = [
     ("caught-up", HealthIs::CaughtUp),
     ("behind", HealthIs::Behind),
     ("paused", HealthIs::Paused),
     ("damaged", HealthIs::Damaged),
+    ("retrying", HealthIs::Retrying),
+    ("parked", HealthIs::Parked),
 ];
 
 impl HealthIs {
@@ -133,6 +137,8 @@ impl HealthIs {
                 | (HealthIs::Behind, Health::Behind)
                 | (HealthIs::Paused, Health::Paused)
                 | (HealthIs::Damaged, Health::Damaged)
+                | (HealthIs::Retrying, Health::Retrying { .. })
+                | (HealthIs::Parked, Health::Parked { .. })
         )
     }
 }
@@ -314,7 +320,10 @@ impl Condition {
             "exists" => Condition::CatalogExists { catalog },
             "is" => Condition::CatalogIs {
                 catalog,
-                health: w.choose("caught-up, behind, paused or damaged", &HEALTHS)?,
+                health: w.choose(
+                    "caught-up, behind, paused, damaged, retrying or parked",
+                    &HEALTHS,
+                )?,
             },
             "has" => Condition::CatalogHas {
                 catalog,

@@ -46,6 +46,8 @@ pub struct ShowAnswer {
     pub checkpoint: u64,
     pub head: u64,
     pub stale: bool,
+    /// The events the catalog's projector parked: what the cards are missing.
+    pub parked: Vec<u64>,
 }
 
 /// One catalog's line of `status`.
@@ -63,6 +65,10 @@ pub struct CatalogStatus {
     pub behind_ticks: u64,
     pub health: Health,
     pub cards: usize,
+    /// The events it gave up on and parked, in order.
+    pub parked: Vec<u64>,
+    /// The event that arrived early and waits, buffered, for the one before it.
+    pub buffered: Option<u64>,
 }
 
 /// A `verify`: the catalog against a replay of the log up to its checkpoint.
@@ -100,6 +106,12 @@ pub enum Redelivery {
     /// Beyond the next one: the projector files only in sequence, so it waits for `next`; the
     /// event is filed in its turn, once.
     Waits { next: u64 },
+    /// A parked event: redelivery does not file it (heal and retry do).
+    StaysParked,
+    /// The next event due, which the projector cannot file: it tries again at `next_try`.
+    Retrying { next_try: u64 },
+    /// The next event due, of a book with a parked event: parked behind it.
+    Parked,
 }
 
 /// What a command for the clock, the projectors or a catalog did.
@@ -163,6 +175,32 @@ pub enum Done {
         catalog: String,
         seq: u64,
         effect: Redelivery,
+    },
+    /// The next two events due will reach the catalog swapped.
+    ReorderArmed {
+        catalog: String,
+    },
+    /// The projector cannot file event `seq` until healed; `filed_already` when it had filed
+    /// it before the poison, which then changes nothing.
+    Poisoned {
+        catalog: String,
+        seq: u64,
+        filed_already: bool,
+    },
+    /// The cause is fixed: `cured` were poisoned; the event being retried (`seq`, next try)
+    /// is filed at that try; `parked` events wait for `retry`.
+    Healed {
+        catalog: String,
+        cured: Vec<u64>,
+        retrying: Option<(u64, u64)>,
+        parked: usize,
+    },
+    /// `retry` filed the parked events `filed`; `still` stay parked (still poisoned, or of a
+    /// book with an event still parked).
+    Retried {
+        catalog: String,
+        filed: Vec<u64>,
+        still: Vec<u64>,
     },
 }
 

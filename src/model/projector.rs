@@ -1,12 +1,17 @@
 //! A projector: the clerk who files new cards into one catalog, later. It remembers the last
 //! event it applied (the checkpoint), waits `delay` ticks before filing an event, and can be
-//! paused, resumed or told to catch up at once.
+//! paused, resumed or told to catch up at once. Faults of delivery (a crash, two events
+//! swapped, an event it cannot file) happen here, where a real projector meets them.
+
+mod trouble;
 
 use super::capacity::{Capacity, Pace};
 use super::catalog::Catalog;
 use super::event::{Event, EventKind};
 use super::event_log::EventLog;
 use super::field::Field;
+pub use trouble::BACKOFF;
+use trouble::{Reorder, Retry, Trouble};
 
 /// A catalog's health, as `status` and the screens report it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,10 +20,27 @@ pub enum Health {
     Behind,
     Paused,
     Damaged,
+    /// The projector cannot file event `seq` and tries again at tick `next_try`.
+    Retrying {
+        seq: u64,
+        next_try: u64,
+    },
+    /// Event `seq` was given up on and parked, with `more` parked after it.
+    Parked {
+        seq: u64,
+        more: u64,
+    },
 }
 
 impl Health {
-    pub const WORDS: [&'static str; 4] = ["caught-up", "behind", "paused", "damaged"];
+    pub const WORDS: [&'static str; 6] = [
+        "caught-up",
+        "behind",
+        "paused",
+        "damaged",
+        "retrying",
+        "parked",
+    ];
 
     /// The word used by conditions and JSON.
     pub fn word(self) -> &'static str {
@@ -27,6 +49,8 @@ impl Health {
             Health::Behind => "behind",
             Health::Paused => "paused",
             Health::Damaged => "damaged",
+            Health::Retrying { .. } => "retrying",
+            Health::Parked { .. } => "parked",
         }
     }
 }
@@ -53,6 +77,8 @@ pub struct Projector {
     pub crashes: u64,
     /// The event being filed when it last crashed, until a delivery report takes it.
     pub(crate) crashed_at: Option<u64>,
+    /// Events swapped on the way, events it cannot file, and those it parked.
+    trouble: Trouble,
     /// How many events the clerk can file in a span of ticks; `None` (the default) is no limit.
     capacity: Option<Capacity>,
     pace: Pace,
@@ -74,6 +100,7 @@ impl Projector {
             crash_armed: false,
             crashes: 0,
             crashed_at: None,
+            trouble: Trouble::default(),
             capacity: None,
             pace: Pace::default(),
         }
@@ -93,17 +120,25 @@ impl Projector {
 
     /// Applies an event if it is the next one after the checkpoint. An event already applied
     /// is ignored (delivery may repeat, projection must not), and one that would skip a gap is
-    /// refused (N+1 is never filed before N).
+    /// refused (N+1 is never filed before N); so is one it cannot file (poisoned) or one of a
+    /// book with a parked event.
     pub fn deliver(&mut self, event: &Event) -> bool {
-        if event.seq != self.checkpoint + 1 {
+        if event.seq != self.checkpoint + 1
+            || self.trouble.poisoned.contains(&event.seq)
+            || self.trouble.held.contains(&event.book)
+        {
             return false;
         }
+        self.file(event);
+        true
+    }
+
+    fn file(&mut self, event: &Event) {
         if self.crash_armed {
             self.crash(event);
         }
         self.catalog.apply(event);
         self.checkpoint = event.seq;
-        true
     }
 
     /// Dies after filing `event`, before saving the checkpoint, and restarts from the one it
@@ -119,37 +154,218 @@ impl Projector {
         }
     }
 
-    /// Files every event that has waited its delay by `now`, as far as its capacity allows.
-    /// Returns how many were applied.
+    /// Files every event that has reached it by `now` (waited its delay, or arrived swapped),
+    /// in sequence, as far as its capacity allows; parks those it gives up on. Returns how
+    /// many events it took (filed or parked).
     pub fn catch_up(&mut self, log: &EventLog, now: u64) -> u64 {
         if self.paused {
             return 0;
         }
-        let mut applied = 0;
-        for event in log.after(self.checkpoint) {
-            let due = event.tick.saturating_add(self.delay);
-            if due > now {
+        let mut taken = 0;
+        while let Some(event) = log.get(self.checkpoint + 1) {
+            let Some(at) = self.arrival(log, event, now) else {
+                break;
+            };
+            if self.trouble.retrying.is_some_and(|r| r.next_try > now) {
                 break;
             }
             if let Some(capacity) = self.capacity
-                && !self.pace.take(capacity, due, now)
+                && !self.pace.take(capacity, at, now)
             {
                 break;
             }
-            self.deliver(event);
-            applied += 1;
+            if !self.take(event, at, now, false) {
+                break;
+            }
+            taken += 1;
         }
-        applied
+        taken
     }
 
-    /// Files everything up to the log head now, whatever the delay, pause or capacity.
-    pub fn sync(&mut self, log: &EventLog) -> u64 {
-        let mut applied = 0;
-        for event in log.after(self.checkpoint) {
-            self.deliver(event);
-            applied += 1;
+    /// When the next event reached the projector, if it has by `now`: when it came due, unless
+    /// a `reorder` holds it back until the one after it has arrived (a tick before it).
+    fn arrival(&mut self, log: &EventLog, event: &Event, now: u64) -> Option<u64> {
+        let due = event.tick.saturating_add(self.delay);
+        match self.trouble.reorder {
+            Reorder::Off => (due <= now).then_some(due),
+            Reorder::Armed => {
+                let next = log.get(event.seq + 1)?;
+                let next_due = next.tick.saturating_add(self.delay).max(due);
+                if next_due > now {
+                    return None;
+                }
+                let late_at = next_due + 1;
+                self.trouble.reorder = Reorder::Swapped {
+                    early: next.seq,
+                    late_at,
+                };
+                (late_at <= now).then_some(late_at)
+            }
+            Reorder::Swapped { early, late_at } if early == event.seq => {
+                self.trouble.reorder = Reorder::Off;
+                Some(due.max(late_at - 1))
+            }
+            Reorder::Swapped { late_at, .. } => (late_at <= now).then_some(late_at),
         }
-        applied
+    }
+
+    /// Takes the next event, arrived at `at`: files it, parks it behind a parked event of its
+    /// book, or tries it and fails (poisoned), again after each back-off, parking it after the
+    /// last. `at_once` (a sync) waits for no back-off. False while it is still being retried.
+    fn take(&mut self, event: &Event, at: u64, now: u64, at_once: bool) -> bool {
+        if self.trouble.held.contains(&event.book) {
+            self.park(event, at);
+            return true;
+        }
+        let retry = self.trouble.retrying.filter(|r| r.seq == event.seq);
+        if !self.trouble.poisoned.contains(&event.seq) {
+            if !at_once && retry.is_some_and(|r| r.next_try > now) {
+                return false;
+            }
+            self.trouble.retrying = None;
+            self.file(event);
+            return true;
+        }
+        let mut r = retry.unwrap_or(Retry {
+            seq: event.seq,
+            failures: 0,
+            next_try: at.max(self.trouble.free_at),
+        });
+        if at_once {
+            self.trouble.retrying = None;
+            self.park(event, now);
+            return true;
+        }
+        while r.next_try <= now {
+            let Some(wait) = BACKOFF.get(r.failures as usize) else {
+                self.trouble.retrying = None;
+                self.park(event, r.next_try);
+                return true;
+            };
+            r.failures += 1;
+            r.next_try += wait;
+        }
+        self.trouble.retrying = Some(r);
+        false
+    }
+
+    /// Event `event`, the next after the checkpoint, arrives now, whatever its delay: as
+    /// `catch_up` takes an event. False when it could not be filed and will be tried again.
+    pub fn arrive_now(&mut self, event: &Event, now: u64) -> bool {
+        event.seq == self.checkpoint + 1 && self.take(event, now, now, false)
+    }
+
+    /// Gives up on `event`: the checkpoint moves past it, the catalog goes without it.
+    fn park(&mut self, event: &Event, at: u64) {
+        self.trouble.park(event.seq, &event.book, at);
+        self.checkpoint = event.seq;
+    }
+
+    /// Files everything up to the log head now, whatever the delay, pause or capacity. An
+    /// event it cannot file is parked at once: a sync waits out no back-off.
+    pub fn sync(&mut self, log: &EventLog, now: u64) -> u64 {
+        if let Reorder::Swapped { .. } = self.trouble.reorder {
+            self.trouble.reorder = Reorder::Off;
+        }
+        let mut taken = 0;
+        while let Some(event) = log.get(self.checkpoint + 1) {
+            self.take(event, now, now, true);
+            taken += 1;
+        }
+        taken
+    }
+
+    /// `reorder`: the next two events due will arrive swapped.
+    pub fn arm_reorder(&mut self) {
+        self.trouble.reorder = Reorder::Armed;
+    }
+
+    /// Whether a `reorder` is armed and waiting for its two events.
+    pub fn reorder_armed(&self) -> bool {
+        self.trouble.reorder == Reorder::Armed
+    }
+
+    /// The event that arrived early and waits, buffered, for the one before it.
+    pub fn buffered(&self) -> Option<u64> {
+        self.trouble.buffered()
+    }
+
+    /// `poison`: the projector cannot file event `seq` until healed. False (and nothing
+    /// changes) when it filed that event already.
+    pub fn poison(&mut self, seq: u64) -> bool {
+        seq > self.checkpoint && self.trouble.poisoned.insert(seq)
+    }
+
+    /// The events it cannot file, by sequence number, until healed.
+    pub fn poisoned(&self) -> Vec<u64> {
+        self.trouble.poisoned.iter().copied().collect()
+    }
+
+    /// The event it is trying again and the tick of its next try.
+    pub fn retrying(&self) -> Option<(u64, u64)> {
+        self.trouble.retrying.map(|r| (r.seq, r.next_try))
+    }
+
+    /// The events it gave up on, in order.
+    pub fn parked(&self) -> Vec<u64> {
+        self.trouble.parked.keys().copied().collect()
+    }
+
+    /// The parked events from `from` to `to`, in order.
+    pub fn parked_between(&self, from: u64, to: u64) -> Vec<u64> {
+        let range = self.trouble.parked.range(from..=to.max(from));
+        range.map(|(seq, _)| *seq).collect()
+    }
+
+    /// `heal`: the cause is fixed; every event it could not file can be filed now (one being
+    /// retried, at its next try). Returns the events that were poisoned.
+    pub fn heal(&mut self) -> Vec<u64> {
+        let cured = self.poisoned();
+        self.trouble.poisoned.clear();
+        cured
+    }
+
+    /// `retry`: files the parked events again, in order, below the checkpoint, which has moved
+    /// past them already. One still poisoned stays parked, and so does every later one of its
+    /// book. Returns the events filed and those still parked.
+    pub fn retry(&mut self, log: &EventLog) -> (Vec<u64>, Vec<u64>) {
+        let parked = std::mem::take(&mut self.trouble.parked);
+        self.trouble.held.clear();
+        let (mut filed, mut still) = (Vec::new(), Vec::new());
+        for (seq, book) in parked {
+            match log.get(seq) {
+                Some(event)
+                    if !self.trouble.poisoned.contains(&seq)
+                        && !self.trouble.held.contains(&book) =>
+                {
+                    self.catalog.apply(event);
+                    filed.push(seq);
+                }
+                _ => {
+                    self.trouble.park(seq, &book, 0);
+                    still.push(seq);
+                }
+            }
+        }
+        (filed, still)
+    }
+
+    /// `resume`: delivery starts again at `now`; a retry that fell due while paused is tried
+    /// now, not counted as failed in the meantime.
+    pub fn resume(&mut self, now: u64) {
+        self.paused = false;
+        self.trouble.free_at = self.trouble.free_at.max(now);
+        if let Some(r) = &mut self.trouble.retrying {
+            r.next_try = r.next_try.max(now);
+        }
+    }
+
+    /// Puts a rebuilt catalog in place: the replay filed every parked event.
+    pub fn swap_in(&mut self, catalog: Catalog, checkpoint: u64) {
+        self.catalog = catalog;
+        self.checkpoint = checkpoint;
+        self.damaged = false;
+        self.trouble.rebuilt(checkpoint);
     }
 
     pub fn health(&self, head: u64) -> Health {
@@ -157,6 +373,16 @@ impl Projector {
             Health::Damaged
         } else if self.paused {
             Health::Paused
+        } else if let Some(r) = self.trouble.retrying {
+            Health::Retrying {
+                seq: r.seq,
+                next_try: r.next_try,
+            }
+        } else if let Some(seq) = self.trouble.parked.keys().next() {
+            Health::Parked {
+                seq: *seq,
+                more: self.trouble.parked.len() as u64 - 1,
+            }
         } else if self.checkpoint < head {
             Health::Behind
         } else {

@@ -6,6 +6,7 @@ use super::language::{CatalogRef, Command, Field, parse_line};
 use super::*;
 
 mod faults;
+mod poison;
 mod proptests;
 
 // ---------------------------------------------------------------------------------------------

@@ -104,6 +104,24 @@ pub enum Command {
     Verify {
         catalog: CatalogRef,
     },
+    /// The next two events due reach the catalog swapped.
+    Reorder {
+        catalog: CatalogRef,
+    },
+    /// The projector cannot file event `seq`: it retries with back-off, then parks it.
+    Poison {
+        catalog: CatalogRef,
+        seq: u64,
+        seq_col: usize,
+    },
+    /// The cause of a poison is fixed.
+    Heal {
+        catalog: CatalogRef,
+    },
+    /// Files the parked events again, in order.
+    Retry {
+        catalog: CatalogRef,
+    },
 }
 
 impl Command {
@@ -123,6 +141,10 @@ impl Command {
             | Command::AddCount { name: catalog, .. }
             | Command::Checkpoint { catalog, .. }
             | Command::Crash { catalog }
+            | Command::Reorder { catalog }
+            | Command::Poison { catalog, .. }
+            | Command::Heal { catalog }
+            | Command::Retry { catalog }
             | Command::AddCatalog { name: catalog, .. } => Some(&catalog.name),
             _ => None,
         }
@@ -218,6 +240,10 @@ impl fmt::Display for Command {
                 write!(f, "checkpoint {} {mode}", catalog.name)
             }
             Command::Crash { catalog } => write!(f, "crash {}", catalog.name),
+            Command::Reorder { catalog } => write!(f, "reorder {}", catalog.name),
+            Command::Poison { catalog, seq, .. } => write!(f, "poison {} {seq}", catalog.name),
+            Command::Heal { catalog } => write!(f, "heal {}", catalog.name),
+            Command::Retry { catalog } => write!(f, "retry {}", catalog.name),
             Command::AddCatalog { name, field } => {
                 write!(f, "add-catalog {} by {}", name.name, field.word())
             }

@@ -51,7 +51,8 @@ pub fn complete(before: &str, names: &Names<'_>) -> (usize, Vec<String>) {
         (
             Some(
                 "delay" | "lag" | "pause" | "resume" | "sync" | "find" | "show" | "damage"
-                | "rebuild" | "redeliver" | "verify" | "crash" | "checkpoint",
+                | "rebuild" | "redeliver" | "verify" | "crash" | "checkpoint" | "reorder"
+                | "poison" | "heal" | "retry",
             ),
             1,
         ) => names.catalogs.clone(),

@@ -11,7 +11,7 @@ use super::suggest::nearest;
 use crate::model::field::{Field, RevisedField};
 
 /// Every command word, in the order help lists them.
-pub const COMMAND_WORDS: [&str; 21] = [
+pub const COMMAND_WORDS: [&str; 25] = [
     "acquire",
     "catalog",
     "lend",
@@ -33,6 +33,10 @@ pub const COMMAND_WORDS: [&str; 21] = [
     "crash",
     "checkpoint",
     "verify",
+    "reorder",
+    "poison",
+    "heal",
+    "retry",
 ];
 
 /// Old command words still accepted, with the word they stand for: scripts written before the
@@ -250,15 +254,30 @@ impl Parser {
     fn faults(&mut self, word: &str) -> Parsed {
         Ok(Some(match word {
             "redeliver" => {
-                let catalog = self.catalog()?;
-                let seq_col = self.peek().map_or(self.end_col, |t| t.col);
-                let seq = self.number("a sequence number", 1, u32::MAX.into())?;
+                let (catalog, seq, seq_col) = self.catalog_and_seq()?;
                 Command::Redeliver {
                     catalog,
                     seq,
                     seq_col,
                 }
             }
+            "poison" => {
+                let (catalog, seq, seq_col) = self.catalog_and_seq()?;
+                Command::Poison {
+                    catalog,
+                    seq,
+                    seq_col,
+                }
+            }
+            "reorder" => Command::Reorder {
+                catalog: self.catalog()?,
+            },
+            "heal" => Command::Heal {
+                catalog: self.catalog()?,
+            },
+            "retry" => Command::Retry {
+                catalog: self.catalog()?,
+            },
             "crash" => Command::Crash {
                 catalog: self.catalog()?,
             },
@@ -275,6 +294,14 @@ impl Parser {
             },
             _ => return Ok(None),
         }))
+    }
+
+    /// `<catalog> <seq>`, with the column of the number for an error about the event.
+    fn catalog_and_seq(&mut self) -> Result<(CatalogRef, u64, usize), ParseError> {
+        let catalog = self.catalog()?;
+        let seq_col = self.peek().map_or(self.end_col, |t| t.col);
+        let seq = self.number("a sequence number", 1, u32::MAX.into())?;
+        Ok((catalog, seq, seq_col))
     }
 
     fn revise(&mut self) -> Result<Command, ParseError> {

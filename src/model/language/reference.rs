@@ -53,6 +53,15 @@ pub const REFERENCE: [Group; 5] = [
             ("redeliver <catalog> <seq>", "#seq arrives again"),
             ("crash <catalog>", "dies before its checkpoint"),
             ("checkpoint <catalog> with-view|apart", "where it is saved"),
+            ("reorder <catalog>", "the next two events arrive swapped"),
+            (
+                "poison <catalog> <seq>",
+                "#seq cannot be filed: retried, parked",
+            ),
+            (
+                "heal <catalog> | retry <catalog>",
+                "fix the cause, file the parked",
+            ),
             ("verify <catalog>", "compare with a replay of the log"),
         ],
     ),

@@ -256,6 +256,10 @@ fn every_command_word_is_a_command() {
         "crash titles",
         "checkpoint titles apart",
         "verify titles",
+        "reorder titles",
+        "poison titles 3",
+        "heal titles",
+        "retry titles",
     ];
     assert_eq!(samples.len(), COMMAND_WORDS.len());
     for (word, sample) in COMMAND_WORDS.iter().zip(samples) {

@@ -28,14 +28,23 @@ impl Library {
         };
         let p = &mut self.projectors[i];
         let before = p.checkpoint;
-        let effect = if seq <= before {
+        let effect = if p.parked_between(seq, seq).contains(&seq) {
+            Redelivery::StaysParked
+        } else if seq <= before {
             Redelivery::Skipped { checkpoint: before }
-        } else if p.deliver(event) {
-            Redelivery::Filed
-        } else {
+        } else if seq > before + 1 {
             Redelivery::Waits { next: before + 1 }
+        } else if !p.arrive_now(event, self.now) {
+            let next_try = p.retrying().map_or(self.now, |(_, at)| at);
+            Redelivery::Retrying { next_try }
+        } else if p.parked_between(seq, seq).contains(&seq) {
+            Redelivery::Parked
+        } else {
+            Redelivery::Filed
         };
-        let delivered = delivery(p, before).into_iter().collect();
+        // An event buffered behind the one just filed has arrived already.
+        p.catch_up(&self.log, self.now);
+        let delivered = delivery(p, before);
         let catalog = catalog.name.clone();
         let done = Done::Redelivered {
             catalog,
@@ -43,6 +52,19 @@ impl Library {
             effect,
         };
         Ok(Outcome::Done { done, delivered })
+    }
+
+    /// `reorder`: the next two events due reach the catalog swapped.
+    pub(super) fn reorder(&mut self, catalog: &CatalogRef) -> Result<Outcome, ExecError> {
+        let i = self.index_of(catalog)?;
+        self.projectors[i].arm_reorder();
+        let done = Done::ReorderArmed {
+            catalog: catalog.name.clone(),
+        };
+        Ok(Outcome::Done {
+            done,
+            delivered: vec![],
+        })
     }
 
     /// `checkpoint`: the projector saves its checkpoint with the cards, or in a step apart.

@@ -3,6 +3,7 @@
 //! dispatcher over the language's groups, each carried out in a file of its own.
 
 mod faults;
+mod poison;
 mod query;
 mod recover;
 mod tune;
@@ -114,6 +115,14 @@ impl Library {
                 seq_col,
             } => self.redeliver_to(catalog, *seq, *seq_col),
             Command::Verify { catalog } => self.verify(catalog),
+            Command::Reorder { catalog } => self.reorder(catalog),
+            Command::Poison {
+                catalog,
+                seq,
+                seq_col,
+            } => self.poison(catalog, *seq, *seq_col),
+            Command::Heal { catalog } => self.heal(catalog),
+            Command::Retry { catalog } => self.retry(catalog),
             write => unreachable!("`{write}` is a back-office command, taken above"),
         }
     }
@@ -196,15 +205,29 @@ impl Library {
     }
 }
 
-/// What a projector filed since its checkpoint stood at `before`, if anything.
-fn delivery(p: &mut Projector, before: u64) -> Option<Delivery> {
+/// What a projector filed since its checkpoint stood at `before`: a run of events per stretch
+/// between the events it parked, which its checkpoint passed without filing them.
+fn delivery(p: &mut Projector, before: u64) -> Vec<Delivery> {
     let crashed = p.crashed_at.take();
-    (p.checkpoint > before).then(|| Delivery {
-        catalog: p.name.clone(),
-        from: before + 1,
-        to: p.checkpoint,
-        crashed,
-    })
+    let mut runs = Vec::new();
+    let mut from = before + 1;
+    for seq in p
+        .parked_between(from, p.checkpoint)
+        .into_iter()
+        .chain([p.checkpoint + 1])
+    {
+        if seq > from {
+            let crashed = crashed.filter(|c| (from..seq).contains(c));
+            runs.push(Delivery {
+                catalog: p.name.clone(),
+                from,
+                to: seq - 1,
+                crashed,
+            });
+        }
+        from = seq + 1;
+    }
+    runs
 }
 
 fn done(done: Done, delivered: Vec<Delivery>) -> Outcome {

@@ -41,6 +41,7 @@ impl Library {
             checkpoint: p.checkpoint,
             head,
             stale: p.checkpoint < head,
+            parked: p.parked(),
         })))
     }
 
@@ -63,6 +64,8 @@ impl Library {
                 behind_ticks: p.waiting_ticks(&self.log, self.now),
                 health: p.health(head),
                 cards: p.catalog.card_count(),
+                parked: p.parked(),
+                buffered: p.buffered(),
             })
             .collect()
     }

@@ -102,10 +102,7 @@ impl Library {
         };
         job.complete(&self.log, self.projectors[i].checkpoint);
         let (catalog, checkpoint) = job.into_parts();
-        let p = &mut self.projectors[i];
-        p.catalog = catalog;
-        p.checkpoint = checkpoint;
-        p.damaged = false;
+        self.projectors[i].swap_in(catalog, checkpoint);
         self.pump()
     }
 }

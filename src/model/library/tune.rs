@@ -26,7 +26,7 @@ impl Library {
 
     pub(super) fn resume(&mut self, catalog: &CatalogRef) -> Result<Outcome, ExecError> {
         let i = self.index_of(catalog)?;
-        self.projectors[i].paused = false;
+        self.projectors[i].resume(self.now);
         let delivered = self.pump();
         let catalog = catalog.name.clone();
         Ok(done(Done::Resumed { catalog }, delivered))
@@ -36,10 +36,8 @@ impl Library {
     pub(super) fn sync(&mut self, catalog: &CatalogRef) -> Result<Outcome, ExecError> {
         let i = self.index_of(catalog)?;
         let before = self.projectors[i].checkpoint;
-        self.projectors[i].sync(&self.log);
-        let delivered = delivery(&mut self.projectors[i], before)
-            .into_iter()
-            .collect();
+        self.projectors[i].sync(&self.log, self.now);
+        let delivered = delivery(&mut self.projectors[i], before);
         let (catalog, head) = (catalog.name.clone(), self.head());
         Ok(done(Done::Synced { catalog, head }, delivered))
     }

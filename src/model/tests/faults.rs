@@ -295,3 +295,73 @@ fn checkpoint_and_crash_of_an_unknown_catalog_are_errors_and_a_mode_is_required(
     assert!(message(&o).contains("with the cards, in one transaction"));
     assert!(!projector(&s, "titles").checkpoint_apart);
 }
+
+/// Two loans after the two books, appended at tick 1 and due at tick 2 everywhere.
+const TWO_LOANS: &str = "lend b1 to ada\nlend b2 to bob";
+
+#[test]
+fn reorder_swaps_the_next_two_events_and_the_later_waits_buffered_until_the_gap_is_filled() {
+    let mut s = session(TWO_BOOKS);
+    let o = exec(&mut s, "reorder shelf");
+    assert!(message(&o).contains("the next two events due will arrive swapped"));
+    run(&mut s, TWO_LOANS);
+    let o = exec(&mut s, "tick");
+    assert_eq!(checkpoint(&s, "titles"), 6, "only that catalog");
+    assert_eq!(
+        checkpoint(&s, "shelf"),
+        4,
+        "#6 came first: it is not filed before #5"
+    );
+    assert_eq!(projector(&s, "shelf").buffered(), Some(6));
+    assert!(o.delivered().iter().all(|d| d.catalog != "shelf"));
+    let standing = crate::transcript::catalog_standing(projector(&s, "shelf"), 6);
+    assert!(
+        standing.contains("#6 arrived early and waits for #5"),
+        "{standing}"
+    );
+    let o = exec(&mut s, "tick");
+    let shelf: Vec<_> = o.delivered().iter().map(|d| (d.from, d.to)).collect();
+    assert_eq!(shelf, [(5, 6)], "#5 arrived, then both were filed in order");
+    assert_eq!(projector(&s, "shelf").buffered(), None);
+    assert_eq!(
+        fresh(s.library(), "shelf"),
+        s.library().catalog("shelf").unwrap().clone()
+    );
+}
+
+#[test]
+fn reorder_with_no_delay_holds_the_first_event_until_the_second_is_appended() {
+    let mut s = session(&format!("{TWO_BOOKS}delay shelf 0\nreorder shelf"));
+    let o = exec(&mut s, "lend b1 to ada");
+    assert!(o.delivered().is_empty(), "#5 is held back in transit");
+    assert!(projector(&s, "shelf").reorder_armed());
+    run(&mut s, "lend b2 to bob");
+    assert_eq!(projector(&s, "shelf").buffered(), Some(6));
+    assert_eq!(checkpoint(&s, "shelf"), 4);
+    run(&mut s, "tick");
+    assert_eq!(checkpoint(&s, "shelf"), 6);
+    assert!(holds(&s, "catalog shelf shows b2 as lent"));
+}
+
+#[test]
+fn a_sync_or_a_redelivery_of_the_late_event_files_both_in_order_at_once() {
+    for fill in ["sync shelf", "redeliver shelf 5"] {
+        let mut s = session(&format!("{TWO_BOOKS}reorder shelf\n{TWO_LOANS}\ntick"));
+        assert_eq!(projector(&s, "shelf").buffered(), Some(6), "{fill}");
+        let o = exec(&mut s, fill);
+        let shelf: Vec<_> = o.delivered().iter().map(|d| (d.from, d.to)).collect();
+        assert_eq!(shelf, [(5, 6)], "{fill}");
+        assert_eq!(projector(&s, "shelf").buffered(), None);
+        assert_eq!(
+            fresh(s.library(), "shelf"),
+            s.library().catalog("shelf").unwrap().clone()
+        );
+    }
+}
+
+#[test]
+fn reorder_of_an_unknown_catalog_is_an_error_at_its_name() {
+    let e = exec_err(&mut Session::new(), "reorder shelv");
+    assert_eq!((e.col, e.suggestion.as_deref()), (9, Some("shelf")));
+    assert!(e.message.starts_with("no catalog is named \"shelv\""));
+}

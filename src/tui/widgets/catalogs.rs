@@ -52,6 +52,8 @@ pub fn health_mark(health: Health, theme: &Theme) -> (&'static str, &'static str
         Health::Behind => ("⋯", "behind", theme.warn),
         Health::Paused => ("‖", "paused", theme.warn),
         Health::Damaged => ("✗", "damaged", theme.bad),
+        Health::Retrying { .. } => ("↻", "retrying", theme.warn),
+        Health::Parked { .. } => ("⊘", "parked", theme.bad),
     }
 }
 
@@ -134,6 +136,9 @@ impl CatalogsPanel<'_> {
                 let (symbol, word, style) = health_mark(health, t);
                 let word = match health {
                     Health::Behind => format!("behind\u{a0}by\u{a0}{behind}"),
+                    Health::Retrying { .. } | Health::Parked { .. } => {
+                        crate::transcript::health_label(health)
+                    }
                     Health::Paused | Health::Damaged if behind > 0 => {
                         format!("{word}, {behind} behind")
                     }
