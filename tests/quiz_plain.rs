@@ -180,7 +180,7 @@ fn without_an_id_the_quizzes_are_listed_with_their_titles_and_question_counts() 
              consistency  Lag, stale reads and reading your own writes (10 questions)\n\
              recovery     Rebuilding read models (10 questions)\n\
              real-cases   CQRS in the wild (8 questions)\n\
-             delivery     When delivery goes wrong (7 questions)\n",
+             delivery     When delivery goes wrong (11 questions)\n",
         );
 }
 
