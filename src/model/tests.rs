@@ -6,6 +6,7 @@ use super::language::{CatalogRef, Command, Field, parse_line};
 use super::*;
 
 mod faults;
+mod office;
 mod poison;
 mod proptests;
 
@@ -505,6 +506,7 @@ fn every_rule_has_the_name_content_uses() {
             "withdrawn-is-final",
             "name-required",
             "nothing-to-change",
+            "version-conflict",
         ]
     );
     for r in Rule::ALL {
@@ -1615,7 +1617,7 @@ fn a_bad_condition_names_the_word_and_what_was_expected() {
         (
             "",
             1,
-            "expected `book`, `catalog`, `log`, `last`, `answer` or `not` at the end",
+            "expected `book`, `catalog`, `log`, `last`, `answer`, `office`, `outbox` or `not` at the end",
         ),
         ("bok b1 is lent", 1, "found `bok` (did you mean \"book\"?)"),
         (
