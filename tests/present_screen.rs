@@ -212,7 +212,7 @@ fn a_challenge_waits_for_the_presenters_key_then_runs_its_solution_for_the_room(
         "the room sees it first"
     );
     press(&mut app, KeyCode::Right);
-    assert!(header(&mut app).contains("Lesson 10 of 12"));
+    assert!(header(&mut app).contains("Lesson 11 of 15"));
 }
 
 #[test]
@@ -277,7 +277,7 @@ fn autoplay_solves_a_challenge_in_front_of_the_room_then_moves_on() {
     frames(&mut app, REBUILD_FRAMES as usize + SECOND - 1);
     assert!(header(&mut app).contains("step 6 of 6"));
     frames(&mut app, 1);
-    assert!(header(&mut app).contains("Lesson 10 of 12"));
+    assert!(header(&mut app).contains("Lesson 11 of 15"));
 }
 
 #[test]
@@ -320,7 +320,7 @@ fn at_the_end_autoplay_stops_unless_it_loops_and_a_loop_starts_over_asking_again
     frames(&mut app, SECOND);
     let again = header(&mut app);
     assert!(
-        again.contains("Lesson 1 of 12") && again.contains("step 1 of 7"),
+        again.contains("Lesson 1 of 15") && again.contains("step 1 of 7"),
         "{again}"
     );
 }
@@ -354,7 +354,7 @@ fn every_step_presents_at_every_size_and_zoom_and_a_loop_goes_round_the_whole_to
         frames(&mut app, SECOND);
         let head = header(&mut app);
         lessons_seen.insert(head.split(" · ").next().unwrap().trim().to_string());
-        let first = head.contains("Lesson 1 of 12") && head.contains("step 1 of 7");
+        let first = head.contains("Lesson 1 of 15") && head.contains("step 1 of 7");
         assert!(!app.should_quit());
         text(&mut app, (80, 24));
         if first && was_last {
