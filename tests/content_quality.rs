@@ -408,6 +408,8 @@ const KEY_IDEAS: &[(&str, &[&str])] = &[
         "event-store-optional",
         &["not event sourcing", "source of truth"],
     ),
+    ("impossible-page", &["never existed", "own checkpoint"]),
+    ("one-position", &["same position", "version-stamped read"]),
 ];
 
 #[test]

@@ -181,7 +181,7 @@ fn without_an_id_the_quizzes_are_listed_with_their_titles_and_question_counts() 
              recovery     Rebuilding read models (10 questions)\n\
              real-cases   CQRS in the wild (8 questions)\n\
              delivery     When delivery goes wrong (11 questions)\n\
-             write-side   The write side (9 questions)\n",
+             write-side   The write side (11 questions)\n",
         );
 }
 
