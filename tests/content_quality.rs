@@ -365,8 +365,14 @@ const KEY_IDEAS: &[(&str, &[&str])] = &[
     ("worth-the-cost", &["30%", "revenue per session"]),
     ("price-change-path", &["kafka", "projector"]),
     ("skip-by-checkpoint", &["at least once", "skips it"]),
-    ("crash-apart-cards", &["put the same card back", "idempotent"]),
-    ("crash-apart-count", &["3 for ada", "checkpoint never recorded"]),
+    (
+        "crash-apart-cards",
+        &["put the same card back", "idempotent"],
+    ),
+    (
+        "crash-apart-count",
+        &["3 for ada", "checkpoint never recorded"],
+    ),
     (
         "double-filing-harmless",
         &["filing a card is idempotent", "counted again"],
@@ -378,8 +384,14 @@ const KEY_IDEAS: &[(&str, &[&str])] = &[
     ),
     ("checkpoint-not-saved", &["skips it", "could not guard"]),
     ("parked-looks-fresh", &["parks #5", "marked up to date"]),
-    ("poison-blocks", &["files events in order", "waits behind #5"]),
-    ("failure-path", &["1, 2, 4, then 8 ticks", "heal shelf", "retry shelf"]),
+    (
+        "poison-blocks",
+        &["files events in order", "waits behind #5"],
+    ),
+    (
+        "failure-path",
+        &["1, 2, 4, then 8 ticks", "heal shelf", "retry shelf"],
+    ),
     (
         "early-event-waits",
         &["files only in sequence", "never skips a number"],
@@ -394,12 +406,18 @@ const KEY_IDEAS: &[(&str, &[&str])] = &[
         "conflict-before-rules",
         &["not a broken rule", "version-conflict"],
     ),
-    ("needs-a-log", &["current state", "every event that happened"]),
+    (
+        "needs-a-log",
+        &["current state", "every event that happened"],
+    ),
     (
         "dual-write-crash",
         &["never reaches the stream", "not lag but loss"],
     ),
-    ("outbox-crash", &["same transaction", "waiting in the outbox"]),
+    (
+        "outbox-crash",
+        &["same transaction", "waiting in the outbox"],
+    ),
     (
         "outbox-not-instant",
         &["certain to arrive, not quick", "still lag"],
