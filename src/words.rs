@@ -38,6 +38,11 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str
     nearest(word, candidates).map_or_else(String::new, |n| format!(" (did you mean {n:?}?)"))
 }
 
+/// As [`did_you_mean`], for the key of a file, quoted as code: " (did you mean `summary`?)".
+pub fn did_you_mean_key<'a>(key: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
+    nearest(key, candidates).map_or_else(String::new, |n| format!(" (did you mean `{n}`?)"))
+}
+
 /// "1 lesson", "3 lessons", "2 quizzes": a count with its noun.
 pub fn plural(count: usize, noun: &str) -> String {
     if count == 1 {
@@ -57,7 +62,14 @@ pub fn plural(count: usize, noun: &str) -> String {
 /// sequence, a bell) are shown as `\x1b`, `\u{9b}` instead of acting on the terminal. Tabs
 /// stay.
 pub fn visible(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| c.is_control() && c != '\t') {
+    // A byte scan first, as `run` passes every line of a transcript through here: a control
+    // character is an ASCII byte below 0x20 or 0x7f, or U+0080-U+009F, which UTF-8 writes as
+    // 0xc2 and a second byte; other text after 0xc2 (`£`, `½`) only takes the closer look.
+    // The bytes are taken a block at a time without stopping early, which the compiler turns
+    // into a few vector instructions per block.
+    let suspect = |b: u8| ((b < 0x20) & (b != b'\t')) | (b == 0x7f) | (b == 0xc2);
+    let clean = |block: &[u8]| !block.iter().fold(false, |any, &b| any | suspect(b));
+    if text.as_bytes().chunks(32).all(clean) || !text.chars().any(|c| c.is_control() && c != '\t') {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -74,9 +86,18 @@ pub fn visible(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// `visible` for text of several lines: the line breaks stay.
-pub fn visible_lines(text: &str) -> String {
-    text.split('\n').map(visible).collect::<Vec<_>>().join("\n")
+/// The lower-case form for matching without regard to case, borrowed when the text is lower
+/// case already (most ids, patrons, statuses and typed words are), so that matching allocates
+/// only for the rare word that needs it.
+pub fn fold(text: &str) -> Cow<'_, str> {
+    if text
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.to_lowercase())
+    }
 }
 
 #[cfg(test)]
@@ -138,5 +159,16 @@ mod tests {
         assert_eq!(visible("find \u{1b}[2J\u{7}x\ty"), "find \\x1b[2J\\x07x\ty");
         assert_eq!(visible("\u{9b}31m"), "\\u{9b}31m");
         assert!(matches!(visible("plain"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn letters_that_share_a_first_byte_with_the_c1_controls_stay_as_they_are() {
+        // U+00A3 and U+00BD are written 0xc2 0xa3 and 0xc2 0xbd, as U+009B is 0xc2 0x9b.
+        assert!(matches!(
+            visible("£5, ½ price"),
+            Cow::Borrowed("£5, ½ price")
+        ));
+        assert_eq!(visible("£\u{9b}½\u{7f}"), "£\\u{9b}½\\x7f");
+        assert_eq!(visible("\u{85}"), "\\u{85}", "NEL, a C1 control");
     }
 }

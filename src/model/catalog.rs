@@ -10,6 +10,7 @@ use rustc_hash::FxHashMap;
 
 use super::event::{BookId, Event, EventKind, Text};
 use super::field::{Field, RevisedField};
+use crate::words::fold;
 
 /// What a card says about a book's availability.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -138,19 +139,6 @@ fn update(card: &mut Card, kind: &EventKind) {
     }
 }
 
-/// Labels are matched without regard to case, as a patron would expect. Most labels (book
-/// ids, patrons, statuses) are lower case already and are borrowed as they are.
-fn fold(label: &str) -> Cow<'_, str> {
-    if label
-        .bytes()
-        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-    {
-        Cow::Borrowed(label)
-    } else {
-        Cow::Owned(label.to_lowercase())
-    }
-}
-
 impl Catalog {
     pub fn new(field: Field) -> Self {
         Catalog {
@@ -204,8 +192,13 @@ impl Catalog {
         let Some(counts) = &mut self.counts else {
             return;
         };
-        let key = Text::from(fold(label).as_ref());
-        counts.entry(key).or_insert_with(|| (label.clone(), 0)).1 += 1;
+        let folded = fold(label);
+        match counts.get_mut(folded.as_ref()) {
+            Some((_, n)) => *n += 1,
+            None => {
+                counts.insert(Text::from(folded.as_ref()), (label.clone(), 1));
+            }
+        }
     }
 
     pub fn field(&self) -> Field {
@@ -260,16 +253,20 @@ impl Catalog {
     }
 
     fn file(&mut self, book: &BookId, label: &Text) {
+        let folded = fold(label);
+        // Most filings go into a drawer that exists: found by the folded text, no key made.
+        if let Some(drawer) = self.drawers.get_mut(folded.as_ref()) {
+            drawer.books.insert(book.clone());
+            return;
+        }
         // A label in lower case already is its own key: the same shared string.
-        let key = match fold(label) {
+        let key = match folded {
             Cow::Borrowed(_) => label.clone(),
             Cow::Owned(folded) => Text::from(folded),
         };
-        let drawer = self.drawers.entry(key).or_insert_with(|| Drawer {
-            label: label.clone(),
-            books: BTreeSet::new(),
-        });
-        drawer.books.insert(book.clone());
+        let books = BTreeSet::from([book.clone()]);
+        let label = label.clone();
+        self.drawers.insert(key, Drawer { label, books });
     }
 
     fn unfile(&mut self, book: &BookId, label: &str) {

@@ -444,7 +444,7 @@ impl Condition {
             .position(|n| n.eq_ignore_ascii_case(kind))
         else {
             w.pos -= 1;
-            let hint = did_you_mean(kind, EventKind::NAMES);
+            let hint = did_you_mean(kind, EventKind::NAMES.iter().copied());
             return Err(w.err(format!("unknown event kind `{kind}`{hint}")));
         };
         Ok(Condition::LogHas { count, kind })
@@ -459,7 +459,7 @@ impl Condition {
             });
         }
         w.keyword("by")?;
-        let rules = Rule::ALL.map(|r| (r.slug(), r));
+        let rules: Vec<_> = Rule::ALL.iter().map(|&r| (r.slug(), r)).collect();
         Ok(Condition::LastRejectedBy {
             rule: w.choose("a rule name, like already-lent", &rules)?,
         })

@@ -8,7 +8,6 @@ mod fanout;
 mod params;
 mod presets;
 pub mod report;
-mod rng;
 mod run;
 mod stats;
 

@@ -2,7 +2,7 @@
 //! Each says what it stands for, so a report can tell the learner what they are looking at.
 
 use super::params::{Fanout, Params};
-use crate::model::language::nearest;
+use crate::words::did_you_mean;
 
 /// A named starting point for `simulate`.
 #[derive(Debug, Clone, Copy)]
@@ -124,9 +124,7 @@ pub fn preset(name: &str) -> Option<&'static Preset> {
 pub fn lookup(name: &str) -> Result<&'static Preset, String> {
     preset(name).ok_or_else(|| {
         let names: Vec<&str> = PRESETS.iter().map(|p| p.name).collect();
-        let hint = nearest(name, names.iter().copied())
-            .map(|n| format!(" (did you mean \"{n}\"?)"))
-            .unwrap_or_default();
+        let hint = did_you_mean(name, names.iter().copied());
         format!(
             "unknown preset \"{name}\"{hint}; the presets are {}",
             names.join(", ")

@@ -3,10 +3,10 @@
 
 use super::fanout::Boards;
 use super::params::{self, Params};
-use super::rng::Rng;
 use super::stats::{Amplification, LagHistogram, Sample, Summary, share};
 use crate::model::language::{CatalogRef, Command};
 use crate::model::{BookId, Capacity, Library, Outcome, Status, Text};
+use crate::rng::Rng;
 
 /// Subjects of generated books: a few, so each drawer of `subjects` holds many cards.
 const SUBJECTS: [&str; 8] = [
@@ -253,19 +253,6 @@ impl Simulation {
     pub fn set_capacity(&mut self, events_per_sec: u64) -> Result<(), String> {
         params::check_capacity(events_per_sec)?;
         self.apply_capacity(events_per_sec);
-        self.note_filed();
-        Ok(())
-    }
-
-    /// Changes how many cards a second the notice-board clerk pins (twitter only).
-    pub fn set_board_capacity(&mut self, cards_per_sec: u64) -> Result<(), String> {
-        params::check_capacity(cards_per_sec)?;
-        let now = self.library.now();
-        if let (Some(tw), Some(fanout)) = (&mut self.twitter, &mut self.params.fanout) {
-            fanout.board_capacity = cards_per_sec;
-            tw.boards.set_capacity(cards_per_sec, now);
-        }
-        self.catch_up_boards();
         self.note_filed();
         Ok(())
     }
