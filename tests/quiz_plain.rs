@@ -179,7 +179,9 @@ fn without_an_id_the_quizzes_are_listed_with_their_titles_and_question_counts() 
             "motivation   Why CQRS? (10 questions)\n\
              consistency  Lag, stale reads and reading your own writes (10 questions)\n\
              recovery     Rebuilding read models (10 questions)\n\
-             real-cases   CQRS in the wild (8 questions)\n",
+             real-cases   CQRS in the wild (8 questions)\n\
+             delivery     When delivery goes wrong (11 questions)\n\
+             write-side   The write side (11 questions)\n",
         );
 }
 
@@ -197,7 +199,7 @@ fn an_unknown_id_is_a_one_line_error_with_the_nearest_id_and_exit_2() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "; the quizzes are motivation, consistency, recovery, real-cases\n",
+            "; the quizzes are motivation, consistency, recovery, real-cases, delivery, write-side\n",
         ));
 }
 

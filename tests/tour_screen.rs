@@ -173,7 +173,7 @@ fn the_outline_lists_every_lesson_and_jumps_to_a_step() {
     // Down past the 7 steps of lesson 1 and the title of lesson 2, to its first step.
     press(&mut app, "↓↓↓↓↓↓↓↓\n");
     assert!(
-        text(&mut app, (80, 24)).contains("Lesson 2 of 9 · The command side"),
+        text(&mut app, (80, 24)).contains("Lesson 2 of 15 · The command side"),
         "{}",
         text(&mut app, (80, 24))
     );
@@ -376,7 +376,7 @@ fn the_tour_resumes_where_the_learner_left_off() {
     let screen = tour::resume(&content, &progress).unwrap();
     let mut app = App::new(screen, content, progress, None, Theme::new(ThemeName::Mono));
     let screen = text(&mut app, (80, 24));
-    assert!(screen.contains("Lesson 6 of 9"), "{screen}");
+    assert!(screen.contains("Lesson 10 of 15"), "{screen}");
     assert!(screen.contains("step 3 of 6"), "{screen}");
 }
 
@@ -386,7 +386,7 @@ fn a_saved_position_beyond_the_lesson_resumes_at_its_last_step() {
     let mut progress = Progress::default();
     progress.tour.lesson = Some("rebuild".into());
     progress.tour.step = 99;
-    assert_eq!(tour::saved_position(&content, &progress), (5, 5));
+    assert_eq!(tour::saved_position(&content, &progress), (9, 5));
     progress.tour.lesson = Some("gone".into());
     assert_eq!(tour::saved_position(&content, &progress), (0, 0));
 }
@@ -407,12 +407,12 @@ fn home_shows_the_tour_with_the_learners_progress_and_opens_it() {
     );
     let screen = text(&mut app, (80, 24));
     assert!(
-        screen.contains("resume at lesson 3 of 9, step 2 of 6"),
+        screen.contains("resume at lesson 4 of 15, step 2 of 6"),
         "{screen}"
     );
-    assert!(screen.contains("1 of 9 lessons completed"), "{screen}");
+    assert!(screen.contains("1 of 15 lessons completed"), "{screen}");
     press(&mut app, "\n");
-    assert!(text(&mut app, (80, 24)).contains("Lesson 3 of 9"));
+    assert!(text(&mut app, (80, 24)).contains("Lesson 4 of 15"));
 }
 
 #[test]
