@@ -13,7 +13,9 @@ use serde_json::{Value, json};
 use crate::content::Content;
 use crate::error::{ContentProblems, PlacedErrors};
 use crate::model::language::{parse_commands, script_lines};
-use crate::model::{Answer, Card, Done, Library, Outcome, Redelivery};
+use crate::model::{
+    Answer, BookAnswer, BookState, Card, Commit, Done, Library, Outcome, Published, Redelivery,
+};
 use crate::output::print_out;
 use crate::storage;
 use crate::transcript;
@@ -121,6 +123,42 @@ fn card_json(card: &Card) -> Value {
     })
 }
 
+/// A commit where the log is not simply the record: the event committed, where it went
+/// (`published`: now, outbox or lost) and whether the office crashed after it.
+fn commit_json(map: &mut serde_json::Map<String, Value>, commit: &Commit) {
+    let e = &commit.event;
+    let event = json!({ "kind": e.kind.name(), "book": e.book.as_str(), "tick": e.tick });
+    if let Published::Now { seq } = commit.published {
+        let mut appended = event.clone();
+        appended["seq"] = seq.into();
+        map.insert("events".into(), vec![appended].into());
+    }
+    if let Published::Outbox { waiting } = commit.published {
+        map.insert("outbox".into(), waiting.into());
+    }
+    map.insert("committed".into(), event);
+    map.insert("published".into(), commit.published.word().into());
+    map.insert("crashed".into(), commit.crashed.into());
+}
+
+/// `show-book`: the back office's record, marked as a read of the write side.
+fn book_json(map: &mut serde_json::Map<String, Value>, b: &BookAnswer) {
+    map.insert("side".into(), "write".into());
+    map.insert("book".into(), b.book.clone().into());
+    map.insert("version".into(), b.version.into());
+    map.insert("office".into(), b.mode.word().into());
+    map.insert("outbox".into(), b.waiting.into());
+    if let Some(book) = &b.record {
+        map.insert("state".into(), book.state.word().into());
+        map.insert("title".into(), (*book.title).into());
+        map.insert("author".into(), (*book.author).into());
+        if let BookState::Lent { patron } = &book.state {
+            map.insert("patron".into(), (**patron).into());
+        }
+    }
+    map.insert("lines".into(), transcript::book_answer_lines(b).into());
+}
+
 /// One executed line as the JSON object that `run --json`'s contract names.
 pub fn json_line(library: &Library, line: usize, input: &str, outcome: &Outcome) -> Value {
     let mut obj = json!({ "line": line, "input": input, "outcome": outcome.word(), "events": [] });
@@ -189,6 +227,8 @@ pub fn json_line(library: &Library, line: usize, input: &str, outcome: &Outcome)
             map.insert("stale".into(), s.stale.into());
             map.insert("parked".into(), s.parked.clone().into());
         }
+        Outcome::Committed { commit, .. } => commit_json(map, commit),
+        Outcome::Answered(Answer::Book(b)) => book_json(map, b),
         Outcome::Answered(Answer::Verify(v)) => {
             let differences: Vec<Value> = v
                 .drift
@@ -198,6 +238,7 @@ pub fn json_line(library: &Library, line: usize, input: &str, outcome: &Outcome)
             map.insert("catalog".into(), v.catalog.clone().into());
             map.insert("checkpoint".into(), v.checkpoint.into());
             map.insert("verified".into(), v.verified().into());
+            map.insert("against".into(), v.against.word().into());
             map.insert("differences".into(), differences.into());
         }
         Outcome::Answered(Answer::Status(rows)) => {
@@ -221,6 +262,9 @@ pub fn json_line(library: &Library, line: usize, input: &str, outcome: &Outcome)
             map.insert("stale".into(), (checkpoint < library.head()).into());
             map.insert("tick".into(), library.now().into());
             map.insert("catalogs".into(), catalogs.into());
+            map.insert("office".into(), library.office_mode().word().into());
+            map.insert("outbox".into(), library.outbox_len().into());
+            map.insert("lost".into(), library.lost_events().into());
         }
         Outcome::Accepted { .. } => {}
     }

@@ -5,9 +5,9 @@ use std::fmt;
 use std::io;
 
 use crate::model::{
-    Answer, Book, BookState, Card, CatalogStatus, Delivery, Detail, Done, Drift, Event, EventKind,
-    Health, Library, Outcome, Projector, Redelivery, Rejection, Rule, ShowAnswer, Text,
-    VerifyAnswer,
+    Against, Answer, Book, BookAnswer, BookState, Card, CatalogStatus, Commit, Delivery, Detail,
+    Done, Drift, Event, EventKind, Health, Library, OfficeMode, Outcome, Projector, Published,
+    Redelivery, Rejection, Rule, ShowAnswer, Text, VerifyAnswer,
 };
 
 /// An event's particulars in a few words, for the log panel and transcripts.
@@ -101,6 +101,13 @@ pub fn reason(rejection: &Rejection) -> String {
             format!("the {} of {book} is already \"{value}\"", field.word())
         }
         (Rule::NothingToChange, _) => format!("nothing of {book} would change"),
+        (Rule::VersionConflict, Detail::Version { expected, actual }) => format!(
+            "{book} is at version {actual}, not {expected}: it changed since the command was \
+             decided; look again (show-book {book}) and decide anew"
+        ),
+        (Rule::VersionConflict, _) => {
+            format!("{book} changed since the command was decided")
+        }
     }
 }
 
@@ -204,6 +211,7 @@ pub fn done_message(done: &Done) -> String {
             field.word(),
             plural(*cards)
         ),
+        office => office_message(office),
     }
 }
 
@@ -266,6 +274,185 @@ fn retried(done: &Done) -> String {
 fn seqs(seqs: &[u64]) -> String {
     let words: Vec<String> = seqs.iter().map(|s| format!("#{s}")).collect();
     words.join(", ")
+}
+
+/// What a command of the write side, or one a state-stored office does its own way, did.
+fn office_message(done: &Done) -> String {
+    match done {
+        Done::OfficeMode { mode } => mode_sentence(*mode).to_string(),
+        Done::OfficeCrashArmed { mode } => format!(
+            "the back office will crash right after its next commit, before publishing ({})",
+            match mode {
+                OfficeMode::EventSourced => {
+                    "event-sourced: the commit is the append, so nothing is left to publish"
+                }
+                OfficeMode::DualWrite => "dual write: that event will never reach the stream",
+                OfficeMode::Outbox => "outbox: the event waits in the outbox for the relay",
+            }
+        ),
+        Done::Relayed { now, from, to } => format!(
+            "the clock reads tick {now}; the relay published {} from the outbox to the stream",
+            seq_range(*from, *to)
+        ),
+        Done::RebuiltFromTables { catalog, books } => format!(
+            "{catalog} rebuilt from the tables ({books} record{}, the current state), then \
+             swapped in",
+            plural(*books)
+        ),
+        Done::CannotRebuild { catalog } => format!(
+            "{catalog} cannot be rebuilt from the tables: the tables hold only the current \
+             state, and a count needs every event that happened"
+        ),
+        Done::AddedFromTables {
+            catalog,
+            field,
+            counts: true,
+            ..
+        } => format!(
+            "{catalog} added, counting by {} from now on: the tables hold only the current \
+             state, so what happened before cannot be counted",
+            field.word()
+        ),
+        Done::AddedFromTables {
+            catalog,
+            field,
+            books,
+            cards,
+            ..
+        } => format!(
+            "{catalog} built from the tables ({books} record{}, the current state), filed by \
+             {}: {cards} card{}",
+            plural(*books),
+            field.word(),
+            plural(*cards)
+        ),
+        other => unreachable!("{other:?} is worded by done_message"),
+    }
+}
+
+/// What each way of keeping the back office's records means, in a sentence.
+pub fn mode_sentence(mode: OfficeMode) -> &'static str {
+    match mode {
+        OfficeMode::EventSourced => {
+            "the back office is event-sourced: the log is the record, and the back office is \
+             derived from it"
+        }
+        OfficeMode::DualWrite => {
+            "the back office keeps tables, the source of truth, and after each commit \
+             publishes the event to the stream in a second write"
+        }
+        OfficeMode::Outbox => {
+            "the back office keeps tables, the source of truth, and writes each event to an \
+             outbox in the same commit; a relay publishes it on the next tick"
+        }
+    }
+}
+
+/// "#3" or "#3-#5".
+fn seq_range(from: u64, to: u64) -> String {
+    if from == to {
+        format!("#{to}")
+    } else {
+        format!("#{from}-#{to}")
+    }
+}
+
+/// A commit where the log is not simply the record: what was committed, then where the event
+/// went.
+pub fn commit_lines(commit: &Commit) -> Vec<String> {
+    let event = &commit.event;
+    let what = match commit.published {
+        Published::Now { .. } => format!("accepted: {}", EventText(event)),
+        _ => {
+            let mut line = format!("accepted: committed {} {}", event.kind.name(), event.book);
+            if !matches!(event.kind, EventKind::BookWithdrawn) {
+                line.push_str(&format!(" {}", Details(&event.kind)));
+            }
+            line.push_str(" to the tables");
+            line
+        }
+    };
+    let fate = match (commit.published, commit.crashed) {
+        (Published::Now { .. }, _) => "the back office crashed after the commit and restarted: \
+             the event is in the log, nothing was lost"
+            .to_string(),
+        (Published::Outbox { waiting }, crashed) => format!(
+            "{}the event waits in the outbox ({waiting} waiting); the relay publishes on the \
+             next tick",
+            if crashed {
+                "the back office crashed after the commit, before publishing: "
+            } else {
+                "in the same commit, "
+            }
+        ),
+        (Published::Lost, _) => "the back office crashed before publishing: the event never \
+             reaches the stream, and no catalog will learn of it"
+            .to_string(),
+    };
+    vec![what, fate]
+}
+
+/// `show-book`, a write-side read: the back office's record of one book, with its version.
+pub fn book_answer_lines(answer: &BookAnswer) -> Vec<String> {
+    let source = if answer.mode.is_state_stored() {
+        "write side: the tables' row, not a catalog"
+    } else {
+        "write side: the back office's record, not a catalog"
+    };
+    let mut lines = vec![match &answer.record {
+        Some(book) => format!(
+            "answered ({source}): {} · version {}",
+            book_line(book),
+            answer.version
+        ),
+        None => format!(
+            "answered ({source}): the back office has no book {} (version 0)",
+            answer.book
+        ),
+    }];
+    if answer.waiting > 0 {
+        lines.push(format!(
+            "  {} event{} of {} wait{} in the outbox",
+            answer.waiting,
+            plural(answer.waiting),
+            answer.book,
+            if answer.waiting == 1 { "s" } else { "" }
+        ));
+    }
+    lines
+}
+
+/// What the event log is called where it is shown: the record in an event-sourced office, the
+/// stream of published events where the tables are the record. A state-stored office adds
+/// what waits in the outbox and what was lost.
+pub fn log_title(library: &Library) -> String {
+    let mode = library.office_mode();
+    if !mode.is_state_stored() {
+        return "Event log".to_string();
+    }
+    let mut title = "Published stream".to_string();
+    if mode == OfficeMode::Outbox {
+        title.push_str(&format!(" · outbox {}", library.outbox_len()));
+    }
+    if library.lost_events() > 0 {
+        title.push_str(&format!(" · lost {}", library.lost_events()));
+    }
+    title
+}
+
+/// How a state-stored office stands: its mode, the outbox and what was lost. `None` for an
+/// event-sourced office, whose log says it all.
+pub fn office_line(library: &Library) -> Option<String> {
+    let mode = library.office_mode();
+    mode.is_state_stored().then(|| {
+        format!(
+            "back office: {}; outbox: {} waiting; lost: {} event{} committed and never published",
+            mode.words(),
+            library.outbox_len(),
+            library.lost_events(),
+            plural(library.lost_events() as usize)
+        )
+    })
 }
 
 /// One card on one line: id, title, author, subjects, status.
@@ -388,6 +575,16 @@ pub fn write_outcome(
                 line(format_args!("accepted: {}", EventText(event)))?;
             }
         }
+        Outcome::Committed { commit, .. } => {
+            for l in commit_lines(commit) {
+                line(format_args!("{l}"))?;
+            }
+        }
+        Outcome::Answered(Answer::Book(b)) => {
+            for l in book_answer_lines(b) {
+                line(format_args!("{l}"))?;
+            }
+        }
         Outcome::Rejected(r) => line(format_args!("rejected ({}): {}", r.rule, reason(r)))?,
         Outcome::Done { done, .. } => line(format_args!("done: {}", done_message(done)))?,
         Outcome::Answered(Answer::Find(f)) if f.count.is_some() => line(format_args!(
@@ -426,11 +623,19 @@ pub fn write_outcome(
         }
         Outcome::Answered(Answer::Status(rows)) => {
             let (now, head) = (library.now(), library.head());
+            let log = if library.office_mode().is_state_stored() {
+                "stream"
+            } else {
+                "log"
+            };
             line(format_args!(
-                "answered: clock at tick {now}, log head #{head}"
+                "answered: clock at tick {now}, {log} head #{head}"
             ))?;
             for row in status_table(rows) {
                 line(format_args!("  {row}"))?;
+            }
+            if let Some(office) = office_line(library) {
+                line(format_args!("  {office}"))?;
             }
         }
     }
@@ -501,10 +706,22 @@ const DRIFT_SHOWN: usize = 6;
 
 /// A `verify` in a few lines: the verdict with counts, then the first differences.
 pub fn verify_lines(v: &VerifyAnswer) -> Vec<String> {
+    let against = match v.against {
+        Against::Log => format!("a replay of the log up to #{}", v.checkpoint),
+        Against::Stream => format!("a replay of the stream up to #{}", v.checkpoint),
+        Against::Tables => "the back office's tables".to_string(),
+    };
+    let late = match v.in_flight {
+        0 => String::new(),
+        n => format!(
+            " ({n} event{} still on the way: a difference may only be late)",
+            plural(n as usize)
+        ),
+    };
     if v.verified() {
         return vec![format!(
-            "answered: {} equals a replay of the log up to #{}: nothing lost, misfiled or extra",
-            v.catalog, v.checkpoint
+            "answered: {} equals {against}: nothing lost, misfiled or extra{late}",
+            v.catalog
         )];
     }
     let count = |pick: fn(&Drift) -> bool| v.drift.iter().filter(|d| pick(d)).count();
@@ -524,16 +741,19 @@ pub fn verify_lines(v: &VerifyAnswer) -> Vec<String> {
         .map(|(n, what)| format!("{n} {what}"))
         .collect();
     let mut lines = vec![format!(
-        "answered: {} differs from a replay of the log up to #{}: {}",
+        "answered: {} differs from {against}: {}{late}",
         v.catalog,
-        v.checkpoint,
         summary.join(", ")
     )];
+    let source = match v.against {
+        Against::Tables => "the tables",
+        Against::Log | Against::Stream => "the replay",
+    };
     lines.extend(
         v.drift
             .iter()
             .take(DRIFT_SHOWN)
-            .map(|d| format!("  {}", drift_line(d))),
+            .map(|d| format!("  {}", drift_line_from(d, source))),
     );
     if v.drift.len() > DRIFT_SHOWN {
         lines.push(format!("  ... and {} more", v.drift.len() - DRIFT_SHOWN));
@@ -543,6 +763,20 @@ pub fn verify_lines(v: &VerifyAnswer) -> Vec<String> {
 
 /// One difference `verify` found, in words.
 pub fn drift_line(drift: &Drift) -> String {
+    drift_line_from(drift, "the replay")
+}
+
+/// `drift_line`, naming what the catalog was compared with ("the replay", "the tables").
+pub fn drift_line_from(drift: &Drift, source: &str) -> String {
+    let line = drift_words(drift);
+    if source == "the replay" {
+        line
+    } else {
+        line.replacen("the replay", source, 1)
+    }
+}
+
+fn drift_words(drift: &Drift) -> String {
     match drift {
         Drift::Lost { book, label } => format!("lost: {book} is missing from \"{label}\""),
         Drift::Misfiled { book, found, right } => {

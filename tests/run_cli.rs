@@ -613,3 +613,95 @@ fn json_of_a_reorder_files_nothing_out_of_sequence() {
         [serde_json::json!({"catalog": "shelf", "from": 3, "to": 4})]
     );
 }
+
+// The write side: `expecting`, `show-book` and the office's modes in the JSON.
+
+#[test]
+fn json_of_expecting_accepts_the_version_the_book_is_at_and_refuses_another() {
+    let script = format!("{DUNE}lend b1 to ada expecting 2\nreturn b1 expecting 2\n");
+    let lines = json_lines(&["-"], Some(&script));
+    assert_eq!(lines[3]["outcome"], "accepted");
+    assert_eq!(lines[3]["events"][0]["kind"], "BookLent");
+    assert_eq!(lines[4]["outcome"], "rejected");
+    assert_eq!(lines[4]["rule"], "version-conflict");
+    assert_eq!(lines[4]["events"], serde_json::json!([]));
+    let reason = lines[4]["reason"].as_str().unwrap();
+    assert!(reason.contains("b1 is at version 3, not 2"), "{reason}");
+}
+
+#[test]
+fn json_of_show_book_is_marked_a_read_of_the_write_side_with_the_version() {
+    let script = format!("{DUNE}lend b1 to ada\nshow-book b1\nshow-book b9\n");
+    let lines = json_lines(&["-"], Some(&script));
+    let book = &lines[4];
+    assert_eq!(book["outcome"], "answered");
+    assert_eq!(book["side"], "write");
+    assert_eq!(book["version"], 3);
+    assert_eq!(book["state"], "lent");
+    assert_eq!(book["patron"], "ada");
+    assert_eq!(book["office"], "event-sourced");
+    assert_eq!(lines[5]["version"], 0);
+    assert!(lines[5].get("state").is_none(), "{}", lines[5]);
+}
+
+#[test]
+fn json_of_an_outbox_office_commits_first_and_the_relay_publishes_on_the_tick() {
+    let script =
+        format!("office state-stored outbox\n{DUNE}crash office\nlend b1 to ada\nstatus\ntick\n");
+    let lines = json_lines(&["-"], Some(&script));
+    assert_eq!(lines[0]["outcome"], "done");
+    let lend = &lines[5];
+    assert_eq!(lend["outcome"], "accepted");
+    assert_eq!(lend["published"], "outbox");
+    assert_eq!(lend["crashed"], true);
+    assert_eq!(lend["outbox"], 1);
+    assert_eq!(lend["committed"]["kind"], "BookLent");
+    assert_eq!(
+        lend["events"],
+        serde_json::json!([]),
+        "nothing in the stream yet"
+    );
+    assert_eq!(
+        (lines[6]["office"].as_str(), lines[6]["outbox"].as_u64()),
+        (Some("outbox"), Some(1))
+    );
+    let message = lines[7]["message"].as_str().unwrap();
+    assert!(
+        message.contains("the relay published #3 from the outbox"),
+        "{message}"
+    );
+}
+
+#[test]
+fn json_of_a_dual_write_crash_says_the_event_was_lost() {
+    let script = format!(
+        "office state-stored dual-write\n{DUNE}crash office\nlend b1 to ada\nlend b1 to bob\nstatus\n"
+    );
+    let lines = json_lines(&["-"], Some(&script));
+    assert_eq!(lines[5]["published"], "lost");
+    assert_eq!(lines[6]["rule"], "already-lent", "the tables have the loan");
+    assert_eq!(lines[7]["lost"], 1);
+    assert_eq!(lines[7]["head"], 2);
+}
+
+#[test]
+fn office_after_the_first_commit_stops_the_run_with_the_line_and_column() {
+    app()
+        .args(["run", "-"])
+        .write_stdin(format!("{DUNE}office state-stored outbox\n"))
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "<stdin>:4:8: `office` must come before the first back-office command",
+        ));
+}
+
+#[test]
+fn a_catalog_cannot_be_named_office_since_crash_office_is_the_back_office() {
+    app()
+        .args(["run", "-"])
+        .write_stdin("add-catalog office by patron\n")
+        .assert()
+        .code(2)
+        .stderr(contains("<stdin>:1:13: \"office\" names the back office"));
+}

@@ -42,6 +42,88 @@ pub struct Book {
     pub author: Text,
     pub subjects: Arc<[Text]>,
     pub state: BookState,
+    /// How many events the book has had: what `expecting` compares with.
+    pub version: u64,
+    /// Whether it was ever cataloged: a withdrawn book's row keeps it, since a catalog by
+    /// status files a card only for a book that was.
+    pub cataloged: bool,
+}
+
+impl Book {
+    /// The events that bring a fresh read model to this record as it stands: what a rebuild
+    /// from the tables files, since the tables keep the current state and not how it came.
+    pub fn state_events(&self) -> Vec<EventKind> {
+        let mut kinds = vec![EventKind::BookAcquired {
+            title: self.title.clone(),
+            author: self.author.clone(),
+            subjects: self.subjects.clone(),
+        }];
+        if self.cataloged {
+            kinds.push(EventKind::BookCataloged {
+                title: self.title.clone(),
+                author: self.author.clone(),
+                subjects: self.subjects.clone(),
+            });
+        }
+        match &self.state {
+            BookState::Lent { patron } => kinds.push(EventKind::BookLent {
+                patron: patron.clone(),
+            }),
+            BookState::Withdrawn => kinds.push(EventKind::BookWithdrawn),
+            BookState::Acquired | BookState::Available => {}
+        }
+        kinds
+    }
+}
+
+/// How the back office keeps its records, and so what the event log is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OfficeMode {
+    /// The log is the record; the back office is derived from it (the default).
+    #[default]
+    EventSourced,
+    /// The back office keeps tables (the source of truth) and, after each commit, publishes
+    /// the event to the stream the projectors read: two writes, with nothing tying them.
+    DualWrite,
+    /// The event is written to an outbox table in the same commit as the tables; a relay
+    /// publishes it to the stream on the next tick.
+    Outbox,
+}
+
+impl OfficeMode {
+    pub const ALL: [OfficeMode; 3] = [
+        OfficeMode::EventSourced,
+        OfficeMode::DualWrite,
+        OfficeMode::Outbox,
+    ];
+
+    /// The mode as the language writes it after `office`.
+    pub fn words(self) -> &'static str {
+        match self {
+            OfficeMode::EventSourced => "event-sourced",
+            OfficeMode::DualWrite => "state-stored dual-write",
+            OfficeMode::Outbox => "state-stored outbox",
+        }
+    }
+
+    /// One word for the mode, as JSON, conditions and the simulator's option name it.
+    pub fn word(self) -> &'static str {
+        match self {
+            OfficeMode::EventSourced => "event-sourced",
+            OfficeMode::DualWrite => "dual-write",
+            OfficeMode::Outbox => "outbox",
+        }
+    }
+
+    pub fn from_word(word: &str) -> Option<OfficeMode> {
+        OfficeMode::ALL.into_iter().find(|m| m.word() == word)
+    }
+
+    /// True when the tables, not the log, are the record: the log is then only the stream of
+    /// published events.
+    pub fn is_state_stored(self) -> bool {
+        self != OfficeMode::EventSourced
+    }
 }
 
 /// A rule of the back office. Each rejection names one, by the kebab-case name content and
@@ -69,6 +151,8 @@ pub enum Rule {
     WithdrawnIsFinal,
     NameRequired,
     NothingToChange,
+    /// The command was decided on another version of the book than the one it is at now.
+    VersionConflict,
 }
 
 impl Rule {
@@ -113,6 +197,11 @@ pub enum Detail {
     Unchanged {
         field: RevisedField,
         value: String,
+    },
+    /// The version the command expected and the one the book is at.
+    Version {
+        expected: u64,
+        actual: u64,
     },
 }
 
@@ -172,6 +261,7 @@ impl<'a> Intent<'a> {
                     value,
                 },
             ),
+            Command::Expecting { command, .. } => return Intent::of(command),
             _ => return None,
         })
     }
@@ -205,6 +295,16 @@ impl BackOffice {
         self.books.len()
     }
 
+    /// A book's version: the number of its events, 0 for a book the office does not have.
+    pub fn version(&self, id: &str) -> u64 {
+        self.books.get(id).map_or(0, |b| b.version)
+    }
+
+    /// Every change the office has committed: the sum of the books' versions.
+    pub fn commits(&self) -> u64 {
+        self.books.values().map(|b| b.version).sum()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.books.is_empty()
     }
@@ -218,7 +318,27 @@ impl BackOffice {
         book: &str,
         intent: Intent<'_>,
     ) -> Result<(BookId, EventKind), Rejection> {
+        self.decide_expecting(book, intent, None)
+    }
+
+    /// `decide_for` a command that states the version it was decided on (`expecting`): it is
+    /// refused, before any other rule, unless the book is at that version.
+    pub fn decide_expecting(
+        &self,
+        book: &str,
+        intent: Intent<'_>,
+        expecting: Option<u64>,
+    ) -> Result<(BookId, EventKind), Rejection> {
         let existing = self.books.get(book);
+        let actual = existing.map_or(0, |b| b.version);
+        if let Some(expected) = expecting.filter(|e| *e != actual) {
+            let detail = Detail::Version { expected, actual };
+            return Err(Rejection {
+                rule: Rule::VersionConflict,
+                book: book.to_string(),
+                detail,
+            });
+        }
         let kind = self.decide_event(book, existing, intent)?;
         let id = existing.map_or_else(
             // The next accession number: every acquired book keeps its place in `order`.
@@ -335,6 +455,8 @@ impl BackOffice {
                         author: author.clone(),
                         subjects: subjects.clone(),
                         state: BookState::Acquired,
+                        version: 1,
+                        cataloged: false,
                     },
                 );
             }
@@ -342,10 +464,13 @@ impl BackOffice {
                 let Some(book) = self.books.get_mut(id) else {
                     return;
                 };
+                book.version += 1;
                 match kind {
-                    EventKind::BookCataloged { .. } | EventKind::BookReturned { .. } => {
+                    EventKind::BookCataloged { .. } => {
+                        book.cataloged = true;
                         book.state = BookState::Available
                     }
+                    EventKind::BookReturned { .. } => book.state = BookState::Available,
                     EventKind::BookLent { patron } => {
                         self.patrons.insert(patron.clone());
                         book.state = BookState::Lent {

@@ -200,6 +200,14 @@ impl Catalog {
         self.field
     }
 
+    /// Sets every number of a count catalog back to zero, keeping its cards: a count filled
+    /// from the back office's tables starts from nothing, since they keep no history.
+    pub fn zero_counts(&mut self) {
+        if let Some(counts) = &mut self.counts {
+            counts.clear();
+        }
+    }
+
     /// The labels a card is filed under in a catalog by `field`: none, one, or one per subject.
     fn labels(field: Field, card: &Card) -> &[Text] {
         match field {

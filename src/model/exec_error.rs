@@ -27,6 +27,9 @@ pub enum ExecError {
     BeyondHead { seq: u64, head: u64, col: usize },
     /// `retry` of a catalog with no parked event.
     NothingParked { catalog: String, col: usize },
+    /// `office` after the back office has committed something: the mode is how its records
+    /// are kept, chosen before the first.
+    OfficeInUse { commits: u64, col: usize },
 }
 
 impl ExecError {
@@ -38,6 +41,7 @@ impl ExecError {
             | ExecError::TooManyCatalogs { col, .. }
             | ExecError::BeyondHead { col, .. }
             | ExecError::NothingParked { col, .. } => *col,
+            ExecError::OfficeInUse { col, .. } => *col,
         }
     }
 
@@ -101,6 +105,12 @@ impl fmt::Display for ExecError {
             ExecError::NothingParked { catalog, .. } => {
                 write!(f, "{catalog} has no parked event to retry")
             }
+            ExecError::OfficeInUse { commits, .. } => write!(
+                f,
+                "`office` must come before the first back-office command: the back office \
+                 has committed {commits} change{} already",
+                if *commits == 1 { "" } else { "s" }
+            ),
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Conditions on the model, written in words: what a challenge's `done_when` and a quiz
 //! choice's `holds` say. They are parsed once and checked against a `Session`.
 
-use super::back_office::{BookState, Rule};
+use super::back_office::{BookState, OfficeMode, Rule};
 use super::catalog::{Card, Status};
 use super::event::EventKind;
 use super::outcome::{Answer, Outcome, OutcomeKind};
@@ -61,6 +61,27 @@ pub enum Condition {
     AnswerShows {
         book: String,
         status: StatusIs,
+    },
+    /// The back office's version of a book (0: no such book).
+    BookVersion {
+        book: String,
+        version: u64,
+    },
+    /// The catalog holds the cards a rebuild from the back office's tables would (a count
+    /// catalog never does: the tables cannot say what was counted).
+    CatalogMatchesTables {
+        catalog: String,
+    },
+    OfficeIs {
+        mode: OfficeMode,
+    },
+    /// Events committed and never published.
+    OfficeLost {
+        count: u64,
+    },
+    /// Events waiting in the outbox.
+    OutboxHas {
+        count: u64,
     },
     Not(Box<Condition>),
 }
@@ -274,11 +295,15 @@ impl Condition {
 
     fn parse_words(w: &mut Words<'_>) -> Result<Condition, ConditionError> {
         let first = w.one_of(
-            "`book`, `catalog`, `log`, `last`, `answer` or `not`",
-            &["book", "catalog", "log", "last", "answer", "not"],
+            "`book`, `catalog`, `log`, `last`, `answer`, `office`, `outbox` or `not`",
+            &[
+                "book", "catalog", "log", "last", "answer", "office", "outbox", "not",
+            ],
         )?;
         match first.as_str() {
             "not" => Ok(Condition::Not(Box::new(Self::parse_words(w)?))),
+            "office" => Self::parse_office(w),
+            "outbox" => Self::parse_outbox(w),
             "book" => Self::parse_book(w),
             "catalog" => Self::parse_catalog(w),
             "log" => Self::parse_log(w),
@@ -287,9 +312,43 @@ impl Condition {
         }
     }
 
-    /// `book <id> is <state> [to <patron>]`
+    /// `office is <mode> | office lost <n>`
+    fn parse_office(w: &mut Words<'_>) -> Result<Condition, ConditionError> {
+        if w.one_of("is or lost", &["is", "lost"])? == "lost" {
+            return Ok(Condition::OfficeLost {
+                count: w.number("a number of events")?,
+            });
+        }
+        let modes = OfficeMode::ALL.map(|m| (m.word(), m));
+        Ok(Condition::OfficeIs {
+            mode: w.choose("event-sourced, dual-write or outbox", &modes)?,
+        })
+    }
+
+    /// `outbox is empty | outbox has <n>`
+    fn parse_outbox(w: &mut Words<'_>) -> Result<Condition, ConditionError> {
+        if w.one_of("is or has", &["is", "has"])? == "is" {
+            w.keyword("empty")?;
+            return Ok(Condition::OutboxHas { count: 0 });
+        }
+        Ok(Condition::OutboxHas {
+            count: w.number("a number of events")?,
+        })
+    }
+
+    /// `book <id> is <state> [to <patron>] | book <id> version is <n>`
     fn parse_book(w: &mut Words<'_>) -> Result<Condition, ConditionError> {
         let book = w.name("a book id")?;
+        let version = w
+            .words
+            .get(w.pos)
+            .is_some_and(|v| v.eq_ignore_ascii_case("version"));
+        if version {
+            w.pos += 1;
+            w.keyword("is")?;
+            let version = w.number("a version")?;
+            return Ok(Condition::BookVersion { book, version });
+        }
         w.keyword("is")?;
         let state = w.choose(
             "acquired, available, lent, withdrawn or unknown",
@@ -313,11 +372,29 @@ impl Condition {
     fn parse_catalog(w: &mut Words<'_>) -> Result<Condition, ConditionError> {
         let catalog = w.name("a catalog name")?;
         let verb = w.one_of(
-            "exists, is, has, lacks, shows or checkpoint",
-            &["exists", "is", "has", "lacks", "shows", "checkpoint"],
+            "exists, is, has, lacks, shows, checkpoint, matches or differs",
+            &[
+                "exists",
+                "is",
+                "has",
+                "lacks",
+                "shows",
+                "checkpoint",
+                "matches",
+                "differs",
+            ],
         )?;
         Ok(match verb.as_str() {
             "exists" => Condition::CatalogExists { catalog },
+            "matches" => {
+                w.keyword("tables")?;
+                Condition::CatalogMatchesTables { catalog }
+            }
+            "differs" => {
+                w.keyword("from")?;
+                w.keyword("tables")?;
+                Condition::Not(Box::new(Condition::CatalogMatchesTables { catalog }))
+            }
             "is" => Condition::CatalogIs {
                 catalog,
                 health: w.choose(
@@ -447,6 +524,15 @@ impl Condition {
                 .projector(catalog)
                 .is_some_and(|p| p.checkpoint == *seq),
             Condition::LogHead { seq } => library.head() == *seq,
+            Condition::BookVersion { book, version } => library.office().version(book) == *version,
+            Condition::CatalogMatchesTables { catalog } => {
+                library.projector(catalog).is_some_and(|p| {
+                    !p.catalog.is_count() && library.catalog_from_tables(&p.catalog) == p.catalog
+                })
+            }
+            Condition::OfficeIs { mode } => library.office_mode() == *mode,
+            Condition::OfficeLost { count } => library.lost_events() == *count,
+            Condition::OutboxHas { count } => library.outbox_len() as u64 == *count,
             Condition::LogHas { count, kind } => library.log().count_by_kind()[*kind] == *count,
             Condition::LastIs { outcome } => session.last().is_some_and(|o| o.kind() == *outcome),
             Condition::LastRejectedBy { rule } => {
@@ -492,7 +578,7 @@ fn answer_stale(answer: &Answer) -> Option<bool> {
     match answer {
         Answer::Find(f) => Some(f.stale),
         Answer::Show(s) => Some(s.stale),
-        Answer::Status(_) | Answer::Verify(_) => None,
+        Answer::Status(_) | Answer::Verify(_) | Answer::Book(_) => None,
     }
 }
 
@@ -505,6 +591,6 @@ fn answer_cards(answer: &Answer) -> Option<Vec<&Card>> {
                 .flat_map(|(_, cards)| cards.iter())
                 .collect(),
         ),
-        Answer::Status(_) | Answer::Verify(_) => None,
+        Answer::Status(_) | Answer::Verify(_) | Answer::Book(_) => None,
     }
 }

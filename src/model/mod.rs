@@ -15,7 +15,7 @@ mod outcome;
 mod projector;
 mod session;
 
-pub use back_office::{BackOffice, Book, BookState, Detail, Rejection, Rule};
+pub use back_office::{BackOffice, Book, BookState, Detail, OfficeMode, Rejection, Rule};
 pub use capacity::Capacity;
 pub(crate) use capacity::Pace;
 pub use catalog::{Card, Catalog, Damage, Drift, Status};
@@ -26,8 +26,8 @@ pub use field::{Field, RevisedField};
 pub use goal::{Condition, ConditionError};
 pub use library::{BUILT_IN_CATALOGS, Library};
 pub use outcome::{
-    Answer, CatalogStatus, Delivery, Done, FindAnswer, Outcome, OutcomeKind, Redelivery,
-    ShowAnswer, VerifyAnswer,
+    Against, Answer, BookAnswer, CatalogStatus, Commit, Delivery, Done, FindAnswer, Outcome,
+    OutcomeKind, Published, Redelivery, ShowAnswer, VerifyAnswer,
 };
 pub use projector::{DEFAULT_DELAY, Health, Projector, RebuildJob};
 pub use session::Session;

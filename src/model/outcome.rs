@@ -2,9 +2,9 @@
 //! or what was done to the clock, the projectors and the catalogs. The model words none of it:
 //! `transcript.rs` turns an outcome into the lines every screen and output shows.
 
-use super::back_office::Rejection;
+use super::back_office::{Book, OfficeMode, Rejection};
 use super::catalog::{Card, Damage, Drift};
-use super::event::Text;
+use super::event::{Event, Text};
 use super::field::Field;
 use super::projector::Health;
 
@@ -79,6 +79,79 @@ pub struct VerifyAnswer {
     pub checkpoint: u64,
     /// What differs; empty when the catalog equals its replay.
     pub drift: Vec<Drift>,
+    /// What the catalog was compared with.
+    pub against: Against,
+    /// Against the tables: events committed that the catalog has not filed yet (in the
+    /// outbox or in the stream), so a difference may be only late.
+    pub in_flight: u64,
+}
+
+/// What `verify` compares a catalog with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Against {
+    /// A replay of the log up to the catalog's checkpoint (an event-sourced office).
+    #[default]
+    Log,
+    /// The back office's tables as they stand (a state-stored office, a catalog of cards).
+    Tables,
+    /// A replay of the published stream (a state-stored office, a count catalog: the tables
+    /// cannot say what was counted).
+    Stream,
+}
+
+impl Against {
+    pub fn word(self) -> &'static str {
+        match self {
+            Against::Log => "log",
+            Against::Tables => "tables",
+            Against::Stream => "stream",
+        }
+    }
+}
+
+/// `show-book`: the back office's record of one book. A write-side read, for the desk: it
+/// never looks at a catalog.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BookAnswer {
+    pub book: String,
+    /// `None`: the back office has no such book (its version is 0).
+    pub record: Option<Book>,
+    pub version: u64,
+    pub mode: OfficeMode,
+    /// Events of this book committed and waiting in the outbox.
+    pub waiting: usize,
+}
+
+/// Where a committed event went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Published {
+    /// Appended to the log (or stream) as event `seq`, within the command.
+    Now { seq: u64 },
+    /// Written to the outbox in the commit, `waiting` events there now: the relay publishes
+    /// them on the next tick.
+    Outbox { waiting: usize },
+    /// Never published: the office crashed between its commit and the publishing write.
+    Lost,
+}
+
+impl Published {
+    pub fn word(self) -> &'static str {
+        match self {
+            Published::Now { .. } => "now",
+            Published::Outbox { .. } => "outbox",
+            Published::Lost => "lost",
+        }
+    }
+}
+
+/// A command the back office committed where the log is not simply the record: the event,
+/// where it went, and whether the office crashed after the commit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Commit {
+    /// The event committed; its `seq` is its place in the log when published now, else 0.
+    pub event: Event,
+    pub published: Published,
+    pub crashed: bool,
 }
 
 impl VerifyAnswer {
@@ -94,6 +167,7 @@ pub enum Answer {
     Show(ShowAnswer),
     Status(Vec<CatalogStatus>),
     Verify(VerifyAnswer),
+    Book(BookAnswer),
 }
 
 /// What a redelivered event came to at the catalog.
@@ -202,6 +276,39 @@ pub enum Done {
         filed: Vec<u64>,
         still: Vec<u64>,
     },
+    /// The back office keeps its records this way from now on.
+    OfficeMode {
+        mode: OfficeMode,
+    },
+    /// The back office will crash right after its next commit, before publishing.
+    OfficeCrashArmed {
+        mode: OfficeMode,
+    },
+    /// The clock moved on to tick `now` and the relay published events `from` to `to` from
+    /// the outbox.
+    Relayed {
+        now: u64,
+        from: u64,
+        to: u64,
+    },
+    /// A fresh copy was filled from the tables (`books` records) and swapped in.
+    RebuiltFromTables {
+        catalog: String,
+        books: usize,
+    },
+    /// A count catalog cannot be rebuilt from the tables: they hold only the current state.
+    CannotRebuild {
+        catalog: String,
+    },
+    /// A new catalog was filled from the tables (`books` records) and holds `cards` cards; a
+    /// count catalog starts at zero and counts from now on.
+    AddedFromTables {
+        catalog: String,
+        field: Field,
+        counts: bool,
+        books: usize,
+        cards: usize,
+    },
 }
 
 /// What executing a command came to.
@@ -210,6 +317,12 @@ pub enum Outcome {
     /// The back office accepted the command and appended event `seq`: a command is one event.
     Accepted {
         seq: u64,
+        delivered: Vec<Delivery>,
+    },
+    /// The back office committed the command where the log is not simply the record (an
+    /// outbox, a crash): counted as accepted.
+    Committed {
+        commit: Box<Commit>,
         delivered: Vec<Delivery>,
     },
     Rejected(Rejection),
@@ -229,7 +342,7 @@ impl Outcome {
 
     pub fn kind(&self) -> OutcomeKind {
         match self {
-            Outcome::Accepted { .. } => OutcomeKind::Accepted,
+            Outcome::Accepted { .. } | Outcome::Committed { .. } => OutcomeKind::Accepted,
             Outcome::Rejected(_) => OutcomeKind::Rejected,
             Outcome::Answered(_) => OutcomeKind::Answered,
             Outcome::Done { .. } => OutcomeKind::Done,
@@ -238,7 +351,9 @@ impl Outcome {
 
     pub fn delivered(&self) -> &[Delivery] {
         match self {
-            Outcome::Accepted { delivered, .. } | Outcome::Done { delivered, .. } => delivered,
+            Outcome::Accepted { delivered, .. }
+            | Outcome::Committed { delivered, .. }
+            | Outcome::Done { delivered, .. } => delivered,
             _ => &[],
         }
     }

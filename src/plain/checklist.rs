@@ -68,9 +68,28 @@ fn clause(condition: &Condition) -> String {
         Condition::AnswerShows { book, status } => {
             format!("the last answer shows {book} as {}", status.word())
         }
+        Condition::BookVersion { book, version } => {
+            format!("the back office has {book} at version {version}")
+        }
+        Condition::CatalogMatchesTables { catalog } => {
+            format!("the {catalog} catalog matches the back office's tables")
+        }
+        Condition::OfficeIs { mode } => format!("the back office is {}", mode.words()),
+        Condition::OfficeLost { count } => format!(
+            "the back office has lost {count} event{} (committed, never published)",
+            if *count == 1 { "" } else { "s" }
+        ),
+        Condition::OutboxHas { count: 0 } => "the outbox is empty".to_string(),
+        Condition::OutboxHas { count } => format!(
+            "the outbox holds {count} event{}",
+            if *count == 1 { "" } else { "s" }
+        ),
         Condition::Not(inner) => match inner.as_ref() {
             Condition::CatalogHas { catalog, book } => {
                 format!("the {catalog} catalog has no card for {book}")
+            }
+            Condition::CatalogMatchesTables { catalog } => {
+                format!("the {catalog} catalog differs from the back office's tables")
             }
             other => format!("it is not so that {}", clause(other)),
         },

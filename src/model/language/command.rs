@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use crate::model::back_office::OfficeMode;
 use crate::model::field::{Field, RevisedField};
 
 /// A catalog named in a command, with the column where it was written.
@@ -122,6 +123,23 @@ pub enum Command {
     Retry {
         catalog: CatalogRef,
     },
+    // The write side.
+    /// A back-office command decided on the book at `version`: optimistic concurrency.
+    Expecting {
+        command: Box<Command>,
+        version: u64,
+    },
+    /// The back office's record of one book, with its version: a write-side read.
+    ShowBook {
+        book: String,
+    },
+    /// How the back office keeps its records; `col` is where the mode was written.
+    Office {
+        mode: OfficeMode,
+        col: usize,
+    },
+    /// The back office dies right after its next commit, before publishing.
+    CrashOffice,
 }
 
 impl Command {
@@ -160,7 +178,16 @@ impl Command {
                 | Command::Return { .. }
                 | Command::Withdraw { .. }
                 | Command::Revise { .. }
+                | Command::Expecting { .. }
         )
+    }
+
+    /// The version a back-office command states it was decided on, if it states one.
+    pub fn expecting(&self) -> Option<u64> {
+        match self {
+            Command::Expecting { version, .. } => Some(*version),
+            _ => None,
+        }
     }
 
     /// True for queries, which read catalogs only.
@@ -247,6 +274,10 @@ impl fmt::Display for Command {
             Command::AddCatalog { name, field } => {
                 write!(f, "add-catalog {} by {}", name.name, field.word())
             }
+            Command::Expecting { command, version } => write!(f, "{command} expecting {version}"),
+            Command::ShowBook { book } => write!(f, "show-book {book}"),
+            Command::Office { mode, .. } => write!(f, "office {}", mode.words()),
+            Command::CrashOffice => write!(f, "crash office"),
         }
     }
 }

@@ -51,12 +51,24 @@ pub fn complete(before: &str, names: &Names<'_>) -> (usize, Vec<String>) {
         (
             Some(
                 "delay" | "lag" | "pause" | "resume" | "sync" | "find" | "show" | "damage"
-                | "rebuild" | "redeliver" | "verify" | "crash" | "checkpoint" | "reorder"
-                | "poison" | "heal" | "retry",
+                | "rebuild" | "redeliver" | "verify" | "checkpoint" | "reorder" | "poison" | "heal"
+                | "retry",
             ),
             1,
         ) => names.catalogs.clone(),
-        (Some("catalog" | "lend" | "return" | "withdraw" | "revise"), 1) => names.books.clone(),
+        (Some("catalog" | "lend" | "return" | "withdraw" | "revise" | "show-book"), 1) => {
+            names.books.clone()
+        }
+        (Some("crash"), 1) => {
+            let mut options = names.catalogs.clone();
+            options.push("office");
+            options
+        }
+        (Some("office"), 1) => vec!["event-sourced", "state-stored"],
+        (Some("office"), 2) if done[1] == "state-stored" => vec!["dual-write", "outbox"],
+        (Some("catalog" | "return" | "withdraw"), 2) | (Some("lend" | "revise"), 4) => {
+            vec!["expecting"]
+        }
         (Some("lend"), 2) => vec!["to"],
         (Some("lend"), 3) => names.patrons.clone(),
         (Some("revise"), 2) => vec!["title", "author"],
@@ -122,6 +134,22 @@ mod tests {
     fn nothing_is_offered_inside_a_string_or_after_a_complete_command() {
         assert!(complete("find titles \"Du", &names()).1.is_empty());
         assert!(complete("status ", &names()).1.is_empty());
+    }
+
+    #[test]
+    fn the_write_side_completes_books_modes_office_and_expecting() {
+        assert_eq!(complete("show-book ", &names()).1, vec!["b1", "b2"]);
+        assert_eq!(complete("crash o", &names()).1, vec!["office"]);
+        assert_eq!(
+            complete("office s", &names()).1,
+            vec!["state-stored".to_string()]
+        );
+        assert_eq!(
+            complete("office state-stored ", &names()).1,
+            vec!["dual-write", "outbox"]
+        );
+        assert_eq!(complete("lend b1 to ada e", &names()).1, vec!["expecting"]);
+        assert_eq!(complete("return b1 ", &names()).1, vec!["expecting"]);
     }
 
     #[test]

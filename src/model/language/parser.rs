@@ -8,11 +8,12 @@ use super::command::{CatalogRef, Command};
 use super::error::ParseError;
 use super::lexer::{Token, TokenKind, tokenize};
 use super::suggest::nearest;
+use crate::model::back_office::OfficeMode;
 use crate::model::field::{Field, RevisedField};
 use crate::words::fold;
 
 /// Every command word, in the order help lists them.
-pub const COMMAND_WORDS: [&str; 25] = [
+pub const COMMAND_WORDS: [&str; 27] = [
     "acquire",
     "catalog",
     "lend",
@@ -38,7 +39,12 @@ pub const COMMAND_WORDS: [&str; 25] = [
     "poison",
     "heal",
     "retry",
+    "show-book",
+    "office",
 ];
+
+/// The name `crash office` gives the back office: no catalog may take it.
+pub const OFFICE: &str = "office";
 
 /// Old command words still accepted, with the word they stand for: scripts written before the
 /// rename keep running. Completion and help offer only the new word.
@@ -113,16 +119,21 @@ pub fn parse_script(text: &str) -> Result<Vec<ScriptLine>, Vec<ParseError>> {
     }
 }
 
+/// The words `office` takes first.
+const MODES: [&str; 2] = ["event-sourced", "state-stored"];
+
 /// A command group's parse of the line: `Ok(None)` when the word is not one of the group's.
 type Parsed = Result<Option<Command>, ParseError>;
 
 /// The command groups, tried in turn on the command word. A new group of commands is a new
 /// method here, so no one function grows with the language.
-const COMMAND_GROUPS: [fn(&mut Parser, &str) -> Parsed; 5] = [
+const COMMAND_GROUPS: [fn(&mut Parser, &str) -> Parsed; 6] = [
     Parser::back_office,
     Parser::synchronization,
     Parser::read_side,
     Parser::recovery,
+    // Before the faults: `crash office` is the back office's crash, not a catalog's.
+    Parser::write_side,
     Parser::faults,
 ];
 
@@ -166,7 +177,7 @@ impl Parser {
 
     /// The back office's commands: what the write model validates.
     fn back_office(&mut self, word: &str) -> Parsed {
-        Ok(Some(match word {
+        let command = match word {
             "acquire" => self.acquire()?,
             "catalog" => Command::Catalog { book: self.book()? },
             "lend" => {
@@ -178,6 +189,53 @@ impl Parser {
             "return" => Command::Return { book: self.book()? },
             "withdraw" => Command::Withdraw { book: self.book()? },
             "revise" => self.revise()?,
+            _ => return Ok(None),
+        };
+        self.expecting(command).map(Some)
+    }
+
+    /// `<back-office command> expecting <version>`: the command states the version of the book
+    /// it was decided on.
+    fn expecting(&mut self, command: Command) -> Result<Command, ParseError> {
+        if !self.at_expecting() {
+            return Ok(command);
+        }
+        self.pos += 1;
+        let version = self.number("the book's version", 0, u32::MAX.into())?;
+        Ok(Command::Expecting {
+            command: Box::new(command),
+            version,
+        })
+    }
+
+    fn at_expecting(&self) -> bool {
+        self.peek_word()
+            .is_some_and(|w| w.eq_ignore_ascii_case("expecting"))
+    }
+
+    /// The write side: how the back office keeps its records, its crash, and its record of a
+    /// book. `crash` is taken only before `office`; `crash <catalog>` is a fault of delivery.
+    fn write_side(&mut self, word: &str) -> Parsed {
+        Ok(Some(match word {
+            "show-book" => Command::ShowBook { book: self.book()? },
+            "office" => {
+                let col = self.peek().map_or(self.end_col, |t| t.col);
+                let how = self.one_of("`event-sourced` or `state-stored`", &MODES)?;
+                let mode = if how == "event-sourced" {
+                    OfficeMode::EventSourced
+                } else if self.one_of("`dual-write` or `outbox`", &["dual-write", "outbox"])?
+                    == "outbox"
+                {
+                    OfficeMode::Outbox
+                } else {
+                    OfficeMode::DualWrite
+                };
+                Command::Office { mode, col }
+            }
+            "crash" if self.peek_word().is_some_and(|w| fold(w) == OFFICE) => {
+                self.pos += 1;
+                Command::CrashOffice
+            }
             _ => return Ok(None),
         }))
     }
@@ -326,6 +384,11 @@ impl Parser {
     /// `add-catalog NAME by FIELD` (cards) or `add-catalog NAME count FIELD` (numbers).
     fn add_catalog(&mut self) -> Result<Command, ParseError> {
         let name = self.catalog()?;
+        if name.name == OFFICE {
+            let message = "\"office\" names the back office (`crash office`): choose another \
+                           name for the catalog";
+            return Err(ParseError::new(self.line, name.col, message.to_string()));
+        }
         let counts = self
             .peek_word()
             .is_some_and(|w| w.eq_ignore_ascii_case("count"));
@@ -353,7 +416,7 @@ impl Parser {
         self.keyword("by")?;
         let author = self.string("the author in double quotes, like \"Frank Herbert\"")?;
         let mut subjects = Vec::new();
-        if !self.at_end() {
+        if !self.at_end() && !self.at_expecting() {
             self.keyword("about")?;
             subjects.push(self.string("a subject in double quotes")?);
             while matches!(self.peek().map(|t| &t.kind), Some(TokenKind::Comma)) {

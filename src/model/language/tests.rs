@@ -260,6 +260,8 @@ fn every_command_word_is_a_command() {
         "poison titles 3",
         "heal titles",
         "retry titles",
+        "show-book b1",
+        "office event-sourced",
     ];
     assert_eq!(samples.len(), COMMAND_WORDS.len());
     for (word, sample) in COMMAND_WORDS.iter().zip(samples) {

@@ -3,6 +3,7 @@
 //! dispatcher over the language's groups, each carried out in a file of its own.
 
 mod faults;
+mod office;
 mod poison;
 mod query;
 mod recover;
@@ -33,6 +34,7 @@ pub struct Library {
     log: EventLog,
     projectors: Vec<Projector>,
     now: u64,
+    write_side: office::WriteSide,
 }
 
 impl Default for Library {
@@ -51,6 +53,7 @@ impl Library {
                 .map(|(name, field)| Projector::new(name, *field))
                 .collect(),
             now: 0,
+            write_side: office::WriteSide::default(),
         }
     }
 
@@ -88,7 +91,7 @@ impl Library {
     /// catalog that does not exist, or adds one twice or one too many.
     pub fn execute(&mut self, command: &Command) -> Result<Outcome, ExecError> {
         if let Some((book, intent)) = Intent::of(command) {
-            return Ok(self.write(book, intent));
+            return Ok(self.write(book, intent, command.expecting()));
         }
         match command {
             Command::Tick { ticks } => Ok(self.tick(*ticks)),
@@ -123,30 +126,24 @@ impl Library {
             } => self.poison(catalog, *seq, *seq_col),
             Command::Heal { catalog } => self.heal(catalog),
             Command::Retry { catalog } => self.retry(catalog),
+            Command::ShowBook { book } => Ok(self.show_book(book)),
+            Command::Office { mode, col } => self.office_command(*mode, *col),
+            Command::CrashOffice => Ok(self.arm_office_crash()),
             write => unreachable!("`{write}` is a back-office command, taken above"),
         }
     }
 
-    /// The write path: the back office decides, the log records, the back office applies, and
-    /// projectors with no delay file the event at once.
-    fn write(&mut self, book: &str, intent: Intent<'_>) -> Outcome {
-        match self.office.decide_for(book, intent) {
-            Err(rejection) => Outcome::Rejected(rejection),
-            Ok((id, kind)) => {
-                let seq = self.log.append(self.now, id, kind);
-                let event = self.log.get(seq).expect("just appended");
-                self.office.apply(event);
-                let delivered = self.pump();
-                Outcome::Accepted { seq, delivered }
-            }
-        }
-    }
-
-    /// `tick`: the clock moves on and every projector files what has come due.
+    /// `tick`: the clock moves on, the outbox's relay publishes, and every projector files
+    /// what has come due.
     fn tick(&mut self, ticks: u64) -> Outcome {
         self.now = self.now.saturating_add(ticks);
+        let relayed = self.relay();
         let delivered = self.pump();
-        done(Done::Clock { now: self.now }, delivered)
+        let now = self.now;
+        match relayed {
+            Some((from, to)) => done(Done::Relayed { now, from, to }, delivered),
+            None => done(Done::Clock { now }, delivered),
+        }
     }
 
     /// The position of a catalog a command names, or the error that lists those there are.

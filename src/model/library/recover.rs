@@ -1,5 +1,6 @@
 //! Recovery and change of read models: `damage`, `rebuild` (whole, or in steps a screen can
-//! animate) and `add-catalog`, a new read model built from the whole history.
+//! animate) and `add-catalog`, a new read model built from the whole history, or, in a
+//! state-stored office, from the tables (the current state).
 
 use super::{Library, done};
 use crate::model::catalog::Catalog;
@@ -25,7 +26,12 @@ impl Library {
     }
 
     /// `rebuild`: replays the log into a fresh copy and swaps it in, before the next command.
+    /// A state-stored office rebuilds from its tables instead: the log is only a stream.
     pub(super) fn rebuild(&mut self, catalog: &CatalogRef) -> Result<Outcome, ExecError> {
+        if self.office_mode().is_state_stored() {
+            let i = self.index_of(catalog)?;
+            return Ok(self.rebuild_from_tables(i));
+        }
         let mut job = self.start_rebuild(catalog)?;
         job.step(&self.log, u64::MAX);
         let rebuilt = Done::Rebuilt {
@@ -64,6 +70,9 @@ impl Library {
         } else {
             Catalog::new(field)
         };
+        if self.office_mode().is_state_stored() {
+            return Ok(self.add_from_tables(&name.name, empty));
+        }
         let mut job = RebuildJob::like(&name.name, &empty, self.head());
         job.step(&self.log, u64::MAX);
         let (catalog, checkpoint) = job.into_parts();
@@ -104,5 +113,25 @@ impl Library {
         let (catalog, checkpoint) = job.into_parts();
         self.projectors[i].swap_in(catalog, checkpoint);
         self.pump()
+    }
+
+    /// `add-catalog` in a state-stored office: filled from the tables, at the stream's head. A
+    /// count catalog starts at zero: what it would count is history the tables do not keep.
+    fn add_from_tables(&mut self, name: &str, empty: Catalog) -> Outcome {
+        let field = empty.field();
+        let mut projector = Projector::new(name, field);
+        projector.catalog = self.catalog_from_tables(&empty);
+        projector.checkpoint = self.head();
+        let counts = empty.is_count();
+        let cards = projector.catalog.card_count();
+        self.projectors.push(projector);
+        let added = Done::AddedFromTables {
+            catalog: name.to_string(),
+            field,
+            counts,
+            books: self.office().len(),
+            cards,
+        };
+        done(added, vec![])
     }
 }

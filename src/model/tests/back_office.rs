@@ -348,6 +348,7 @@ fn every_rule_has_the_name_content_uses() {
             "withdrawn-is-final",
             "name-required",
             "nothing-to-change",
+            "version-conflict",
         ]
     );
     for &r in Rule::ALL {

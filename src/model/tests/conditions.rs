@@ -77,7 +77,7 @@ fn a_bad_condition_names_the_word_and_what_was_expected() {
         (
             "",
             1,
-            "expected `book`, `catalog`, `log`, `last`, `answer` or `not` at the end",
+            "expected `book`, `catalog`, `log`, `last`, `answer`, `office`, `outbox` or `not` at the end",
         ),
         ("bok b1 is lent", 1, "found `bok` (did you mean \"book\"?)"),
         (

@@ -10,6 +10,7 @@ mod catalogs;
 mod conditions;
 mod damage;
 mod faults;
+mod office;
 mod poison;
 mod projectors;
 mod proptests;

@@ -296,6 +296,7 @@ fn run_ops(ops: &[Op]) -> Result<(Library, HashSet<String>), TestCaseError> {
                             &before.log[..]
                         );
                     }
+                    Ok(Outcome::Committed { .. }) => prop_assert!(command.is_write()),
                     Ok(Outcome::Done { .. }) => {
                         prop_assert!(!command.is_write() && !command.is_query());
                         prop_assert_eq!(

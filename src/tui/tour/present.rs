@@ -20,7 +20,7 @@ const ZOOMS: [ModelPanel; 4] = [
 /// commands.
 pub fn answered_in(outcome: &Outcome) -> ModelPanel {
     match outcome {
-        Outcome::Accepted { .. } => ModelPanel::Log,
+        Outcome::Accepted { .. } | Outcome::Committed { .. } => ModelPanel::Log,
         Outcome::Rejected(_) | Outcome::Answered(Answer::Status(_)) => ModelPanel::Commands,
         Outcome::Answered(_) | Outcome::Done { .. } => ModelPanel::Catalogs,
     }

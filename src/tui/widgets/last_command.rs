@@ -130,7 +130,7 @@ impl CommandsPanel<'_> {
             }
             lines.extend(wrap(Line::from(head), width, 4));
             let (symbol, style) = match ran.outcome {
-                Outcome::Accepted { .. } => ("✓", t.ok),
+                Outcome::Accepted { .. } | Outcome::Committed { .. } => ("✓", t.ok),
                 Outcome::Rejected(_) => ("✗", t.bad),
                 Outcome::Answered(_) => ("=", t.text),
                 Outcome::Done { .. } => ("•", t.text),

@@ -28,9 +28,10 @@ impl LogPanel<'_> {
     /// under its number), and the events the step appended, or the moment viewed.
     pub fn text(&self, width: usize) -> PanelText {
         let head = self.library.head();
+        let name = crate::transcript::log_title(self.library);
         let title = match self.viewing {
-            Some(at) => format!("Event log · viewing #{at} of #{head}"),
-            None => format!("Event log · head #{head} · tick {} now", self.library.now()),
+            Some(at) => format!("{name} · viewing #{at} of #{head}"),
+            None => format!("{name} · head #{head} · tick {} now", self.library.now()),
         };
         // A wrapped event goes on under its name; the "empty" sentence needs no indent.
         let indent = if head == 0 {

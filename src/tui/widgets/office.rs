@@ -26,10 +26,15 @@ impl OfficePanel<'_> {
     /// The panel's title, lines wrapped to `width`, and the books the step changed.
     pub fn text(&self, width: usize) -> PanelText {
         let count = self.library.office().len();
+        let name = if self.library.office_mode().is_state_stored() {
+            "Back office tables"
+        } else {
+            "Back office"
+        };
         let title = match count {
-            0 => "Back office".to_string(),
-            1 => "Back office · 1 book".to_string(),
-            n => format!("Back office · {n} books"),
+            0 => name.to_string(),
+            1 => format!("{name} · 1 book"),
+            n => format!("{name} · {n} books"),
         };
         PanelText::from_rows(title, self.rows(), width, 4)
     }
@@ -52,6 +57,11 @@ impl OfficePanel<'_> {
             .unwrap_or(2);
         let states: Vec<String> = books.iter().map(|b| book_state(&b.state)).collect();
         let state_width = states.iter().map(|s| s.width()).max().unwrap_or(0);
+        let version_width = books
+            .iter()
+            .map(|b| b.version.to_string().len())
+            .max()
+            .unwrap_or(1);
         books
             .iter()
             .zip(states)
@@ -71,6 +81,8 @@ impl OfficePanel<'_> {
                 let line = Line::from(vec![
                     Span::styled(mark, t.fresh),
                     Span::styled(format!("{:<id_width$} ", book.id.as_str()), id_style),
+                    // The version `expecting` compares with: the number of the book's events.
+                    Span::styled(format!("v{:<version_width$} ", book.version), t.dim),
                     Span::styled(format!("{state:<state_width$} "), state_style),
                     Span::styled(book.title.to_string(), t.text),
                     Span::styled(format!(" · {}", book.author), t.dim),
