@@ -3,19 +3,17 @@
 
 pub mod quiz;
 
+use std::borrow::Cow;
 use std::fmt;
 use std::io::{self, Write};
 use std::path::Path;
 
 use anyhow::Result;
-use serde_json::{Value, json};
 
 use crate::content::Content;
 use crate::error::{ContentProblems, PlacedErrors};
-use crate::model::language::{parse_commands, script_lines};
-use crate::model::{
-    Answer, BookAnswer, BookState, Card, Commit, Done, Library, Outcome, Published, Redelivery,
-};
+use crate::model::language::{Command, ParseError, parse_line, script_lines};
+use crate::model::{Library, Outcome};
 use crate::output::print_out;
 use crate::storage;
 use crate::transcript;
@@ -24,6 +22,7 @@ use crate::words::{plural, visible};
 pub mod changes;
 pub mod checklist;
 pub mod html;
+mod json;
 pub mod markdown;
 pub mod progress;
 pub mod tour;
@@ -62,30 +61,73 @@ fn read_script(file: &str) -> Result<String> {
     Ok(text)
 }
 
+/// A line of the script, parsed, with the text it was parsed from.
+struct Parsed<'a> {
+    line: usize,
+    input: &'a str,
+    command: Command,
+}
+
+/// How many parsed lines a chunk holds. Each chunk is freed once it has run, so the parsed
+/// script shrinks as the model grows instead of adding to it at the peak.
+const CHUNK: usize = 4096;
+
+/// Every line of a script that holds a command, in chunks, or every line that does not parse.
+fn parse_chunks(text: &str) -> Result<Vec<Vec<Parsed<'_>>>, Vec<ParseError>> {
+    let mut chunks: Vec<Vec<Parsed>> = Vec::new();
+    let mut errors = Vec::new();
+    for (i, raw) in script_lines(text).enumerate() {
+        match parse_line(raw, i + 1) {
+            Ok(Some(command)) if errors.is_empty() => {
+                if chunks.last().is_none_or(|c| c.len() == CHUNK) {
+                    chunks.push(Vec::with_capacity(CHUNK));
+                }
+                let input = raw.trim();
+                chunks.last_mut().expect("pushed").push(Parsed {
+                    line: i + 1,
+                    input,
+                    command,
+                });
+            }
+            Ok(_) => {}
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(chunks)
+    } else {
+        Err(errors)
+    }
+}
+
 /// `run`: parse the whole script (every bad line is reported, nothing runs), then execute it.
 /// It runs on a bare `Library`, not a `Session`: a script has no undo, so nothing of what ran
 /// is kept but the model itself, and memory follows the events, not the lines.
 pub fn run(file: &str, json: bool) -> Result<()> {
     let text = read_script(file)?;
     let name = if file == "-" { "<stdin>" } else { file };
-    let commands = parse_commands(&text)
+    let chunks = parse_chunks(&text)
         .map_err(|errors| PlacedErrors(errors.iter().map(|e| format!("{name}:{e}")).collect()))?;
     let mut library = Library::new();
-    let mut inputs = script_lines(&text).enumerate();
-    let mut scratch = String::new();
+    let (mut text_scratch, mut json_scratch) = (String::new(), Vec::new());
     let written = crate::output::write_out(|out| {
-        for (line, command) in commands {
-            let input = inputs
-                .find(|(i, _)| i + 1 == line)
-                .map_or("", |(_, t)| t.trim());
-            let outcome = library.execute(&command).map_err(|e| {
-                let place = format!("{name}:{line}:{}", e.col());
-                PlacedErrors(vec![format!("{place}: {}", e.describe())])
-            })?;
-            if json {
-                writeln!(out, "{}", json_line(&library, line, input, &outcome))?;
-            } else {
-                write_transcript(out, &mut scratch, &library, line, input, &outcome)?;
+        for chunk in chunks {
+            for Parsed {
+                line,
+                input,
+                command,
+            } in chunk
+            {
+                let outcome = library.execute(&command).map_err(|e| {
+                    let place = format!("{name}:{line}:{}", e.col());
+                    PlacedErrors(vec![format!("{place}: {}", e.describe())])
+                })?;
+                if json {
+                    let at = (line, input);
+                    json::write_json_line(out, &mut json_scratch, &library, at, &outcome)?;
+                } else {
+                    write_transcript(out, &mut text_scratch, &library, (line, input), &outcome)?;
+                }
             }
         }
         Ok(())
@@ -96,190 +138,46 @@ pub fn run(file: &str, json: bool) -> Result<()> {
     written
 }
 
+/// Indents a transcript's lines under the command.
+const INDENT: &str = "     ";
+
+/// The command as written, then what it came to, a line each, indented. A script may hold
+/// escape sequences: the transcript shows them instead of sending them.
 fn write_transcript(
     out: &mut dyn Write,
     scratch: &mut String,
     library: &Library,
-    line: usize,
-    input: &str,
+    (line, input): (usize, &str),
     outcome: &Outcome,
 ) -> io::Result<()> {
-    // A script may hold escape sequences; the transcript shows them instead of sending them.
-    writeln!(out, "{line:>3}  {}", visible(input))?;
+    scratch.clear();
+    let mut number = itoa::Buffer::new();
+    let number = number.format(line);
+    // The line number right-aligned in three columns, as `{line:>3}` would write it.
+    scratch.extend(std::iter::repeat_n(
+        ' ',
+        3usize.saturating_sub(number.len()),
+    ));
+    scratch.push_str(number);
+    scratch.push_str("  ");
+    let command = scratch.len();
+    scratch.push_str(input);
+    write_visible(out, scratch, command)?;
     transcript::write_outcome(library, outcome, &mut |text| {
         scratch.clear();
+        scratch.push_str(INDENT);
         fmt::Write::write_fmt(scratch, text).map_err(io::Error::other)?;
-        writeln!(out, "     {}", visible(scratch))
+        write_visible(out, scratch, INDENT.len())
     })
 }
 
-fn card_json(card: &Card) -> Value {
-    json!({
-        "book": card.book.as_str(),
-        "title": &*card.title,
-        "author": &*card.author,
-        "subjects": card.subjects.iter().map(|s| &**s).collect::<Vec<_>>(),
-        "status": card.status.word(),
-    })
-}
-
-/// A commit where the log is not simply the record: the event committed, where it went
-/// (`published`: now, outbox or lost) and whether the office crashed after it.
-fn commit_json(map: &mut serde_json::Map<String, Value>, commit: &Commit) {
-    let e = &commit.event;
-    let event = json!({ "kind": e.kind.name(), "book": e.book.as_str(), "tick": e.tick });
-    if let Published::Now { seq } = commit.published {
-        let mut appended = event.clone();
-        appended["seq"] = seq.into();
-        map.insert("events".into(), vec![appended].into());
+/// Writes `line` and a newline, what follows its first `from` bytes made visible: one write
+/// when there is nothing to show, as in nearly every line.
+fn write_visible(out: &mut dyn Write, line: &mut String, from: usize) -> io::Result<()> {
+    if let Cow::Owned(shown) = visible(&line[from..]) {
+        line.truncate(from);
+        line.push_str(&shown);
     }
-    if let Published::Outbox { waiting } = commit.published {
-        map.insert("outbox".into(), waiting.into());
-    }
-    map.insert("committed".into(), event);
-    map.insert("published".into(), commit.published.word().into());
-    map.insert("crashed".into(), commit.crashed.into());
-}
-
-/// `show-book`: the back office's record, marked as a read of the write side.
-fn book_json(map: &mut serde_json::Map<String, Value>, b: &BookAnswer) {
-    map.insert("side".into(), "write".into());
-    map.insert("book".into(), b.book.clone().into());
-    map.insert("version".into(), b.version.into());
-    map.insert("office".into(), b.mode.word().into());
-    map.insert("outbox".into(), b.waiting.into());
-    if let Some(book) = &b.record {
-        map.insert("state".into(), book.state.word().into());
-        map.insert("title".into(), (*book.title).into());
-        map.insert("author".into(), (*book.author).into());
-        if let BookState::Lent { patron } = &book.state {
-            map.insert("patron".into(), (**patron).into());
-        }
-    }
-    map.insert("lines".into(), transcript::book_answer_lines(b).into());
-}
-
-/// One executed line as the JSON object that `run --json`'s contract names.
-pub fn json_line(library: &Library, line: usize, input: &str, outcome: &Outcome) -> Value {
-    let mut obj = json!({ "line": line, "input": input, "outcome": outcome.word(), "events": [] });
-    let map = obj.as_object_mut().expect("built as an object");
-    if let Outcome::Accepted { seq, .. } = outcome {
-        let events: Vec<Value> = library
-            .log()
-            .get(*seq)
-            .into_iter()
-            .map(|e| json!({ "seq": e.seq, "kind": e.kind.name(), "book": e.book.as_str(), "tick": e.tick }))
-            .collect();
-        map.insert("events".into(), events.into());
-    }
-    match outcome {
-        Outcome::Rejected(r) => {
-            map.insert("reason".into(), transcript::reason(r).into());
-            map.insert("rule".into(), r.rule.slug().into());
-        }
-        Outcome::Done { done, .. } => {
-            map.insert("message".into(), transcript::done_message(done).into());
-            if let Done::Redelivered { effect, .. } = done {
-                let skipped =
-                    matches!(effect, Redelivery::Skipped { .. } | Redelivery::StaysParked);
-                map.insert("skipped".into(), skipped.into());
-            }
-        }
-        Outcome::Answered(Answer::Find(f)) => {
-            map.insert("catalog".into(), f.catalog.clone().into());
-            map.insert(
-                "results".into(),
-                f.cards.iter().map(card_json).collect::<Vec<_>>().into(),
-            );
-            map.insert("checkpoint".into(), f.checkpoint.into());
-            map.insert("head".into(), f.head.into());
-            map.insert("stale".into(), f.stale.into());
-            if let Some(after) = f.after {
-                map.insert("after".into(), after.into());
-            }
-            if let Some(count) = f.count {
-                map.insert("count".into(), count.into());
-            }
-        }
-        Outcome::Answered(Answer::Show(s)) => {
-            let results: Vec<Value> = s
-                .drawers
-                .iter()
-                .flat_map(|(label, cards)| {
-                    cards.iter().map(move |c| {
-                        let mut v = card_json(c);
-                        v["drawer"] = (**label).into();
-                        v
-                    })
-                })
-                .collect();
-            map.insert("catalog".into(), s.catalog.clone().into());
-            map.insert("results".into(), results.into());
-            if let Some(counts) = &s.counts {
-                let counts: serde_json::Map<String, Value> = counts
-                    .iter()
-                    .map(|(label, n)| (label.to_string(), (*n).into()))
-                    .collect();
-                map.insert("counts".into(), counts.into());
-            }
-            map.insert("checkpoint".into(), s.checkpoint.into());
-            map.insert("head".into(), s.head.into());
-            map.insert("stale".into(), s.stale.into());
-            map.insert("parked".into(), s.parked.clone().into());
-        }
-        Outcome::Committed { commit, .. } => commit_json(map, commit),
-        Outcome::Answered(Answer::Book(b)) => book_json(map, b),
-        Outcome::Answered(Answer::Verify(v)) => {
-            let differences: Vec<Value> = v
-                .drift
-                .iter()
-                .map(|d| transcript::drift_line(d).into())
-                .collect();
-            map.insert("catalog".into(), v.catalog.clone().into());
-            map.insert("checkpoint".into(), v.checkpoint.into());
-            map.insert("verified".into(), v.verified().into());
-            map.insert("against".into(), v.against.word().into());
-            map.insert("differences".into(), differences.into());
-        }
-        Outcome::Answered(Answer::Status(rows)) => {
-            let catalogs: Vec<Value> = rows
-                .iter()
-                .map(|r| {
-                    json!({
-                        "catalog": r.name, "by": r.field.word(), "checkpoint": r.checkpoint,
-                        "head": r.head, "delay": r.delay, "lag": r.delay, "behind_events": r.behind_events,
-                        "behind_ticks": r.behind_ticks, "health": r.health.word(), "cards": r.cards,
-                        "stale": r.checkpoint < r.head, "parked": r.parked,
-                    })
-                })
-                .collect();
-            // The fields every query carries, for the whole library: the furthest-behind
-            // checkpoint, and stale when any catalog is behind the head.
-            let checkpoint = rows.iter().map(|r| r.checkpoint).min().unwrap_or(0);
-            map.insert("results".into(), catalogs.clone().into());
-            map.insert("checkpoint".into(), checkpoint.into());
-            map.insert("head".into(), library.head().into());
-            map.insert("stale".into(), (checkpoint < library.head()).into());
-            map.insert("tick".into(), library.now().into());
-            map.insert("catalogs".into(), catalogs.into());
-            map.insert("office".into(), library.office_mode().word().into());
-            map.insert("outbox".into(), library.outbox_len().into());
-            map.insert("lost".into(), library.lost_events().into());
-        }
-        Outcome::Accepted { .. } => {}
-    }
-    let delivered: Vec<Value> = outcome
-        .delivered()
-        .iter()
-        .map(|d| match d.crashed {
-            Some(seq) => {
-                json!({ "catalog": d.catalog, "from": d.from, "to": d.to, "crashed": seq })
-            }
-            None => json!({ "catalog": d.catalog, "from": d.from, "to": d.to }),
-        })
-        .collect();
-    if !delivered.is_empty() {
-        map.insert("delivered".into(), delivered.into());
-    }
-    obj
+    line.push('\n');
+    out.write_all(line.as_bytes())
 }

@@ -38,8 +38,8 @@ impl fmt::Display for Details<'_> {
                 }
                 Ok(())
             }
-            EventKind::BookLent { patron } => write!(f, "to {patron}"),
-            EventKind::BookReturned { patron } => write!(f, "from {patron}"),
+            EventKind::BookLent { patron } => write_all(f, &["to ", patron]),
+            EventKind::BookReturned { patron } => write_all(f, &["from ", patron]),
             EventKind::BookWithdrawn => Ok(()),
             EventKind::BookRevised { field, value } => {
                 write!(f, "{} → \"{value}\"", field.word())
@@ -484,12 +484,20 @@ impl fmt::Display for EventText<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let event = self.0;
         let (name, book) = (event.kind.name(), event.book.as_str());
-        write!(f, "#{} {name} {book}", event.seq)?;
+        let mut number = itoa::Buffer::new();
+        write_all(f, &["#", number.format(event.seq), " ", name, " ", book])?;
         if !matches!(event.kind, EventKind::BookWithdrawn) {
-            write!(f, " {}", Details(&event.kind))?;
+            f.write_str(" ")?;
+            Details(&event.kind).fmt(f)?;
         }
         Ok(())
     }
+}
+
+/// Writes the pieces as they are: the transcript's hottest lines are a few words and
+/// numbers, and formatting each through `write!` cost more than writing it.
+fn write_all(f: &mut fmt::Formatter<'_>, pieces: &[&str]) -> fmt::Result {
+    pieces.iter().try_for_each(|piece| f.write_str(piece))
 }
 
 /// "authors #1-#2, shelf #3"
@@ -501,12 +509,14 @@ struct Deliveries<'a>(&'a [Delivery]);
 
 impl fmt::Display for Deliveries<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (mut first, mut last) = (itoa::Buffer::new(), itoa::Buffer::new());
         for (i, d) in self.0.iter().enumerate() {
             let comma = if i == 0 { "" } else { ", " };
+            let (from, to) = (first.format(d.from), last.format(d.to));
             if d.from == d.to {
-                write!(f, "{comma}{} #{}", d.catalog, d.to)?;
+                write_all(f, &[comma, &d.catalog, " #", to])?;
             } else {
-                write!(f, "{comma}{} #{}-#{}", d.catalog, d.from, d.to)?;
+                write_all(f, &[comma, &d.catalog, " #", from, "-#", to])?;
             }
             if let Some(seq) = d.crashed {
                 write!(f, " (crashed filing #{seq}, restarted)")?;

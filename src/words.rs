@@ -62,7 +62,14 @@ pub fn plural(count: usize, noun: &str) -> String {
 /// sequence, a bell) are shown as `\x1b`, `\u{9b}` instead of acting on the terminal. Tabs
 /// stay.
 pub fn visible(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| c.is_control() && c != '\t') {
+    // A byte scan first, as `run` passes every line of a transcript through here: a control
+    // character is an ASCII byte below 0x20 or 0x7f, or U+0080-U+009F, which UTF-8 writes as
+    // 0xc2 and a second byte; other text after 0xc2 (`£`, `½`) only takes the closer look.
+    // The bytes are taken a block at a time without stopping early, which the compiler turns
+    // into a few vector instructions per block.
+    let suspect = |b: u8| ((b < 0x20) & (b != b'\t')) | (b == 0x7f) | (b == 0xc2);
+    let clean = |block: &[u8]| !block.iter().fold(false, |any, &b| any | suspect(b));
+    if text.as_bytes().chunks(32).all(clean) || !text.chars().any(|c| c.is_control() && c != '\t') {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -152,5 +159,16 @@ mod tests {
         assert_eq!(visible("find \u{1b}[2J\u{7}x\ty"), "find \\x1b[2J\\x07x\ty");
         assert_eq!(visible("\u{9b}31m"), "\\u{9b}31m");
         assert!(matches!(visible("plain"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn letters_that_share_a_first_byte_with_the_c1_controls_stay_as_they_are() {
+        // U+00A3 and U+00BD are written 0xc2 0xa3 and 0xc2 0xbd, as U+009B is 0xc2 0x9b.
+        assert!(matches!(
+            visible("£5, ½ price"),
+            Cow::Borrowed("£5, ½ price")
+        ));
+        assert_eq!(visible("£\u{9b}½\u{7f}"), "£\\u{9b}½\\x7f");
+        assert_eq!(visible("\u{85}"), "\\u{85}", "NEL, a C1 control");
     }
 }

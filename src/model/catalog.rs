@@ -192,8 +192,13 @@ impl Catalog {
         let Some(counts) = &mut self.counts else {
             return;
         };
-        let key = Text::from(fold(label).as_ref());
-        counts.entry(key).or_insert_with(|| (label.clone(), 0)).1 += 1;
+        let folded = fold(label);
+        match counts.get_mut(folded.as_ref()) {
+            Some((_, n)) => *n += 1,
+            None => {
+                counts.insert(Text::from(folded.as_ref()), (label.clone(), 1));
+            }
+        }
     }
 
     pub fn field(&self) -> Field {
@@ -248,16 +253,20 @@ impl Catalog {
     }
 
     fn file(&mut self, book: &BookId, label: &Text) {
+        let folded = fold(label);
+        // Most filings go into a drawer that exists: found by the folded text, no key made.
+        if let Some(drawer) = self.drawers.get_mut(folded.as_ref()) {
+            drawer.books.insert(book.clone());
+            return;
+        }
         // A label in lower case already is its own key: the same shared string.
-        let key = match fold(label) {
+        let key = match folded {
             Cow::Borrowed(_) => label.clone(),
             Cow::Owned(folded) => Text::from(folded),
         };
-        let drawer = self.drawers.entry(key).or_insert_with(|| Drawer {
-            label: label.clone(),
-            books: BTreeSet::new(),
-        });
-        drawer.books.insert(book.clone());
+        let books = BTreeSet::from([book.clone()]);
+        let label = label.clone();
+        self.drawers.insert(key, Drawer { label, books });
     }
 
     fn unfile(&mut self, book: &BookId, label: &str) {
