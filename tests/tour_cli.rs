@@ -1,18 +1,13 @@
 //! `tour --plain`, the tour's usage errors, `progress` and `progress --reset`, and the app's
 //! refusal without a terminal, run as the real binary. Progress lives in a temporary folder.
 
-use assert_cmd::Command;
+mod support;
+
+use support::cqrs;
+
 use predicates::prelude::*;
 
 /// The binary with its progress kept in `data` (never the real home), and no config file.
-fn cqrs(data: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("cqrs-catalog").unwrap();
-    cmd.env("CQRS_CATALOG_DATA", data)
-        .env("CQRS_CATALOG_CONFIG", data.join("config.toml"))
-        .env_remove("NO_COLOR");
-    cmd
-}
-
 fn no_escape_codes() -> impl Predicate<str> {
     predicate::str::contains('\u{1b}').not()
 }
