@@ -37,3 +37,6 @@ measure "run --json" "$work/script.txt" --json
 # Memory that grows with lines, not events: a script of ticks alone appends nothing.
 awk -v n="$lines" 'BEGIN { for (i = 0; i < n; i++) print "tick" }' > "$work/ticks.txt"
 measure "run (ticks only)" "$work/ticks.txt"
+# Memory per book: half as many books as lines, each acquired and cataloged (peak / books).
+awk -v n="$((lines / 2))" 'BEGIN { for (i = 0; i < n; i++) printf "acquire b%d \"Title %d\" by \"Author %d\" about \"subject %d\"\ncatalog b%d\n", i, i, i % 2000, i % 40, i }' > "$work/books.txt"
+measure "run (books)" "$work/books.txt"
