@@ -100,7 +100,7 @@ impl Config {
                     theme.span().start,
                     format!(
                         "unknown theme {word:?}{}: expected one of {}",
-                        did_you_mean(word, ThemeName::WORDS),
+                        did_you_mean(word, ThemeName::WORDS.iter().copied()),
                         ThemeName::WORDS.join(", ")
                     ),
                 )),

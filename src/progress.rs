@@ -13,9 +13,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::storage;
 
-/// Overrides the data directory (tests, portable installs).
-pub const DATA_DIR_ENV: &str = storage::DATA_DIR_ENV;
-
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TourProgress {

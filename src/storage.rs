@@ -215,33 +215,111 @@ fn text_of(bytes: Vec<u8>) -> Result<String, ReadErrorKind> {
     })
 }
 
+/// Whose file `write_atomic_as` writes, which decides what a new one looks like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Owner {
+    /// The app's own (progress, the presenter's state): its folders are made as needed and a
+    /// new file is private to the user.
+    App,
+    /// A file the user named (`save FILE` in the sandbox): the folder must exist (a mistyped
+    /// one is an error, not a new folder), and a new file gets the mode the user's other new
+    /// files get (0666 less the umask).
+    User,
+}
+
+/// Why an atomic write failed: the step, in words, and the system's error.
+#[derive(Debug)]
+pub struct WriteError {
+    what: String,
+    source: std::io::Error,
+}
+
+impl WriteError {
+    /// The system's error alone, without the temporary file's path tempfile appends to it
+    /// ("... at path /dir/.name.tmpXYZ"): the user named another file.
+    pub fn cause(&self) -> String {
+        let text = self.source.to_string();
+        match text.split_once(" at path ") {
+            Some((system, _)) => system.to_string(),
+            None => text,
+        }
+    }
+}
+
+impl fmt::Display for WriteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.what)
+    }
+}
+
+impl std::error::Error for WriteError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.source)
+    }
+}
+
+/// Writes the app's own file `path` atomically: see [`write_atomic_as`].
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    Ok(write_atomic_as(path, bytes, Owner::App)?)
+}
+
 /// Writes `bytes` to `path` atomically: a temporary file beside it (named after it, so a stale
 /// one can be recognised), synced, then renamed over the old one, so a crash mid-write leaves
 /// the previous content intact. An existing target's permissions are kept.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    use anyhow::Context;
+pub fn write_atomic_as(path: &Path, bytes: &[u8], owner: Owner) -> Result<(), WriteError> {
+    let fail = |what: String| move |source| WriteError { what, source };
     let dir = parent_dir(path);
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    if owner == Owner::App {
+        std::fs::create_dir_all(dir).map_err(fail(format!("cannot create {}", dir.display())))?;
+    }
     let mut file = tempfile::Builder::new()
         .prefix(&temp_prefix(path))
         .tempfile_in(dir)
-        .with_context(|| format!("cannot write in {}", dir.display()))?;
+        .map_err(fail(format!("cannot write in {}", dir.display())))?;
     let written = file
         .write_all(bytes)
-        .and_then(|()| keep_permissions(path, file.as_file()))
+        .and_then(|()| set_permissions(path, file.as_file(), owner))
         .and_then(|()| file.as_file().sync_all());
-    written.with_context(|| format!("cannot write {}", path.display()))?;
+    written.map_err(fail(format!("cannot write {}", path.display())))?;
     file.persist(path)
         .map_err(|e| e.error)
-        .with_context(|| format!("cannot save {}", path.display()))?;
+        .map_err(fail(format!("cannot save {}", path.display())))?;
     Ok(())
 }
 
-fn keep_permissions(path: &Path, file: &std::fs::File) -> std::io::Result<()> {
+/// An existing file's permissions carried over; a new one's as its owner wants them.
+fn set_permissions(path: &Path, file: &std::fs::File, owner: Owner) -> std::io::Result<()> {
     match std::fs::metadata(path) {
         Ok(meta) => file.set_permissions(meta.permissions()),
+        Err(_) if owner == Owner::User => usual_permissions(file),
+        // tempfile's own mode: private to the user.
         Err(_) => Ok(()),
     }
+}
+
+#[cfg(unix)]
+fn usual_permissions(file: &std::fs::File) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    file.set_permissions(std::fs::Permissions::from_mode(0o666 & !umask()))
+}
+
+/// The process's umask, read by setting it and putting it back at once.
+#[cfg(unix)]
+// `mode_t` is a u32 on Linux but a u16 on macOS.
+#[allow(clippy::useless_conversion)]
+fn umask() -> u32 {
+    // SAFETY: umask has no failure mode; the old value is put back at once.
+    unsafe {
+        let old = libc::umask(0o022);
+        libc::umask(old);
+        u32::from(old)
+    }
+}
+
+#[cfg(not(unix))]
+fn usual_permissions(_: &std::fs::File) -> std::io::Result<()> {
+    // Elsewhere a new file's permissions are the folder's: nothing to change.
+    Ok(())
 }
 
 /// The folder a file lives in (`.` for a bare name).
@@ -441,5 +519,32 @@ mod tests {
         remove_stale_temps(&path);
         assert!(!stale.exists());
         assert!(dir.path().join("keep.txt").exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_is_private_for_the_app_and_of_the_usual_mode_for_the_user() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let mode = |name: &str| {
+            let meta = std::fs::metadata(dir.path().join(name)).unwrap();
+            meta.permissions().mode() & 0o777
+        };
+        write_atomic_as(&dir.path().join("app"), b"a", Owner::App).unwrap();
+        write_atomic_as(&dir.path().join("user"), b"u", Owner::User).unwrap();
+        assert_eq!(mode("app"), 0o600);
+        assert_eq!(mode("user"), 0o666 & !umask());
+    }
+
+    #[test]
+    fn only_the_app_gets_its_missing_folders_made() {
+        let dir = tempfile::tempdir().unwrap();
+        let app = dir.path().join("a/b/progress.toml");
+        write_atomic_as(&app, b"a", Owner::App).unwrap();
+        assert_eq!(std::fs::read(&app).unwrap(), b"a");
+        let user = dir.path().join("no/such/s.txt");
+        let err = write_atomic_as(&user, b"u", Owner::User).unwrap_err();
+        assert_eq!(err.cause(), "No such file or directory (os error 2)");
+        assert!(!dir.path().join("no").exists());
     }
 }

@@ -38,6 +38,11 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str
     nearest(word, candidates).map_or_else(String::new, |n| format!(" (did you mean {n:?}?)"))
 }
 
+/// As [`did_you_mean`], for the key of a file, quoted as code: " (did you mean `summary`?)".
+pub fn did_you_mean_key<'a>(key: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
+    nearest(key, candidates).map_or_else(String::new, |n| format!(" (did you mean `{n}`?)"))
+}
+
 /// "1 lesson", "3 lessons", "2 quizzes": a count with its noun.
 pub fn plural(count: usize, noun: &str) -> String {
     if count == 1 {
@@ -81,9 +86,18 @@ pub fn visible(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// `visible` for text of several lines: the line breaks stay.
-pub fn visible_lines(text: &str) -> String {
-    text.split('\n').map(visible).collect::<Vec<_>>().join("\n")
+/// The lower-case form for matching without regard to case, borrowed when the text is lower
+/// case already (most ids, patrons, statuses and typed words are), so that matching allocates
+/// only for the rare word that needs it.
+pub fn fold(text: &str) -> Cow<'_, str> {
+    if text
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.to_lowercase())
+    }
 }
 
 #[cfg(test)]

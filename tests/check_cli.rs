@@ -31,7 +31,7 @@ tests/fixtures/content-broken/05-commands.toml:10:1: run: unknown command \"lned
 tests/fixtures/content-broken/05-commands.toml:16:9: focus \"shelves\" is not a panel: use narration, office, log, catalogs or command
 tests/fixtures/content-broken/05-commands.toml:19:15: condition \"book b1 is lnet\": word 4: expected acquired, available, lent, withdrawn or unknown, found `lnet` (did you mean \"lent\"?)
 tests/fixtures/content-broken/05-commands.toml:23:9: solution: expected `to`, found `ada`
-tests/fixtures/content-broken/06-challenge.toml:11:6: run: no catalog is named \"shelves\" (there are: authors, titles, subjects, shelf) (did you mean \"shelf\"?)
+tests/fixtures/content-broken/06-challenge.toml:11:6: run: no catalog is named \"shelves\" (did you mean \"shelf\"?)
 tests/fixtures/content-broken/06-challenge.toml:22:1: step 2: the solution does not reach the goal: \"catalog shelf shows b1 as lent\" does not hold
 tests/fixtures/content-broken/06-challenge.toml:33:1: step 3: the goal holds before the learner does anything
 tests/fixtures/content-broken/07-ids.toml:1:6: lesson id \"Bad Id\" must be lowercase letters, digits and '-'

@@ -7,10 +7,11 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use assert_cmd::cargo::cargo_bin_cmd;
+use cqrs_catalog::attempt::Given;
 use cqrs_catalog::classroom::notes::{self, PresenterState};
 use cqrs_catalog::classroom::results::{self, Attempt};
-use cqrs_catalog::content::attempt::Given;
-use cqrs_catalog::content::{Content, Rng};
+use cqrs_catalog::content::Content;
+use cqrs_catalog::rng::Rng;
 
 /// The binary, run from the crate's folder so fixture paths print the same everywhere.
 fn bin() -> assert_cmd::Command {
@@ -82,7 +83,7 @@ fn records_are_checked_against_the_embedded_quizzes_unless_a_folder_is_given() {
     let quiz = &content.quizzes[0];
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("class.toml");
-    let mut pass = cqrs_catalog::content::attempt::Attempt::whole(quiz, &mut Rng::new(1));
+    let mut pass = cqrs_catalog::attempt::Attempt::whole(quiz, &mut Rng::new(1));
     pass.asked[0].given = Some(Given::Skipped);
     results::append(&path, &Attempt::from_quiz(quiz, &pass, "Ada", Some(1))).unwrap();
     let out = bin()

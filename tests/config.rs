@@ -227,3 +227,23 @@ fn a_directory_in_place_of_the_config_is_named_with_exit_1() {
             dir.path().display()
         ));
 }
+
+#[test]
+fn every_theme_is_read_by_its_name_and_none_is_mono() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    for (written, read) in [
+        ("dark", "dark"),
+        ("light", "light"),
+        ("high-contrast", "high-contrast"),
+        ("mono", "mono"),
+        ("none", "mono"),
+    ] {
+        std::fs::write(&path, format!("theme = \"{written}\"\n")).unwrap();
+        let out = stdout_of(&path, &["config"]);
+        assert!(
+            out.contains(&format!("theme = \"{read}\"")),
+            "{written}: {out}"
+        );
+    }
+}

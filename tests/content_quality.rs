@@ -2,9 +2,10 @@
 //! has corrected comes back, no answer gives itself away by its wording, length or place, and
 //! every quiz's `review` sends the learner to a lesson that teaches the question's key idea.
 
-use cqrs_catalog::content::quiz::display_order;
-use cqrs_catalog::content::{Content, Kind, Rng, check, load};
+use cqrs_catalog::attempt::display_order;
+use cqrs_catalog::content::{Content, Kind, check, load};
 use cqrs_catalog::model::{Condition, Session};
+use cqrs_catalog::rng::Rng;
 
 fn content() -> Content {
     let (content, problems) = Content::read(&load::embedded_lessons(), &load::embedded_quizzes());

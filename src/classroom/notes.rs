@@ -16,9 +16,6 @@ use serde::{Deserialize, Serialize};
 use super::printable;
 use crate::content::Lesson;
 
-/// Overrides the runtime directory the state file is kept in (tests, several presenters).
-pub const RUNTIME_DIR_ENV: &str = "CQRS_CATALOG_RUNTIME";
-
 /// The state file's name within the runtime directory.
 pub const STATE_FILE: &str = "presenter.toml";
 
@@ -157,15 +154,9 @@ impl PresenterState {
     }
 }
 
-/// The runtime directory: `$CQRS_CATALOG_RUNTIME`, the platform's runtime directory (on Linux
-/// `$XDG_RUNTIME_DIR/cqrs-catalog`), else the data directory, else the temporary directory.
-pub fn runtime_dir() -> PathBuf {
-    crate::storage::runtime_dir()
-}
-
 /// Where the presenter's state is kept.
 pub fn state_path() -> PathBuf {
-    runtime_dir().join(STATE_FILE)
+    crate::storage::runtime_dir().join(STATE_FILE)
 }
 
 /// Publishes where the presenter is, for every follower: call it on each move.

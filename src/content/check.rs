@@ -6,9 +6,9 @@ use std::collections::{HashMap, HashSet};
 
 use crate::model::Session;
 
-use super::Content;
 use super::load::offset;
 use super::source::{Pos, Problem};
+use super::{Challenge, Content, Question};
 use crate::model::language::ScriptLine;
 
 fn problem(file: &str, pos: Pos, message: String) -> Problem {
@@ -62,6 +62,18 @@ pub fn unlink_absent_reviews(content: &mut Content) {
 /// bad lines, so running them in the model would report echoes of problems already reported.
 pub fn check(content: &Content, incomplete: &HashSet<&str>) -> Vec<Problem> {
     let mut out = Vec::new();
+    let lesson_ids = check_lessons(content, incomplete, &mut out);
+    check_quizzes(content, &lesson_ids, incomplete, &mut out);
+    out
+}
+
+/// Duplicate lesson ids, and each lesson's steps run in the model. Returns the lesson ids,
+/// with their files, for the quizzes' review links.
+fn check_lessons<'c>(
+    content: &'c Content,
+    incomplete: &HashSet<&str>,
+    out: &mut Vec<Problem>,
+) -> HashMap<&'c str, &'c str> {
     let mut lesson_ids: HashMap<&str, &str> = HashMap::new();
     for lesson in &content.lessons {
         if let Some(first) = lesson_ids.insert(&lesson.id, &lesson.file) {
@@ -82,48 +94,67 @@ pub fn check(content: &Content, incomplete: &HashSet<&str>) -> Vec<Problem> {
                 &lesson.file,
                 step.run_at,
                 "run",
-                &mut out,
+                out,
             );
             if let Some(challenge) = &step.challenge {
-                let mut attempt = session.clone();
-                execute_checked(
-                    &mut attempt,
-                    &challenge.solution,
-                    &lesson.file,
-                    challenge.solution_at,
-                    "solution",
-                    &mut out,
-                );
-                let missed: Vec<&str> = challenge
-                    .done_when
-                    .iter()
-                    .filter(|(_, c)| !c.holds(&attempt))
-                    .map(|(text, _)| text.as_str())
-                    .collect();
-                if !missed.is_empty() {
-                    out.push(problem(
-                        &lesson.file,
-                        challenge.solution_at,
-                        format!(
-                            "step {}: the solution does not reach the goal: \"{}\" does not hold",
-                            i + 1,
-                            missed.join("\", \"")
-                        ),
-                    ));
-                }
-                if challenge.reached(&session) {
-                    out.push(problem(
-                        &lesson.file,
-                        challenge.solution_at,
-                        format!(
-                            "step {}: the goal holds before the learner does anything",
-                            i + 1
-                        ),
-                    ));
-                }
+                check_challenge(&session, challenge, &lesson.file, i + 1, out);
             }
         }
     }
+    lesson_ids
+}
+
+/// A challenge's solution, run from where its step leaves the library, must reach the goal,
+/// and the goal must not hold before the learner does anything.
+fn check_challenge(
+    session: &Session,
+    challenge: &Challenge,
+    file: &str,
+    step: usize,
+    out: &mut Vec<Problem>,
+) {
+    let mut attempt = session.clone();
+    execute_checked(
+        &mut attempt,
+        &challenge.solution,
+        file,
+        challenge.solution_at,
+        "solution",
+        out,
+    );
+    let missed: Vec<&str> = challenge
+        .done_when
+        .iter()
+        .filter(|(_, c)| !c.holds(&attempt))
+        .map(|(text, _)| text.as_str())
+        .collect();
+    if !missed.is_empty() {
+        out.push(problem(
+            file,
+            challenge.solution_at,
+            format!(
+                "step {step}: the solution does not reach the goal: \"{}\" does not hold",
+                missed.join("\", \"")
+            ),
+        ));
+    }
+    if challenge.reached(session) {
+        out.push(problem(
+            file,
+            challenge.solution_at,
+            format!("step {step}: the goal holds before the learner does anything"),
+        ));
+    }
+}
+
+/// Duplicate quiz ids, review links to lessons that do not exist, and each question's key
+/// checked against the model.
+fn check_quizzes(
+    content: &Content,
+    lesson_ids: &HashMap<&str, &str>,
+    incomplete: &HashSet<&str>,
+    out: &mut Vec<Problem>,
+) {
     let mut quiz_ids: HashMap<&str, &str> = HashMap::new();
     for quiz in &content.quizzes {
         if let Some(first) = quiz_ids.insert(&quiz.id, &quiz.file) {
@@ -137,47 +168,43 @@ pub fn check(content: &Content, incomplete: &HashSet<&str>) -> Vec<Problem> {
             if let Some(review) = &q.review
                 && !lesson_ids.contains_key(review.as_str())
             {
-                let known: Vec<&str> = content.lessons.iter().map(|l| l.id.as_str()).collect();
-                let hint = crate::words::did_you_mean(review, known.iter().copied());
+                let known = content.lessons.iter().map(|l| l.id.as_str());
+                let hint = crate::words::did_you_mean(review, known);
                 out.push(problem(
                     &quiz.file,
                     q.review_at,
                     format!("review links to a lesson \"{review}\" that does not exist{hint}"),
                 ));
             }
-            if q.setup.is_empty() || incomplete.contains(quiz.file.as_str()) {
-                continue;
-            }
-            let mut session = Session::new();
-            execute_checked(
-                &mut session,
-                &q.setup,
-                &quiz.file,
-                q.setup_at,
-                "setup",
-                &mut out,
-            );
-            for (choice, letter) in q.choices.iter().zip('a'..) {
-                let Some((text, condition)) = &choice.holds else {
-                    continue;
-                };
-                let holds = condition.holds(&session);
-                if holds != choice.correct {
-                    let marked = if choice.correct { "correct" } else { "wrong" };
-                    out.push(problem(
-                        &quiz.file,
-                        choice.holds_at,
-                        format!(
-                            "question \"{}\", choice {letter}: marked {marked}, but after the setup \"{text}\" is {}",
-                            q.id,
-                            if holds { "true" } else { "false" }
-                        ),
-                    ));
-                }
+            if !q.setup.is_empty() && !incomplete.contains(quiz.file.as_str()) {
+                check_key(q, &quiz.file, out);
             }
         }
     }
-    out
+}
+
+/// Each choice that says what holds after the question's setup must be marked as the model
+/// finds it: correct when it holds, wrong when it does not.
+fn check_key(q: &Question, file: &str, out: &mut Vec<Problem>) {
+    let mut session = Session::new();
+    execute_checked(&mut session, &q.setup, file, q.setup_at, "setup", out);
+    for (choice, letter) in q.choices.iter().zip('a'..) {
+        let Some((text, condition)) = &choice.holds else {
+            continue;
+        };
+        let holds = condition.holds(&session);
+        if holds != choice.correct {
+            let marked = if choice.correct { "correct" } else { "wrong" };
+            out.push(problem(
+                file,
+                choice.holds_at,
+                format!(
+                    "question \"{}\", choice {letter}: marked {marked}, but after the setup \"{text}\" is {holds}",
+                    q.id
+                ),
+            ));
+        }
+    }
 }
 
 /// A warning (not a problem: the tour shuffles predictions anyway) when one position holds more

@@ -4,11 +4,12 @@
 
 use crate::model::{Condition, Outcome, Session, language::ScriptLine};
 
-use super::quiz::{Rng, shuffled};
 use super::source::Pos;
+use crate::rng::Rng;
 
 /// The panels of the tour screen a step can put in focus.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString)]
+#[strum(serialize_all = "lowercase")]
 pub enum Panel {
     Narration,
     Office,
@@ -18,22 +19,8 @@ pub enum Panel {
 }
 
 impl Panel {
-    pub const ALL: [Panel; 5] = [
-        Panel::Narration,
-        Panel::Office,
-        Panel::Log,
-        Panel::Catalogs,
-        Panel::Command,
-    ];
-
     pub fn word(self) -> &'static str {
-        match self {
-            Panel::Narration => "narration",
-            Panel::Office => "office",
-            Panel::Log => "log",
-            Panel::Catalogs => "catalogs",
-            Panel::Command => "command",
-        }
+        self.into()
     }
 }
 
@@ -58,7 +45,7 @@ pub struct Predict {
 impl Predict {
     /// Puts the choices in the order `rng` draws, the shuffle quiz questions use.
     pub fn shuffle(&mut self, rng: &mut Rng) {
-        let order = shuffled(self.choices.len(), rng);
+        let order = rng.shuffled(self.choices.len());
         self.choices = order.iter().map(|&i| self.choices[i].clone()).collect();
     }
 }

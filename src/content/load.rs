@@ -276,7 +276,7 @@ pub fn read_lesson(source: &Source, problems: &mut Vec<Problem>) -> Option<Lesso
             None => (Vec::new(), Pos::default()),
         };
         let focus = s.focus.as_ref().and_then(|f| {
-            let found = Panel::ALL.into_iter().find(|p| p.word() == f.get_ref());
+            let found = f.get_ref().parse::<Panel>().ok();
             if found.is_none() {
                 let pos = r.at(&f.span());
                 r.problem(pos, format!("focus \"{}\" is not a panel: use narration, office, log, catalogs or command", f.get_ref()));

@@ -1,7 +1,6 @@
 //! Lessons and quizzes: the embedded files or a teacher's own, read into typed content and
 //! checked, with every problem placed at `file:line:col`.
 
-pub mod attempt;
 pub mod check;
 pub mod lesson;
 pub mod load;
@@ -16,7 +15,7 @@ use std::collections::HashSet;
 use std::path::Path;
 
 pub use lesson::{Challenge, Choice, Lesson, Panel, Predict, Ran, Step};
-pub use quiz::{Kind, Question, Quiz, Rng};
+pub use quiz::{Kind, Question, Quiz};
 pub use source::{Pos, Problem, Source};
 
 #[derive(Debug, Clone, Default)]
@@ -93,10 +92,10 @@ impl Content {
     pub fn find_quiz(&self, id: &str) -> Result<&Quiz, crate::UsageError> {
         self.quiz(id).ok_or_else(|| {
             let ids: Vec<&str> = self.quizzes.iter().map(|q| q.id.as_str()).collect();
-            let hint = match crate::words::nearest(id, ids.iter().copied()) {
-                Some(s) => format!(" (did you mean \"{s}\"?)"),
-                None => format!("; the quizzes are {}", ids.join(", ")),
-            };
+            let mut hint = crate::words::did_you_mean(id, ids.iter().copied());
+            if hint.is_empty() {
+                hint = format!("; the quizzes are {}", ids.join(", "));
+            }
             crate::UsageError(format!("there is no quiz \"{id}\"{hint}"))
         })
     }

@@ -10,7 +10,8 @@ use super::source::Pos;
 /// taken by the quiz screen's own keys (j, k, l, q).
 pub const MAX_CHOICES: usize = 8;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
 pub enum Kind {
     /// Exactly one choice is right.
     Single,
@@ -22,11 +23,7 @@ pub enum Kind {
 
 impl Kind {
     pub fn word(self) -> &'static str {
-        match self {
-            Kind::Single => "single",
-            Kind::Multiple => "multiple",
-            Kind::Order => "order",
-        }
+        self.into()
     }
 }
 
@@ -76,53 +73,6 @@ pub struct Quiz {
     pub title: String,
     pub questions: Vec<Question>,
     pub file: String,
-}
-
-/// A small deterministic generator (SplitMix64): shuffles must repeat for a given seed on every
-/// platform, and this is all the randomness the app needs.
-#[derive(Debug, Clone)]
-pub struct Rng(u64);
-
-impl Rng {
-    pub fn new(seed: u64) -> Self {
-        Rng(seed)
-    }
-
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.next_u64() % n.max(1) as u64) as usize
-    }
-}
-
-/// The order in which a question's choices are shown: indices into `choices`. `order`
-/// questions are always shuffled (never left in the answer's order when avoidable).
-pub fn display_order(question: &Question, rng: &mut Rng) -> Vec<usize> {
-    let n = question.choices.len();
-    if !question.shuffle && question.kind != Kind::Order {
-        return (0..n).collect();
-    }
-    let mut order = shuffled(n, rng);
-    if question.kind == Kind::Order && n > 1 && order.iter().enumerate().all(|(i, &c)| i == c) {
-        order.rotate_left(1);
-    }
-    order
-}
-
-/// The indices `0..n` in a random order drawn from `rng` (Fisher-Yates): the one shuffle that
-/// quiz questions and the tour's predictions share, so a seed means the same thing for both.
-pub fn shuffled(n: usize, rng: &mut Rng) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..n).collect();
-    for i in (1..n).rev() {
-        order.swap(i, rng.below(i + 1));
-    }
-    order
 }
 
 #[cfg(test)]
@@ -177,22 +127,5 @@ mod tests {
         assert!(q.is_right(&[0, 1, 2]));
         assert!(!q.is_right(&[1, 0, 2]));
         assert!(!q.is_right(&[0, 1]));
-    }
-
-    #[test]
-    fn the_same_seed_gives_the_same_order_and_order_questions_never_show_the_answer() {
-        let q = question(Kind::Order, &[false; 4]);
-        for seed in 0..50 {
-            let a = display_order(&q, &mut Rng::new(seed));
-            assert_eq!(a, display_order(&q, &mut Rng::new(seed)));
-            assert_ne!(a, vec![0, 1, 2, 3]);
-        }
-    }
-
-    #[test]
-    fn pinned_questions_keep_the_authored_order() {
-        let mut q = question(Kind::Single, &[true, false, false]);
-        q.shuffle = false;
-        assert_eq!(display_order(&q, &mut Rng::new(7)), vec![0, 1, 2]);
     }
 }

@@ -3,7 +3,7 @@
 
 use toml::de::{DeTable, DeValue};
 
-use crate::model::language::nearest;
+use crate::words::did_you_mean_key;
 
 use super::source::{Problem, Source};
 
@@ -124,9 +124,7 @@ pub fn walk(
     for (key, value) in table.iter() {
         let name: &str = key.get_ref();
         let Some(known) = shape.keys.iter().find(|k| k.name == name) else {
-            let hint = nearest(name, shape.keys.iter().map(|k| k.name))
-                .map(|s| format!(" (did you mean `{s}`?)"))
-                .unwrap_or_default();
+            let hint = did_you_mean_key(name, shape.keys.iter().map(|k| k.name));
             let names: Vec<&str> = shape.keys.iter().map(|k| k.name).collect();
             problems.push(Problem::new(
                 source,

@@ -126,8 +126,20 @@ impl OfficeMode {
     }
 }
 
-/// A rule of the back office. Each rejection names one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// A rule of the back office. Each rejection names one, by the kebab-case name content and
+/// transcripts write (`already-lent`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Rule {
     UniqueId,
     MustBeAcquired,
@@ -144,39 +156,15 @@ pub enum Rule {
 }
 
 impl Rule {
-    pub const ALL: [Rule; 11] = [
-        Rule::UniqueId,
-        Rule::MustBeAcquired,
-        Rule::MustBeCataloged,
-        Rule::AlreadyCataloged,
-        Rule::AlreadyLent,
-        Rule::NotLent,
-        Rule::LentCannotBeWithdrawn,
-        Rule::WithdrawnIsFinal,
-        Rule::NameRequired,
-        Rule::NothingToChange,
-        Rule::VersionConflict,
-    ];
+    pub const ALL: &'static [Rule] = <Rule as strum::VariantArray>::VARIANTS;
 
     /// The rule's name as content and transcripts write it.
     pub fn slug(self) -> &'static str {
-        match self {
-            Rule::UniqueId => "unique-id",
-            Rule::MustBeAcquired => "must-be-acquired",
-            Rule::MustBeCataloged => "must-be-cataloged",
-            Rule::AlreadyCataloged => "already-cataloged",
-            Rule::AlreadyLent => "already-lent",
-            Rule::NotLent => "not-lent",
-            Rule::LentCannotBeWithdrawn => "lent-cannot-be-withdrawn",
-            Rule::WithdrawnIsFinal => "withdrawn-is-final",
-            Rule::NameRequired => "name-required",
-            Rule::NothingToChange => "nothing-to-change",
-            Rule::VersionConflict => "version-conflict",
-        }
+        self.into()
     }
 
     pub fn from_slug(slug: &str) -> Option<Rule> {
-        Rule::ALL.into_iter().find(|r| r.slug() == slug)
+        slug.parse().ok()
     }
 }
 
@@ -321,14 +309,10 @@ impl BackOffice {
         self.books.is_empty()
     }
 
-    /// Checks a command against the rules and decides the event it would append. Nothing
-    /// changes here: the caller appends the event and then applies it.
-    pub fn decide(&self, book: &str, intent: Intent<'_>) -> Result<EventKind, Rejection> {
-        self.decide_for(book, intent).map(|(_, kind)| kind)
-    }
-
-    /// `decide`, with the id the event should carry: the back office's own for a book it
-    /// knows, so that a book's events and cards share one string.
+    /// Checks a command against the rules and decides the event it would append, with the id
+    /// the event should carry: the back office's own for a book it knows, so that a book's
+    /// events and cards share one string. Nothing changes here: the caller appends the event
+    /// and then applies it.
     pub fn decide_for(
         &self,
         book: &str,

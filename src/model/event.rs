@@ -102,7 +102,7 @@ impl std::fmt::Display for BookId {
 }
 
 /// What happened to a book.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, strum::IntoStaticStr, strum::VariantNames)]
 pub enum EventKind {
     BookAcquired {
         title: Text,
@@ -131,17 +131,10 @@ pub enum EventKind {
 
 impl EventKind {
     /// Every kind's name, as shown in the log and accepted by `log has N <Kind>`.
-    pub const NAMES: [&'static str; 6] = [
-        "BookAcquired",
-        "BookCataloged",
-        "BookLent",
-        "BookReturned",
-        "BookWithdrawn",
-        "BookRevised",
-    ];
+    pub const NAMES: &'static [&'static str] = <EventKind as strum::VariantNames>::VARIANTS;
 
     pub fn name(&self) -> &'static str {
-        Self::NAMES[self.index()]
+        self.into()
     }
 
     /// A dense index, for counting events by kind without hashing.

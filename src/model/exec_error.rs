@@ -5,6 +5,7 @@
 use std::fmt;
 
 use super::language::{ParseError, nearest};
+use crate::words::did_you_mean;
 
 /// How many catalogs a library may hold. Each keeps a copy of every card, so the number is
 /// what keeps memory sane: 4,000 `add-catalog` lines once took 4.2 GB.
@@ -56,9 +57,14 @@ impl ExecError {
 
     /// The message with its suggestion, without the position (screens place it themselves).
     pub fn describe(&self) -> String {
-        match self.suggestion() {
-            Some(s) => format!("{self} (did you mean \"{s}\"?)"),
-            None => self.to_string(),
+        match self {
+            ExecError::UnknownCatalog { name, known, .. } => {
+                format!(
+                    "{self}{}",
+                    did_you_mean(name, known.iter().map(String::as_str))
+                )
+            }
+            _ => self.to_string(),
         }
     }
 
@@ -72,6 +78,11 @@ impl ExecError {
 impl fmt::Display for ExecError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            // The nearest name, where there is one, is the suggestion `describe` adds; the
+            // list is for a name like none of them, so the line offers one hint, not two.
+            ExecError::UnknownCatalog { name, .. } if self.suggestion().is_some() => {
+                write!(f, "no catalog is named \"{name}\"")
+            }
             ExecError::UnknownCatalog { name, known, .. } => write!(
                 f,
                 "no catalog is named \"{name}\" (there are: {})",

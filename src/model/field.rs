@@ -2,7 +2,8 @@
 //! the back office, the events and the catalogs use them, and the language parses into them.
 
 /// Which field of a book's record `revise` corrects.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
 pub enum RevisedField {
     Title,
     Author,
@@ -10,15 +11,13 @@ pub enum RevisedField {
 
 impl RevisedField {
     pub fn word(self) -> &'static str {
-        match self {
-            RevisedField::Title => "title",
-            RevisedField::Author => "author",
-        }
+        self.into()
     }
 }
 
 /// The field a catalog files its cards by. `Book` is the shelf's: one drawer per book id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
 pub enum Field {
     Title,
     Author,
@@ -39,13 +38,6 @@ impl Field {
     ];
 
     pub fn word(self) -> &'static str {
-        match self {
-            Field::Title => "title",
-            Field::Author => "author",
-            Field::Subject => "subject",
-            Field::Patron => "patron",
-            Field::Status => "status",
-            Field::Book => "book",
-        }
+        self.into()
     }
 }

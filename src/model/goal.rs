@@ -267,6 +267,18 @@ impl<'a> Words<'a> {
 }
 
 impl<'a> Words<'a> {
+    /// `tables` or `the tables`.
+    fn tables(&mut self) -> Result<(), ConditionError> {
+        if self
+            .words
+            .get(self.pos)
+            .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+        {
+            self.pos += 1;
+        }
+        self.keyword("tables")
+    }
+
     /// One of the pairs' words, whatever its case: its value.
     fn choose<T: Copy>(
         &mut self,
@@ -325,9 +337,9 @@ impl Condition {
         })
     }
 
-    /// `outbox is empty | outbox has <n>`
+    /// `outbox is empty | outbox has <n> | outbox holds <n>`
     fn parse_outbox(w: &mut Words<'_>) -> Result<Condition, ConditionError> {
-        if w.one_of("is or has", &["is", "has"])? == "is" {
+        if w.one_of("is, has or holds", &["is", "has", "holds"])? == "is" {
             w.keyword("empty")?;
             return Ok(Condition::OutboxHas { count: 0 });
         }
@@ -387,12 +399,12 @@ impl Condition {
         Ok(match verb.as_str() {
             "exists" => Condition::CatalogExists { catalog },
             "matches" => {
-                w.keyword("tables")?;
+                w.tables()?;
                 Condition::CatalogMatchesTables { catalog }
             }
             "differs" => {
                 w.keyword("from")?;
-                w.keyword("tables")?;
+                w.tables()?;
                 Condition::Not(Box::new(Condition::CatalogMatchesTables { catalog }))
             }
             "is" => Condition::CatalogIs {
@@ -444,7 +456,7 @@ impl Condition {
             .position(|n| n.eq_ignore_ascii_case(kind))
         else {
             w.pos -= 1;
-            let hint = did_you_mean(kind, EventKind::NAMES);
+            let hint = did_you_mean(kind, EventKind::NAMES.iter().copied());
             return Err(w.err(format!("unknown event kind `{kind}`{hint}")));
         };
         Ok(Condition::LogHas { count, kind })
@@ -459,7 +471,7 @@ impl Condition {
             });
         }
         w.keyword("by")?;
-        let rules = Rule::ALL.map(|r| (r.slug(), r));
+        let rules: Vec<_> = Rule::ALL.iter().map(|&r| (r.slug(), r)).collect();
         Ok(Condition::LastRejectedBy {
             rule: w.choose("a rule name, like already-lent", &rules)?,
         })

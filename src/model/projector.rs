@@ -14,7 +14,8 @@ pub use trouble::BACKOFF;
 use trouble::{Reorder, Retry, Trouble};
 
 /// A catalog's health, as `status` and the screens report it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::VariantNames)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Health {
     CaughtUp,
     Behind,
@@ -33,25 +34,11 @@ pub enum Health {
 }
 
 impl Health {
-    pub const WORDS: [&'static str; 6] = [
-        "caught-up",
-        "behind",
-        "paused",
-        "damaged",
-        "retrying",
-        "parked",
-    ];
+    pub const WORDS: &'static [&'static str] = <Health as strum::VariantNames>::VARIANTS;
 
     /// The word used by conditions and JSON.
     pub fn word(self) -> &'static str {
-        match self {
-            Health::CaughtUp => "caught-up",
-            Health::Behind => "behind",
-            Health::Paused => "paused",
-            Health::Damaged => "damaged",
-            Health::Retrying { .. } => "retrying",
-            Health::Parked { .. } => "parked",
-        }
+        self.into()
     }
 }
 

@@ -53,7 +53,7 @@ pub fn lines(before: &Library, after: &Library) -> Vec<String> {
 
 /// "1 card", "3 cards".
 fn cards(n: usize) -> String {
-    format!("{n} card{}", if n == 1 { "" } else { "s" })
+    crate::words::plural(n, "card")
 }
 
 /// New records, and records whose line changed (state, title, author).

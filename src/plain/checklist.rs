@@ -61,8 +61,8 @@ fn clause(condition: &Condition) -> String {
             )
         }
         Condition::AnswerCards { count } => format!(
-            "the last answer holds {count} card{}",
-            if *count == 1 { "" } else { "s" }
+            "the last answer holds {}",
+            crate::words::plural(*count, "card")
         ),
         Condition::AnswerLists { book } => format!("the last answer lists {book}"),
         Condition::AnswerShows { book, status } => {

@@ -77,9 +77,7 @@ pub fn print(
 pub fn pages(content: &Content, handout: Handout) -> Result<Pages> {
     let total = content.lessons.len();
     let lessons: Vec<(usize, &Lesson)> = match handout.lesson {
-        Some(id) => vec![
-            locate::lesson(content, id).map_err(|m| UsageError(format!("cqrs-catalog: {m}")))?,
-        ],
+        Some(id) => vec![locate::lesson(content, id).map_err(UsageError)?],
         None => content.lessons.iter().enumerate().collect(),
     };
     let mut pages = Pages {

@@ -5,10 +5,11 @@ use std::io::{self, BufRead, Write};
 
 use anyhow::Result;
 
-use crate::content::attempt::{Asked, Attempt, Feedback, Given, letter, ordinal, time_seed};
-use crate::content::{Content, Kind, Question, Quiz, Rng};
+use crate::attempt::{Asked, Attempt, Feedback, Given, letter, ordinal, time_seed};
+use crate::content::{Content, Kind, Question, Quiz};
 use crate::launch::{self, Options};
 use crate::progress::today;
+use crate::rng::Rng;
 
 /// `cqrs-catalog quiz [ID] --plain [--seed N]`.
 /// Where a class keeps its attempts: the learner's name and the shared results file.
@@ -35,7 +36,7 @@ pub fn with_defaults(
         (Some(name), Some(results)) if !name.trim().is_empty() => Some((name, results)),
         (_, Some(results)) => {
             return Err(crate::UsageError(format!(
-                "cqrs-catalog: --results {} needs the learner's name: add --name NAME (or `name` in the config's [defaults])",
+                "--results {} needs the learner's name: add --name NAME (or `name` in the config's [defaults])",
                 results.display()
             ))
             .into());
@@ -150,12 +151,8 @@ pub fn list(content: &Content, out: &mut impl Write) -> io::Result<()> {
 }
 
 /// Asks every question of `quiz`, reading one answer line each from `input`; returns the
-/// score. At the end of input the questions left count as skipped.
-pub fn run(quiz: &Quiz, seed: u64, input: impl BufRead, out: &mut impl Write) -> io::Result<Score> {
-    run_attempt(quiz, seed, input, out).map(|(score, _)| score)
-}
-
-/// `run`, also handing back the attempt with every answer (for a class's results file).
+/// score and the attempt with every answer (for a class's results file). At the end of input
+/// the questions left count as skipped.
 pub fn run_attempt(
     quiz: &Quiz,
     seed: u64,
@@ -166,9 +163,9 @@ pub fn run_attempt(
     let total = attempt.len();
     writeln!(
         out,
-        "{} · {total} question{} · seed {seed}",
+        "{} · {} · seed {seed}",
         quiz.title,
-        if total == 1 { "" } else { "s" }
+        crate::words::plural(total, "question")
     )?;
     writeln!(
         out,
@@ -209,8 +206,8 @@ pub fn run_attempt(
             let left = total - i;
             writeln!(
                 out,
-                "End of input: {left} question{} left, counted as skipped.",
-                if left == 1 { "" } else { "s" }
+                "End of input: {} left, counted as skipped.",
+                crate::words::plural(left, "question")
             )?;
             attempt.asked[i].given = Some(Given::Skipped);
             continue;

@@ -36,13 +36,13 @@ pub fn print(content: &Content, selection: Selection) -> Result<()> {
 /// Writes the tour (or the selection) as text. An unknown lesson or a step out of range is a
 /// usage error, reported before anything is written.
 pub fn write(out: &mut impl Write, content: &Content, selection: Selection) -> Result<()> {
-    let usage = |message: String| UsageError(format!("cqrs-catalog: {message}"));
+    let usage = UsageError;
     let total = content.lessons.len();
     let Some(id) = selection.lesson else {
         writeln!(
             out,
-            "The guided tour of cqrs-catalog: {total} lesson{}",
-            if total == 1 { "" } else { "s" }
+            "The guided tour of cqrs-catalog: {}",
+            crate::words::plural(total, "lesson")
         )?;
         for (i, lesson) in content.lessons.iter().enumerate() {
             writeln!(out)?;

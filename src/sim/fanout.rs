@@ -5,8 +5,8 @@
 use rustc_hash::FxHashMap;
 
 use super::params::Fanout;
-use super::rng::Rng;
 use crate::model::{Capacity, EventKind, EventLog, Pace, Text};
+use crate::rng::Rng;
 
 /// The boards and the clerk who pins their cards.
 #[derive(Debug, Clone)]
@@ -91,11 +91,6 @@ impl Boards {
     /// The cards on a patron's board: the answer of a read, fan-out on write.
     pub(crate) fn board(&self, patron: u32) -> u64 {
         u64::from(self.cards[patron as usize])
-    }
-
-    pub(crate) fn set_capacity(&mut self, cards_per_sec: u64, now: u64) {
-        self.capacity = Capacity::new(cards_per_sec, 1_000);
-        self.pace = Pace::starting(self.capacity, now);
     }
 
     /// Pins what has come due by `now`, as fast as the clerk can. Returns the cards pinned.

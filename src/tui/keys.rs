@@ -8,7 +8,8 @@ use std::sync::{Mutex, PoisonError};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// What a key asks for. Screens decide what each means where they are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::IntoStaticStr)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Action {
     /// Leave the app (Ctrl+C works everywhere, even while typing).
     Quit,
@@ -55,34 +56,10 @@ pub enum Action {
 }
 
 impl Action {
-    /// The action's name in the config file's `[keys]` table. An exhaustive match, so a new
-    /// action cannot be added without a name to remap it by.
+    /// The action's name in the config file's `[keys]` table (derived, so a new action
+    /// cannot be added without a name to remap it by).
     pub fn name(self) -> &'static str {
-        match self {
-            Action::Quit => "quit",
-            Action::Help => "help",
-            Action::Back => "back",
-            Action::Next => "next",
-            Action::Prev => "prev",
-            Action::Up => "up",
-            Action::Down => "down",
-            Action::PageUp => "page-up",
-            Action::PageDown => "page-down",
-            Action::Select => "select",
-            Action::Tick => "tick",
-            Action::Restart => "restart",
-            Action::Outline => "outline",
-            Action::FocusNext => "focus-next",
-            Action::Toggle => "toggle",
-            Action::Type => "type",
-            Action::MoveUp => "move-up",
-            Action::MoveDown => "move-down",
-            Action::Review => "review",
-            Action::Zoom => "zoom",
-            Action::Blank => "blank",
-            Action::Earlier => "earlier",
-            Action::Later => "later",
-        }
+        self.into()
     }
 }
 

@@ -35,7 +35,7 @@ pub fn run(mut app: App) -> Result<()> {
             "standard output is not one"
         };
         return Err(UsageError(format!(
-            "cqrs-catalog: the app needs a terminal, and {why}; for text, use `cqrs-catalog tour --plain`, `cqrs-catalog quiz ID --plain` or `cqrs-catalog run FILE`"
+            "the app needs a terminal, and {why}; for text, use `cqrs-catalog tour --plain`, `cqrs-catalog quiz ID --plain` or `cqrs-catalog run FILE`"
         ))
         .into());
     }

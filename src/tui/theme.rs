@@ -7,37 +7,38 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    clap::ValueEnum,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantNames,
+)]
+#[strum(serialize_all = "kebab-case")]
 pub enum ThemeName {
     Dark,
     Light,
     HighContrast,
     /// No color at all: `NO_COLOR`, or a terminal that cannot show it.
     #[value(alias = "none")]
+    #[strum(to_string = "mono", serialize = "none")]
     Mono,
 }
 
 impl ThemeName {
-    pub const WORDS: [&'static str; 4] = ["dark", "light", "high-contrast", "mono"];
+    pub const WORDS: &'static [&'static str] = <ThemeName as strum::VariantNames>::VARIANTS;
 
     /// The name as `--theme` and the config file spell it.
     pub fn word(self) -> &'static str {
-        match self {
-            ThemeName::Dark => "dark",
-            ThemeName::Light => "light",
-            ThemeName::HighContrast => "high-contrast",
-            ThemeName::Mono => "mono",
-        }
+        self.into()
     }
 
     pub fn parse(word: &str) -> Option<ThemeName> {
-        match word {
-            "dark" => Some(ThemeName::Dark),
-            "light" => Some(ThemeName::Light),
-            "high-contrast" => Some(ThemeName::HighContrast),
-            "mono" | "none" => Some(ThemeName::Mono),
-            _ => None,
-        }
+        word.parse().ok()
     }
 }
 

@@ -16,7 +16,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::record::{Answer, Attempt, index_of, letter};
 use crate::content::{Content, Problem, Question, Source};
-use crate::model::language::nearest;
+use crate::words::did_you_mean;
 
 /// Written at the top of a new results file, for whoever opens it. Its first line is how a
 /// file is known to be ours before anything is appended to it.
@@ -300,8 +300,7 @@ fn check(table: &DeTable, at: usize, content: &Content) -> Result<Attempt, Fault
     }
     let (quiz_id, quiz_at) = fields.text("quiz")?;
     let Some(quiz) = content.quiz(&quiz_id) else {
-        let hint = nearest(&quiz_id, content.quizzes.iter().map(|q| q.id.as_str()))
-            .map_or(String::new(), |n| format!(" (did you mean {n:?}?)"));
+        let hint = did_you_mean(&quiz_id, content.quizzes.iter().map(|q| q.id.as_str()));
         return Err((quiz_at, format!("unknown quiz {quiz_id:?}{hint}")));
     };
     let time = fields.need("time")?;
@@ -355,10 +354,9 @@ fn check_sums(
     }
     if !answers.is_empty() && answers.len() != total.0 {
         let message = format!(
-            "`total` is {} but the record holds {} answer{}",
+            "`total` is {} but the record holds {}",
             total.0,
-            answers.len(),
-            if answers.len() == 1 { "" } else { "s" }
+            crate::words::plural(answers.len(), "answer")
         );
         return Err((total.1, message));
     }
@@ -378,8 +376,7 @@ fn check_answer(table: &DeTable, at: usize, quiz: &crate::content::Quiz) -> Resu
     let fields = Fields::new(table, at, &ANSWER_FIELDS, "an answer")?;
     let (id, id_at) = fields.text("question")?;
     let Some(question) = quiz.questions.iter().find(|q| q.id == id) else {
-        let hint = nearest(&id, quiz.questions.iter().map(|q| q.id.as_str()))
-            .map_or(String::new(), |n| format!(" (did you mean {n:?}?)"));
+        let hint = did_you_mean(&id, quiz.questions.iter().map(|q| q.id.as_str()));
         return Err((
             id_at,
             format!("quiz {:?} has no question {id:?}{hint}", quiz.id),

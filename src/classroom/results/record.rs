@@ -6,7 +6,7 @@
 
 use std::fmt::Write as _;
 
-use crate::content::attempt::{Attempt as QuizAttempt, Given};
+use crate::attempt::{Attempt as QuizAttempt, Given};
 use crate::content::{Question, Quiz};
 
 /// One learner's attempt at a quiz.
@@ -49,7 +49,7 @@ impl Answer {
             .iter()
             .position(|&c| c == choice)
             .unwrap_or(choice);
-        crate::content::attempt::letter(at)
+        crate::attempt::letter(at)
     }
 
     /// What was picked, in the letters the learner typed: "a, c"; for `order`, "c, a, b".
@@ -215,7 +215,8 @@ fn rfc3339(secs: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{Content, Rng};
+    use crate::content::Content;
+    use crate::rng::Rng;
 
     fn content() -> Content {
         super::super::fixture_content()

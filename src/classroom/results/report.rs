@@ -14,6 +14,7 @@ use super::file::{MAX_BYTES, read};
 use super::record::Attempt;
 use super::stats::{MistakeKind, QuestionStats, question_stats, standings};
 use crate::content::{Content, Problem, Quiz, Source};
+use crate::words::plural;
 
 /// The width the report fits: a terminal a little wider than the classic 80, or a printout.
 pub const WIDTH: usize = 100;
@@ -78,10 +79,6 @@ fn table(out: &mut String, indent: &str, rows: &[Vec<String>], right: &[bool], l
         out.push_str(line.trim_end());
         out.push('\n');
     }
-}
-
-fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 /// The report's first line: how many attempts by how many learners, and what was skipped.

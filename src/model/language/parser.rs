@@ -10,6 +10,7 @@ use super::lexer::{Token, TokenKind, tokenize};
 use super::suggest::nearest;
 use crate::model::back_office::OfficeMode;
 use crate::model::field::{Field, RevisedField};
+use crate::words::fold;
 
 /// Every command word, in the order help lists them.
 pub const COMMAND_WORDS: [&str; 27] = [
@@ -115,19 +116,6 @@ pub fn parse_script(text: &str) -> Result<Vec<ScriptLine>, Vec<ParseError>> {
         Ok(lines)
     } else {
         Err(errors)
-    }
-}
-
-/// Words are case-insensitive: the lower-case form, borrowed when the word is lower case
-/// already (as most are typed), so that parsing allocates only what the command keeps.
-fn fold(word: &str) -> Cow<'_, str> {
-    if word
-        .bytes()
-        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-    {
-        Cow::Borrowed(word)
-    } else {
-        Cow::Owned(word.to_lowercase())
     }
 }
 

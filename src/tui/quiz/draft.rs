@@ -1,8 +1,8 @@
 //! The learner's answer while it is being given: the row under the cursor, the ticks of a
 //! `multiple` question, the rows of an `order` question as the learner moves them.
 
+use crate::attempt::{Asked, Given};
 use crate::content::Kind;
-use crate::content::attempt::{Asked, Given};
 
 /// The learner's answer while it is being given.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -15,9 +15,10 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Padding, Paragraph};
 
-use crate::content::attempt::{Attempt, Feedback, time_seed};
-use crate::content::{Content, Kind, Question, Quiz, Rng};
+use crate::attempt::{Attempt, Feedback, time_seed};
+use crate::content::{Content, Kind, Question, Quiz};
 use crate::progress::today;
+use crate::rng::Rng;
 
 use super::home::Entry;
 use super::keys::Action;

@@ -7,8 +7,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph};
 
+use crate::attempt::time_seed;
 use crate::content::Content;
-use crate::content::attempt::time_seed;
 use crate::tui::keys::Action;
 use crate::tui::screen::{Ctx, Hint, Screen, Transition};
 use crate::tui::widgets::panel::panel;

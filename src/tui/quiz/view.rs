@@ -7,7 +7,7 @@ use std::ops::Range;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::content::attempt::{Asked, Feedback, Shown, ordinal};
+use crate::attempt::{Asked, Feedback, Shown, ordinal};
 
 use super::draft::Draft;
 use crate::content::{Kind, Lesson, Question};

@@ -142,10 +142,9 @@ fn may_replace(path: &Path, replace: bool) -> Result<Option<std::fs::Permissions
 /// never leaves half a script where a good one was; anything but a session saved here is
 /// left alone unless `replace` says so.
 pub fn save(session: &Session, file: &str, replace: bool) -> Result<String, String> {
-    use std::io::Write;
     let path = expand(file);
-    let mode = may_replace(&path, replace)?;
-    if mode.is_some() && !replace && session.history().is_empty() {
+    let existing = may_replace(&path, replace)?;
+    if existing.is_some() && !replace && session.history().is_empty() {
         // `save` typed for `load`, most likely: an empty session would wipe the script.
         return Err(format!(
             "not saved: the session is empty and {0} is not; did you mean `load {0}`? (`save! {0}` empties it)",
@@ -153,39 +152,14 @@ pub fn save(session: &Session, file: &str, replace: bool) -> Result<String, Stri
         ));
     }
     let text = script(session, &path);
-    let fail = |e: &std::io::Error| format!("could not save {}: {}", path.display(), cause(e));
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| fail(&e))?;
-    tmp.write_all(text.as_bytes()).map_err(|e| fail(&e))?;
-    // A new file gets the usual mode for one (tempfile's own is private to its owner).
-    let mode = match mode {
-        Some(mode) => mode,
-        None => {
-            use std::os::unix::fs::PermissionsExt;
-            std::fs::Permissions::from_mode(0o666 & !umask())
-        }
-    };
-    tmp.as_file().set_permissions(mode).map_err(|e| fail(&e))?;
-    tmp.persist(&path).map_err(|e| fail(&e.error))?;
-    let n = session.history().len();
+    // A file the learner named: its mode is kept, or a new one gets their usual mode.
+    crate::storage::write_atomic_as(&path, text.as_bytes(), crate::storage::Owner::User)
+        .map_err(|e| format!("could not save {}: {}", path.display(), e.cause()))?;
     Ok(format!(
-        "saved {n} command{} to {}",
-        if n == 1 { "" } else { "s" },
+        "saved {} to {}",
+        crate::words::plural(session.history().len(), "command"),
         path.display()
     ))
-}
-
-/// The process's umask, read by setting it and putting it back at once.
-fn umask() -> u32 {
-    // SAFETY: umask has no failure mode; the value is restored immediately.
-    unsafe {
-        let old = libc::umask(0o022);
-        libc::umask(old);
-        old as u32
-    }
 }
 
 /// The largest script `load` reads: far more than anyone types at a prompt, far less than

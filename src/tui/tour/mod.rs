@@ -173,9 +173,9 @@ pub fn start(
     present: Option<Presenter>,
 ) -> anyhow::Result<Box<dyn Screen>> {
     if content.lessons.is_empty() {
-        return Err(UsageError("cqrs-catalog: there are no lessons to tour".into()).into());
+        return Err(UsageError("there are no lessons to tour".into()).into());
     }
-    let usage = |m: String| UsageError(format!("cqrs-catalog: {m}"));
+    let usage = UsageError;
     let (lesson, step) = match lesson {
         Some(id) => {
             let (index, l) = locate::lesson(content, id).map_err(usage)?;
@@ -220,10 +220,6 @@ impl Tour {
         self.present = Some(presenter);
         self.arrived(content);
         self
-    }
-
-    pub fn presenter(&self) -> Option<&Presenter> {
-        self.present.as_ref()
     }
 
     /// A presenter's "next": a challenge runs its solution before the tour moves on (the
@@ -296,10 +292,6 @@ impl Tour {
             }
         }
         true
-    }
-
-    pub fn state(&self) -> &TourState {
-        &self.state
     }
 
     /// Whether the step shows a task panel: a prediction, a challenge or the end of the tour.

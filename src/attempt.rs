@@ -1,8 +1,22 @@
 //! One pass through a quiz: the questions asked, each with its choices in a seeded order, the
 //! answers given, the score and what was missed. The plain mode and the quiz screen share it.
 
-use super::lesson::Choice;
-use super::quiz::{Kind, Question, Quiz, Rng, display_order};
+use crate::content::{Choice, Kind, Question, Quiz};
+use crate::rng::Rng;
+
+/// The order in which a question's choices are shown: indices into `choices`. `order`
+/// questions are always shuffled (never left in the answer's order when avoidable).
+pub fn display_order(question: &Question, rng: &mut Rng) -> Vec<usize> {
+    let n = question.choices.len();
+    if !question.shuffle && question.kind != Kind::Order {
+        return (0..n).collect();
+    }
+    let mut order = rng.shuffled(n);
+    if question.kind == Kind::Order && n > 1 && order.iter().enumerate().all(|(i, &c)| i == c) {
+        order.rotate_left(1);
+    }
+    order
+}
 
 /// What the learner gave for one question.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -393,5 +407,22 @@ mod tests {
         assert_eq!(f.key_letters(), "c, a, b");
         let skipped = Feedback::new(q, &asked, &Given::Skipped);
         assert!(skipped.skipped && !skipped.right && skipped.picked.is_empty());
+    }
+
+    #[test]
+    fn the_same_seed_gives_the_same_order_and_order_questions_never_show_the_answer() {
+        let q = question("q", Kind::Order, &[false; 4]);
+        for seed in 0..50 {
+            let a = display_order(&q, &mut Rng::new(seed));
+            assert_eq!(a, display_order(&q, &mut Rng::new(seed)));
+            assert_ne!(a, vec![0, 1, 2, 3]);
+        }
+    }
+
+    #[test]
+    fn pinned_questions_keep_the_authored_order() {
+        let mut q = question("q", Kind::Single, &[true, false, false]);
+        q.shuffle = false;
+        assert_eq!(display_order(&q, &mut Rng::new(7)), vec![0, 1, 2]);
     }
 }
