@@ -232,8 +232,7 @@ fn a_challenge_takes_typed_commands_shows_errors_and_hints() {
     t.text("lned b1 to ada");
     t.keys(&["Enter"]);
     t.wait_for("unknown command \"lned\"");
-    // Ctrl+U clears the line left for correcting.
-    t.keys(&["C-u"]);
+    // The line left for correcting is selected: typing replaces it.
     t.text("hint");
     t.keys(&["Enter"]);
     t.wait_for("Hint:");
