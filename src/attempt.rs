@@ -251,37 +251,8 @@ impl<'q> Feedback<'q> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::quiz::fixtures::{choice, question};
     use crate::content::source::Pos;
-
-    fn choice(text: &str, correct: bool) -> Choice {
-        Choice {
-            text: text.into(),
-            correct,
-            why: format!("why {text}"),
-            holds: None,
-            holds_at: Pos::default(),
-        }
-    }
-
-    fn question(id: &str, kind: Kind, correct: &[bool]) -> Question {
-        Question {
-            id: id.into(),
-            kind,
-            prompt: format!("{id}?"),
-            explanation: String::new(),
-            review: None,
-            review_at: Pos::default(),
-            shuffle: true,
-            setup: vec![],
-            setup_at: Pos::default(),
-            choices: correct
-                .iter()
-                .enumerate()
-                .map(|(i, &c)| choice(&format!("c{i}"), c))
-                .collect(),
-            at: Pos::default(),
-        }
-    }
 
     fn quiz() -> Quiz {
         Quiz {

@@ -4,20 +4,20 @@
 pub mod attempt;
 pub mod classroom;
 pub mod cli;
-pub mod config;
+pub(crate) mod config;
 pub mod content;
 pub mod error;
-pub mod launch;
+pub(crate) mod launch;
 pub mod model;
 pub mod output;
 pub mod plain;
 pub mod progress;
 pub mod rng;
 pub mod sim;
-pub mod storage;
-pub mod transcript;
+pub(crate) mod storage;
+pub(crate) mod transcript;
 pub mod tui;
-pub mod words;
+pub(crate) mod words;
 
 pub use error::UsageError;
 pub use output::{print_out, write_out};

@@ -61,10 +61,11 @@ fn read_script(file: &str) -> Result<String> {
     Ok(text)
 }
 
-/// A line of the script, parsed, with the text it was parsed from.
-struct Parsed<'a> {
-    line: usize,
-    input: &'a str,
+/// A line of the script, parsed, and where its text starts in the script: the text is sliced
+/// again when it is printed, not kept. 112 bytes, the size of the command and 8 more.
+struct Parsed {
+    line: u32,
+    start: u32,
     command: Command,
 }
 
@@ -73,7 +74,9 @@ struct Parsed<'a> {
 const CHUNK: usize = 4096;
 
 /// Every line of a script that holds a command, in chunks, or every line that does not parse.
-fn parse_chunks(text: &str) -> Result<Vec<Vec<Parsed<'_>>>, Vec<ParseError>> {
+fn parse_chunks(text: &str) -> Result<Vec<Vec<Parsed>>, Vec<ParseError>> {
+    // A script is read whole and at most `storage::LARGE_FILE` long: its offsets fit in u32.
+    let at = |n: usize| u32::try_from(n).expect("a script is at most 256 MB");
     let mut chunks: Vec<Vec<Parsed>> = Vec::new();
     let mut errors = Vec::new();
     for (i, raw) in script_lines(text).enumerate() {
@@ -82,10 +85,11 @@ fn parse_chunks(text: &str) -> Result<Vec<Vec<Parsed<'_>>>, Vec<ParseError>> {
                 if chunks.last().is_none_or(|c| c.len() == CHUNK) {
                     chunks.push(Vec::with_capacity(CHUNK));
                 }
-                let input = raw.trim();
+                let start = at(raw.as_ptr().addr() - text.as_ptr().addr());
+                let line = at(i + 1);
                 chunks.last_mut().expect("pushed").push(Parsed {
-                    line: i + 1,
-                    input,
+                    line,
+                    start,
                     command,
                 });
             }
@@ -98,6 +102,13 @@ fn parse_chunks(text: &str) -> Result<Vec<Vec<Parsed<'_>>>, Vec<ParseError>> {
     } else {
         Err(errors)
     }
+}
+
+/// The line of the script that starts at `start`, trimmed: it ends where `script_lines` ends
+/// it, at the first `\n` or `\r`.
+fn input_at(text: &str, start: u32) -> &str {
+    let rest = &text[start as usize..];
+    rest[..rest.find(['\n', '\r']).unwrap_or(rest.len())].trim()
 }
 
 /// `run`: parse the whole script (every bad line is reported, nothing runs), then execute it.
@@ -114,10 +125,11 @@ pub fn run(file: &str, json: bool) -> Result<()> {
         for chunk in chunks {
             for Parsed {
                 line,
-                input,
+                start,
                 command,
             } in chunk
             {
+                let (line, input) = (line as usize, input_at(&text, start));
                 let outcome = library.execute(&command).map_err(|e| {
                     let place = format!("{name}:{line}:{}", e.col());
                     PlacedErrors(vec![format!("{place}: {}", e.describe())])
@@ -180,4 +192,33 @@ fn write_visible(out: &mut dyn Write, line: &mut String, from: usize) -> io::Res
     }
     line.push('\n');
     out.write_all(line.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_parsed_line_is_sliced_again_as_script_lines_cut_it() {
+        let text = "\u{feff}tick  \r\nstatus\rshow titles\n\n  # a comment\n  tick 2\t\nsync shelf";
+        let parsed: Vec<Parsed> = parse_chunks(text)
+            .expect("parses")
+            .into_iter()
+            .flatten()
+            .collect();
+        let sliced: Vec<(u32, &str)> = parsed
+            .iter()
+            .map(|p| (p.line, input_at(text, p.start)))
+            .collect();
+        assert_eq!(
+            sliced,
+            [
+                (1, "tick"),
+                (2, "status"),
+                (3, "show titles"),
+                (6, "tick 2"),
+                (7, "sync shelf")
+            ]
+        );
+    }
 }

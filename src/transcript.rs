@@ -808,12 +808,8 @@ pub fn verify_lines(v: &VerifyAnswer) -> Vec<String> {
     lines
 }
 
-/// One difference `verify` found, in words.
-pub fn drift_line(drift: &Drift) -> String {
-    drift_line_from(drift, "the replay")
-}
-
-/// `drift_line`, naming what the catalog was compared with ("the replay", "the tables").
+/// One difference `verify` found, in words, naming what the catalog was compared with ("the
+/// replay", "the tables").
 pub fn drift_line_from(drift: &Drift, source: &str) -> String {
     let line = drift_words(drift);
     if source == "the replay" {

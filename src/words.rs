@@ -35,7 +35,12 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 
 /// ` (did you mean "lend"?)`, to append to an error, or nothing when no candidate is close.
 pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
-    nearest(word, candidates).map_or_else(String::new, |n| format!(" (did you mean {n:?}?)"))
+    nearest(word, candidates).map_or_else(String::new, |n| suggesting(&n))
+}
+
+/// ` (did you mean "lend"?)` for a suggestion found already.
+pub fn suggesting(word: &str) -> String {
+    format!(" (did you mean {word:?}?)")
 }
 
 /// As [`did_you_mean`], for the key of a file, quoted as code: " (did you mean `summary`?)".

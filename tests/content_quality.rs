@@ -365,6 +365,70 @@ const KEY_IDEAS: &[(&str, &[&str])] = &[
     ("ecommerce-outcomes", &["50 ms", "8 ms", "3x"]),
     ("worth-the-cost", &["30%", "revenue per session"]),
     ("price-change-path", &["kafka", "projector"]),
+    ("skip-by-checkpoint", &["at least once", "skips it"]),
+    (
+        "crash-apart-cards",
+        &["put the same card back", "idempotent"],
+    ),
+    (
+        "crash-apart-count",
+        &["3 for ada", "checkpoint never recorded"],
+    ),
+    (
+        "double-filing-harmless",
+        &["filing a card is idempotent", "counted again"],
+    ),
+    ("with-view-crash", &["in one transaction", "filed #8 once"]),
+    (
+        "fresh-not-right",
+        &["freshness only compares positions", "scratch copy"],
+    ),
+    ("checkpoint-not-saved", &["skips it", "could not guard"]),
+    ("parked-looks-fresh", &["parks #5", "marked up to date"]),
+    (
+        "poison-blocks",
+        &["files events in order", "waits behind #5"],
+    ),
+    (
+        "failure-path",
+        &["1, 2, 4, then 8 ticks", "heal shelf", "retry shelf"],
+    ),
+    (
+        "early-event-waits",
+        &["files only in sequence", "never skips a number"],
+    ),
+    ("lost-update", &["silently won", "lost update"]),
+    (
+        "expecting-refused",
+        &["version-conflict", "nothing is appended"],
+    ),
+    ("optimistic-no-lock", &["holds no lock", "refuses late"]),
+    (
+        "conflict-before-rules",
+        &["not a broken rule", "version-conflict"],
+    ),
+    (
+        "needs-a-log",
+        &["current state", "every event that happened"],
+    ),
+    (
+        "dual-write-crash",
+        &["never reaches the stream", "not lag but loss"],
+    ),
+    (
+        "outbox-crash",
+        &["same transaction", "waiting in the outbox"],
+    ),
+    (
+        "outbox-not-instant",
+        &["certain to arrive, not quick", "still lag"],
+    ),
+    (
+        "event-store-optional",
+        &["not event sourcing", "source of truth"],
+    ),
+    ("impossible-page", &["never existed", "own checkpoint"]),
+    ("one-position", &["same position", "version-stamped read"]),
 ];
 
 #[test]

@@ -2,30 +2,15 @@
 //! their answers, the answer key holds every answer, hint and solution, and the HTML page is
 //! one well-formed, self-contained file.
 
-use assert_cmd::Command;
+mod support;
+
+use support::{cqrs, stdout};
+
 use cqrs_catalog::content::{Content, markup};
 use cqrs_catalog::plain::markdown::{Handout, pages};
 use pulldown_cmark::{Event, Parser, TagEnd};
 
 /// The binary with its data kept in `data` (never the real home), and no config file.
-fn cqrs(data: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("cqrs-catalog").unwrap();
-    cmd.env("CQRS_CATALOG_DATA", data)
-        .env("CQRS_CATALOG_CONFIG", data.join("config.toml"))
-        .env_remove("NO_COLOR");
-    cmd
-}
-
-fn stdout(cmd: &mut Command) -> String {
-    let out = cmd.output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
 fn content() -> Content {
     let (content, problems) = Content::load(None, None).unwrap();
     assert!(problems.is_empty(), "{problems:?}");

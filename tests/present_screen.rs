@@ -203,6 +203,11 @@ fn a_challenge_waits_for_the_presenters_key_then_runs_its_solution_for_the_room(
     // Nobody is typing: q still quits, as the footer says.
     assert!(waiting.contains("q quit"), "{waiting}");
     press(&mut app, KeyCode::Right);
+    // The solution's rebuild is animated: the goal is reached once the new catalog shows.
+    let rebuilding = text(&mut app, (160, 45));
+    assert!(rebuilding.contains("rebuilding"), "{rebuilding}");
+    assert!(!rebuilding.contains("goal reached"), "{rebuilding}");
+    frames(&mut app, REBUILD_FRAMES as usize);
     snapshot(&mut app, "present_challenge_solved");
     let solved = text(&mut app, (160, 45));
     assert!(solved.contains("goal reached ✓"), "{solved}");
@@ -212,7 +217,7 @@ fn a_challenge_waits_for_the_presenters_key_then_runs_its_solution_for_the_room(
         "the room sees it first"
     );
     press(&mut app, KeyCode::Right);
-    assert!(header(&mut app).contains("Lesson 7 of 9"));
+    assert!(header(&mut app).contains("Lesson 11 of 15"));
 }
 
 #[test]
@@ -271,13 +276,16 @@ fn a_key_starts_autoplays_count_over() {
 fn autoplay_solves_a_challenge_in_front_of_the_room_then_moves_on() {
     let mut app = presenting_at("rebuild", 6, Some(1), false, Theme::new(ThemeName::Mono));
     frames(&mut app, SECOND);
+    // The solution rebuilds a catalog: the room watches the rebuild, then has its second.
+    let rebuilding = text(&mut app, (120, 40));
+    assert!(!rebuilding.contains("goal reached"), "{rebuilding}");
+    frames(&mut app, REBUILD_FRAMES as usize);
     let solved = text(&mut app, (120, 40));
     assert!(solved.contains("goal reached ✓"), "{solved}");
-    // The solution rebuilds a catalog: the room watches the rebuild, then has its second.
-    frames(&mut app, REBUILD_FRAMES as usize + SECOND - 1);
+    frames(&mut app, SECOND - 1);
     assert!(header(&mut app).contains("step 6 of 6"));
     frames(&mut app, 1);
-    assert!(header(&mut app).contains("Lesson 7 of 9"));
+    assert!(header(&mut app).contains("Lesson 11 of 15"));
 }
 
 #[test]
@@ -320,7 +328,7 @@ fn at_the_end_autoplay_stops_unless_it_loops_and_a_loop_starts_over_asking_again
     frames(&mut app, SECOND);
     let again = header(&mut app);
     assert!(
-        again.contains("Lesson 1 of 9") && again.contains("step 1 of 7"),
+        again.contains("Lesson 1 of 15") && again.contains("step 1 of 7"),
         "{again}"
     );
 }
@@ -354,7 +362,7 @@ fn every_step_presents_at_every_size_and_zoom_and_a_loop_goes_round_the_whole_to
         frames(&mut app, SECOND);
         let head = header(&mut app);
         lessons_seen.insert(head.split(" · ").next().unwrap().trim().to_string());
-        let first = head.contains("Lesson 1 of 9") && head.contains("step 1 of 7");
+        let first = head.contains("Lesson 1 of 15") && head.contains("step 1 of 7");
         assert!(!app.should_quit());
         text(&mut app, (80, 24));
         if first && was_last {
@@ -443,4 +451,20 @@ fn the_big_text_is_the_steps_title_when_it_fits() {
         header(&mut app).contains("Lesson 1 of"),
         "the lesson number stays small"
     );
+}
+
+#[test]
+fn the_end_of_a_presented_tour_counts_no_learners_progress() {
+    let mut app = presenting("real-cases", 6);
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Right);
+    }
+    let end = text(&mut app, (120, 40));
+    let lessons = content().lessons.len();
+    assert!(
+        end.contains(&format!("The end of the tour: {lessons} lessons")),
+        "{end}"
+    );
+    assert!(!end.contains("You have reached"), "{end}");
+    assert!(!end.contains("read to the end"), "{end}");
 }

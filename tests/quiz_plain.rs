@@ -1,25 +1,20 @@
 //! `cqrs-catalog quiz --plain`, the contract for scripts, screen readers and classrooms: run as
 //! the real binary with answers written to its standard input.
 
-use assert_cmd::Command;
+mod support;
+
 use predicates::prelude::*;
+use support::cqrs;
 
 const FIXTURE: [&str; 2] = ["--quizzes", "tests/fixtures/quizzes-plain"];
 
 /// The binary, with progress kept in a fresh folder that the test can read back.
-fn cqrs(data: &tempfile::TempDir) -> Command {
-    let mut cmd = Command::cargo_bin("cqrs-catalog").unwrap();
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
-    cmd.env("CQRS_CATALOG_DATA", data.path());
-    cmd
-}
-
 /// `quiz plain --plain --seed 3` over the fixture quiz; with seed 3 it shows question 1's
 /// right choice as c, question 2's as b and d, question 3's order as b, c, a, question 4's
 /// (pinned) as a.
 fn fixture_run(answers: &str) -> (String, tempfile::TempDir) {
     let data = tempfile::tempdir().unwrap();
-    let out = cqrs(&data)
+    let out = cqrs(data.path())
         .args(["quiz", "plain", "--plain", "--seed", "3"])
         .args(FIXTURE)
         .write_stdin(answers)
@@ -110,7 +105,7 @@ fn the_output_has_no_escape_codes() {
 fn the_same_seed_gives_the_same_order_of_choices() {
     let data = tempfile::tempdir().unwrap();
     let run = |seed: &str| {
-        cqrs(&data)
+        cqrs(data.path())
             .args(["quiz", "motivation", "--plain", "--seed", seed])
             .write_stdin("")
             .assert()
@@ -128,7 +123,7 @@ fn the_same_seed_gives_the_same_order_of_choices() {
 #[test]
 fn without_a_seed_the_run_names_the_seed_it_used_and_that_seed_repeats_it() {
     let data = tempfile::tempdir().unwrap();
-    let out = cqrs(&data)
+    let out = cqrs(data.path())
         .args(["quiz", "motivation", "--plain"])
         .write_stdin("")
         .assert()
@@ -143,7 +138,7 @@ fn without_a_seed_the_run_names_the_seed_it_used_and_that_seed_repeats_it() {
         .and_then(|l| l.rsplit("seed ").next())
         .unwrap()
         .to_string();
-    cqrs(&data)
+    cqrs(data.path())
         .args(["quiz", "motivation", "--plain", "--seed", &seed])
         .write_stdin("")
         .assert()
@@ -171,7 +166,7 @@ fn input_that_ends_before_the_first_answer_is_not_recorded() {
 #[test]
 fn without_an_id_the_quizzes_are_listed_with_their_titles_and_question_counts() {
     let data = tempfile::tempdir().unwrap();
-    cqrs(&data)
+    cqrs(data.path())
         .args(["quiz", "--plain"])
         .assert()
         .code(0)
@@ -179,32 +174,34 @@ fn without_an_id_the_quizzes_are_listed_with_their_titles_and_question_counts() 
             "motivation   Why CQRS? (10 questions)\n\
              consistency  Lag, stale reads and reading your own writes (10 questions)\n\
              recovery     Rebuilding read models (10 questions)\n\
-             real-cases   CQRS in the wild (8 questions)\n",
+             real-cases   CQRS in the wild (8 questions)\n\
+             delivery     When delivery goes wrong (11 questions)\n\
+             write-side   The write side (11 questions)\n",
         );
 }
 
 #[test]
 fn an_unknown_id_is_a_one_line_error_with_the_nearest_id_and_exit_2() {
     let data = tempfile::tempdir().unwrap();
-    cqrs(&data)
+    cqrs(data.path())
         .args(["quiz", "motivaton", "--plain"])
         .assert()
         .code(2)
         .stdout("")
         .stderr("cqrs-catalog: there is no quiz \"motivaton\" (did you mean \"motivation\"?)\n");
-    cqrs(&data)
+    cqrs(data.path())
         .args(["quiz", "xyz", "--plain"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "; the quizzes are motivation, consistency, recovery, real-cases\n",
+            "; the quizzes are motivation, consistency, recovery, real-cases, delivery, write-side\n",
         ));
 }
 
 #[test]
 fn the_app_refuses_an_unknown_quiz_before_it_needs_a_terminal() {
     let data = tempfile::tempdir().unwrap();
-    cqrs(&data)
+    cqrs(data.path())
         .args(["quiz", "motivaton"])
         .assert()
         .code(2)

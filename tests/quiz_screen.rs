@@ -220,7 +220,7 @@ fn the_home_screen_offers_the_quiz_with_the_best_scores() {
     let text = screen_text(&mut app);
     assert!(text.contains("Quiz"), "{text}");
     assert!(
-        text.contains("best: motivation 8/10 · 3 not taken yet"),
+        text.contains("best: motivation 8/10 · 5 not taken yet"),
         "{text}"
     );
     // The tour comes first, then the sandbox; the quiz is third.

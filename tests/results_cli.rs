@@ -2,19 +2,14 @@
 //! the learners typed them, and a `--results` target that cannot take the answers refused
 //! before the first question is asked.
 
-use assert_cmd::cargo::cargo_bin_cmd;
+mod support;
+
+use support::cqrs;
 
 /// The binary with its progress and config kept in `dir`.
-fn bin(dir: &std::path::Path) -> assert_cmd::Command {
-    let mut cmd = cargo_bin_cmd!("cqrs-catalog");
-    cmd.env("CQRS_CATALOG_DATA", dir)
-        .env("CQRS_CATALOG_CONFIG", dir.join("none.toml"));
-    cmd
-}
-
 /// A learner answers the first question of the motivation quiz (seed 3) and stops.
 fn answer(dir: &std::path::Path, file: &std::path::Path, name: &str, typed: &str) {
-    bin(dir)
+    cqrs(dir)
         .args([
             "quiz",
             "motivation",
@@ -38,7 +33,7 @@ fn the_csv_has_a_row_per_learner_and_question_in_the_letters_they_typed() {
     for (name, typed) in [("ada", "c"), ("bob", "b"), ("Smith, Jo", "a")] {
         answer(dir.path(), &file, name, typed);
     }
-    let out = bin(dir.path())
+    let out = cqrs(dir.path())
         .arg("results")
         .arg(&file)
         .arg("--csv")
@@ -93,7 +88,7 @@ fn a_symbolic_link_as_the_results_file_is_refused_before_the_first_question() {
     std::fs::write(&target, "my notes\n").unwrap();
     let link = dir.path().join("class.toml");
     std::os::unix::fs::symlink(&target, &link).unwrap();
-    bin(dir.path())
+    cqrs(dir.path())
         .args([
             "quiz",
             "motivation",
@@ -116,7 +111,7 @@ fn a_file_that_is_not_a_results_file_is_refused_before_the_first_question() {
     let dir = tempfile::tempdir().unwrap();
     let notes = dir.path().join("plan.md");
     std::fs::write(&notes, "# Monday\n").unwrap();
-    bin(dir.path())
+    cqrs(dir.path())
         .args([
             "quiz",
             "motivation",
@@ -140,7 +135,7 @@ fn an_unwritable_results_file_is_reported_before_the_first_question() {
     // A folder where the file should be: nothing can be appended to it, even as root.
     let folder = dir.path().join("class.toml");
     std::fs::create_dir(&folder).unwrap();
-    bin(dir.path())
+    cqrs(dir.path())
         .args([
             "quiz",
             "motivation",

@@ -1,22 +1,15 @@
 //! Nothing a learner did is lost, nothing hangs, no input crashes it: the binary run against
 //! concurrent sessions, unreadable files, closed pipes and hostile input.
 
-use assert_cmd::Command;
+mod support;
+
+use support::cqrs;
+
 use predicates::prelude::*;
 
 const FIXTURE: [&str; 2] = ["--quizzes", "tests/fixtures/quizzes-plain"];
 
 /// The binary with its data, config and runtime folders in `data`.
-fn cqrs(data: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("cqrs-catalog").unwrap();
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("CQRS_CATALOG_DATA", data)
-        .env("CQRS_CATALOG_RUNTIME", data)
-        .env("CQRS_CATALOG_CONFIG", data.join("config.toml"))
-        .env_remove("NO_COLOR");
-    cmd
-}
-
 fn attempts_saved(data: &std::path::Path) -> String {
     let text = std::fs::read_to_string(data.join("progress.toml")).unwrap();
     let value: toml::Table = toml::from_str(&text).unwrap();

@@ -2,18 +2,14 @@
 //! replays through `cqrs-catalog run` to the same log; `sandbox --from` refuses an unknown
 //! lesson; the sandbox refuses to start without a terminal.
 
-use assert_cmd::Command;
+mod support;
+
+use support::cqrs;
+
 use cqrs_catalog::tui::sandbox::Sandbox;
 use predicates::prelude::*;
 
 /// The binary with its data kept in `data` (never the real home), and no config file.
-fn cqrs(data: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("cqrs-catalog").unwrap();
-    cmd.env("CQRS_CATALOG_DATA", data)
-        .env("CQRS_CATALOG_CONFIG", data.join("config.toml"));
-    cmd
-}
-
 /// A session that uses every kind of command, quotes inside strings, a rejection, a query
 /// and an undo, so the script has to say all of it back exactly.
 const TYPED: &[&str] = &[

@@ -209,7 +209,7 @@ fn a_tiny_terminal_says_how_big_it_needs_to_be_and_recovers_when_enlarged() {
 fn the_tour_steps_forward_and_back_shows_help_and_the_outline_and_quits() {
     require_tmux!();
     let t = Tmux::start("tour", "tour", 80, 24);
-    t.wait_for("Lesson 1 of 9");
+    t.wait_for("Lesson 1 of 15");
     t.keys(&["l"]);
     t.wait_for("step 2 of 7");
     t.keys(&["h"]);
@@ -232,8 +232,7 @@ fn a_challenge_takes_typed_commands_shows_errors_and_hints() {
     t.text("lned b1 to ada");
     t.keys(&["Enter"]);
     t.wait_for("unknown command \"lned\"");
-    // Ctrl+U clears the line left for correcting.
-    t.keys(&["C-u"]);
+    // The line left for correcting is selected: typing replaces it.
     t.text("hint");
     t.keys(&["Enter"]);
     t.wait_for("Hint:");
@@ -247,7 +246,7 @@ fn the_tour_in_a_tiny_terminal_says_so_and_recovers() {
     let t = Tmux::start("tour-tiny", "tour", 40, 12);
     t.wait_for("too small");
     t.resize(100, 30);
-    t.wait_for("Lesson 1 of 9");
+    t.wait_for("Lesson 1 of 15");
     t.keys(&["C-c"]);
     t.wait_for("EXITED 0");
 }

@@ -1,18 +1,13 @@
 //! `tour --plain`, the tour's usage errors, `progress` and `progress --reset`, and the app's
 //! refusal without a terminal, run as the real binary. Progress lives in a temporary folder.
 
-use assert_cmd::Command;
+mod support;
+
+use support::cqrs;
+
 use predicates::prelude::*;
 
 /// The binary with its progress kept in `data` (never the real home), and no config file.
-fn cqrs(data: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("cqrs-catalog").unwrap();
-    cmd.env("CQRS_CATALOG_DATA", data)
-        .env("CQRS_CATALOG_CONFIG", data.join("config.toml"))
-        .env_remove("NO_COLOR");
-    cmd
-}
-
 fn no_escape_codes() -> impl Predicate<str> {
     predicate::str::contains('\u{1b}').not()
 }
@@ -27,19 +22,19 @@ fn the_plain_tour_prints_every_lesson_with_the_model_after_each_step() {
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(!text.contains('\u{1b}'), "no escape codes");
-    assert!(text.starts_with("The guided tour of cqrs-catalog: 9 lessons"));
-    for n in 1..=9 {
-        assert!(text.contains(&format!("Lesson {n} of 9: ")), "lesson {n}");
+    assert!(text.starts_with("The guided tour of cqrs-catalog: 15 lessons"));
+    for n in 1..=15 {
+        assert!(text.contains(&format!("Lesson {n} of 15: ")), "lesson {n}");
     }
     let steps = text.matches("\nState after step ").count();
-    assert_eq!(steps, 56, "one state dump per step");
+    assert_eq!(steps, 90, "one state dump per step");
     assert!(text.contains("Predict, before the commands run:"));
     assert!(text.contains("  Answer: "));
     assert!(text.contains("Challenge:\n"));
     assert!(text.contains("  Solution:\n"));
     assert!(text.contains("Catalogs: 4"));
     assert!(!text.contains("*damaged*"), "emphasis marks are dropped");
-    assert!(text.contains("health, damaged, gives it away"));
+    assert!(text.contains("flags authors as damaged because"));
 }
 
 #[test]
@@ -51,7 +46,7 @@ fn one_step_of_one_lesson_prints_its_narration_commands_prediction_and_state() {
         .success()
         .stdout(no_escape_codes())
         .stdout(predicate::str::starts_with(
-            "Lesson 2 of 9: The command side: intent, rules, events (command-side)\n",
+            "Lesson 2 of 15: The command side: intent, rules, events (command-side)\n",
         ))
         .stdout(predicate::str::contains(
             "Step 2 of 5: Lending a book not yet cataloged\nLook at the back office.\n",
@@ -136,8 +131,8 @@ fn progress_shows_a_fresh_start_then_what_was_saved() {
         .arg("progress")
         .assert()
         .success()
-        .stdout(predicate::str::contains("Tour: not started (9 lessons)"))
-        .stdout(predicate::str::contains("Lessons completed: 0 of 9\n"))
+        .stdout(predicate::str::contains("Tour: not started (15 lessons)"))
+        .stdout(predicate::str::contains("Lessons completed: 0 of 15\n"))
         .stdout(predicate::str::contains("Quizzes: none taken yet"));
     std::fs::write(
         data.path().join("progress.toml"),
@@ -149,10 +144,10 @@ fn progress_shows_a_fresh_start_then_what_was_saved() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "Tour: lesson 6 of 9, \"Rebuilding a damaged catalog\" (rebuild), step 3 of 6",
+            "Tour: lesson 10 of 15, \"Rebuilding a damaged catalog\" (rebuild), step 3 of 6",
         ))
         .stdout(predicate::str::contains(
-            "Lessons completed: 1 of 9: why-cqrs",
+            "Lessons completed: 1 of 15: why-cqrs",
         ))
         .stdout(predicate::str::contains("Challenges solved: 1 of "))
         .stdout(predicate::str::contains(
@@ -231,7 +226,7 @@ fn a_seed_orders_the_predictions_choices_from_the_command_line_or_the_config() {
         answers(&out.stdout)
     };
     let fixed = tour(&["tour", "--plain"]);
-    assert_eq!(fixed.len(), 16);
+    assert_eq!(fixed.len(), 28);
     assert_eq!(
         fixed,
         tour(&["tour", "--plain"]),

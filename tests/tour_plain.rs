@@ -2,24 +2,9 @@
 //! appended, records changed, checkpoints moved, cards filed or moved), and the whole model
 //! only with `--full`, so the narration is not buried under state dumps.
 
-use assert_cmd::Command;
+mod support;
 
-fn cqrs(data: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("cqrs-catalog").unwrap();
-    cmd.env("CQRS_CATALOG_DATA", data)
-        .env("CQRS_CATALOG_CONFIG", data.join("config.toml"));
-    cmd
-}
-
-fn stdout(cmd: &mut Command) -> String {
-    let out = cmd.output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
+use support::{cqrs, stdout};
 
 #[test]
 fn each_step_ends_with_what_it_changed_not_the_whole_model() {

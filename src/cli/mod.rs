@@ -11,16 +11,16 @@ use crate::UsageError;
 use crate::launch::Options;
 use crate::tui::theme::ThemeName;
 
-pub mod check;
-pub mod config;
-pub mod notes;
-pub mod progress;
-pub mod quiz;
-pub mod results;
-pub mod run;
-pub mod sandbox;
-pub mod simulate;
-pub mod tour;
+pub(crate) mod check;
+pub(crate) mod config;
+pub(crate) mod notes;
+pub(crate) mod progress;
+pub(crate) mod quiz;
+pub(crate) mod results;
+pub(crate) mod run;
+pub(crate) mod sandbox;
+pub(crate) mod simulate;
+pub(crate) mod tour;
 
 pub use simulate::Args as SimulateArgs;
 
@@ -174,7 +174,7 @@ impl Cli {
 
     /// The global options given that the subcommand has no use for, as a usage error: an
     /// option silently ignored (`run --content DIR`) would let the user believe it acted.
-    pub fn inapplicable(&self) -> Option<String> {
+    fn inapplicable(&self) -> Option<String> {
         let given = [
             self.content.is_some(),
             self.quizzes.is_some(),

@@ -75,15 +75,26 @@ pub struct Quiz {
     pub file: String,
 }
 
+/// Questions for tests: each choice named by its place (`c0`, `c1`, ...) with a why of its own.
 #[cfg(test)]
-mod tests {
+pub(crate) mod fixtures {
     use super::*;
 
-    fn question(kind: Kind, correct: &[bool]) -> Question {
+    pub(crate) fn choice(text: &str, correct: bool) -> Choice {
+        Choice {
+            text: text.into(),
+            correct,
+            why: format!("why {text}"),
+            holds: None,
+            holds_at: Pos::default(),
+        }
+    }
+
+    pub(crate) fn question(id: &str, kind: Kind, correct: &[bool]) -> Question {
         Question {
-            id: "q".into(),
+            id: id.into(),
             kind,
-            prompt: String::new(),
+            prompt: format!("{id}?"),
             explanation: String::new(),
             review: None,
             review_at: Pos::default(),
@@ -92,21 +103,22 @@ mod tests {
             setup_at: Pos::default(),
             choices: correct
                 .iter()
-                .map(|&c| Choice {
-                    text: String::new(),
-                    correct: c,
-                    why: String::new(),
-                    holds: None,
-                    holds_at: Pos::default(),
-                })
+                .enumerate()
+                .map(|(i, &c)| choice(&format!("c{i}"), c))
                 .collect(),
             at: Pos::default(),
         }
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixtures::question;
+    use super::*;
 
     #[test]
     fn a_single_answer_is_right_only_with_the_one_correct_choice() {
-        let q = question(Kind::Single, &[false, true, false]);
+        let q = question("q", Kind::Single, &[false, true, false]);
         assert!(q.is_right(&[1]));
         assert!(!q.is_right(&[0]));
         assert!(!q.is_right(&[0, 1]));
@@ -115,7 +127,7 @@ mod tests {
 
     #[test]
     fn a_multiple_answer_must_be_exactly_the_correct_set() {
-        let q = question(Kind::Multiple, &[true, false, true]);
+        let q = question("q", Kind::Multiple, &[true, false, true]);
         assert!(q.is_right(&[2, 0]));
         assert!(!q.is_right(&[0]));
         assert!(!q.is_right(&[0, 1, 2]));
@@ -123,7 +135,7 @@ mod tests {
 
     #[test]
     fn an_order_answer_must_be_the_authored_sequence() {
-        let q = question(Kind::Order, &[false, false, false]);
+        let q = question("q", Kind::Order, &[false, false, false]);
         assert!(q.is_right(&[0, 1, 2]));
         assert!(!q.is_right(&[1, 0, 2]));
         assert!(!q.is_right(&[0, 1]));

@@ -465,7 +465,7 @@ impl Condition {
     /// `last is <outcome> | last rejected by <rule>`
     fn parse_last(w: &mut Words<'_>) -> Result<Condition, ConditionError> {
         if w.one_of("is or rejected", &["is", "rejected"])? == "is" {
-            let outcomes = OutcomeKind::ALL.map(|k| (k.word(), k));
+            let outcomes: Vec<_> = OutcomeKind::ALL.iter().map(|&k| (k.word(), k)).collect();
             return Ok(Condition::LastIs {
                 outcome: w.choose("accepted, rejected, answered or done", &outcomes)?,
             });

@@ -363,7 +363,8 @@ impl Outcome {
 }
 
 /// The four kinds of outcome, as conditions name them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "lowercase")]
 pub enum OutcomeKind {
     Accepted,
     Rejected,
@@ -372,19 +373,9 @@ pub enum OutcomeKind {
 }
 
 impl OutcomeKind {
-    pub const ALL: [OutcomeKind; 4] = [
-        OutcomeKind::Accepted,
-        OutcomeKind::Rejected,
-        OutcomeKind::Answered,
-        OutcomeKind::Done,
-    ];
+    pub const ALL: &'static [OutcomeKind] = <OutcomeKind as strum::VariantArray>::VARIANTS;
 
     pub fn word(self) -> &'static str {
-        match self {
-            OutcomeKind::Accepted => "accepted",
-            OutcomeKind::Rejected => "rejected",
-            OutcomeKind::Answered => "answered",
-            OutcomeKind::Done => "done",
-        }
+        self.into()
     }
 }

@@ -1,5 +1,6 @@
-//! What the screen tests share: the app around a first screen, keys pressed as a learner types
-//! them, and the screen drawn into a TestBackend as a buffer, as text or as snapshots.
+//! What the tests share: the app around a first screen, keys pressed as a learner types them,
+//! the screen drawn into a TestBackend as a buffer, as text or as snapshots; and the binary run
+//! apart from the user's own files.
 //!
 //! Each test binary takes `mod support;` and uses its own part, so the rest is unused there.
 #![allow(dead_code, unused_macros, unused_imports)]
@@ -140,3 +141,27 @@ macro_rules! snapshot {
     };
 }
 pub(crate) use snapshot;
+
+/// The binary, kept from the user's files: run from the crate's folder (fixtures are named
+/// relative to it), its progress, runtime state and config under `data`, and `NO_COLOR`
+/// unset so colors are the test's choice.
+pub fn cqrs(data: &std::path::Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::new(env!("CARGO_BIN_EXE_cqrs-catalog"));
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("CQRS_CATALOG_DATA", data)
+        .env("CQRS_CATALOG_RUNTIME", data)
+        .env("CQRS_CATALOG_CONFIG", data.join("config.toml"))
+        .env_remove("NO_COLOR");
+    cmd
+}
+
+/// What a command that must succeed printed on standard output.
+pub fn stdout(cmd: &mut assert_cmd::Command) -> String {
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}

@@ -32,7 +32,7 @@ impl ParseError {
     /// The message with its suggestion, without the position (screens place it themselves).
     pub fn describe(&self) -> String {
         match &self.suggestion {
-            Some(s) => format!("{} (did you mean \"{s}\"?)", self.message),
+            Some(s) => format!("{}{}", self.message, crate::words::suggesting(s)),
             None => self.message.clone(),
         }
     }
