@@ -422,6 +422,15 @@ pub fn book_answer_lines(answer: &BookAnswer) -> Vec<String> {
     lines
 }
 
+/// What the log is in a sentence: "log", or "stream" where the tables are the record.
+pub fn log_word(library: &Library) -> &'static str {
+    if library.office_mode().is_state_stored() {
+        "stream"
+    } else {
+        "log"
+    }
+}
+
 /// What the event log is called where it is shown: the record in an event-sourced office, the
 /// stream of published events where the tables are the record. A state-stored office adds
 /// what waits in the outbox and what was lost.
@@ -552,7 +561,8 @@ impl fmt::Display for Deliveries<'_> {
 }
 
 /// How fresh an answer is, in words: checkpoint against what was asked for.
-pub fn freshness(checkpoint: u64, head: u64, after: Option<u64>, stale: bool) -> String {
+/// `log` names what the head is of: "log", or "stream" in a state-stored office (`log_word`).
+pub fn freshness(log: &str, checkpoint: u64, head: u64, after: Option<u64>, stale: bool) -> String {
     match (after, stale) {
         (Some(seq), true) => {
             format!("checkpoint #{checkpoint}, you asked for #{seq}: not there yet, stale")
@@ -560,8 +570,8 @@ pub fn freshness(checkpoint: u64, head: u64, after: Option<u64>, stale: bool) ->
         (Some(seq), false) => {
             format!("checkpoint #{checkpoint} has passed #{seq}: includes your write")
         }
-        (None, true) => format!("checkpoint #{checkpoint} of log head #{head}: may be stale"),
-        (None, false) => format!("checkpoint #{checkpoint} = log head: up to date"),
+        (None, true) => format!("checkpoint #{checkpoint} of {log} head #{head}: may be stale"),
+        (None, false) => format!("checkpoint #{checkpoint} = {log} head: up to date"),
     }
 }
 
@@ -612,6 +622,7 @@ pub fn write_outcome(
     outcome: &Outcome,
     line: &mut dyn FnMut(fmt::Arguments) -> io::Result<()>,
 ) -> io::Result<()> {
+    let log = log_word(library);
     match outcome {
         Outcome::Accepted { seq, .. } => {
             if let Some(event) = library.log().get(*seq) {
@@ -635,13 +646,13 @@ pub fn write_outcome(
             f.catalog,
             f.count.unwrap_or(0),
             f.key,
-            freshness(f.checkpoint, f.head, f.after, f.stale)
+            freshness(log, f.checkpoint, f.head, f.after, f.stale)
         ))?,
         Outcome::Answered(Answer::Show(ShowAnswer {
             counts: Some(counts),
             ..
         })) => {
-            for l in count_lines(outcome, counts) {
+            for l in count_lines(outcome, counts, log) {
                 line(format_args!("{l}"))?;
             }
         }
@@ -652,13 +663,13 @@ pub fn write_outcome(
                 if n == 1 { "" } else { "s" },
                 f.catalog,
                 f.key,
-                freshness(f.checkpoint, f.head, f.after, f.stale)
+                freshness(log, f.checkpoint, f.head, f.after, f.stale)
             ))?;
             for card in &f.cards {
                 line(format_args!("  {}", CardText(card)))?;
             }
         }
-        Outcome::Answered(Answer::Show(s)) => write_show(s, line)?,
+        Outcome::Answered(Answer::Show(s)) => write_show(s, log, line)?,
         Outcome::Answered(Answer::Verify(v)) => {
             for l in verify_lines(v) {
                 line(format_args!("{l}"))?;
@@ -666,11 +677,6 @@ pub fn write_outcome(
         }
         Outcome::Answered(Answer::Status(rows)) => {
             let (now, head) = (library.now(), library.head());
-            let log = if library.office_mode().is_state_stored() {
-                "stream"
-            } else {
-                "log"
-            };
             line(format_args!(
                 "answered: clock at tick {now}, {log} head #{head}"
             ))?;
@@ -687,6 +693,7 @@ pub fn write_outcome(
 
 fn write_show(
     s: &crate::model::ShowAnswer,
+    log: &str,
     line: &mut dyn FnMut(fmt::Arguments) -> io::Result<()>,
 ) -> io::Result<()> {
     let cards: usize = s.drawers.iter().map(|(_, c)| c.len()).sum();
@@ -697,7 +704,7 @@ fn write_show(
         s.drawers.len(),
         if s.drawers.len() == 1 { "" } else { "s" },
         if cards == 1 { "" } else { "s" },
-        freshness(s.checkpoint, s.head, None, s.stale)
+        freshness(log, s.checkpoint, s.head, None, s.stale)
     ))?;
     if !s.parked.is_empty() {
         line(format_args!(
@@ -715,7 +722,7 @@ fn write_show(
 }
 
 /// A count catalog's `show`: the heading, then a line per label with its number.
-fn count_lines(outcome: &Outcome, counts: &[(Text, u64)]) -> Vec<String> {
+fn count_lines(outcome: &Outcome, counts: &[(Text, u64)], log: &str) -> Vec<String> {
     let Outcome::Answered(Answer::Show(s)) = outcome else {
         return vec![];
     };
@@ -725,7 +732,7 @@ fn count_lines(outcome: &Outcome, counts: &[(Text, u64)]) -> Vec<String> {
         s.field.word(),
         counts.len(),
         plural(counts.len()),
-        freshness(s.checkpoint, s.head, None, s.stale)
+        freshness(log, s.checkpoint, s.head, None, s.stale)
     )];
     if !s.parked.is_empty() {
         lines.push(format!(
@@ -903,11 +910,12 @@ pub fn state_lines(library: &Library) -> Vec<String> {
         lines.extend(books.iter().map(|b| format!("  {}", book_line(b))));
     }
     let head = library.head();
+    let log = log_title(library);
     if head == 0 {
-        lines.push(format!("Event log: empty, clock at tick {}", library.now()));
+        lines.push(format!("{log}: empty, clock at tick {}", library.now()));
     } else {
         lines.push(format!(
-            "Event log: head #{head}, clock at tick {}",
+            "{log}: head #{head}, clock at tick {}",
             library.now()
         ));
         lines.extend(

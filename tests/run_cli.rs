@@ -671,6 +671,7 @@ fn json_of_an_outbox_office_commits_first_and_the_relay_publishes_on_the_tick() 
         (lines[6]["office"].as_str(), lines[6]["outbox"].as_u64()),
         (Some("outbox"), Some(1))
     );
+    assert_eq!(lines[7]["relayed"], serde_json::json!({"from": 3, "to": 3}));
     let message = lines[7]["message"].as_str().unwrap();
     assert!(
         message.contains("the relay published #3 from the outbox"),
