@@ -86,7 +86,13 @@ impl Library {
     /// `crash`: the projector will die after filing its next event, before saving its
     /// checkpoint.
     pub(super) fn arm_crash(&mut self, catalog: &CatalogRef) -> Result<Outcome, ExecError> {
-        let i = self.index_of(catalog)?;
+        // `crash office` is the other thing that can crash: a misspelt "office" is offered it.
+        let i = self.index_of(catalog).map_err(|mut e| {
+            if let ExecError::UnknownCatalog { known, .. } = &mut e {
+                known.push("office".to_string());
+            }
+            e
+        })?;
         let p = &mut self.projectors[i];
         p.crash_armed = true;
         let done = Done::CrashArmed {

@@ -285,6 +285,12 @@ fn checkpoint_and_crash_of_an_unknown_catalog_are_errors_and_a_mode_is_required(
         let e = exec_err(&mut s, line);
         assert_eq!(e.suggestion.as_deref(), Some("titles"), "{line}");
     }
+    let e = exec_err(&mut s, "crash ofice");
+    assert_eq!(
+        e.suggestion.as_deref(),
+        Some("office"),
+        "a misspelt `crash office` is offered the back office"
+    );
     let e = parse_line("checkpoint titles sideways", 1).unwrap_err();
     assert!(
         e.message.contains("expected `with-view` or `apart`"),
