@@ -62,6 +62,9 @@ pub struct Progress {
     pub tour: TourProgress,
     /// Solved challenges as `lesson-id/step-number` (from 1).
     pub challenges: Vec<String>,
+    /// Challenges the learner moved past unsolved, keyed the same way; one solved later
+    /// leaves this list.
+    pub skipped: Vec<String>,
     pub quizzes: BTreeMap<String, QuizScore>,
     #[serde(flatten)]
     pub unknown: toml::Table,
@@ -74,9 +77,28 @@ impl Progress {
 
     pub fn solve_challenge(&mut self, lesson: &str, step: usize) {
         let key = Self::challenge_key(lesson, step);
+        self.skipped.retain(|k| *k != key);
         if !self.challenges.contains(&key) {
             self.challenges.push(key);
         }
+    }
+
+    /// Notes a challenge moved past unsolved (one solved before stays solved).
+    pub fn skip_challenge(&mut self, lesson: &str, step: usize) {
+        let key = Self::challenge_key(lesson, step);
+        if !self.challenges.contains(&key) && !self.skipped.contains(&key) {
+            self.skipped.push(key);
+        }
+    }
+
+    /// The skipped challenges of a lesson, as their keys.
+    pub fn skipped_in(&self, lesson: &str) -> Vec<&str> {
+        let prefix = format!("{lesson}/");
+        self.skipped
+            .iter()
+            .filter(|k| k.starts_with(&prefix))
+            .map(String::as_str)
+            .collect()
     }
 
     pub fn complete_lesson(&mut self, lesson: &str) {
@@ -119,6 +141,10 @@ impl Progress {
         }
         add_new(&mut out.tour.completed, &mine.completed, &was.completed);
         add_new(&mut out.challenges, &self.challenges, &base.challenges);
+        add_new(&mut out.skipped, &self.skipped, &base.skipped);
+        // A challenge solved here or in another session is no longer skipped.
+        let solved = out.challenges.clone();
+        out.skipped.retain(|k| !solved.contains(k));
         for (id, score) in &self.quizzes {
             let before = base.quizzes.get(id);
             if before != Some(score) {
@@ -422,6 +448,29 @@ mod tests {
         let loaded = store.load();
         assert_eq!(loaded.progress, p);
         assert!(loaded.warning.is_none());
+    }
+
+    #[test]
+    fn a_skipped_challenge_is_kept_apart_until_it_is_solved() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(&dir.path().join("progress.toml"));
+        let mut p = Progress::default();
+        p.skip_challenge("rebuild", 5);
+        p.skip_challenge("rebuild", 5);
+        assert_eq!(p.skipped, vec!["rebuild/6".to_string()], "once");
+        assert!(p.challenges.is_empty(), "skipped is not solved");
+        store.save(&p).unwrap();
+        assert_eq!(
+            store.load().progress.skipped_in("rebuild"),
+            vec!["rebuild/6"]
+        );
+        p.solve_challenge("rebuild", 5);
+        store.save(&p).unwrap();
+        let loaded = store.load().progress;
+        assert!(loaded.skipped.is_empty(), "{loaded:?}");
+        assert_eq!(loaded.challenges, vec!["rebuild/6".to_string()]);
+        p.skip_challenge("rebuild", 5);
+        assert!(p.skipped.is_empty(), "a solved challenge stays solved");
     }
 
     #[test]

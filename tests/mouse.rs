@@ -86,8 +86,8 @@ fn clicking_a_step_in_the_outline_goes_there() {
 #[test]
 fn the_wheel_scrolls_the_panel_under_the_pointer() {
     let content = content();
-    // The authors drawer is the step's point; the other catalogs run on below it.
-    let screen_ = tour::open(&content, &Progress::default(), "why-cqrs", 2).unwrap();
+    // The shelf's drawers are the step's point; the other catalogs run on above them.
+    let screen_ = tour::open(&content, &Progress::default(), "why-cqrs", 6).unwrap();
     let mut app = App::new(
         screen_,
         content,
@@ -105,7 +105,7 @@ fn the_wheel_scrolls_the_panel_under_the_pointer() {
     app.on_mouse(mouse(MouseEventKind::ScrollDown, column, row as u16 + 2));
     let after = screen(&mut app);
     assert_ne!(before, after, "the catalogs scrolled");
-    assert!(after.contains("more"), "{after}");
+    assert!(after.contains("↑ "), "{after}");
 }
 
 #[test]

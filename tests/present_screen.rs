@@ -203,6 +203,11 @@ fn a_challenge_waits_for_the_presenters_key_then_runs_its_solution_for_the_room(
     // Nobody is typing: q still quits, as the footer says.
     assert!(waiting.contains("q quit"), "{waiting}");
     press(&mut app, KeyCode::Right);
+    // The solution's rebuild is animated: the goal is reached once the new catalog shows.
+    let rebuilding = text(&mut app, (160, 45));
+    assert!(rebuilding.contains("rebuilding"), "{rebuilding}");
+    assert!(!rebuilding.contains("goal reached"), "{rebuilding}");
+    frames(&mut app, REBUILD_FRAMES as usize);
     snapshot(&mut app, "present_challenge_solved");
     let solved = text(&mut app, (160, 45));
     assert!(solved.contains("goal reached ✓"), "{solved}");
@@ -271,10 +276,13 @@ fn a_key_starts_autoplays_count_over() {
 fn autoplay_solves_a_challenge_in_front_of_the_room_then_moves_on() {
     let mut app = presenting_at("rebuild", 6, Some(1), false, Theme::new(ThemeName::Mono));
     frames(&mut app, SECOND);
+    // The solution rebuilds a catalog: the room watches the rebuild, then has its second.
+    let rebuilding = text(&mut app, (120, 40));
+    assert!(!rebuilding.contains("goal reached"), "{rebuilding}");
+    frames(&mut app, REBUILD_FRAMES as usize);
     let solved = text(&mut app, (120, 40));
     assert!(solved.contains("goal reached ✓"), "{solved}");
-    // The solution rebuilds a catalog: the room watches the rebuild, then has its second.
-    frames(&mut app, REBUILD_FRAMES as usize + SECOND - 1);
+    frames(&mut app, SECOND - 1);
     assert!(header(&mut app).contains("step 6 of 6"));
     frames(&mut app, 1);
     assert!(header(&mut app).contains("Lesson 11 of 15"));
@@ -443,4 +451,16 @@ fn the_big_text_is_the_steps_title_when_it_fits() {
         header(&mut app).contains("Lesson 1 of"),
         "the lesson number stays small"
     );
+}
+
+#[test]
+fn the_end_of_a_presented_tour_counts_no_learners_progress() {
+    let mut app = presenting("real-cases", 6);
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Right);
+    }
+    let end = text(&mut app, (120, 40));
+    assert!(end.contains("The end of the tour: 15 lessons"), "{end}");
+    assert!(!end.contains("You have reached"), "{end}");
+    assert!(!end.contains("read to the end"), "{end}");
 }

@@ -232,8 +232,7 @@ fn a_challenge_takes_typed_commands_shows_errors_and_hints() {
     t.text("lned b1 to ada");
     t.keys(&["Enter"]);
     t.wait_for("unknown command \"lned\"");
-    // Ctrl+U clears the line left for correcting.
-    t.keys(&["C-u"]);
+    // The line left for correcting is selected: typing replaces it.
     t.text("hint");
     t.keys(&["Enter"]);
     t.wait_for("Hint:");
@@ -351,7 +350,7 @@ fn the_sandbox_from_a_lesson_in_a_wide_then_tiny_terminal() {
     require_tmux!();
     let t = Tmux::start("sandbox-from", "sandbox --from rebuild", 200, 50);
     t.wait_for("from the end of “Rebuilding a damaged catalog”");
-    t.wait_for("Commands · 22 from the lesson");
+    t.wait_for("Commands · 21 from the lesson");
     t.resize(50, 15);
     t.wait_for("too small");
     // Letters typed there wait for the prompt; only Ctrl+C quits.

@@ -50,6 +50,14 @@ pub fn lines(content: &Content, progress: &Progress) -> Vec<String> {
         solved.len(),
         list(&solved)
     ));
+    if !progress.skipped.is_empty() {
+        let skipped: Vec<&str> = progress.skipped.iter().map(String::as_str).collect();
+        lines.push(format!(
+            "Challenges skipped: {}{}",
+            skipped.len(),
+            list(&skipped)
+        ));
+    }
     if progress.quizzes.is_empty() {
         lines.push("Quizzes: none taken yet".to_string());
     } else {

@@ -8,6 +8,7 @@ use anyhow::Result;
 use crate::attempt::{Asked, Attempt, Feedback, Given, letter, ordinal, time_seed};
 use crate::content::{Content, Kind, Question, Quiz};
 use crate::launch::{self, Options};
+use crate::plain::tour::marks_resolved;
 use crate::progress::today;
 use crate::rng::Rng;
 
@@ -265,7 +266,7 @@ fn ask(
         Kind::Order => "put in order",
     };
     writeln!(out, "Question {} of {total} · {what}", i + 1)?;
-    writeln!(out, "{}", question.prompt)?;
+    writeln!(out, "{}", marks_resolved(&question.prompt))?;
     if !question.setup.is_empty() {
         writeln!(out, "The situation, set up in a fresh library:")?;
         for line in &question.setup {
@@ -273,7 +274,12 @@ fn ask(
         }
     }
     for (row, &choice) in asked.order.iter().enumerate() {
-        writeln!(out, "{}) {}", letter(row), question.choices[choice].text)?;
+        writeln!(
+            out,
+            "{}) {}",
+            letter(row),
+            marks_resolved(&question.choices[choice].text)
+        )?;
     }
     writeln!(out, "{}", answer_prompt(question.kind, asked.order.len()))
 }
@@ -345,7 +351,11 @@ fn tell(question: &Question, asked: &Asked, given: &Given, out: &mut impl Write)
             }
         }
     }
-    writeln!(out, "Why: {}", one_line(&question.explanation))
+    writeln!(
+        out,
+        "Why: {}",
+        marks_resolved(&one_line(&question.explanation))
+    )
 }
 
 /// Explanations may hold line breaks; the plain mode gives each its own single line.

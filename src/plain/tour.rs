@@ -134,14 +134,18 @@ fn panel_name(panel: Panel) -> &'static str {
 fn narration(text: &str) -> Vec<String> {
     markup::paragraphs(text)
         .iter()
-        .map(|p| {
-            markup::pieces(p)
-                .into_iter()
-                .map(|piece| match piece.mark {
-                    Mark::Code => format!("`{}`", piece.text),
-                    Mark::Plain | Mark::Emphasis => piece.text,
-                })
-                .collect::<String>()
+        .map(|p| marks_resolved(p))
+        .collect()
+}
+
+/// Any text of the content (a question, a choice, a goal, a hint) with its marks resolved
+/// the narration's way: one way of quoting code across every plain output.
+pub(crate) fn marks_resolved(text: &str) -> String {
+    markup::pieces(text)
+        .into_iter()
+        .map(|piece| match piece.mark {
+            Mark::Code => format!("`{}`", piece.text),
+            Mark::Plain | Mark::Emphasis => piece.text,
         })
         .collect()
 }
@@ -179,16 +183,21 @@ fn write_step(
     if let Some(predict) = &step.predict {
         writeln!(out)?;
         writeln!(out, "Predict, before the commands run:")?;
-        write_wrapped(out, "  ", &predict.question)?;
+        write_wrapped(out, "  ", &marks_resolved(&predict.question))?;
         for (choice, letter) in predict.choices.iter().zip('a'..) {
-            write_hanging(out, "    ", &format!("{letter}) "), &choice.text)?;
+            write_hanging(
+                out,
+                "    ",
+                &format!("{letter}) "),
+                &marks_resolved(&choice.text),
+            )?;
         }
         if let Some((choice, letter)) = predict.choices.iter().zip('a'..).find(|(c, _)| c.correct) {
             writeln!(out, "  Answer: {letter}")?;
-            write_wrapped(out, "  ", &choice.why)?;
+            write_wrapped(out, "  ", &marks_resolved(&choice.why))?;
         }
         if let Some(reveal) = &predict.reveal {
-            write_wrapped(out, "  ", reveal)?;
+            write_wrapped(out, "  ", &marks_resolved(reveal))?;
         }
     }
     if !ran.is_empty() {
@@ -204,12 +213,12 @@ fn write_step(
     if let Some(challenge) = &step.challenge {
         writeln!(out)?;
         writeln!(out, "Challenge:")?;
-        write_wrapped(out, "  ", &challenge.goal)?;
+        write_wrapped(out, "  ", &marks_resolved(&challenge.goal))?;
         writeln!(out, "  Done when all of these hold:")?;
         for (text, _) in &challenge.done_when {
             writeln!(out, "    - {text}")?;
         }
-        write_hanging(out, "  ", "Hint: ", &challenge.hint)?;
+        write_hanging(out, "  ", "Hint: ", &marks_resolved(&challenge.hint))?;
         writeln!(out, "  Solution:")?;
         for line in &challenge.solution {
             writeln!(out, "    {}", line.text)?;

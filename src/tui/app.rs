@@ -17,6 +17,7 @@ use super::keys::{Action, Keymap, is_interrupt};
 use super::screen::{Ctx, Hint, Screen, Transition};
 use super::theme::Theme;
 use super::widgets::footer::Footer;
+use super::widgets::text::Scroll;
 use super::widgets::too_small::TooSmall;
 
 /// How often an animating screen is woken.
@@ -37,6 +38,8 @@ pub struct App {
     /// The config's quiz seed (see `Ctx::quiz_seed`).
     pub quiz_seed: Option<u64>,
     help_open: bool,
+    /// Where the help overlay is scrolled to (it scrolls when taller than the screen).
+    help_scroll: Scroll,
     flash: Option<String>,
     quit: bool,
     /// The last frame was too small for the screen: it showed only the size it needs.
@@ -62,6 +65,7 @@ impl App {
             mouse: false,
             quiz_seed: None,
             help_open: false,
+            help_scroll: Scroll::top(),
             flash: None,
             quit: false,
             too_small: false,
@@ -118,6 +122,8 @@ impl App {
         let [body, foot] =
             Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
         let help_open = self.help_open;
+        let mut scroll = self.help_scroll;
+        let help_scroll = &mut scroll;
         self.with_top(|screen, ctx| {
             screen.draw(frame, body, ctx);
             let mut hints: Vec<Hint> = screen.footer(ctx);
@@ -137,9 +143,10 @@ impl App {
             frame.render_widget(&footer, foot);
             if help_open {
                 let lines = help::lines(&screen.title(), &screen.help(ctx), ctx.keys, ctx.theme);
-                help::draw(frame, body, lines, ctx.theme);
+                help::draw(frame, body, lines, help_scroll, ctx.theme);
             }
         });
+        self.help_scroll = scroll;
     }
 
     pub fn on_key(&mut self, key: KeyEvent) {
@@ -164,17 +171,24 @@ impl App {
         }
         let typing = self.stack.last().is_some_and(|s| s.typing());
         if self.help_open {
-            if self.keys.is(&key, Action::Help)
-                || self.keys.is(&key, Action::Back)
-                || self.keys.is(&key, Action::Quit)
-            {
+            let is = |a: Action| self.keys.is(&key, a);
+            if is(Action::Help) || is(Action::Back) || is(Action::Quit) {
                 self.help_open = false;
+            } else if is(Action::Down) {
+                self.help_scroll.down(1);
+            } else if is(Action::Up) {
+                self.help_scroll.up(1);
+            } else if is(Action::PageDown) {
+                self.help_scroll.down(8);
+            } else if is(Action::PageUp) {
+                self.help_scroll.up(8);
             }
             return;
         }
         if !typing {
             if self.keys.is(&key, Action::Help) {
                 self.help_open = true;
+                self.help_scroll = Scroll::top();
                 return;
             }
             if self.keys.is(&key, Action::Quit) {

@@ -4,11 +4,12 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Wrap};
+use ratatui::widgets::Clear;
 
 use super::keys::{Action, Keymap};
 use super::theme::Theme;
 use super::widgets::panel::panel;
+use super::widgets::text::{Scroll, render_scrolled, wrap_all};
 
 /// The lines of the overlay: the screen's own keys, then the global ones.
 pub fn lines(
@@ -32,11 +33,17 @@ pub fn lines(
             lines.push(row(b.label, b.doc));
         }
     }
-    lines.push(row("Ctrl+C", "quit at once, even while typing"));
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Marks on the panels", theme.title));
+    for (mark, meaning) in LEGEND {
+        lines.push(row(mark, meaning));
+    }
     lines.push(Line::raw(""));
     lines.push(Line::styled(
         format!(
-            "Press {} or {} to close.",
+            "{} {} scroll this help. Press {} or {} to close.",
+            keys.short(Action::Up),
+            keys.short(Action::Down),
             keys.label(Action::Help),
             keys.label(Action::Back)
         ),
@@ -45,8 +52,42 @@ pub fn lines(
     lines
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>, theme: &Theme) {
+/// What the glyphs of the model's panels mean.
+const LEGEND: [(&str, &str); 11] = [
+    ("+", "appended, changed or filed by this step"),
+    ("✓", "a catalog caught up; a command accepted"),
+    (
+        "⋯",
+        "a catalog behind the log: it has not filed everything yet",
+    ),
+    ("‖", "a catalog paused: it files nothing until resumed"),
+    ("✗", "a catalog damaged; a command rejected"),
+    ("↻", "a catalog being rebuilt from the log"),
+    ("t0", "the tick an event was appended at"),
+    (
+        "#4/#6",
+        "a catalog's checkpoint (last event filed) / the log head",
+    ),
+    ("○", "a challenge's condition not met yet"),
+    (
+        "= keep:",
+        "a condition that held from the start: keep it so",
+    ),
+    ("(you)", "a command you typed"),
+];
+
+/// Draws the overlay, scrolled by `scroll` when it is taller than the screen (the border
+/// then says how much more there is).
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    lines: Vec<Line<'static>>,
+    scroll: &mut Scroll,
+    theme: &Theme,
+) {
     let width = area.width.saturating_sub(4).min(78);
+    let inner = usize::from(width.saturating_sub(2));
+    let lines = wrap_all(lines, inner, 14);
     let height = (lines.len() as u16 + 2).min(area.height.saturating_sub(2));
     let rect = Rect::new(
         area.x + (area.width - width) / 2,
@@ -55,10 +96,12 @@ pub fn draw(frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>, theme: &Th
         height,
     );
     frame.render_widget(Clear, rect);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(panel("Help", true, theme)),
+    render_scrolled(
+        panel("Help", true, theme),
+        lines,
         rect,
+        frame.buffer_mut(),
+        scroll,
+        theme,
     );
 }

@@ -8,8 +8,7 @@ use std::sync::{Mutex, PoisonError};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// What a key asks for. Screens decide what each means where they are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::IntoStaticStr)]
-#[strum(serialize_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
     /// Leave the app (Ctrl+C works everywhere, even while typing).
     Quit,
@@ -35,6 +34,8 @@ pub enum Action {
     Outline,
     /// Move the focus to the next panel.
     FocusNext,
+    /// Move the focus back to the previous panel.
+    FocusPrev,
     /// Toggle a choice, where several may be picked.
     Toggle,
     /// Start typing at the prompt.
@@ -56,10 +57,35 @@ pub enum Action {
 }
 
 impl Action {
-    /// The action's name in the config file's `[keys]` table (derived, so a new action
-    /// cannot be added without a name to remap it by).
+    /// The action's name in the config file's `[keys]` table. An exhaustive match, so a new
+    /// action cannot be added without a name to remap it by.
     pub fn name(self) -> &'static str {
-        self.into()
+        match self {
+            Action::Quit => "quit",
+            Action::Help => "help",
+            Action::Back => "back",
+            Action::Next => "next",
+            Action::Prev => "prev",
+            Action::Up => "up",
+            Action::Down => "down",
+            Action::PageUp => "page-up",
+            Action::PageDown => "page-down",
+            Action::Select => "select",
+            Action::Tick => "tick",
+            Action::Restart => "restart",
+            Action::Outline => "outline",
+            Action::FocusNext => "focus-next",
+            Action::FocusPrev => "focus-prev",
+            Action::Toggle => "toggle",
+            Action::Type => "type",
+            Action::MoveUp => "move-up",
+            Action::MoveDown => "move-down",
+            Action::Review => "review",
+            Action::Zoom => "zoom",
+            Action::Blank => "blank",
+            Action::Earlier => "earlier",
+            Action::Later => "later",
+        }
     }
 }
 
@@ -118,7 +144,7 @@ pub fn key_label(key: &KeyEvent) -> String {
 /// Labels live as long as the program because footers hold `&'static str` hints. A keymap is
 /// built once per run, and interning means building it again (as tests do) never grows memory
 /// beyond the distinct labels.
-fn intern(label: String) -> &'static str {
+pub(crate) fn intern(label: String) -> &'static str {
     static LABELS: Mutex<BTreeSet<&'static str>> = Mutex::new(BTreeSet::new());
     let mut labels = LABELS.lock().unwrap_or_else(PoisonError::into_inner);
     if let Some(known) = labels.get(label.as_str()) {
@@ -181,6 +207,11 @@ impl Default for Keymap {
                 b(Restart, vec![ch('r')], "restart the lesson"),
                 b(Outline, vec![ch('o')], "outline: jump to a lesson or step"),
                 b(FocusNext, vec![key(KeyCode::Tab)], "focus the next panel"),
+                b(
+                    FocusPrev,
+                    vec![key(KeyCode::BackTab)],
+                    "focus the previous panel",
+                ),
                 b(Type, vec![ch('i'), ch(':')], "type a command at the prompt"),
                 b(
                     MoveUp,
@@ -225,7 +256,8 @@ impl Default for Keymap {
 /// and the character already says it (`K`); on other keys it is what tells Shift+↑ from ↑.
 fn same_key(a: &KeyEvent, b: &KeyEvent) -> bool {
     let strip = |k: &KeyEvent| match k.code {
-        KeyCode::Char(_) => k.modifiers - KeyModifiers::SHIFT,
+        // Shift+Tab arrives as BackTab, with Shift or without depending on the terminal.
+        KeyCode::Char(_) | KeyCode::BackTab => k.modifiers - KeyModifiers::SHIFT,
         _ => k.modifiers,
     };
     a.code == b.code && strip(a) == strip(b)

@@ -37,6 +37,23 @@ pub struct LineInput {
     /// Which history entry is shown while recalling, and what was typed before recalling.
     recall: Option<usize>,
     draft: String,
+    /// The whole line is selected (it failed to parse and was kept): a typed character
+    /// replaces it, Backspace clears it, anything else just drops the selection.
+    selected: bool,
+}
+
+/// Tab completion in progress: the candidates for the word at the cursor. A first Tab fills
+/// in what they share and lists them; each further Tab puts the next one in place (Shift+Tab
+/// the one before), until any other key. The tour's prompt and the sandbox's share it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Completion {
+    /// Where the word being completed starts, in characters.
+    start: usize,
+    pub options: Vec<String>,
+    /// The candidate the last Tab put in place, while cycling.
+    pub chosen: Option<usize>,
+    /// The line and cursor as the last Tab left them: an edit since then starts afresh.
+    left: (String, usize),
 }
 
 impl LineInput {
@@ -60,6 +77,59 @@ impl LineInput {
     pub fn set(&mut self, text: &str) {
         self.chars = text.chars().collect();
         self.cursor = self.chars.len();
+        self.selected = false;
+    }
+
+    /// Puts back a line that failed, selected: typing replaces it, never glues onto it.
+    pub fn keep_failed(&mut self, text: &str) {
+        self.set(text);
+        self.selected = true;
+    }
+
+    /// Whether the whole line is selected (see `keep_failed`).
+    pub fn is_selected(&self) -> bool {
+        self.selected
+    }
+
+    /// Tab (`forward`) or Shift+Tab: completes the word before the cursor from what
+    /// `candidates` offers for the text before it (where the word starts, and the words);
+    /// pressed again, cycles through them. `state` keeps the cycle between presses.
+    pub fn tab(
+        &mut self,
+        state: &mut Option<Completion>,
+        forward: bool,
+        candidates: impl FnOnce(&str) -> (usize, Vec<String>),
+    ) {
+        self.selected = false;
+        let here = (self.text(), self.cursor);
+        if let Some(c) = state
+            && c.left == here
+        {
+            let n = c.options.len();
+            let next = match (c.chosen, forward) {
+                (None, true) => 0,
+                (None, false) => n - 1,
+                (Some(i), true) => (i + 1) % n,
+                (Some(i), false) => (i + n - 1) % n,
+            };
+            c.chosen = Some(next);
+            self.replace_before_cursor(c.start, &c.options[next]);
+            c.left = (self.text(), self.cursor);
+            return;
+        }
+        let (start, options) = candidates(&self.before_cursor());
+        if options.is_empty() {
+            *state = None;
+            return;
+        }
+        // The first Tab: as far as the candidates agree, with a space after a single one.
+        self.complete(start, &options);
+        *state = (options.len() > 1).then(|| Completion {
+            start,
+            options,
+            chosen: None,
+            left: (self.text(), self.cursor),
+        });
     }
 
     /// Replaces characters `start..cursor` with `with` (a completion).
@@ -72,6 +142,9 @@ impl LineInput {
     /// Inserts pasted text at the cursor at once: its first line, control characters left
     /// out, up to `LONGEST` characters in all.
     pub fn paste(&mut self, text: &str) -> Pasted {
+        if self.selected {
+            self.clear();
+        }
         // Terminals send a pasted line break as CR, LF or both.
         let mut lines = text.split(['\r', '\n']).filter(|l| !l.trim().is_empty());
         let first = lines.next().unwrap_or("");
@@ -124,6 +197,7 @@ impl LineInput {
         self.chars.clear();
         self.cursor = 0;
         self.recall = None;
+        self.selected = false;
     }
 
     fn show_history(&mut self, index: Option<usize>) {
@@ -137,6 +211,16 @@ impl LineInput {
 
     pub fn handle(&mut self, key: KeyEvent) -> Edit {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if std::mem::take(&mut self.selected) {
+            match key.code {
+                KeyCode::Char(c) if !ctrl && !c.is_control() => self.clear(),
+                KeyCode::Backspace | KeyCode::Delete => {
+                    self.clear();
+                    return Edit::Changed;
+                }
+                _ => {}
+            }
+        }
         match key.code {
             KeyCode::Enter => {
                 let text = self.text();
@@ -233,6 +317,43 @@ impl LineInput {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_failed_line_kept_selected_is_replaced_by_typing_not_glued_onto() {
+        let mut input = LineInput::new();
+        input.keep_failed("lned b1 to ada");
+        assert!(input.is_selected());
+        input.handle(key(KeyCode::Char('t')));
+        assert_eq!(input.text(), "t", "the new line replaces the failed one");
+        assert!(!input.is_selected());
+        input.keep_failed("lned b1 to ada");
+        input.handle(key(KeyCode::Backspace));
+        assert!(input.is_empty(), "Backspace clears it");
+        input.keep_failed("lned b1 to ada");
+        input.handle(key(KeyCode::Left));
+        input.handle(key(KeyCode::Char('x')));
+        assert_eq!(
+            input.text(),
+            "lned b1 to adxa",
+            "an arrow keeps it, to be fixed"
+        );
+    }
+
+    #[test]
+    fn tab_fills_in_what_candidates_share_then_cycles_through_them() {
+        let mut input = LineInput::new();
+        input.set("sh");
+        let mut state = None;
+        let offer = |_: &str| (0, vec!["show".to_string(), "show solution".to_string()]);
+        input.tab(&mut state, true, offer);
+        assert_eq!(input.text(), "show");
+        input.tab(&mut state, true, offer);
+        assert_eq!(input.text(), "show");
+        input.tab(&mut state, true, offer);
+        assert_eq!(input.text(), "show solution");
+        input.tab(&mut state, false, offer);
+        assert_eq!(input.text(), "show", "Shift+Tab goes back");
+    }
 
     fn key(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)

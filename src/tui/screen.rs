@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use crate::content::Content;
 use crate::progress::{Progress, Store};
 
-use super::keys::Keymap;
+use super::keys::{Action, Keymap};
 use super::theme::Theme;
 
 /// Shared state a screen may read and change.
@@ -70,6 +70,59 @@ pub enum Transition {
 /// A key and what it does, for the footer.
 pub type Hint = (&'static str, &'static str);
 
+/// One thing a key does where a screen is now. A screen lists these once (`commands`), and
+/// its footer and help are both read from that list, so neither shows a key the screen
+/// would not act on, and a remapped key shows the same in both.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Command {
+    /// The key as the footer shows it: the first of its keys.
+    pub short: &'static str,
+    /// The keys as help shows them: all of them.
+    pub keys: String,
+    /// The footer's few words; `None` keeps the command to the help overlay.
+    pub hint: Option<&'static str>,
+    /// What it does, for help.
+    pub doc: String,
+}
+
+impl Command {
+    /// A command bound to an action in the keymap (so a remapped key shows here too).
+    pub fn bound(keys: &Keymap, action: Action, hint: Option<&'static str>, doc: &str) -> Self {
+        Command {
+            short: keys.short(action),
+            keys: keys.label(action).to_string(),
+            hint,
+            doc: doc.to_string(),
+        }
+    }
+
+    /// Keys that are not in the keymap: typed letters, Enter at a prompt, Ctrl+C.
+    pub fn fixed(label: &'static str, hint: Option<&'static str>, doc: &str) -> Self {
+        Command {
+            short: label,
+            keys: label.to_string(),
+            hint,
+            doc: doc.to_string(),
+        }
+    }
+}
+
+/// The footer's hints from a screen's commands, in their order.
+pub fn footer_of(commands: &[Command]) -> Vec<Hint> {
+    commands
+        .iter()
+        .filter_map(|c| c.hint.map(|h| (c.short, h)))
+        .collect()
+}
+
+/// The help overlay's rows from a screen's commands.
+pub fn help_of(commands: &[Command]) -> Vec<(String, String)> {
+    commands
+        .iter()
+        .map(|c| (c.keys.clone(), c.doc.clone()))
+        .collect()
+}
+
 pub trait Screen {
     /// Shown in the help overlay's title.
     fn title(&self) -> String;
@@ -90,12 +143,19 @@ pub trait Screen {
         Transition::Stay
     }
 
+    /// What the keys do here now, declared once: the footer and help are read from it.
+    fn commands(&self, _ctx: &Ctx) -> Vec<Command> {
+        Vec::new()
+    }
+
     /// The most useful keys here, for the footer (help and quit are added by the app).
-    fn footer(&self, ctx: &Ctx) -> Vec<Hint>;
+    fn footer(&self, ctx: &Ctx) -> Vec<Hint> {
+        footer_of(&self.commands(ctx))
+    }
 
     /// Keys particular to this screen, for the help overlay: (keys, what they do).
-    fn help(&self, _ctx: &Ctx) -> Vec<(String, String)> {
-        Vec::new()
+    fn help(&self, ctx: &Ctx) -> Vec<(String, String)> {
+        help_of(&self.commands(ctx))
     }
 
     /// True while the learner types text: `q` and `?` then go to the text.

@@ -13,6 +13,8 @@ use super::draft::Draft;
 use crate::content::{Kind, Lesson, Question};
 use crate::progress::QuizScore;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::narration::marked;
+use crate::tui::widgets::text;
 
 fn width_of(s: &str) -> usize {
     Span::raw(s).width()
@@ -59,27 +61,29 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 }
 
 /// Text after a lead (a marker, a letter) on its first line, and under the text, not the lead,
-/// on the next ones.
-fn hanging<'a>(lead: Vec<Span<'a>>, text: &str, style: Style, width: usize) -> Vec<Line<'a>> {
+/// on the next ones; its `` `code` `` in the code style, without the backticks.
+fn hanging(
+    lead: Vec<Span<'static>>,
+    text: &str,
+    style: Style,
+    width: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
     let indent: usize = lead.iter().map(Span::width).sum();
     let mut lead = Some(lead);
-    wrap(text, width.saturating_sub(indent))
-        .into_iter()
-        .map(|part| {
-            let mut spans = lead
-                .take()
-                .unwrap_or_else(|| vec![Span::raw(" ".repeat(indent))]);
-            spans.push(Span::styled(part, style));
-            Line::from(spans)
-        })
-        .collect()
+    let mut lines = Vec::new();
+    for part in text.split('\n') {
+        let mut spans = lead
+            .take()
+            .unwrap_or_else(|| vec![Span::raw(" ".repeat(indent))]);
+        spans.extend(marked(part, style, theme));
+        lines.extend(text::wrap(Line::from(spans), width.max(indent + 1), indent));
+    }
+    lines
 }
 
-fn paragraph<'a>(text: &str, style: Style, width: usize) -> Vec<Line<'a>> {
-    wrap(text, width)
-        .into_iter()
-        .map(|l| Line::styled(l, style))
-        .collect()
+fn paragraph(text: &str, style: Style, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    hanging(Vec::new(), text, style, width, theme)
 }
 
 /// What a question asks the learner to do, in a few words.
@@ -93,7 +97,7 @@ pub fn instruction(kind: Kind) -> &'static str {
 
 /// The prompt, and the setup commands of a question checked against the model.
 fn head<'a>(question: &Question, theme: &Theme, width: usize) -> Vec<Line<'a>> {
-    let mut lines = paragraph(&question.prompt, theme.title, width);
+    let mut lines = paragraph(&question.prompt, theme.title, width, theme);
     if !question.setup.is_empty() {
         lines.push(Line::raw(""));
         lines.push(Line::styled(
@@ -101,7 +105,13 @@ fn head<'a>(question: &Question, theme: &Theme, width: usize) -> Vec<Line<'a>> {
             theme.dim,
         ));
         for l in &question.setup {
-            lines.extend(hanging(vec![Span::raw("  ")], &l.text, theme.accent, width));
+            lines.extend(hanging(
+                vec![Span::raw("  ")],
+                &l.text,
+                theme.accent,
+                width,
+                theme,
+            ));
         }
     }
     lines.push(Line::raw(""));
@@ -142,7 +152,13 @@ pub fn question<'a>(
         ));
         let style = if here { theme.emphasis } else { theme.text };
         let start = lines.len();
-        lines.extend(hanging(lead, &question.choices[choice].text, style, width));
+        lines.extend(hanging(
+            lead,
+            &question.choices[choice].text,
+            style,
+            width,
+            theme,
+        ));
         if here {
             focus = start..lines.len();
         }
@@ -161,7 +177,7 @@ fn mark<'a>(right: bool, theme: &Theme) -> Span<'a> {
 
 /// A choice with its letter, then a `why` under it.
 fn explained<'a>(
-    lead: Vec<Span<'a>>,
+    lead: Vec<Span<'static>>,
     shown: &Shown,
     why: &str,
     theme: &Theme,
@@ -170,10 +186,10 @@ fn explained<'a>(
     let indent: usize = lead.iter().map(Span::width).sum();
     let mut lead = lead;
     lead.push(Span::styled(format!("{}) ", shown.letter), theme.key));
-    let mut lines = hanging(lead, &shown.choice.text, theme.text, width);
+    let mut lines = hanging(lead, &shown.choice.text, theme.text, width, theme);
     if !why.is_empty() {
         let pad = " ".repeat(indent + 3);
-        lines.extend(hanging(vec![Span::raw(pad)], why, theme.dim, width));
+        lines.extend(hanging(vec![Span::raw(pad)], why, theme.dim, width, theme));
     }
     lines
 }
@@ -189,101 +205,17 @@ pub fn feedback<'a>(
     width: usize,
 ) -> Vec<Line<'a>> {
     let mut lines = head(question, theme, width);
-    let verdict = if feedback.right {
-        Line::from(vec![
-            Span::styled("✓ Right", theme.title.patch(theme.ok)),
-            Span::styled(".", theme.text),
-        ])
-    } else {
-        let key = match (question.kind, feedback.key.len()) {
-            (Kind::Order, _) => format!("The right order is {}.", feedback.key_letters()),
-            (_, 1) => format!("The right answer is {}.", feedback.key_letters()),
-            _ => format!("The right answers are {}.", feedback.key_letters()),
-        };
-        Line::from(vec![
-            Span::styled("✗ Wrong", theme.title.patch(theme.bad)),
-            Span::styled(format!(". {key}"), theme.text),
-        ])
-    };
-    lines.push(verdict);
+    lines.push(verdict(question, feedback, theme));
     lines.push(Line::raw(""));
     match question.kind {
-        Kind::Order => {
-            let given: Vec<String> = feedback
-                .picked
-                .iter()
-                .map(|s| s.letter.to_string())
-                .collect();
-            if !feedback.right {
-                lines.push(Line::styled(
-                    format!("Your order: {}", given.join(", ")),
-                    theme.text,
-                ));
-            }
-            for (place, shown) in feedback.key.iter().enumerate() {
-                let yours = feedback
-                    .picked
-                    .iter()
-                    .position(|p| std::ptr::eq(p.choice, shown.choice));
-                let in_place = yours == Some(place);
-                let mut lead = vec![
-                    mark(in_place, theme),
-                    Span::styled(format!("{}. ", place + 1), theme.dim),
-                ];
-                if let (false, Some(y)) = (in_place, yours) {
-                    lead.push(Span::styled(
-                        format!("(you had it {}) ", ordinal(y + 1)),
-                        theme.bad,
-                    ));
-                }
-                lines.extend(explained(lead, shown, &shown.choice.why, theme, width));
-            }
-        }
+        Kind::Order => lines.extend(order_feedback(feedback, theme, width)),
         Kind::Single | Kind::Multiple => {
-            lines.push(Line::styled("You picked:", theme.text));
-            for shown in &feedback.picked {
-                lines.extend(explained(
-                    vec![Span::raw("  "), mark(shown.right, theme)],
-                    shown,
-                    &shown.choice.why,
-                    theme,
-                    width,
-                ));
-            }
-            let missed: Vec<&Shown> = feedback
-                .key
-                .iter()
-                .filter(|k| {
-                    !feedback
-                        .picked
-                        .iter()
-                        .any(|p| std::ptr::eq(p.choice, k.choice))
-                })
-                .collect();
-            if !missed.is_empty() {
-                lines.push(Line::styled(
-                    if missed.len() == 1 && question.kind == Kind::Single {
-                        "The right one:"
-                    } else {
-                        "Right, and not picked:"
-                    },
-                    theme.text,
-                ));
-                for shown in missed {
-                    lines.extend(explained(
-                        vec![Span::raw("  "), Span::styled("→ ", theme.ok)],
-                        shown,
-                        &shown.why_unpicked(),
-                        theme,
-                        width,
-                    ));
-                }
-            }
+            lines.extend(picked_feedback(question, feedback, theme, width));
         }
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled("Why", theme.title));
-    lines.extend(paragraph(&question.explanation, theme.text, width));
+    lines.extend(paragraph(&question.explanation, theme.text, width, theme));
     if let Some(lesson) = review {
         lines.push(Line::raw(""));
         lines.extend(hanging(
@@ -293,6 +225,111 @@ pub fn feedback<'a>(
             ],
             &format!("“{}”", lesson.title),
             theme.accent,
+            width,
+            theme,
+        ));
+    }
+    lines
+}
+
+/// "✓ Right." or "✗ Wrong. The right answer is b."
+fn verdict(question: &Question, feedback: &Feedback, theme: &Theme) -> Line<'static> {
+    if feedback.right {
+        return Line::from(vec![
+            Span::styled("✓ Right", theme.title.patch(theme.ok)),
+            Span::styled(".", theme.text),
+        ]);
+    }
+    let key = match (question.kind, feedback.key.len()) {
+        (Kind::Order, _) => format!("The right order is {}.", feedback.key_letters()),
+        (_, 1) => format!("The right answer is {}.", feedback.key_letters()),
+        _ => format!("The right answers are {}.", feedback.key_letters()),
+    };
+    Line::from(vec![
+        Span::styled("✗ Wrong", theme.title.patch(theme.bad)),
+        Span::styled(format!(". {key}"), theme.text),
+    ])
+}
+
+/// An order question: the learner's order, then each place with the item that belongs there.
+fn order_feedback(feedback: &Feedback, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let given: Vec<String> = feedback
+        .picked
+        .iter()
+        .map(|s| s.letter.to_string())
+        .collect();
+    if !feedback.right {
+        lines.push(Line::styled(
+            format!("Your order: {}", given.join(", ")),
+            theme.text,
+        ));
+    }
+    for (place, shown) in feedback.key.iter().enumerate() {
+        let yours = feedback
+            .picked
+            .iter()
+            .position(|p| std::ptr::eq(p.choice, shown.choice));
+        let in_place = yours == Some(place);
+        let mut lead = vec![
+            mark(in_place, theme),
+            Span::styled(format!("{}. ", place + 1), theme.dim),
+        ];
+        if let (false, Some(y)) = (in_place, yours) {
+            lead.push(Span::styled(
+                format!("(you had it {}) ", ordinal(y + 1)),
+                theme.bad,
+            ));
+        }
+        lines.extend(explained(lead, shown, &shown.choice.why, theme, width));
+    }
+    lines
+}
+
+/// A pick question: each choice picked with its `why`, then the right ones not picked.
+fn picked_feedback(
+    question: &Question,
+    feedback: &Feedback,
+    theme: &Theme,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::styled("You picked:", theme.text)];
+    for shown in &feedback.picked {
+        lines.extend(explained(
+            vec![Span::raw("  "), mark(shown.right, theme)],
+            shown,
+            &shown.choice.why,
+            theme,
+            width,
+        ));
+    }
+    let missed: Vec<&Shown> = feedback
+        .key
+        .iter()
+        .filter(|k| {
+            !feedback
+                .picked
+                .iter()
+                .any(|p| std::ptr::eq(p.choice, k.choice))
+        })
+        .collect();
+    if missed.is_empty() {
+        return lines;
+    }
+    lines.push(Line::styled(
+        if missed.len() == 1 && question.kind == Kind::Single {
+            "The right one:"
+        } else {
+            "Right, and not picked:"
+        },
+        theme.text,
+    ));
+    for shown in missed {
+        lines.extend(explained(
+            vec![Span::raw("  "), Span::styled("→ ", theme.ok)],
+            shown,
+            &shown.why_unpicked(),
+            theme,
             width,
         ));
     }
@@ -368,6 +405,7 @@ pub fn summary<'a>(
             &q.prompt,
             theme.emphasis,
             width,
+            theme,
         ));
         // The letters of that attempt are gone from the screen: name the right choices by
         // their text. An order's explanation already tells the order.
@@ -378,6 +416,7 @@ pub fn summary<'a>(
                     &c.text,
                     theme.ok,
                     width,
+                    theme,
                 ));
             }
         }
@@ -386,6 +425,7 @@ pub fn summary<'a>(
             &q.explanation,
             theme.dim,
             width,
+            theme,
         ));
     }
     lines

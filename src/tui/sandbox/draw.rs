@@ -68,25 +68,13 @@ fn prompt_lines(
     let placeholder = format!("press {} to type a command", ctx.keys.short(Action::Type));
     let prompt = Prompt {
         input: &sandbox.input,
+        completion: sandbox.completion.as_ref(),
         error,
         active: sandbox.typing,
         placeholder: &placeholder,
         theme: t,
     };
     let (mut lines, cursor) = prompt.lines(width);
-    if let Some(completion) = &sandbox.completion {
-        // The candidate in place is marked with ▸ and reversed, not by color alone.
-        let mut spans = vec![Span::styled("Tab:", t.dim)];
-        for (i, option) in completion.options.iter().enumerate() {
-            if completion.chosen == Some(i) {
-                spans.push(Span::styled(" ▸", t.focus));
-                spans.push(Span::styled(option.clone(), t.selected));
-            } else {
-                spans.push(Span::styled(format!("  {option}"), t.accent));
-            }
-        }
-        lines.extend(wrap(Line::from(spans), width, 5));
-    }
     for notice in &sandbox.notice {
         lines.extend(wrap(Line::styled(notice.clone(), t.warn), width, 2));
     }

@@ -14,11 +14,12 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 
 use crate::content::Content;
-use crate::model::language::{ParseError, complete};
+use crate::model::language::ParseError;
 use crate::model::{Delivery, Outcome, Session};
-use crate::tui::keys::Action;
+use crate::tui::keys::{Action, intern};
 use crate::tui::line_input::{Edit, LineInput};
-use crate::tui::screen::{Ctx, Hint, Screen, Transition};
+use crate::tui::screen::{Command, Ctx, Screen, Transition};
+use crate::tui::widgets::prompt::candidates;
 use crate::tui::widgets::text::Scroll;
 
 use history::History;
@@ -42,19 +43,7 @@ pub const EMPTY: [&str; 6] = [
 /// The panels that can hold the focus when the prompt does not.
 pub use crate::tui::widgets::model_panels::ModelPanel as Focus;
 
-/// Tab completion in progress: the candidates for the word at the cursor. A first Tab fills
-/// in what they share and lists them; each further Tab puts the next one in place (Shift+Tab
-/// the one before), until any other key.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Completion {
-    /// Where the word being completed starts, in characters.
-    start: usize,
-    pub options: Vec<String>,
-    /// The candidate the last Tab put in place, while cycling.
-    pub chosen: Option<usize>,
-    /// The line and cursor as the last Tab left them: an edit since then starts afresh.
-    left: (String, usize),
-}
+pub use crate::tui::line_input::Completion;
 
 /// One command of the session and what it came to: the commands panel lists these.
 #[derive(Debug, Clone)]
@@ -291,12 +280,12 @@ impl Sandbox {
             Some(Ok(m)) => {
                 if !self.meta(m) {
                     // A file that could not be read or written: the line stays to be fixed.
-                    self.input.set(text);
+                    self.input.keep_failed(text);
                 }
             }
             Some(Err(message)) => {
                 self.notice.push(message);
-                self.input.set(text);
+                self.input.keep_failed(text);
             }
             None => {
                 if let Some((seq, _)) = self.past.take() {
@@ -333,8 +322,9 @@ impl Sandbox {
             }
             Err(e) => {
                 self.error = Some((text.to_string(), e));
-                // The line stays at the prompt to be corrected where the caret points.
-                self.input.set(text);
+                // The line stays at the prompt to be corrected where the caret points,
+                // selected: typing a new line replaces it.
+                self.input.keep_failed(text);
             }
         }
     }
@@ -476,47 +466,12 @@ impl Sandbox {
     /// Tab (`forward`) or Shift+Tab: completes the word being typed from commands, catalogs,
     /// books, patrons and the sandbox's words; pressed again, cycles through the candidates.
     fn complete(&mut self, forward: bool) {
-        let here = (self.input.text(), self.input.cursor());
-        if let Some(c) = &mut self.completion
-            && c.left == here
-        {
-            let n = c.options.len();
-            let next = match (c.chosen, forward) {
-                (None, true) => 0,
-                (None, false) => n - 1,
-                (Some(i), true) => (i + 1) % n,
-                (Some(i), false) => (i + n - 1) % n,
-            };
-            c.chosen = Some(next);
-            self.input.replace_before_cursor(c.start, &c.options[next]);
-            c.left = (self.input.text(), self.input.cursor());
-            return;
-        }
-        let before = self.input.before_cursor();
-        let (start, mut options) = complete(&before, &self.session().names());
-        if before.split_whitespace().count() <= 1 && !before.ends_with(' ') {
-            let word = before.trim().to_lowercase();
-            options.extend(
-                meta::WORDS
-                    .iter()
-                    .filter(|w| w.starts_with(&word))
-                    .map(|w| w.to_string()),
-            );
-            options.sort();
-            options.dedup();
-        }
-        if options.is_empty() {
-            self.completion = None;
-            return;
-        }
-        // The first Tab: as far as the candidates agree, with a space after a single one.
-        self.input.complete(start, &options);
-        self.completion = (options.len() > 1).then(|| Completion {
-            start,
-            options,
-            chosen: None,
-            left: (self.input.text(), self.input.cursor()),
-        });
+        let found = candidates(
+            &self.input.before_cursor(),
+            &self.session().names(),
+            &meta::WORDS,
+        );
+        self.input.tab(&mut self.completion, forward, |_| found);
     }
 
     fn typing_key(&mut self, key: KeyEvent, ctx: &Ctx) {
@@ -571,8 +526,10 @@ impl Screen for Sandbox {
             self.scrub(true);
         } else if is(Action::Later) {
             self.scrub(false);
-        } else if is(Action::FocusNext) {
-            self.focus = Focus::ALL[(self.focus.index() + 1) % Focus::ALL.len()];
+        } else if is(Action::FocusNext) || is(Action::FocusPrev) {
+            let n = Focus::ALL.len();
+            let step = if is(Action::FocusPrev) { n - 1 } else { 1 };
+            self.focus = Focus::ALL[(self.focus.index() + step) % n];
         } else if is(Action::Up) {
             self.scroll[self.focus.index()].up(1);
         } else if is(Action::Down) {
@@ -592,68 +549,75 @@ impl Screen for Sandbox {
         Transition::Stay
     }
 
-    fn footer(&self, ctx: &Ctx) -> Vec<Hint> {
-        let k = |a: Action| ctx.keys.label(a);
+    fn commands(&self, ctx: &Ctx) -> Vec<Command> {
+        let k = ctx.keys;
         if self.typing {
-            let mut hints = vec![("Enter", "run"), ("Tab", "complete"), ("↑↓", "history")];
-            if self.input.is_empty() && self.session().library().head() > 0 {
-                hints.push(("[ ]", "time"));
-            }
-            hints.push(("Esc", "leave prompt"));
-            hints
-        } else {
-            vec![
-                (k(Action::Type), "type"),
-                (k(Action::Earlier), "earlier"),
-                (k(Action::Later), "later"),
-                (k(Action::FocusNext), "focus"),
-                ("↑↓", "scroll"),
-                (
-                    k(Action::Back),
-                    if self.past.is_some() { "now" } else { "home" },
+            let mut list = vec![
+                Command::fixed(
+                    "Enter",
+                    Some("run"),
+                    "run the line (any command of the language)",
                 ),
-            ]
+                Command::fixed(
+                    "Tab",
+                    Some("complete"),
+                    "complete; again: the next candidate (Shift+Tab: back)",
+                ),
+                Command::fixed("↑↓", Some("history"), "earlier lines (kept across runs)"),
+            ];
+            let empty = self.input.is_empty() && self.session().library().head() > 0;
+            list.push(Command {
+                short: intern(format!(
+                    "{} {}",
+                    k.short(Action::Earlier),
+                    k.short(Action::Later)
+                )),
+                keys: format!("{} {}", k.label(Action::Earlier), k.label(Action::Later)),
+                hint: empty.then_some("time"),
+                doc: "step through the log's past (at an empty prompt too)".into(),
+            });
+            list.push(Command::bound(
+                k,
+                Action::Back,
+                Some("leave prompt"),
+                "leave the prompt; again: back to now, then home",
+            ));
+            list.extend(words());
+            return list;
         }
-    }
-
-    fn help(&self, ctx: &Ctx) -> Vec<(String, String)> {
-        let k = |a: Action| ctx.keys.label(a).to_string();
-        // Short rows (keys in at most 12 columns), so the whole overlay fits an 80×24 terminal.
-        [
-            ("Enter", "run the line (any command of the language)"),
-            (
-                "Tab",
-                "complete; again: the next candidate (Shift+Tab: back)",
+        let back = if self.past.is_some() { "now" } else { "home" };
+        let mut list = vec![
+            Command::bound(k, Action::Type, Some("type"), "back to the prompt"),
+            Command::bound(
+                k,
+                Action::Earlier,
+                Some("earlier"),
+                "view the log one event earlier",
             ),
-            ("↑ ↓", "earlier lines (kept across runs)"),
-            ("Esc", "leave the prompt; again: back to now, then home"),
-        ]
-        .into_iter()
-        .map(|(keys, doc)| (keys.to_string(), doc.to_string()))
-        .chain([
-            (k(Action::Type), "back to the prompt".to_string()),
-            (
-                format!("{} {}", k(Action::Earlier), k(Action::Later)),
-                "step through the log's past (at an empty prompt too)".to_string(),
+            Command::bound(
+                k,
+                Action::Later,
+                Some("later"),
+                "view one event later, up to now",
             ),
-            (
-                k(Action::FocusNext),
-                "focus a panel; ↑ ↓ PgUp PgDn scroll it".to_string(),
-            ),
-            (
-                "undo reset".to_string(),
-                "take back the last command (a reset too); start empty".to_string(),
-            ),
-            (
-                "save load".to_string(),
-                "FILE: write the session as a script; replay one".to_string(),
-            ),
-            (
-                "now help".to_string(),
-                "leave the past; show the whole language".to_string(),
-            ),
-        ])
-        .collect()
+            Command::bound(k, Action::FocusNext, Some("focus"), "focus the next panel"),
+            Command::bound(k, Action::FocusPrev, None, "focus the previous panel"),
+            Command {
+                short: k.pair(Action::Up, Action::Down),
+                keys: format!(
+                    "{} {} {} {}",
+                    k.short(Action::Up),
+                    k.short(Action::Down),
+                    k.short(Action::PageUp),
+                    k.short(Action::PageDown)
+                ),
+                hint: Some("scroll"),
+                doc: "scroll the panel in focus".into(),
+            },
+            Command::bound(k, Action::Back, Some(back), "back to now; then home"),
+        ];
+        list.extend(words());
+        list
     }
 
     fn on_mouse(&mut self, event: MouseEvent, _ctx: &mut Ctx) -> Transition {
@@ -731,3 +695,20 @@ pub fn entry() -> crate::tui::home::Entry {
 
 #[cfg(test)]
 mod tests;
+
+/// The sandbox's own words at the prompt, for help.
+fn words() -> [Command; 3] {
+    [
+        Command::fixed(
+            "undo reset",
+            None,
+            "take back the last command (a reset too); start empty",
+        ),
+        Command::fixed(
+            "save load",
+            None,
+            "FILE: write the session as a script; replay one",
+        ),
+        Command::fixed("now help", None, "leave the past; show the whole language"),
+    ]
+}

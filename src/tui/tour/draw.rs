@@ -20,13 +20,16 @@ use crate::tui::widgets::catalogs::{CatalogsPanel, Rebuilding};
 use crate::tui::widgets::last_command::{CommandsPanel, Ran};
 use crate::tui::widgets::log::LogPanel;
 use crate::tui::widgets::model_panels::{ModelPanel, ModelPanels};
-use crate::tui::widgets::narration::NarrationPanel;
+use crate::tui::widgets::narration::{NarrationPanel, marked};
 use crate::tui::widgets::office::OfficePanel;
 use crate::tui::widgets::panel::panel;
 use crate::tui::widgets::prompt::Prompt;
 use crate::tui::widgets::text::{PanelText, Scroll, render_scrolled, wrap};
 
-use super::state::Phase;
+use crate::plain::checklist::sentence;
+use crate::words::plural;
+
+use super::state::{Item, Phase};
 use super::{Focus, QUIZ_OFFER, Tour, choice_key};
 
 pub const MIN_WIDTH: u16 = 72;
@@ -308,7 +311,7 @@ fn draw_text_column(
     let [main, task_area] = split_text_column(tour, area, narration_rows, task.as_ref());
     if tour.state.phase == Phase::Asking {
         // The narration tells what happens, so it waits until the prediction is answered.
-        let (lines, rows) = predict_lines(tour, ctx.content, width, t);
+        let (lines, rows) = predict_lines(tour, ctx, width);
         let focused = matches!(tour.focus, Focus::Task | Focus::Narration);
         let block = panel("Predict, then see", focused, t);
         let inner = block.inner(main);
@@ -382,7 +385,7 @@ fn draw_task(
             cursor,
         } => (lines, prompt, cursor),
     };
-    let title = match (tour.state.goal_reached(ctx.content), tour.typing) {
+    let title = match (tour.state.goal_shown(ctx.content), tour.typing) {
         (true, _) => "Challenge · goal reached ✓",
         (false, true) => "Challenge · typing",
         (false, false) => "Challenge",
@@ -403,21 +406,21 @@ fn draw_task(
 
 /// The task under the narration, if the step has one now.
 fn task(tour: &Tour, ctx: &Ctx, width: usize, question: bool) -> Option<Task> {
-    let (content, progress, t) = (ctx.content, &*ctx.progress, ctx.theme);
+    let (content, t) = (ctx.content, ctx.theme);
     let step = tour.state.current(content);
     if tour.state.finished {
-        return Some(Task::Lines(
-            "End of the tour",
-            end_lines(content, progress, width, t),
-        ));
+        let room = tour.present.is_some();
+        return Some(Task::Lines("End of the tour", end_lines(ctx, room, width)));
     }
     match tour.state.phase {
         Phase::Asking => None,
-        // A challenge after a prediction: the verdict leads, then the challenge.
+        // A challenge after a prediction: the verdict's headline leads, then the goal (in
+        // view from the first moment), then the verdict's explanation.
         Phase::Revealed { picked } if step.challenge.is_some() => {
-            let mut lines = verdict_lines(tour, content, picked, false, width, t);
-            lines.push(Line::raw(""));
+            let (mut lines, why) = verdict_parts(tour, content, picked, false, width, t);
             lines.extend(challenge_lines(tour, ctx, width));
+            lines.push(Line::raw(""));
+            lines.extend(why);
             let (prompt, cursor) = prompt_lines(tour, ctx, width);
             Some(Task::Challenge {
                 lines,
@@ -474,27 +477,30 @@ fn shown_rows(
 
 /// The question, its lettered choices and how to answer; with the range of lines each choice
 /// takes, so a click can be told which one it hit.
-fn predict_lines(
-    tour: &Tour,
-    content: &Content,
-    width: usize,
-    t: &Theme,
-) -> (Vec<Line<'static>>, Vec<Range<usize>>) {
+fn predict_lines(tour: &Tour, ctx: &Ctx, width: usize) -> (Vec<Line<'static>>, Vec<Range<usize>>) {
+    let (content, t, ctx_keys) = (ctx.content, ctx.theme, ctx.keys);
+
     let step = tour.state.current(content);
     let Some(predict) = &step.predict else {
         return (Vec::new(), Vec::new());
     };
-    let mut lines = wrap(Line::styled(predict.question.clone(), t.emphasis), width, 0);
+    let mut lines = wrap(
+        Line::from(marked(&predict.question, t.emphasis, t)),
+        width,
+        0,
+    );
     lines.push(Line::raw(""));
     let mut rows = Vec::new();
     for (i, choice) in predict.choices.iter().enumerate() {
         let key = choice_key(i).map_or(" ".to_string(), |c| c.to_string());
         let start = lines.len();
         lines.extend(wrap(
-            Line::from(vec![
-                Span::styled(format!(" {key}) "), t.key),
-                Span::styled(choice.text.clone(), t.text),
-            ]),
+            Line::from(
+                [Span::styled(format!(" {key}) "), t.key)]
+                    .into_iter()
+                    .chain(marked(&choice.text, t.text, t))
+                    .collect::<Vec<_>>(),
+            ),
             width,
             4,
         ));
@@ -509,8 +515,9 @@ fn predict_lines(
         "Ask the room; the step's commands run once the answer is shown.".to_string()
     } else {
         format!(
-            "Press {} to answer; the step's commands run after you do. → skips the question.",
-            or_list(&keys)
+            "Press {} to answer; the step's commands run after you do. {} skips the question.",
+            or_list(&keys),
+            ctx_keys.short(Action::Next)
         )
     };
     lines.extend(wrap(Line::styled(how, t.dim), width, 0));
@@ -525,64 +532,57 @@ fn verdict_lines(
     width: usize,
     t: &Theme,
 ) -> Vec<Line<'static>> {
+    let (head, why) = verdict_parts(tour, content, picked, question, width, t);
+    head.into_iter().chain(why).collect()
+}
+
+/// A prediction's verdict in two parts: the headline (the question when asked for, what was
+/// picked, the right answer) and the explanation (the why, the reveal), wrapped at `width`.
+fn verdict_parts(
+    tour: &Tour,
+    content: &Content,
+    picked: Option<usize>,
+    question: bool,
+    width: usize,
+    t: &Theme,
+) -> (Vec<Line<'static>>, Vec<Line<'static>>) {
     let step = tour.state.current(content);
     let Some(predict) = &step.predict else {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
-    let mut lines = Vec::new();
+    let (mut head, mut why) = (Vec::new(), Vec::new());
     let right = predict.choices.iter().position(|c| c.correct);
-    let letter = |i: usize| choice_key(i).unwrap_or('?');
-    let mut add = |line: Line<'static>, indent: usize| lines.extend(wrap(line, width, indent));
+    let choice = |mark: &'static str, style, i: usize| {
+        let letter = format!("{}) ", choice_key(i).unwrap_or('?'));
+        let mut spans = vec![Span::styled(mark, style), Span::styled(letter, t.text)];
+        spans.extend(marked(&predict.choices[i].text, t.text, t));
+        wrap(Line::from(spans), width, 2)
+    };
     if question {
-        add(Line::styled(predict.question.clone(), t.dim), 0);
+        head.extend(wrap(
+            Line::from(marked(&predict.question, t.dim, t)),
+            width,
+            0,
+        ));
     }
+    let said = |text: String| wrap(Line::from(marked(&text, t.text, t)), width, 0);
     match picked {
         Some(i) if Some(i) == right => {
-            let c = &predict.choices[i];
-            add(
-                Line::from(vec![
-                    Span::styled("✓ Right: ", t.ok),
-                    Span::styled(format!("{}) {}", letter(i), c.text), t.text),
-                ]),
-                2,
-            );
-            add(Line::styled(c.why.clone(), t.text), 0);
+            head.extend(choice("✓ Right: ", t.ok, i));
+            why.extend(said(predict.choices[i].why.clone()));
         }
         Some(i) => {
-            let c = &predict.choices[i];
-            add(
-                Line::from(vec![
-                    Span::styled("✗ You picked ", t.bad),
-                    Span::styled(format!("{}) {}", letter(i), c.text), t.text),
-                ]),
-                2,
-            );
-            add(Line::styled(c.why.clone(), t.text), 0);
+            head.extend(choice("✗ You picked ", t.bad, i));
+            why.extend(said(predict.choices[i].why.clone()));
             if let Some(r) = right {
-                add(
-                    Line::from(vec![
-                        Span::styled("✓ The answer: ", t.ok),
-                        Span::styled(
-                            format!("{}) {}", letter(r), predict.choices[r].text),
-                            t.text,
-                        ),
-                    ]),
-                    2,
-                );
+                head.extend(choice("✓ The answer: ", t.ok, r));
             }
         }
         None => {
             if let Some(r) = right {
-                let c = &predict.choices[r];
-                add(
-                    Line::from(vec![
-                        Span::styled("✓ The answer: ", t.ok),
-                        Span::styled(format!("{}) {}", letter(r), c.text), t.text),
-                    ]),
-                    2,
-                );
+                head.extend(choice("✓ The answer: ", t.ok, r));
                 // Nobody answered (skipped, or a room): "Right." would praise nobody.
-                add(Line::styled(unpraised(&c.why), t.text), 0);
+                why.extend(said(unpraised(&predict.choices[r].why)));
             }
         }
     }
@@ -591,9 +591,9 @@ fn verdict_lines(
             None => unpraised(reveal),
             Some(_) => reveal.clone(),
         };
-        add(Line::styled(reveal, t.emphasis), 0);
+        why.extend(wrap(Line::from(marked(&reveal, t.emphasis, t)), width, 0));
     }
-    lines
+    (head, why)
 }
 
 /// An explanation without the "Right." that greets a learner's correct answer.
@@ -611,31 +611,23 @@ fn challenge_lines(tour: &Tour, ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let mut add = |line: Line<'static>, indent: usize| lines.extend(wrap(line, width, indent));
     add(
-        Line::from(vec![
-            Span::styled("Goal: ", t.title),
-            Span::styled(challenge.goal.clone(), t.text),
-        ]),
+        Line::from(
+            vec![Span::styled("Goal: ", t.title)]
+                .into_iter()
+                .chain(marked(&challenge.goal, t.text, t))
+                .collect::<Vec<_>>(),
+        ),
         0,
     );
-    for (text, holds) in state.checklist(content) {
-        let (mark, style) = if holds {
-            ("✓ ", t.ok)
-        } else {
-            ("✗ ", t.bad)
-        };
-        add(
-            Line::from(vec![
-                Span::styled(mark, style),
-                Span::styled(text.to_string(), if holds { t.text } else { t.dim }),
-            ]),
-            2,
-        );
+    let typed = state.typed();
+    for item in state.conditions(content) {
+        add(checklist_line(item, typed, t), 2);
     }
     let lesson = &state.lesson(content).id;
     let solved_before = progress
         .challenges
         .contains(&Progress::challenge_key(lesson, state.step));
-    if state.goal_reached(content) {
+    if state.goal_shown(content) {
         let message = match (state.challenge.ran_solution, tour.present.is_some()) {
             // The room watched the solution run: the presenter moves on, nobody resets.
             (true, true) => format!(
@@ -643,9 +635,15 @@ fn challenge_lines(tour: &Tour, ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
                 ctx.keys.short(Action::Next)
             ),
             (true, false) => "Reached by the solution. Type reset to try it your own way.".into(),
-            (false, _) => {
-                "★ Goal reached: every condition holds. Saved to your progress; → goes on.".into()
-            }
+            // The presenter typed it live: the room's goal, not one learner's progress.
+            (false, true) => format!(
+                "★ Goal reached: every condition holds. {} goes on.",
+                ctx.keys.short(Action::Next)
+            ),
+            (false, false) => format!(
+                "★ Goal reached: every condition holds. Saved to your progress; {} goes on.",
+                ctx.keys.short(Action::Next)
+            ),
         };
         add(Line::styled(message, t.ok), 2);
     } else if solved_before && tour.present.is_none() {
@@ -654,10 +652,12 @@ fn challenge_lines(tour: &Tour, ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
     }
     if state.challenge.hint {
         add(
-            Line::from(vec![
-                Span::styled("Hint: ", t.title),
-                Span::styled(challenge.hint.clone(), t.text),
-            ]),
+            Line::from(
+                vec![Span::styled("Hint: ", t.title)]
+                    .into_iter()
+                    .chain(marked(&challenge.hint, t.text, t))
+                    .collect::<Vec<_>>(),
+            ),
             0,
         );
     }
@@ -674,6 +674,25 @@ fn challenge_lines(tour: &Tour, ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
         }
     }
     lines
+}
+
+/// One condition of a challenge as a sentence. Nothing is ticked before the learner has
+/// typed a command: a condition that already held is one to keep, said so; one to reach is
+/// open (○) until then, and ✓ or ✗ after.
+fn checklist_line(item: Item, typed: bool, t: &Theme) -> Line<'static> {
+    let (mark, style) = match (typed, item.holds) {
+        (false, true) => ("= ", t.dim),
+        (false, false) => ("○ ", t.dim),
+        (true, true) => ("✓ ", t.ok),
+        (true, false) => ("✗ ", t.bad),
+    };
+    let mut spans = vec![Span::styled(mark, style)];
+    if item.keep {
+        spans.push(Span::styled("keep: ", t.title));
+    }
+    let text_style = if item.holds { t.text } else { t.dim };
+    spans.push(Span::styled(sentence(item.condition), text_style));
+    Line::from(spans)
 }
 
 /// The prompt, with a line of help under it while it is empty. A presenter's room does not
@@ -711,6 +730,7 @@ fn prompt_lines(tour: &Tour, ctx: &Ctx, width: usize) -> (Vec<Line<'static>>, Op
         .map(|(text, e)| (text.as_str(), e));
     let prompt = Prompt {
         input: &tour.input,
+        completion: tour.completion.as_ref(),
         error,
         active: tour.typing,
         placeholder: &placeholder,
@@ -727,23 +747,25 @@ fn prompt_lines(tour: &Tour, ctx: &Ctx, width: usize) -> (Vec<Line<'static>>, Op
     (lines, cursor)
 }
 
-fn end_lines(
-    content: &Content,
-    progress: &Progress,
-    width: usize,
-    t: &Theme,
-) -> Vec<Line<'static>> {
+/// The end of the tour: the quizzes on offer. To a room (`room`), nothing of one learner's
+/// progress: no lessons counted, no best scores.
+fn end_lines(ctx: &Ctx, room: bool, width: usize) -> Vec<Line<'static>> {
+    let (content, progress, t, keys) = (ctx.content, &*ctx.progress, ctx.theme, ctx.keys);
     let mut lines = Vec::new();
     let total = content.lessons.len();
     let done = super::lessons_completed(content, progress);
-    lines.extend(wrap(
-        Line::styled(
-            format!("You have reached the end of the tour ({done} of {total} lessons read to the end). Check what stuck with a quiz:"),
-            t.text,
-        ),
-        width,
-        0,
-    ));
+    let skipped = match progress.skipped.len() {
+        0 => String::new(),
+        n => format!(", {} skipped", plural(n, "challenge")),
+    };
+    let opening = if room {
+        format!("The end of the tour: {total} lessons. Check what stuck with a quiz:")
+    } else {
+        format!(
+            "You have reached the end of the tour ({done} of {total} lessons read to the end{skipped}). Check what stuck with a quiz:"
+        )
+    };
+    lines.extend(wrap(Line::styled(opening, t.text), width, 0));
     for (key, id) in QUIZ_OFFER {
         // A quiz missing from a teacher's own content is not offered.
         let Some(quiz) = content.quiz(id) else {
@@ -752,6 +774,7 @@ fn end_lines(
         let best = progress
             .quizzes
             .get(id)
+            .filter(|_| !room)
             .map(|s| format!(" (best so far {} of {})", s.best, s.total))
             .unwrap_or_default();
         lines.extend(wrap(
@@ -766,7 +789,12 @@ fn end_lines(
     }
     lines.extend(wrap(
         Line::styled(
-            "Press a letter to start that quiz. ← goes back, o opens the outline, Esc leaves the tour.",
+            format!(
+                "Press a letter to start that quiz. {} goes back, {} opens the outline, {} leaves the tour.",
+                keys.short(Action::Prev),
+                keys.short(Action::Outline),
+                keys.short(Action::Back)
+            ),
             t.dim,
         ),
         width,

@@ -2,6 +2,7 @@
 //! log, catalogs, commands), step by step, with predictions, challenges and an outline.
 //! State lives in `state`, drawing in `draw`, the outline overlay in `outline`.
 
+mod commands;
 mod draw;
 mod outline;
 pub mod present;
@@ -16,13 +17,13 @@ use ratatui::layout::{Position, Rect};
 
 use crate::UsageError;
 use crate::content::{Content, Panel, locate};
-use crate::model::language::complete;
 use crate::progress::Progress;
 
 use super::keys::Action;
-use super::line_input::{Edit, LineInput};
-use super::screen::{Ctx, Hint, Screen, Transition};
+use super::line_input::{Completion, Edit, LineInput};
+use super::screen::{Command, Ctx, Screen, Transition};
 use super::widgets::model_panels::ModelPanel;
+use super::widgets::prompt::candidates;
 use super::widgets::text::Scroll;
 use outline::Outline;
 use present::Presenter;
@@ -127,6 +128,11 @@ pub struct Tour {
     placed: Vec<(Focus, Rect)>,
     /// Where each choice of a prediction being asked was drawn last, for the mouse.
     choices_at: Vec<(usize, Rect)>,
+    /// Tab completion cycling at the challenge's prompt.
+    completion: Option<Completion>,
+    /// "Next" was pressed once on this step's unsolved challenge: the learner was told that
+    /// pressing it again skips the challenge.
+    skip_warned: bool,
 }
 
 /// Opens the tour at a lesson (by id) and step (from 0, as `Progress` counts): what the quiz
@@ -210,6 +216,8 @@ impl Tour {
             present: None,
             placed: Vec::new(),
             choices_at: Vec::new(),
+            skip_warned: false,
+            completion: None,
         };
         tour.arrived(content);
         Some(tour)
@@ -315,6 +323,7 @@ impl Tour {
             Focus::from_panel(self.state.current(content).focus)
         };
         self.input.clear();
+        self.skip_warned = false;
         self.typing = self.challenge_open(content);
         let pending = self.typing && !self.state.goal_reached(content);
         if let Some(presenter) = &mut self.present {
@@ -367,6 +376,33 @@ impl Tour {
         }
     }
 
+    /// "Next" on a challenge not solved: the first press says that another skips it; the
+    /// second lets the tour move on, noting the challenge as skipped in the progress. True
+    /// while the tour stays.
+    fn holds_back_skip(&mut self, ctx: &mut Ctx) -> bool {
+        let (content, state) = (ctx.content, &self.state);
+        let lesson = &state.lesson(content).id;
+        let solved = state.challenge.solved
+            || ctx
+                .progress
+                .challenges
+                .contains(&Progress::challenge_key(lesson, state.step));
+        if !self.challenge_open(content) || state.goal_reached(content) || solved {
+            return false;
+        }
+        if !self.skip_warned {
+            self.skip_warned = true;
+            *ctx.flash = Some(format!(
+                "The challenge is not solved yet: {} again skips it.",
+                ctx.keys.short(Action::Next)
+            ));
+            return true;
+        }
+        let lesson = lesson.clone();
+        ctx.progress.skip_challenge(&lesson, self.state.step);
+        false
+    }
+
     /// After the learner changed the model: a goal reached is said and saved once.
     fn after_action(&mut self, ctx: &mut Ctx) {
         if self.state.check_goal(ctx.content) {
@@ -386,7 +422,7 @@ impl Tour {
         if up { s.up(lines) } else { s.down(lines) }
     }
 
-    fn cycle_focus(&mut self, content: &Content) {
+    fn cycle_focus(&mut self, content: &Content, back: bool) {
         let has_task = self.has_task(content);
         // Presenting, only the zoomed panel of the model is on screen to take the focus.
         let zoom = self.present.as_ref().map(|p| p.zoom);
@@ -399,8 +435,9 @@ impl Tour {
             .iter()
             .position(|f| *f == self.focus)
             .unwrap_or(0);
+        let n = Focus::ALL.len();
         loop {
-            i = (i + 1) % Focus::ALL.len();
+            i = if back { (i + n - 1) % n } else { (i + 1) % n };
             if shown(Focus::ALL[i]) {
                 break;
             }
@@ -409,10 +446,11 @@ impl Tour {
     }
 
     fn typing_key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Transition {
-        if key.code == KeyCode::Tab {
-            self.complete();
+        if matches!(key.code, KeyCode::Tab | KeyCode::BackTab) {
+            self.complete(key.code == KeyCode::Tab);
             return Transition::Stay;
         }
+        self.completion = None;
         if matches!(key.code, KeyCode::PageUp | KeyCode::PageDown) {
             let s = &mut self.scroll[Focus::Task.index()];
             if key.code == KeyCode::PageUp {
@@ -426,8 +464,13 @@ impl Tour {
             Edit::Submit(text) => {
                 let submitted = self.state.submit(ctx.content, &text);
                 if submitted == Submitted::Error {
-                    // Leave the line to be corrected, where the caret points.
-                    self.input.set(&text);
+                    // Leave the line to be corrected where the caret points, selected:
+                    // typing a new line replaces it.
+                    self.input.keep_failed(&text);
+                }
+                if submitted == Submitted::Word {
+                    // A hint or the solution is added at the end of the challenge: show it.
+                    self.scroll[Focus::Task.index()] = Scroll::bottom();
                 }
                 // Show the newest outcome, and the catalog it is about.
                 self.scroll[Focus::COMMANDS.index()] = Scroll::bottom();
@@ -450,11 +493,15 @@ impl Tour {
         Transition::Stay
     }
 
-    /// Tab at the prompt: completes the word being typed from the names the library knows.
-    fn complete(&mut self) {
-        let before = self.input.before_cursor();
-        let (start, options) = complete(&before, &self.state.session.names());
-        self.input.complete(start, &options);
+    /// Tab (`forward`) or Shift+Tab at the prompt: completes the word being typed from the
+    /// names the library knows and the prompt's words, as the sandbox does; again, cycles.
+    fn complete(&mut self, forward: bool) {
+        let found = candidates(
+            &self.input.before_cursor(),
+            &self.state.session.names(),
+            &state::PROMPT_WORDS,
+        );
+        self.input.tab(&mut self.completion, forward, |_| found);
     }
 
     /// At the end of the tour, a letter opens the quiz offered under it; leaving the quiz
@@ -564,6 +611,9 @@ impl Screen for Tour {
             return t;
         }
         if is(Action::Next) || (is(Action::Select) && !self.challenge_open(ctx.content)) {
+            if self.holds_back_skip(ctx) {
+                return Transition::Stay;
+            }
             let asking = self.state.phase == Phase::Asking;
             let m = self.state.next(ctx.content);
             self.moved(m, ctx);
@@ -589,8 +639,8 @@ impl Screen for Tour {
                 self.state.lesson,
                 self.state.step,
             ));
-        } else if is(Action::FocusNext) {
-            self.cycle_focus(ctx.content);
+        } else if is(Action::FocusNext) || is(Action::FocusPrev) {
+            self.cycle_focus(ctx.content, is(Action::FocusPrev));
         } else if is(Action::Up) {
             self.scroll_focused(true, 1);
         } else if is(Action::Down) {
@@ -611,114 +661,8 @@ impl Screen for Tour {
         Transition::Stay
     }
 
-    fn footer(&self, ctx: &Ctx) -> Vec<Hint> {
-        let k = ctx.keys;
-        if self.outline.is_some() {
-            return vec![
-                (k.pair(Action::Up, Action::Down), "choose"),
-                (k.short(Action::Select), "go there"),
-                (k.short(Action::Back), "close"),
-            ];
-        }
-        if self.typing {
-            return vec![
-                ("Enter", "run"),
-                ("Tab", "complete"),
-                ("↑↓", "earlier"),
-                ("Esc", "leave prompt"),
-            ];
-        }
-        let mut hints: Vec<Hint> = Vec::new();
-        if self.state.phase == Phase::Asking {
-            let count = self
-                .state
-                .current(ctx.content)
-                .predict
-                .as_ref()
-                .map_or(0, |p| p.choices.len());
-            hints.push((
-                match count {
-                    2 => "a b",
-                    3 => "a b c",
-                    4 => "a-d",
-                    _ => "a…",
-                },
-                "answer",
-            ));
-            hints.push((k.short(Action::Next), "skip"));
-        } else if self.present.is_some()
-            && self.challenge_open(ctx.content)
-            && !self.state.goal_reached(ctx.content)
-        {
-            hints.push((k.short(Action::Next), "run the solution"));
-        } else {
-            hints.push((k.short(Action::Next), "next"));
-        }
-        hints.push((k.short(Action::Prev), "back"));
-        if self.present.is_some() {
-            hints.push((k.short(Action::Zoom), "zoom"));
-            // While a question is asked its letters answer it, and `b` is one of them.
-            if self.state.phase != Phase::Asking {
-                hints.push((k.short(Action::Blank), "blank"));
-            }
-        } else if self.challenge_open(ctx.content) {
-            hints.push((k.short(Action::Type), "type"));
-        }
-        if self.state.phase != Phase::Asking && !self.state.finished {
-            hints.push((k.short(Action::Tick), "tick"));
-        }
-        hints.push((k.short(Action::Outline), "outline"));
-        hints.push((k.short(Action::FocusNext), "focus"));
-        hints
-    }
-
-    fn help(&self, ctx: &Ctx) -> Vec<(String, String)> {
-        let keys = ctx.keys;
-        // Kept short enough that the whole overlay fits a 24-line terminal.
-        let mut rows: Vec<(String, String)> = [
-            (Action::Next, "next step (on a prediction: show the answer)"),
-            (
-                Action::Prev,
-                "previous step: the model is replayed up to it",
-            ),
-            (
-                Action::Tick,
-                "tick the clock: catalogs file what has come due",
-            ),
-            (Action::Restart, "restart the lesson from its first step"),
-            (Action::Outline, "outline: jump to any lesson or step"),
-            (Action::FocusNext, "move the focus to the next panel"),
-        ]
-        .into_iter()
-        .map(|(a, doc)| (keys.label(a).to_string(), doc.to_string()))
-        .collect();
-        rows.push(("↑↓ PgUp PgDn".into(), "scroll the panel in focus".into()));
-        rows.push(("a b c".into(), "answer a prediction".into()));
-        rows.push((
-            keys.label(Action::Type).to_string(),
-            "type at a challenge's prompt (Enter runs, Esc leaves)".into(),
-        ));
-        rows.push((
-            "prompt words".into(),
-            "hint · show solution · run solution · reset".into(),
-        ));
-        if self.present.is_some() {
-            // Presenting, these replace the prompt rows a room has no use for.
-            rows.truncate(rows.len() - 2);
-            rows.push((
-                keys.label(Action::Zoom).to_string(),
-                "zoom the next panel of the model".into(),
-            ));
-            rows.push((
-                keys.label(Action::Blank).to_string(),
-                "blank the screen until a key (not while a question waits)".into(),
-            ));
-            rows.push((
-                keys.label(Action::Next).to_string(),
-                "on a challenge: run its solution, then move on".into(),
-            ));
-        }
-        rows
+    fn commands(&self, ctx: &Ctx) -> Vec<Command> {
+        self.command_list(ctx)
     }
 
     fn on_paste(&mut self, text: &str, _ctx: &mut Ctx) -> Transition {
@@ -748,6 +692,10 @@ impl Screen for Tour {
             // A step's time on screen counts from the end of its rebuild: the room sees the
             // rebuilt catalog for the whole of it.
             self.state.animate();
+            // The goal counts once the rebuilt catalog is on screen.
+            if !self.state.animating() {
+                self.after_action(ctx);
+            }
             return;
         }
         let question = self.waits_for_room();

@@ -13,6 +13,7 @@ use crate::tui::keys::Action;
 use crate::tui::screen::Ctx;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::panel::panel;
+use crate::words::plural;
 
 /// A row: a lesson (jumps to its first step) or one of its steps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,7 +128,15 @@ impl Outline {
                     format!("{}. {}", row.lesson + 1, lesson.title),
                     t.title,
                 ));
-                if done {
+                let skipped = progress.skipped_in(&lesson.id).len();
+                if done && skipped > 0 {
+                    // Read to the end, but not as if every challenge had been solved.
+                    let note = format!(
+                        " (read to the end, {} skipped)",
+                        plural(skipped, "challenge")
+                    );
+                    spans.push(Span::styled(note, t.dim));
+                } else if done {
                     spans.push(Span::styled(" (completed)", t.dim));
                 }
             }
@@ -146,6 +155,8 @@ impl Outline {
                     let key = Progress::challenge_key(&lesson.id, s);
                     if progress.challenges.contains(&key) {
                         spans.push(Span::styled(" · challenge ✓ solved", t.ok));
+                    } else if progress.skipped.contains(&key) {
+                        spans.push(Span::styled(" · challenge skipped", t.bad));
                     } else {
                         spans.push(Span::styled(" · challenge", t.dim));
                     }

@@ -99,6 +99,31 @@ pub struct TourState {
     pub finished: bool,
     /// Predictions answered while the tour is open, so going back does not ask again.
     answers: HashMap<(usize, usize), Option<usize>>,
+    /// For each condition of the step's challenge, whether it held when the challenge began.
+    keep: Vec<bool>,
+}
+
+/// One condition of a challenge's checklist (see `TourState::conditions`).
+#[derive(Debug, Clone, Copy)]
+pub struct Item<'c> {
+    pub condition: &'c crate::model::Condition,
+    pub holds: bool,
+    /// It held when the challenge began: the learner is to keep it so.
+    pub keep: bool,
+}
+
+/// Which conditions of a step's challenge hold as the step's commands leave the model,
+/// where the challenge begins.
+fn kept_at_start(lesson: &Lesson, step: usize) -> Vec<bool> {
+    let Some(challenge) = &lesson.steps[step].challenge else {
+        return Vec::new();
+    };
+    let start = lesson.replay(step).0;
+    challenge
+        .done_when
+        .iter()
+        .map(|(_, c)| c.holds(&start))
+        .collect()
 }
 
 /// The session before a step's commands run: the replay of the steps before it.
@@ -126,6 +151,7 @@ impl TourState {
             rebuild: None,
             finished: false,
             answers: HashMap::new(),
+            keep: Vec::new(),
         };
         state.enter(content, lesson, step);
         Some(state)
@@ -150,6 +176,7 @@ impl TourState {
         self.lesson = lesson;
         self.step = step;
         self.session = session_before(l, step);
+        self.keep = kept_at_start(l, step);
         self.start_head = self.session.library().head();
         self.entries.clear();
         self.challenge = ChallengeState::default();
@@ -396,7 +423,32 @@ impl TourState {
             .collect()
     }
 
-    /// Whether the step has a challenge and every condition holds.
+    /// Each condition of the step's challenge as the learner's checklist has it: its
+    /// condition, whether it holds now, and whether it held already when the challenge began
+    /// (a condition to keep, not one to reach).
+    pub fn conditions<'c>(&self, content: &'c Content) -> Vec<Item<'c>> {
+        let Some(challenge) = &self.current(content).challenge else {
+            return Vec::new();
+        };
+        challenge
+            .done_when
+            .iter()
+            .zip(&self.keep)
+            .map(|((_, condition), keep)| Item {
+                condition,
+                holds: condition.holds(&self.session),
+                keep: *keep,
+            })
+            .collect()
+    }
+
+    /// Whether the learner has run anything of their own at the prompt since the challenge
+    /// began (or the app ran the solution): before that, nothing is ticked as done.
+    pub fn typed(&self) -> bool {
+        self.challenge.ran_solution || self.entries.iter().any(|e| e.mine)
+    }
+
+    /// Whether the step has a challenge and every condition holds in the model.
     pub fn goal_reached(&self, content: &Content) -> bool {
         self.current(content)
             .challenge
@@ -404,10 +456,16 @@ impl TourState {
             .is_some_and(|c| c.reached(&self.session))
     }
 
+    /// The goal reached as the screen shows it: while a rebuild's animation runs the old
+    /// catalog is still drawn, so "reached" waits for the swap.
+    pub fn goal_shown(&self, content: &Content) -> bool {
+        !self.animating() && self.goal_reached(content)
+    }
+
     /// Marks the challenge solved when the learner (not the solution) has just reached its
     /// goal. True only the first time in this visit, so progress is recorded once.
     pub fn check_goal(&mut self, content: &Content) -> bool {
-        if self.challenge.solved || self.challenge.ran_solution || !self.goal_reached(content) {
+        if self.challenge.solved || self.challenge.ran_solution || !self.goal_shown(content) {
             return false;
         }
         self.challenge.solved = true;
@@ -589,6 +647,15 @@ mod tests {
                 );
                 for line in &challenge.solution {
                     assert_eq!(state.submit(&content, &line.text), Submitted::Ran);
+                }
+                if state.animating() {
+                    assert!(
+                        !state.check_goal(&content),
+                        "not before the rebuild is shown"
+                    );
+                }
+                while state.animating() {
+                    state.animate();
                 }
                 assert!(
                     state.checklist(&content).iter().all(|(_, holds)| *holds),

@@ -83,8 +83,37 @@ pub fn unseen(content: &Content, size: (u16, u16)) -> Vec<Unseen> {
     found
 }
 
-/// One step as it first shows, and what of its point is missing from the screen.
-fn step_unseen(tour: &mut Tour, (w, h): (u16, u16), ctx: &Ctx) -> Vec<(ModelPanel, String)> {
+/// One step as a learner first sees it at `size` (footer row left blank), as text rows: for
+/// an author checking a step by eye, and for tests.
+pub fn first_screen(content: &Content, lesson: usize, step: usize, size: (u16, u16)) -> String {
+    let mut progress = Progress::default();
+    let (theme, keys) = (Theme::new(ThemeName::Mono), Keymap::default());
+    let mut flash = None;
+    let ctx = Ctx {
+        content,
+        progress: &mut progress,
+        store: None,
+        theme: &theme,
+        keys: &keys,
+        flash: &mut flash,
+        publish_notes: false,
+        quiz_seed: None,
+    };
+    let Some(mut tour) = Tour::new(content, lesson, step) else {
+        return String::new();
+    };
+    let Some(terminal) = drawn(&mut tour, size, &ctx) else {
+        return String::new();
+    };
+    let buf = terminal.backend().buffer();
+    let rows: Vec<String> = (0..buf.area.height)
+        .map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect())
+        .collect();
+    rows.join("\n")
+}
+
+/// The step drawn as it first shows: a prediction taken with →, a rebuild let finish.
+fn drawn(tour: &mut Tour, (w, h): (u16, u16), ctx: &Ctx) -> Option<Terminal<TestBackend>> {
     if tour.state.phase == Phase::Asking {
         // → skips the question: the step runs, as after any answer.
         tour.state.next(ctx.content);
@@ -99,9 +128,15 @@ fn step_unseen(tour: &mut Tour, (w, h): (u16, u16), ctx: &Ctx) -> Vec<(ModelPane
     };
     // The app keeps the last row for the footer.
     let body = Rect::new(0, 0, w, h.saturating_sub(1));
-    if terminal.draw(|f| draw::draw(tour, f, body, ctx)).is_err() {
+    terminal.draw(|f| draw::draw(tour, f, body, ctx)).ok()?;
+    Some(terminal)
+}
+
+/// One step as it first shows, and what of its point is missing from the screen.
+fn step_unseen(tour: &mut Tour, size: (u16, u16), ctx: &Ctx) -> Vec<(ModelPanel, String)> {
+    let Some(terminal) = drawn(tour, size, ctx) else {
         return Vec::new();
-    }
+    };
     let buf = terminal.backend().buffer();
     let mut missing = Vec::new();
     for (focus, rect) in &tour.placed {
@@ -141,7 +176,8 @@ fn point_of(text: &PanelText) -> String {
 /// The text inside a panel's borders, row after row.
 fn shown(buf: &Buffer, rect: Rect) -> String {
     let mut rows = Vec::new();
-    for y in rect.y + 1..rect.bottom().saturating_sub(1) {
+    // The last row too: a panel stacked over another has no bottom border.
+    for y in rect.y + 1..rect.bottom() {
         let row: String = (rect.x + 1..rect.right().saturating_sub(1))
             .map(|x| buf[(x, y)].symbol())
             .collect();

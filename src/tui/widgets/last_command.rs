@@ -11,6 +11,7 @@ use crate::model::{Answer, Library, Outcome};
 use crate::transcript::{delivery_lines, outcome_lines};
 use crate::tui::theme::Theme;
 
+use super::narration::marked;
 use super::text::{PanelText, Scroll, render_panel, wrap};
 
 /// One command and what it came to.
@@ -96,17 +97,23 @@ impl CommandsPanel<'_> {
             let lines = self
                 .empty
                 .iter()
-                .flat_map(|text| wrap(Line::styled(text.to_string(), t.dim), width, 2))
+                .flat_map(|text| wrap(Line::from(marked(text, t.dim, t)), width, 2))
                 .collect();
             return (lines, 0);
         }
         let mut last = 0;
         for ran in self.ran {
             last = lines.len();
-            let mut head = vec![
-                Span::styled("› ", t.dim),
-                Span::styled(ran.input.to_string(), t.accent),
-            ];
+            // Brief, an accepted command is its verb and book: the log beside it shows the
+            // event whole, with every detail the command gave.
+            let accepted_brief = brief && matches!(ran.outcome, Outcome::Accepted { .. });
+            let one_line = format!("› {}  ✓ #0000", ran.input).chars().count() <= width;
+            let input = if accepted_brief && !one_line {
+                verb_and_book(ran.input)
+            } else {
+                ran.input.to_string()
+            };
+            let mut head = vec![Span::styled("› ", t.dim), Span::styled(input, t.accent)];
             if ran.mine {
                 head.push(Span::styled("  (you)", t.dim));
             }
@@ -128,14 +135,21 @@ impl CommandsPanel<'_> {
                     texts.retain(|text| !text.starts_with("filed: "));
                 }
             }
-            lines.extend(wrap(Line::from(head), width, 4));
             let (symbol, style) = match ran.outcome {
                 Outcome::Accepted { .. } | Outcome::Committed { .. } => ("✓", t.ok),
                 Outcome::Rejected(_) => ("✗", t.bad),
                 Outcome::Answered(_) => ("=", t.text),
                 Outcome::Done { .. } => ("•", t.text),
             };
-            let accepted_brief = brief && matches!(ran.outcome, Outcome::Accepted { .. });
+            // Brief, a one-line outcome stands beside its command when both fit.
+            if brief && !accepted_brief && texts.len() == 1 {
+                let beside = Line::from(head.clone()).width() + texts[0].chars().count() + 4;
+                if beside <= width {
+                    head.push(Span::styled(format!("  {symbol} "), style));
+                    head.push(Span::styled(texts.remove(0), style));
+                }
+            }
+            lines.extend(wrap(Line::from(head), width, 4));
             for (i, text) in texts.into_iter().enumerate() {
                 let line = if i == 0 && !accepted_brief {
                     Line::from(vec![
@@ -149,6 +163,15 @@ impl CommandsPanel<'_> {
             }
         }
         (lines, last)
+    }
+}
+
+/// A command's first two words ("acquire b1"), with "…" when it said more.
+fn verb_and_book(input: &str) -> String {
+    let words: Vec<&str> = input.split_whitespace().collect();
+    match words.as_slice() {
+        [verb, book, _, ..] => format!("{verb} {book} …"),
+        _ => words.join(" "),
     }
 }
 

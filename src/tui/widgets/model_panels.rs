@@ -14,7 +14,7 @@ use super::catalogs::CatalogsPanel;
 use super::last_command::CommandsPanel;
 use super::log::LogPanel;
 use super::office::OfficePanel;
-use super::text::{PanelText, Scroll, render_panel};
+use super::text::{PanelText, Scroll, Stacked, render_stacked};
 
 /// The panels that show the model. The one list every screen names them by: focus, scroll
 /// positions, the presenter's zoom and mouse hits.
@@ -69,36 +69,46 @@ impl ModelPanels<'_> {
         let mut placed = Vec::new();
         for (column, panels) in self.columns(area) {
             let width = column.width.saturating_sub(2) as usize;
-            let texts: Vec<PanelText> = panels
-                .iter()
-                .map(|p| self.fitted(*p, width, column.height))
-                .collect();
-            let rows = self.rows(column.height, &panels, &texts);
+            let (texts, rows) = self.fitted_column(&panels, width, column.height);
             let areas = Layout::vertical(rows.iter().map(|r| Constraint::Length(*r))).split(column);
-            for ((panel, text), rect) in panels.iter().zip(texts).zip(areas.iter()) {
+            let last = panels.len().saturating_sub(1);
+            for (i, ((panel, text), rect)) in panels.iter().zip(texts).zip(areas.iter()).enumerate()
+            {
+                let stacked = Stacked {
+                    open_bottom: i < last,
+                    joined_top: i > 0 && rows[i - 1] > 1 && rows[i] > 1,
+                };
                 let focused = self.focus == Some(*panel);
-                render_panel(
-                    text,
-                    focused,
-                    *rect,
-                    buf,
-                    &mut scroll[panel.index()],
-                    self.theme,
-                );
+                let scroll = &mut scroll[panel.index()];
+                render_stacked(text, focused, *rect, buf, scroll, self.theme, stacked);
                 placed.push((*panel, *rect));
             }
         }
         placed
     }
 
-    /// What `panel` shows at `width` in a column `height` rows tall: the commands go brief
-    /// (a lookup's cards left to the catalogs panel) when their point would take over half.
-    pub fn fitted(&self, panel: ModelPanel, width: usize, height: u16) -> PanelText {
-        let text = self.text(panel, width);
-        match (panel, &self.commands) {
-            (ModelPanel::Commands, Some(c)) if text.need() > height / 2 => c.brief(width),
-            _ => text,
+    /// The texts of a column's panels and the rows each gets: the commands whole when every
+    /// panel's point then fits, else brief (a lookup's cards left to the catalogs panel, an
+    /// accepted command's event to the log).
+    fn fitted_column(
+        &self,
+        panels: &[ModelPanel],
+        width: usize,
+        height: u16,
+    ) -> (Vec<PanelText>, Vec<u16>) {
+        let texts: Vec<PanelText> = panels.iter().map(|p| self.text(*p, width)).collect();
+        let rows = self.rows(height, panels, &texts);
+        let all_fit = texts.iter().zip(&rows).all(|(t, r)| *r >= t.need());
+        let Some(i) = panels.iter().position(|p| *p == ModelPanel::Commands) else {
+            return (texts, rows);
+        };
+        if all_fit {
+            return (texts, rows);
         }
+        let mut texts = texts;
+        texts[i] = self.essential(ModelPanel::Commands, width);
+        let rows = self.rows(height, panels, &texts);
+        (texts, rows)
     }
 
     /// The least of `panel`'s text whose point must stay in view: the commands brief, the
@@ -156,12 +166,18 @@ impl ModelPanels<'_> {
 
     /// Rows for each panel of a column: what the step changed first, in order of interest.
     fn rows(&self, height: u16, panels: &[ModelPanel], texts: &[PanelText]) -> Vec<u16> {
-        let demands: Vec<Demand> = panels
+        // Every panel but the last is closed by the one under it: one row of border, not two.
+        let last = panels.len().saturating_sub(1);
+        let demands: Vec<Demand> = texts
             .iter()
-            .zip(texts)
-            .map(|(_, t)| Demand {
-                need: t.need(),
-                want: t.want(),
+            .enumerate()
+            .map(|(i, t)| {
+                let saved = u16::from(i < last);
+                Demand {
+                    need: t.need().saturating_sub(saved),
+                    want: t.want() - saved,
+                    least: 3 - saved,
+                }
             })
             .collect();
         let rank = |p: &ModelPanel| {
@@ -220,6 +236,8 @@ pub struct Demand {
     pub need: u16,
     /// Rows that show all of its text.
     pub want: u16,
+    /// The fewest rows of a box showing one line (3, or 2 with its bottom rule shared).
+    pub least: u16,
 }
 
 /// Divides `total` rows among panels: each starts as its title line; then, in `order`, each
@@ -238,7 +256,7 @@ pub fn share(
     let mut left = total.saturating_sub(rows.len() as u16);
     let mut grow = |rows: &mut Vec<u16>, i: usize, to: u16| {
         let add = to.saturating_sub(rows[i]).min(left);
-        if rows[i] + add >= 3 {
+        if rows[i] + add >= demands[i].least {
             rows[i] += add;
             left -= add;
         }
@@ -262,7 +280,11 @@ pub fn share(
     loop {
         let mut grew = false;
         for &i in order {
-            let step = if rows[i] == 1 { 2 } else { 1 };
+            let step = if rows[i] == 1 {
+                demands[i].least - 1
+            } else {
+                1
+            };
             if rows[i] < demands[i].want && left >= step {
                 rows[i] += step;
                 left -= step;
@@ -275,7 +297,9 @@ pub fn share(
     }
     // A title-only filler given one row would become an empty box: another panel takes it.
     let filler = if rows.get(filler) == Some(&1) && left == 1 {
-        rows.iter().position(|r| *r >= 3).unwrap_or(filler)
+        (0..rows.len())
+            .find(|i| rows[*i] >= demands[*i].least)
+            .unwrap_or(filler)
     } else {
         filler
     };
@@ -290,7 +314,11 @@ mod tests {
     use super::*;
 
     fn d(need: u16, want: u16) -> Demand {
-        Demand { need, want }
+        Demand {
+            need,
+            want,
+            least: 3,
+        }
     }
 
     #[test]
@@ -321,6 +349,21 @@ mod tests {
             share(4, &[d(0, 9), d(0, 9)], &[0, 1], None, 1)
                 .iter()
                 .all(|r| *r != 2)
+        );
+    }
+
+    #[test]
+    fn a_box_closed_by_the_one_under_it_shows_a_line_in_two_rows() {
+        let open = Demand {
+            need: 2,
+            want: 2,
+            least: 2,
+        };
+        let rows = share(5, &[open, d(3, 3)], &[0, 1], None, 1);
+        assert_eq!(
+            rows,
+            vec![2, 3],
+            "its title rule and one line; no bottom rule"
         );
     }
 

@@ -3,6 +3,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::StatefulWidget;
 
@@ -12,6 +13,22 @@ use crate::tui::theme::Theme;
 use super::panel::panel;
 use super::text::{Scroll, render_scrolled, wrap};
 
+/// A line of content text as spans in `style`, its `` `code` `` in the theme's code style
+/// and its `*emphasis*` emphasized, without their marks: predictions, quizzes, goals, hints.
+pub fn marked(text: &str, style: Style, theme: &Theme) -> Vec<Span<'static>> {
+    pieces(text)
+        .into_iter()
+        .map(|p| {
+            let style = match p.mark {
+                Mark::Plain => style,
+                Mark::Emphasis => theme.emphasis,
+                Mark::Code => theme.key,
+            };
+            Span::styled(p.text, style)
+        })
+        .collect()
+}
+
 /// Styled, wrapped lines of a narration: a blank line between paragraphs.
 pub fn narration_lines(text: &str, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
@@ -19,18 +36,11 @@ pub fn narration_lines(text: &str, width: usize, theme: &Theme) -> Vec<Line<'sta
         if i > 0 {
             lines.push(Line::raw(""));
         }
-        let spans: Vec<Span<'static>> = pieces(paragraph)
-            .into_iter()
-            .map(|p| {
-                let style = match p.mark {
-                    Mark::Plain => theme.text,
-                    Mark::Emphasis => theme.emphasis,
-                    Mark::Code => theme.key,
-                };
-                Span::styled(p.text, style)
-            })
-            .collect();
-        lines.extend(wrap(Line::from(spans), width, 0));
+        lines.extend(wrap(
+            Line::from(marked(paragraph, theme.text, theme)),
+            width,
+            0,
+        ));
     }
     lines
 }

@@ -12,6 +12,7 @@ use crate::model::{BookState, Library};
 use crate::transcript::book_state;
 use crate::tui::theme::Theme;
 
+use super::narration::marked;
 use super::text::{PanelText, Scroll, render_panel, touched_books};
 
 pub struct OfficePanel<'a> {
@@ -45,7 +46,7 @@ impl OfficePanel<'_> {
         let books: Vec<_> = self.library.office().books().collect();
         if books.is_empty() {
             return vec![(
-                Line::styled("No books yet: `acquire` records one.", t.dim),
+                Line::from(marked("No books yet: `acquire` records one.", t.dim, t)),
                 false,
             )];
         }

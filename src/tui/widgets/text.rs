@@ -203,6 +203,20 @@ pub fn render_scrolled(
     scroll: &mut Scroll,
     theme: &Theme,
 ) {
+    render_scrolled_marked(block, lines, area, buf, scroll, theme, false);
+}
+
+/// `render_scrolled`, with the marks on the top border when `on_top` (a panel open at the
+/// bottom, closed by the one stacked under it).
+fn render_scrolled_marked(
+    block: Block<'_>,
+    lines: Vec<Line<'static>>,
+    area: Rect,
+    buf: &mut Buffer,
+    scroll: &mut Scroll,
+    theme: &Theme,
+    on_top: bool,
+) {
     let inner = block.inner(area);
     let total = lines.len();
     let height = inner.height as usize;
@@ -211,16 +225,21 @@ pub fn render_scrolled(
     let below = total.saturating_sub(first + height);
     let mut block = block;
     if above > 0 || below > 0 {
+        // On top the marks share the rule with the title: short, so the title stays whole.
+        let more = if on_top { "" } else { " more" };
         let mut marks = Vec::new();
         if above > 0 {
-            marks.push(format!("↑ {above} more"));
+            marks.push(format!("↑ {above}{more}"));
         }
         if below > 0 {
-            marks.push(format!("↓ {below} more"));
+            marks.push(format!("↓ {below}{more}"));
         }
-        block = block.title_bottom(
-            Line::styled(format!(" {} ", marks.join(" · ")), theme.dim).right_aligned(),
-        );
+        let marks = Line::styled(format!(" {} ", marks.join(" · ")), theme.dim).right_aligned();
+        block = if on_top {
+            block.title_top(marks)
+        } else {
+            block.title_bottom(marks)
+        };
     }
     let shown: Vec<Line<'static>> = lines.into_iter().skip(first).take(height).collect();
     Paragraph::new(shown).block(block).render(area, buf);
@@ -316,7 +335,37 @@ pub fn render_panel(
     scroll: &mut Scroll,
     theme: &Theme,
 ) {
-    if area.height < 3 {
+    render_stacked(text, focused, area, buf, scroll, theme, Stacked::default());
+}
+
+/// How a panel meets its neighbours in a stack: boxes one above the other share the rule
+/// between them, so a column of panels spends one row per panel on borders, not two.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Stacked {
+    /// Another panel is drawn right under this one and closes it: no bottom border.
+    pub open_bottom: bool,
+    /// The box above is open at its bottom: this one's top rule closes it (├ ┤ corners).
+    pub joined_top: bool,
+}
+
+impl Stacked {
+    /// Rows of border a box stacked this way spends.
+    pub fn borders(self) -> u16 {
+        if self.open_bottom { 1 } else { 2 }
+    }
+}
+
+/// `render_panel` for a panel in a stack (see `Stacked`).
+pub fn render_stacked(
+    text: PanelText,
+    focused: bool,
+    area: Rect,
+    buf: &mut Buffer,
+    scroll: &mut Scroll,
+    theme: &Theme,
+    stacked: Stacked,
+) {
+    if area.height < stacked.borders() + 1 {
         // The title says why the panel is folded: the step left it alone, or (a tiny screen)
         // there was no room; the focus (Tab) opens it.
         let title = if text.point.is_empty() {
@@ -329,10 +378,34 @@ pub fn render_panel(
             .render(area, buf);
         return;
     }
-    let block = super::panel::panel(&text.title, focused, theme);
+    let mut block = super::panel::panel(&text.title, focused, theme);
+    if stacked.open_bottom {
+        use ratatui::widgets::Borders;
+        block = block.borders(Borders::TOP | Borders::LEFT | Borders::RIGHT);
+    }
+    if stacked.joined_top {
+        let set = if focused {
+            ratatui::symbols::border::THICK
+        } else {
+            ratatui::symbols::border::PLAIN
+        };
+        block = block.border_set(ratatui::symbols::border::Set {
+            top_left: if focused { "┣" } else { "├" },
+            top_right: if focused { "┫" } else { "┤" },
+            ..set
+        });
+    }
     let height = block.inner(area).height as usize;
     scroll.follow_range(&text.point, text.lines.len(), height);
-    render_scrolled(block, text.lines, area, buf, scroll, theme);
+    render_scrolled_marked(
+        block,
+        text.lines,
+        area,
+        buf,
+        scroll,
+        theme,
+        stacked.open_bottom,
+    );
 }
 
 #[cfg(test)]
