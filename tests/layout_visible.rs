@@ -29,7 +29,6 @@ const TOO_BUSY_AT_80X24: &[(&str, usize)] = &[
     ("rebuild", 1),
     ("schema-change", 1),
     ("schema-change", 2),
-    ("trade-offs", 3),
     ("real-cases", 1),
     ("real-cases", 3),
     ("real-cases", 5),

@@ -350,7 +350,7 @@ fn the_sandbox_from_a_lesson_in_a_wide_then_tiny_terminal() {
     require_tmux!();
     let t = Tmux::start("sandbox-from", "sandbox --from rebuild", 200, 50);
     t.wait_for("from the end of “Rebuilding a damaged catalog”");
-    t.wait_for("Commands · 22 from the lesson");
+    t.wait_for("Commands · 21 from the lesson");
     t.resize(50, 15);
     t.wait_for("too small");
     // Letters typed there wait for the prompt; only Ctrl+C quits.

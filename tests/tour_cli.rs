@@ -27,7 +27,7 @@ fn the_plain_tour_prints_every_lesson_with_the_model_after_each_step() {
         assert!(text.contains(&format!("Lesson {n} of 15: ")), "lesson {n}");
     }
     let steps = text.matches("\nState after step ").count();
-    assert_eq!(steps, 90, "one state dump per step");
+    assert_eq!(steps, 93, "one state dump per step");
     assert!(text.contains("Predict, before the commands run:"));
     assert!(text.contains("  Answer: "));
     assert!(text.contains("Challenge:\n"));
