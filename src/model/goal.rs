@@ -72,6 +72,17 @@ pub enum Condition {
     CatalogMatchesTables {
         catalog: String,
     },
+    /// What `verify` would say: the catalog equals a replay of what it has filed (the
+    /// tables, for a catalog of cards in a state-stored office).
+    CatalogMatchesReplay {
+        catalog: String,
+    },
+    /// A count catalog's number under a label (0 when the label has none).
+    CatalogCounts {
+        catalog: String,
+        count: u64,
+        label: String,
+    },
     OfficeIs {
         mode: OfficeMode,
     },
@@ -267,6 +278,21 @@ impl<'a> Words<'a> {
 }
 
 impl<'a> Words<'a> {
+    /// `its replay` (what `verify` compares with) or `[the] tables`.
+    fn replay_or_tables(&mut self, catalog: String) -> Result<Condition, ConditionError> {
+        if self
+            .words
+            .get(self.pos)
+            .is_some_and(|w| w.eq_ignore_ascii_case("its"))
+        {
+            self.pos += 1;
+            self.keyword("replay")?;
+            return Ok(Condition::CatalogMatchesReplay { catalog });
+        }
+        self.tables()?;
+        Ok(Condition::CatalogMatchesTables { catalog })
+    }
+
     /// `tables` or `the tables`.
     fn tables(&mut self) -> Result<(), ConditionError> {
         if self
@@ -384,13 +410,14 @@ impl Condition {
     fn parse_catalog(w: &mut Words<'_>) -> Result<Condition, ConditionError> {
         let catalog = w.name("a catalog name")?;
         let verb = w.one_of(
-            "exists, is, has, lacks, shows, checkpoint, matches or differs",
+            "exists, is, has, lacks, shows, counts, checkpoint, matches or differs",
             &[
                 "exists",
                 "is",
                 "has",
                 "lacks",
                 "shows",
+                "counts",
                 "checkpoint",
                 "matches",
                 "differs",
@@ -398,14 +425,19 @@ impl Condition {
         )?;
         Ok(match verb.as_str() {
             "exists" => Condition::CatalogExists { catalog },
-            "matches" => {
-                w.tables()?;
-                Condition::CatalogMatchesTables { catalog }
-            }
+            "matches" => w.replay_or_tables(catalog)?,
             "differs" => {
                 w.keyword("from")?;
-                w.tables()?;
-                Condition::Not(Box::new(Condition::CatalogMatchesTables { catalog }))
+                Condition::Not(Box::new(w.replay_or_tables(catalog)?))
+            }
+            "counts" => {
+                let count = w.number("a number")?;
+                w.keyword("under")?;
+                Condition::CatalogCounts {
+                    catalog,
+                    count,
+                    label: w.next("a label")?.trim_matches('"').to_string(),
+                }
             }
             "is" => Condition::CatalogIs {
                 catalog,
@@ -542,6 +574,17 @@ impl Condition {
                     !p.catalog.is_count() && library.catalog_from_tables(&p.catalog) == p.catalog
                 })
             }
+            Condition::CatalogMatchesReplay { catalog } => {
+                library.matches_replay(catalog) == Some(true)
+            }
+            Condition::CatalogCounts {
+                catalog,
+                count,
+                label,
+            } => library
+                .catalog(catalog)
+                .and_then(|c| c.count(label))
+                .is_some_and(|n| n == *count),
             Condition::OfficeIs { mode } => library.office_mode() == *mode,
             Condition::OfficeLost { count } => library.lost_events() == *count,
             Condition::OutboxHas { count } => library.outbox_len() as u64 == *count,

@@ -74,6 +74,14 @@ fn clause(condition: &Condition) -> String {
         Condition::CatalogMatchesTables { catalog } => {
             format!("the {catalog} catalog matches the back office's tables")
         }
+        Condition::CatalogMatchesReplay { catalog } => {
+            format!("`verify {catalog}` finds nothing wrong")
+        }
+        Condition::CatalogCounts {
+            catalog,
+            count,
+            label,
+        } => format!("the {catalog} catalog counts {count} under {label}"),
         Condition::OfficeIs { mode } => format!("the back office is {}", mode.words()),
         Condition::OfficeLost { count } => format!(
             "the back office has lost {count} event{} (committed, never published)",
@@ -90,6 +98,9 @@ fn clause(condition: &Condition) -> String {
             }
             Condition::CatalogMatchesTables { catalog } => {
                 format!("the {catalog} catalog differs from the back office's tables")
+            }
+            Condition::CatalogMatchesReplay { catalog } => {
+                format!("`verify {catalog}` finds a difference")
             }
             other => format!("it is not so that {}", clause(other)),
         },

@@ -105,6 +105,19 @@ impl Library {
         })
     }
 
+    /// What `verify` would say of a catalog: true when it equals its replay (or, in a
+    /// state-stored office, the tables); `None` for a catalog that does not exist.
+    pub fn matches_replay(&self, catalog: &str) -> Option<bool> {
+        let catalog = CatalogRef {
+            name: catalog.to_string(),
+            col: 0,
+        };
+        match self.verify(&catalog) {
+            Ok(Outcome::Answered(Answer::Verify(answer))) => Some(answer.drift.is_empty()),
+            _ => None,
+        }
+    }
+
     /// `verify`: replays the log up to the catalog's checkpoint into a scratch copy and lists
     /// what differs. A query: the catalog is left exactly as it was.
     pub(super) fn verify(&self, catalog: &CatalogRef) -> Result<Outcome, ExecError> {

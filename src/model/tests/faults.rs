@@ -378,3 +378,33 @@ fn reorder_of_an_unknown_catalog_is_an_error_at_its_name() {
     assert_eq!((e.col, e.suggestion.as_deref()), (9, Some("shelf")));
     assert!(e.message.starts_with("no catalog is named \"shelv\""));
 }
+
+#[test]
+fn conditions_read_a_count_and_say_what_verify_would_find() {
+    let mut s = session(
+        "acquire b1 \"Dune\" by \"Frank Herbert\"\ncatalog b1\n\
+         add-catalog loans count patron\ntick\ncheckpoint loans apart",
+    );
+    assert!(holds(&s, "catalog loans counts 0 under ada"));
+    assert!(holds(&s, "catalog loans matches its replay"));
+    run(&mut s, "crash loans\nlend b1 to ada\ntick");
+    assert!(
+        holds(&s, "catalog loans counts 2 under ADA"),
+        "the crash with the checkpoint apart filed the loan twice"
+    );
+    assert!(holds(&s, "catalog loans differs from its replay"));
+    assert!(!holds(&s, "catalog loans matches its replay"));
+    assert!(
+        holds(&s, "catalog shelf matches its replay"),
+        "cards file the same way twice"
+    );
+    assert!(!holds(&s, "catalog nowhere matches its replay"));
+    assert!(
+        !holds(&s, "catalog shelf counts 1 under ada"),
+        "a catalog of cards counts nothing"
+    );
+    let e = Condition::parse("catalog loans counts two under ada").unwrap_err();
+    assert!(e.message.contains("a number"), "{}", e.message);
+    let e = Condition::parse("catalog loans matches its history").unwrap_err();
+    assert!(e.message.contains("replay"), "{}", e.message);
+}
