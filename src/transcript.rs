@@ -7,7 +7,7 @@ use std::io;
 use crate::model::{
     Against, Answer, Book, BookAnswer, BookState, Card, CatalogStatus, Commit, Delivery, Detail,
     Done, Drift, Event, EventKind, Health, Library, OfficeMode, Outcome, Projector, Published,
-    Redelivery, Rejection, Rule, ShowAnswer, Text, VerifyAnswer,
+    Redelivery, Rejection, Rule, ShowAnswer, Status, Text, VerifyAnswer,
 };
 
 /// An event's particulars in a few words, for the log panel and transcripts.
@@ -828,14 +828,37 @@ fn drift_words(drift: &Drift) -> String {
         Drift::Extra { book, label } => {
             format!("extra: {book} is under \"{label}\", the replay has no such card")
         }
-        Drift::Changed { book } => {
-            format!("out of date: the card of {book} says what the replay does not")
+        Drift::Changed { book, found, right } => {
+            let (says, should) = card_difference(found, right);
+            format!("out of date: the card of {book} says {says}, the replay says {should}")
         }
         Drift::Miscounted {
             label,
             found,
             right,
         } => format!("miscounted: \"{label}\" counts {found}, the replay counts {right}"),
+    }
+}
+
+/// What two cards of one book say differently, in words: the status when it differs (what a
+/// patron acts on), else the title or the author.
+fn card_difference(found: &Card, right: &Card) -> (String, String) {
+    let status = |card: &Card| match &card.status {
+        Status::Lent { patron } => format!("lent to {patron}"),
+        other => other.word().to_string(),
+    };
+    if found.status != right.status {
+        (status(found), status(right))
+    } else if found.title != right.title {
+        (
+            format!("\"{}\"", found.title),
+            format!("\"{}\"", right.title),
+        )
+    } else {
+        (
+            format!("by {}", found.author),
+            format!("by {}", right.author),
+        )
     }
 }
 

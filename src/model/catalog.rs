@@ -73,7 +73,11 @@ pub enum Drift {
     /// The catalog files the book under `label`; the replay does not.
     Extra { book: String, label: Text },
     /// The card is in the right drawers but says something else (a status, a title).
-    Changed { book: String },
+    Changed {
+        book: String,
+        found: Box<Card>,
+        right: Box<Card>,
+    },
     /// A count catalog's number under `label` is `found`; the replay counts `right`.
     Miscounted { label: Text, found: u64, right: u64 },
 }
@@ -529,8 +533,18 @@ impl Catalog {
                 }
             }
             let same_drawers = here.keys().eq(there.keys());
-            if !here.is_empty() && same_drawers && self.card_of(book) != replayed.card_of(book) {
-                drift.push(Drift::Changed { book: id });
+            if let (true, true, Some(found), Some(right)) = (
+                !here.is_empty(),
+                same_drawers,
+                self.card_of(book),
+                replayed.card_of(book),
+            ) && found != right
+            {
+                drift.push(Drift::Changed {
+                    book: id,
+                    found: Box::new(found.clone()),
+                    right: Box::new(right.clone()),
+                });
             }
         }
         drift

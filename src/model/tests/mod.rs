@@ -191,3 +191,16 @@ fn cond(text: &str) -> Condition {
 fn holds(s: &Session, text: &str) -> bool {
     cond(text).holds(s)
 }
+
+/// The books `verify` found out of date, each with the statuses of its card and of the replay.
+fn changed(drift: &[Drift]) -> Vec<(&str, &str, &str)> {
+    drift
+        .iter()
+        .filter_map(|d| match d {
+            Drift::Changed { book, found, right } => {
+                Some((book.as_str(), found.status.word(), right.status.word()))
+            }
+            _ => None,
+        })
+        .collect()
+}

@@ -258,7 +258,8 @@ fn dual_write_and_a_crash_commit_the_loan_but_no_catalog_ever_learns_of_it() {
     let v = exec(&mut s, "verify shelf");
     let answer = verified(&v);
     assert_eq!((answer.against, answer.in_flight), (Against::Tables, 0));
-    assert_eq!(answer.drift, [Drift::Changed { book: "b1".into() }]);
+    assert_eq!(changed(&answer.drift), [("b1", "available", "lent")]);
+    assert_eq!(answer.drift.len(), 1);
 }
 
 #[test]

@@ -116,7 +116,8 @@ fn after_parking_it_goes_on_and_status_show_and_verify_say_what_is_missing() {
     let Outcome::Answered(Answer::Verify(v)) = &o else {
         panic!("{o:?}")
     };
-    assert_eq!(v.drift, [Drift::Changed { book: "b1".into() }]);
+    assert_eq!(changed(&v.drift), [("b1", "available", "lent")]);
+    assert_eq!(v.drift.len(), 1);
 }
 
 #[test]
