@@ -422,6 +422,15 @@ pub fn book_answer_lines(answer: &BookAnswer) -> Vec<String> {
     lines
 }
 
+/// What the log is in a sentence: "log", or "stream" where the tables are the record.
+pub fn log_word(library: &Library) -> &'static str {
+    if library.office_mode().is_state_stored() {
+        "stream"
+    } else {
+        "log"
+    }
+}
+
 /// What the event log is called where it is shown: the record in an event-sourced office, the
 /// stream of published events where the tables are the record. A state-stored office adds
 /// what waits in the outbox and what was lost.
@@ -500,17 +509,42 @@ fn write_all(f: &mut fmt::Formatter<'_>, pieces: &[&str]) -> fmt::Result {
     pieces.iter().try_for_each(|piece| f.write_str(piece))
 }
 
-/// "authors #1-#2, shelf #3"
-pub fn deliveries(delivered: &[Delivery]) -> String {
-    Deliveries(delivered).to_string()
+/// What the catalogs took, a line each: "filed: authors #1-#2, shelf #3" and, when a projector
+/// gave up on events, "parked: loans #5 (not filed: heal, then retry)".
+pub fn delivery_lines(delivered: &[Delivery]) -> Vec<String> {
+    let mut lines = Vec::new();
+    let collected: io::Result<()> = write_deliveries(delivered, &mut |line| {
+        lines.push(line.to_string());
+        Ok(())
+    });
+    collected.expect("collecting into memory cannot fail");
+    lines
 }
 
-struct Deliveries<'a>(&'a [Delivery]);
+fn write_deliveries(
+    delivered: &[Delivery],
+    line: &mut dyn FnMut(fmt::Arguments) -> io::Result<()>,
+) -> io::Result<()> {
+    if delivered.iter().any(|d| !d.parked) {
+        line(format_args!("filed: {}", Deliveries(delivered, false)))?;
+    }
+    if delivered.iter().any(|d| d.parked) {
+        let parked = Deliveries(delivered, true);
+        line(format_args!(
+            "parked: {parked} (not filed: heal, then retry)"
+        ))?;
+    }
+    Ok(())
+}
+
+/// The runs of events filed (or, with `true`, parked): "authors #1-#2, shelf #3".
+struct Deliveries<'a>(&'a [Delivery], bool);
 
 impl fmt::Display for Deliveries<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (mut first, mut last) = (itoa::Buffer::new(), itoa::Buffer::new());
-        for (i, d) in self.0.iter().enumerate() {
+        let runs = self.0.iter().filter(|d| d.parked == self.1);
+        for (i, d) in runs.enumerate() {
             let comma = if i == 0 { "" } else { ", " };
             let (from, to) = (first.format(d.from), last.format(d.to));
             if d.from == d.to {
@@ -527,7 +561,8 @@ impl fmt::Display for Deliveries<'_> {
 }
 
 /// How fresh an answer is, in words: checkpoint against what was asked for.
-pub fn freshness(checkpoint: u64, head: u64, after: Option<u64>, stale: bool) -> String {
+/// `log` names what the head is of: "log", or "stream" in a state-stored office (`log_word`).
+pub fn freshness(log: &str, checkpoint: u64, head: u64, after: Option<u64>, stale: bool) -> String {
     match (after, stale) {
         (Some(seq), true) => {
             format!("checkpoint #{checkpoint}, you asked for #{seq}: not there yet, stale")
@@ -535,8 +570,8 @@ pub fn freshness(checkpoint: u64, head: u64, after: Option<u64>, stale: bool) ->
         (Some(seq), false) => {
             format!("checkpoint #{checkpoint} has passed #{seq}: includes your write")
         }
-        (None, true) => format!("checkpoint #{checkpoint} of log head #{head}: may be stale"),
-        (None, false) => format!("checkpoint #{checkpoint} = log head: up to date"),
+        (None, true) => format!("checkpoint #{checkpoint} of {log} head #{head}: may be stale"),
+        (None, false) => format!("checkpoint #{checkpoint} = {log} head: up to date"),
     }
 }
 
@@ -555,10 +590,18 @@ pub fn status_table(rows: &[CatalogStatus]) -> Vec<String> {
             format!("{} ev, {} t", r.behind_events, r.behind_ticks),
             r.delay,
             r.cards,
-            health_label(r.health)
+            status_health(r)
         ));
     }
     lines
+}
+
+/// A status row's health, with the event a `reorder` left waiting: "behind, #8 buffered".
+pub fn status_health(r: &CatalogStatus) -> String {
+    match r.buffered {
+        Some(seq) => format!("{}, #{seq} buffered", health_label(r.health)),
+        None => health_label(r.health),
+    }
 }
 
 /// The lines that describe an outcome, without the command itself.
@@ -579,6 +622,7 @@ pub fn write_outcome(
     outcome: &Outcome,
     line: &mut dyn FnMut(fmt::Arguments) -> io::Result<()>,
 ) -> io::Result<()> {
+    let log = log_word(library);
     match outcome {
         Outcome::Accepted { seq, .. } => {
             if let Some(event) = library.log().get(*seq) {
@@ -602,13 +646,13 @@ pub fn write_outcome(
             f.catalog,
             f.count.unwrap_or(0),
             f.key,
-            freshness(f.checkpoint, f.head, f.after, f.stale)
+            freshness(log, f.checkpoint, f.head, f.after, f.stale)
         ))?,
         Outcome::Answered(Answer::Show(ShowAnswer {
             counts: Some(counts),
             ..
         })) => {
-            for l in count_lines(outcome, counts) {
+            for l in count_lines(outcome, counts, log) {
                 line(format_args!("{l}"))?;
             }
         }
@@ -619,13 +663,13 @@ pub fn write_outcome(
                 if n == 1 { "" } else { "s" },
                 f.catalog,
                 f.key,
-                freshness(f.checkpoint, f.head, f.after, f.stale)
+                freshness(log, f.checkpoint, f.head, f.after, f.stale)
             ))?;
             for card in &f.cards {
                 line(format_args!("  {}", CardText(card)))?;
             }
         }
-        Outcome::Answered(Answer::Show(s)) => write_show(s, line)?,
+        Outcome::Answered(Answer::Show(s)) => write_show(s, log, line)?,
         Outcome::Answered(Answer::Verify(v)) => {
             for l in verify_lines(v) {
                 line(format_args!("{l}"))?;
@@ -633,11 +677,6 @@ pub fn write_outcome(
         }
         Outcome::Answered(Answer::Status(rows)) => {
             let (now, head) = (library.now(), library.head());
-            let log = if library.office_mode().is_state_stored() {
-                "stream"
-            } else {
-                "log"
-            };
             line(format_args!(
                 "answered: clock at tick {now}, {log} head #{head}"
             ))?;
@@ -649,14 +688,12 @@ pub fn write_outcome(
             }
         }
     }
-    if !outcome.delivered().is_empty() {
-        line(format_args!("filed: {}", Deliveries(outcome.delivered())))?;
-    }
-    Ok(())
+    write_deliveries(outcome.delivered(), line)
 }
 
 fn write_show(
     s: &crate::model::ShowAnswer,
+    log: &str,
     line: &mut dyn FnMut(fmt::Arguments) -> io::Result<()>,
 ) -> io::Result<()> {
     let cards: usize = s.drawers.iter().map(|(_, c)| c.len()).sum();
@@ -667,7 +704,7 @@ fn write_show(
         s.drawers.len(),
         if s.drawers.len() == 1 { "" } else { "s" },
         if cards == 1 { "" } else { "s" },
-        freshness(s.checkpoint, s.head, None, s.stale)
+        freshness(log, s.checkpoint, s.head, None, s.stale)
     ))?;
     if !s.parked.is_empty() {
         line(format_args!(
@@ -685,7 +722,7 @@ fn write_show(
 }
 
 /// A count catalog's `show`: the heading, then a line per label with its number.
-fn count_lines(outcome: &Outcome, counts: &[(Text, u64)]) -> Vec<String> {
+fn count_lines(outcome: &Outcome, counts: &[(Text, u64)], log: &str) -> Vec<String> {
     let Outcome::Answered(Answer::Show(s)) = outcome else {
         return vec![];
     };
@@ -695,7 +732,7 @@ fn count_lines(outcome: &Outcome, counts: &[(Text, u64)]) -> Vec<String> {
         s.field.word(),
         counts.len(),
         plural(counts.len()),
-        freshness(s.checkpoint, s.head, None, s.stale)
+        freshness(log, s.checkpoint, s.head, None, s.stale)
     )];
     if !s.parked.is_empty() {
         lines.push(format!(
@@ -838,9 +875,7 @@ pub fn catalog_standing(p: &Projector, head: u64) -> String {
     } else {
         format!(" ({behind} behind)")
     };
-    let buffered = p.buffered().map_or(String::new(), |seq| {
-        format!(", #{seq} arrived early and waits for #{}", p.checkpoint + 1)
-    });
+    let buffered = buffered_note(p).map_or(String::new(), |note| format!(", {note}"));
     format!(
         "checkpoint #{} of log head #{head}{behind}, delay {} tick{}, {}{buffered}",
         p.checkpoint,
@@ -848,6 +883,15 @@ pub fn catalog_standing(p: &Projector, head: u64) -> String {
         if p.delay == 1 { "" } else { "s" },
         health_label(p.health(head))
     )
+}
+
+/// What a `reorder` left waiting: "#6 arrived early and waits for #5".
+pub fn buffered_note(p: &Projector) -> Option<String> {
+    let seq = p.buffered()?;
+    Some(format!(
+        "#{seq} arrived early and waits for #{}",
+        p.checkpoint + 1
+    ))
 }
 
 /// The whole model as plain text: the back office's records, the event log, and every catalog
@@ -866,11 +910,12 @@ pub fn state_lines(library: &Library) -> Vec<String> {
         lines.extend(books.iter().map(|b| format!("  {}", book_line(b))));
     }
     let head = library.head();
+    let log = log_title(library);
     if head == 0 {
-        lines.push(format!("Event log: empty, clock at tick {}", library.now()));
+        lines.push(format!("{log}: empty, clock at tick {}", library.now()));
     } else {
         lines.push(format!(
-            "Event log: head #{head}, clock at tick {}",
+            "{log}: head #{head}, clock at tick {}",
             library.now()
         ));
         lines.extend(

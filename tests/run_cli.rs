@@ -548,6 +548,12 @@ fn json_status_says_retrying_then_parked_with_the_parked_events() {
     let retrying = status_of(&lines[6], "shelf");
     assert_eq!(retrying["health"], "retrying");
     assert_eq!(retrying["checkpoint"], 2);
+    let parked_now = lines[7]["delivered"].as_array().unwrap();
+    assert!(
+        parked_now
+            .contains(&serde_json::json!({"catalog": "shelf", "from": 3, "to": 3, "parked": true})),
+        "{parked_now:?}"
+    );
     let parked = status_of(&lines[8], "shelf");
     assert_eq!(parked["health"], "parked");
     assert_eq!(parked["checkpoint"], 3);
@@ -665,6 +671,7 @@ fn json_of_an_outbox_office_commits_first_and_the_relay_publishes_on_the_tick() 
         (lines[6]["office"].as_str(), lines[6]["outbox"].as_u64()),
         (Some("outbox"), Some(1))
     );
+    assert_eq!(lines[7]["relayed"], serde_json::json!({"from": 3, "to": 3}));
     let message = lines[7]["message"].as_str().unwrap();
     assert!(
         message.contains("the relay published #3 from the outbox"),

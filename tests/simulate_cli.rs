@@ -187,3 +187,164 @@ fn a_value_that_is_not_a_number_is_a_usage_error() {
     simulate(&["--delay", "soon"]).code(2);
     simulate(&["--writes", "-5"]).code(2);
 }
+
+#[test]
+fn delay_alone_sets_every_catalogs_delay_and_spread_spreads_them_above_it() {
+    // azure spreads its catalogs over 200-500 ms; --delay alone puts every one at 100 ms.
+    let every = json_lines(&["--delay", "100", "--seconds", "3"]);
+    let summary = &every[3];
+    assert_eq!(
+        (&summary["lag_ms_p50"], &summary["lag_ms_max"]),
+        (&100.into(), &100.into())
+    );
+    let spread = json_lines(&["--delay", "100", "--spread", "300", "--seconds", "3"]);
+    let summary = &spread[3];
+    assert_eq!(
+        (&summary["lag_ms_p50"], &summary["lag_ms_max"]),
+        (&250.into(), &400.into())
+    );
+}
+
+#[test]
+fn the_heading_says_plainly_whether_the_delays_are_spread() {
+    let text = |args: &[&str]| {
+        let output = simulate(args).success().get_output().stdout.clone();
+        String::from_utf8(output).unwrap()
+    };
+    let preset = text(&["--seconds", "1"]);
+    assert!(
+        preset.contains("delays spread 200-500 ms (the shelf slowest)"),
+        "{preset}"
+    );
+    let every = text(&["--seconds", "1", "--delay", "100"]);
+    assert!(every.contains("every catalog's delay 100 ms"), "{every}");
+}
+
+#[test]
+fn faults_are_counted_each_second_and_the_summary_says_which_catalogs_diverged() {
+    let args = [
+        "--duplicates",
+        "5",
+        "--crash-every",
+        "500",
+        "--seconds",
+        "4",
+    ];
+    let lines = json_lines(&args);
+    for second in &lines[..4] {
+        assert!(second["redelivered"].as_u64().unwrap() > 0, "{second}");
+        assert!(second["crashes"].as_u64().unwrap() > 0, "{second}");
+    }
+    let summary = &lines[4];
+    assert_eq!(
+        summary["diverged"], 0,
+        "checkpoints kept with the view: {summary}"
+    );
+    let mut apart = args.to_vec();
+    apart.extend(["--checkpoint", "apart"]);
+    let summary = json_lines(&apart).pop().unwrap();
+    assert_eq!(summary["diverged"], 1, "{summary}");
+    assert_eq!(summary["diverged_catalogs"], serde_json::json!(["loans"]));
+}
+
+#[test]
+fn a_run_without_faults_still_checks_its_catalogs_against_a_replay() {
+    let summary = json_lines(&["--seconds", "2"]).pop().unwrap();
+    assert_eq!(
+        (&summary["redelivered"], &summary["crashes"]),
+        (&0.into(), &0.into())
+    );
+    assert_eq!(summary["diverged"], 0);
+}
+
+#[test]
+fn the_table_grows_fault_columns_and_a_verdict_when_faults_are_injected() {
+    let output = simulate(&[
+        "--seconds",
+        "2",
+        "--crash-every",
+        "500",
+        "--checkpoint",
+        "apart",
+    ])
+    .success()
+    .get_output()
+    .stdout
+    .clone();
+    let text = String::from_utf8(output).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(
+        lines[2].starts_with("faults: each projector crashes every 500 ms"),
+        "{text}"
+    );
+    assert!(
+        lines[3].contains("redelivered crashes parked  worst catalog"),
+        "{text}"
+    );
+    let verdict = lines.last().unwrap();
+    assert!(
+        verdict.contains("1 of 5 catalogs differs from a replay of the log (loans)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_checkpoint_place_other_than_with_view_or_apart_is_refused() {
+    simulate(&["--checkpoint", "later"]).code(2);
+    let stderr = refused(&["--duplicates", "150"]);
+    assert!(stderr.contains("--duplicates 150 is too large"), "{stderr}");
+}
+
+#[test]
+fn poisoned_events_are_parked_each_second_and_healed_before_the_verdict() {
+    let lines = json_lines(&["--poison", "5", "--seconds", "3"]);
+    let parked: Vec<u64> = lines[..3]
+        .iter()
+        .map(|s| s["parked"].as_u64().unwrap())
+        .collect();
+    assert!(
+        parked[0] > 0 && parked.windows(2).all(|w| w[0] <= w[1]),
+        "{parked:?}"
+    );
+    let summary = &lines[3];
+    assert_eq!(summary["parked"], parked[2]);
+    assert_eq!(
+        summary["diverged"], 0,
+        "healed and retried at the end: {summary}"
+    );
+}
+
+#[test]
+fn a_dual_write_office_that_crashes_loses_events_and_an_outbox_loses_none() {
+    let crashing = ["--office-crash-every", "500", "--seconds", "4"];
+    let mut dual = vec!["--office", "dual-write"];
+    dual.extend(crashing);
+    let summary = json_lines(&dual).pop().unwrap();
+    assert_eq!(summary["office"], "dual-write");
+    assert!(summary["lost_events"].as_u64().unwrap() > 0, "{summary}");
+    assert_eq!(summary["lost_events"], summary["office_crashes"]);
+    assert!(
+        summary["diverged"].as_u64().unwrap() > 0,
+        "the card catalogs miss them: {summary}"
+    );
+    let mut outbox = vec!["--office", "outbox"];
+    outbox.extend(crashing);
+    let summary = json_lines(&outbox).pop().unwrap();
+    assert!(summary["office_crashes"].as_u64().unwrap() > 0, "{summary}");
+    assert_eq!(
+        (&summary["lost_events"], &summary["diverged"]),
+        (&0.into(), &0.into())
+    );
+    let plain = json_lines(&["--seconds", "1"]).pop().unwrap();
+    assert_eq!(
+        (&plain["office"], &plain["lost_events"]),
+        (&"event-sourced".into(), &0.into())
+    );
+}
+
+#[test]
+fn an_office_mode_that_does_not_exist_is_refused() {
+    simulate(&["--office", "ledger"]).code(2);
+    let stderr = refused(&["--office-crash-every", "99999999"]);
+    assert!(stderr.contains("--office-crash-every"), "{stderr}");
+}

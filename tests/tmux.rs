@@ -425,8 +425,10 @@ fn a_presenter_on_autoplay_moves_on_alone_and_a_second_window_follows_its_notes(
 fn a_presenter_zooms_blanks_and_the_notes_show_its_step() {
     require_tmux!();
     let t = Tmux::start("present", "tour --present --lesson rebuild", 100, 30);
-    let first = t.wait_for("step 1 of 6");
-    assert!(first.contains("Catalogs"), "{first}");
+    // The panel is drawn below the header: waiting for it sees the whole first frame, where
+    // waiting for the header alone can catch a frame half written on a loaded machine.
+    let first = t.wait_for("Catalogs");
+    assert!(first.contains("step 1 of 6"), "{first}");
     assert!(
         !first.contains("Event log"),
         "one panel at a time:\n{first}"

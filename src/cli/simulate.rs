@@ -25,12 +25,31 @@ pub struct Args {
     /// Events each catalog's projector can file each second
     #[arg(long, value_name = "N")]
     pub capacity: Option<u64>,
-    /// Milliseconds before an event reaches the fastest catalog
+    /// Milliseconds before an event reaches each catalog (with --spread: the fastest one)
     #[arg(long, value_name = "MS")]
     pub delay: Option<u64>,
-    /// The other catalogs' delays spread up to this many ms more
+    /// Spread the catalogs' delays from --delay up to this many ms more (the presets do;
+    /// --delay alone sets every catalog's delay)
     #[arg(long, value_name = "MS")]
     pub spread: Option<u64>,
+    /// Percent of the events each catalog is delivered twice (redeliver)
+    #[arg(long, value_name = "PCT")]
+    pub duplicates: Option<u32>,
+    /// Each projector crashes on this period and restarts from its saved checkpoint (crash)
+    #[arg(long, value_name = "MS")]
+    pub crash_every: Option<u64>,
+    /// Where projectors save their checkpoint: with the cards, or in a step apart
+    #[arg(long, value_name = "WHERE", value_parser = ["with-view", "apart"])]
+    pub checkpoint: Option<String>,
+    /// Percent of the events each catalog cannot file: retried, then parked (poison)
+    #[arg(long, value_name = "PCT")]
+    pub poison: Option<u32>,
+    /// How the back office keeps its records: the log, or tables with a dual write or an outbox
+    #[arg(long, value_name = "MODE", value_parser = ["event-sourced", "dual-write", "outbox"])]
+    pub office: Option<String>,
+    /// The back office crashes after a commit, before publishing, on this period (crash office)
+    #[arg(long, value_name = "MS")]
+    pub office_crash_every: Option<u64>,
     /// Simulated seconds to run
     #[arg(long, value_name = "N")]
     pub seconds: Option<u64>,

@@ -267,6 +267,18 @@ impl<'a> Words<'a> {
 }
 
 impl<'a> Words<'a> {
+    /// `tables` or `the tables`.
+    fn tables(&mut self) -> Result<(), ConditionError> {
+        if self
+            .words
+            .get(self.pos)
+            .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+        {
+            self.pos += 1;
+        }
+        self.keyword("tables")
+    }
+
     /// One of the pairs' words, whatever its case: its value.
     fn choose<T: Copy>(
         &mut self,
@@ -325,9 +337,9 @@ impl Condition {
         })
     }
 
-    /// `outbox is empty | outbox has <n>`
+    /// `outbox is empty | outbox has <n> | outbox holds <n>`
     fn parse_outbox(w: &mut Words<'_>) -> Result<Condition, ConditionError> {
-        if w.one_of("is or has", &["is", "has"])? == "is" {
+        if w.one_of("is, has or holds", &["is", "has", "holds"])? == "is" {
             w.keyword("empty")?;
             return Ok(Condition::OutboxHas { count: 0 });
         }
@@ -387,12 +399,12 @@ impl Condition {
         Ok(match verb.as_str() {
             "exists" => Condition::CatalogExists { catalog },
             "matches" => {
-                w.keyword("tables")?;
+                w.tables()?;
                 Condition::CatalogMatchesTables { catalog }
             }
             "differs" => {
                 w.keyword("from")?;
-                w.keyword("tables")?;
+                w.tables()?;
                 Condition::Not(Box::new(Condition::CatalogMatchesTables { catalog }))
             }
             "is" => Condition::CatalogIs {

@@ -17,6 +17,9 @@ pub struct Delivery {
     pub to: u64,
     /// The event the projector crashed on while filing these, if it crashed.
     pub crashed: Option<u64>,
+    /// True when the projector gave up on these events and parked them: its checkpoint passed
+    /// them, its catalog did not file them.
+    pub parked: bool,
 }
 
 /// A `find`: the cards, and whether they may be stale.

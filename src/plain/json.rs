@@ -9,8 +9,8 @@ use std::io::{self, Write};
 use serde::{Serialize, Serializer};
 
 use crate::model::{
-    Answer, BookAnswer, BookState, Card, CatalogStatus, Commit, Delivery, Done, Event, FindAnswer,
-    Library, Outcome, Published, Redelivery, ShowAnswer, Text, VerifyAnswer,
+    Against, Answer, BookAnswer, BookState, Card, CatalogStatus, Commit, Delivery, Done, Event,
+    FindAnswer, Library, Outcome, Published, Redelivery, ShowAnswer, Text, VerifyAnswer,
 };
 use crate::transcript;
 
@@ -70,6 +70,9 @@ struct Line<'a> {
     published: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     reason: Option<String>,
+    /// The events a tick's relay published from the outbox.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    relayed: Option<Relayed>,
     #[serde(skip_serializing_if = "Option::is_none")]
     results: Option<Results<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -148,11 +151,19 @@ impl<'a> EventJson<'a> {
 }
 
 #[derive(Serialize)]
+struct Relayed {
+    from: u64,
+    to: u64,
+}
+
+#[derive(Serialize)]
 struct DeliveryJson<'a> {
     catalog: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     crashed: Option<u64>,
     from: u64,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    parked: bool,
     to: u64,
 }
 
@@ -215,6 +226,7 @@ fn deliveries<S: Serializer>(delivered: &&[Delivery], s: S) -> Result<S::Ok, S::
         catalog: &d.catalog,
         crashed: d.crashed,
         from: d.from,
+        parked: d.parked,
         to: d.to,
     }))
 }
@@ -253,6 +265,9 @@ pub fn write_json_line(
                 let skipped =
                     matches!(effect, Redelivery::Skipped { .. } | Redelivery::StaysParked);
                 json.skipped = Some(skipped);
+            }
+            if let Done::Relayed { from, to, .. } = *done {
+                json.relayed = Some(Relayed { from, to });
             }
         }
         Outcome::Answered(Answer::Find(f)) => found(&mut json, f),
@@ -328,7 +343,15 @@ fn verified<'a>(json: &mut Line<'a>, v: &'a VerifyAnswer) {
     json.checkpoint = Some(v.checkpoint);
     json.verified = Some(v.verified());
     json.against = Some(v.against.word());
-    json.differences = Some(v.drift.iter().map(transcript::drift_line).collect());
+    let source = match v.against {
+        Against::Tables => "the tables",
+        Against::Log | Against::Stream => "the replay",
+    };
+    let differences = v
+        .drift
+        .iter()
+        .map(|d| transcript::drift_line_from(d, source));
+    json.differences = Some(differences.collect());
 }
 
 /// `status` carries the fields every query does, for the whole library: the furthest-behind

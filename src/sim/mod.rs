@@ -5,15 +5,16 @@
 //! `samples`, so it stays responsive; `report` prints a run headless for `simulate`.
 
 mod fanout;
+mod faults;
 mod params;
 mod presets;
 pub mod report;
 mod run;
 mod stats;
 
-pub use params::{Fanout, Params};
-pub use presets::{DEFAULT_PRESET, PRESETS, Preset, lookup, preset};
-pub use run::Simulation;
+pub use params::{Fanout, Faults, Params};
+pub use presets::{DEFAULT_PRESET, FAULT_PRESETS, FaultPreset, PRESETS, Preset, lookup, preset};
+pub use run::{LOANS, Simulation};
 pub use stats::{Amplification, Sample, Summary};
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! What a simulation runs: the traffic, the catalogs' capacity and delay, how long, the seed, and
 //! the library it runs on. Checked once here, so neither a run nor a live slider meets an absurd value.
 
+use crate::model::OfficeMode;
+
 /// One simulation's settings. Rates are per simulated second; one tick of the model is one
 /// simulated millisecond.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,6 +35,59 @@ pub struct Params {
     pub arrivals: u32,
     /// Notice boards fanned out on write, for the twitter preset; `None` for a plain library.
     pub fanout: Option<Fanout>,
+    /// Faults injected under the load; none by default.
+    pub faults: Faults,
+}
+
+/// Faults of delivery injected under load, each through the model's own command for it, so
+/// the run shows what the lessons show, at scale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Faults {
+    /// Percent of the events each catalog is delivered a second time (`redeliver`).
+    pub duplicates: u32,
+    /// Each projector crashes on this period, in ms (`crash`), and restarts from the
+    /// checkpoint it saved; 0 for never.
+    pub crash_every_ms: u64,
+    /// Projectors save their checkpoint in a step apart from the cards (`checkpoint ...
+    /// apart`) rather than in the same transaction (`with-view`, the default).
+    pub checkpoint_apart: bool,
+    /// Percent of the events each catalog cannot file (`poison`): it retries after 1, 2, 4
+    /// and 8 ms, then parks the event and goes on. Healed and retried when the run ends.
+    pub poison: u32,
+    /// How the back office keeps its records: the log (event-sourced, the default), or
+    /// tables and a stream published after the commit (dual write) or from an outbox.
+    pub office: OfficeMode,
+    /// The back office crashes right after a commit on this period, before publishing
+    /// (`crash office`); 0 for never.
+    pub office_crash_every_ms: u64,
+}
+
+impl Faults {
+    /// Whether anything is injected, or the office is state-stored: a plain run reports none.
+    pub fn any(&self) -> bool {
+        self.duplicates > 0
+            || self.crash_every_ms > 0
+            || self.poison > 0
+            || self.office_crash_every_ms > 0
+            || self.office.is_state_stored()
+    }
+
+    fn validate(&self) -> Result<(), String> {
+        at_most("--duplicates", u64::from(self.duplicates), 100, " percent")?;
+        at_most(
+            "--crash-every",
+            self.crash_every_ms,
+            MAX_SECONDS * 1_000,
+            " ms",
+        )?;
+        at_most("--poison", u64::from(self.poison), 100, " percent")?;
+        at_most(
+            "--office-crash-every",
+            self.office_crash_every_ms,
+            MAX_SECONDS * 1_000,
+            " ms",
+        )
+    }
 }
 
 /// Patrons who follow authors, each with a notice board of the new books by the authors they
@@ -130,6 +185,7 @@ impl Params {
         percent("the popular books' share", self.hot_share)?;
         percent("the lent target", self.lent_target)?;
         percent("the share of arrivals", self.arrivals)?;
+        self.faults.validate()?;
         match &self.fanout {
             None if self.books == 0 => {
                 Err("a library with no books has nothing to read or lend".into())

@@ -1,7 +1,8 @@
 //! The presets: the real cases of the article, scaled to a library that runs in a terminal.
 //! Each says what it stands for, so a report can tell the learner what they are looking at.
 
-use super::params::{Fanout, Params};
+use super::params::{Fanout, Faults, Params};
+use crate::model::OfficeMode;
 use crate::words::did_you_mean;
 
 /// A named starting point for `simulate`.
@@ -36,6 +37,7 @@ fn library(preset: &'static str) -> Params {
         lent_target: 30,
         arrivals: 5,
         fanout: None,
+        faults: Faults::default(),
     }
 }
 
@@ -112,6 +114,88 @@ pub const PRESETS: [Preset; 4] = [
     },
 ];
 
+/// A named set of faults, for a screen's row: what a learner can switch on under any load.
+#[derive(Debug, Clone, Copy)]
+pub struct FaultPreset {
+    pub name: &'static str,
+    /// What it does and what to look for, in one line.
+    pub about: &'static str,
+    pub faults: Faults,
+}
+
+const NO_FAULTS: Faults = Faults {
+    duplicates: 0,
+    crash_every_ms: 0,
+    checkpoint_apart: false,
+    poison: 0,
+    office: OfficeMode::EventSourced,
+    office_crash_every_ms: 0,
+};
+
+pub const FAULT_PRESETS: [FaultPreset; 7] = [
+    FaultPreset {
+        name: "none",
+        about: "every event delivered once, no projector crashes",
+        faults: NO_FAULTS,
+    },
+    FaultPreset {
+        name: "duplicates 5%",
+        about: "5% of deliveries come twice; the checkpoint skips them",
+        faults: Faults {
+            duplicates: 5,
+            ..NO_FAULTS
+        },
+    },
+    FaultPreset {
+        name: "crashes, with view",
+        about: "projectors crash every second; the checkpoint is saved with the cards, so the \
+                restart files the event once",
+        faults: Faults {
+            crash_every_ms: 1_000,
+            ..NO_FAULTS
+        },
+    },
+    FaultPreset {
+        name: "crashes, apart",
+        about: "projectors crash every second; the checkpoint is saved after the cards, so the \
+                restart files the event again: the loans count drifts",
+        faults: Faults {
+            crash_every_ms: 1_000,
+            checkpoint_apart: true,
+            ..NO_FAULTS
+        },
+    },
+    FaultPreset {
+        name: "poison 1%",
+        about: "each catalog cannot file 1% of the events: it retries, parks them and goes on \
+                without them; at the end they are healed and retried",
+        faults: Faults {
+            poison: 1,
+            ..NO_FAULTS
+        },
+    },
+    FaultPreset {
+        name: "dual write, crashes",
+        about: "the back office keeps tables and publishes each event after the commit; it \
+                crashes every 2 s between the two: those events are lost to every catalog",
+        faults: Faults {
+            office: OfficeMode::DualWrite,
+            office_crash_every_ms: 2_000,
+            ..NO_FAULTS
+        },
+    },
+    FaultPreset {
+        name: "outbox, crashes",
+        about: "the back office writes each event to an outbox in the same commit; it crashes \
+                every 2 s, and the relay publishes what waited: nothing is lost",
+        faults: Faults {
+            office: OfficeMode::Outbox,
+            office_crash_every_ms: 2_000,
+            ..NO_FAULTS
+        },
+    },
+];
+
 /// The preset `simulate` starts from when none is named.
 pub const DEFAULT_PRESET: &str = "azure";
 
@@ -144,6 +228,10 @@ mod tests {
             assert_eq!(params.validate(), Ok(()), "{}", p.name);
         }
         assert!(preset(DEFAULT_PRESET).is_some());
+        assert_eq!(FAULT_PRESETS[0].faults, Faults::default());
+        for f in FAULT_PRESETS.iter().skip(1) {
+            assert!(f.faults.any(), "{}", f.name);
+        }
     }
 
     #[test]

@@ -7,9 +7,10 @@ use anyhow::Result;
 use serde_json::{Value, json};
 
 use super::presets::lookup;
-use super::{Params, Sample, Simulation, Summary};
+use super::{Faults, Params, Sample, Simulation, Summary};
 use crate::UsageError;
 use crate::cli::SimulateArgs;
+use crate::model::OfficeMode;
 
 /// The preset named, with the options given on the command line in place of its values.
 pub fn params_from(args: &SimulateArgs) -> Result<Params, String> {
@@ -28,6 +29,23 @@ pub fn params_from(args: &SimulateArgs) -> Result<Params, String> {
             *value = given;
         }
     }
+    // `--delay` alone is every catalog's delay; the preset's spread applies only to its own.
+    if args.delay.is_some() && args.spread.is_none() {
+        params.spread_ms = 0;
+    }
+    let faults = &mut params.faults;
+    faults.duplicates = args.duplicates.unwrap_or(faults.duplicates);
+    faults.crash_every_ms = args.crash_every.unwrap_or(faults.crash_every_ms);
+    faults.poison = args.poison.unwrap_or(faults.poison);
+    if let Some(mode) = &args.office {
+        faults.office = OfficeMode::from_word(mode).ok_or("--office: no such mode")?;
+    }
+    faults.office_crash_every_ms = args
+        .office_crash_every
+        .unwrap_or(faults.office_crash_every_ms);
+    if let Some(place) = &args.checkpoint {
+        faults.checkpoint_apart = place == "apart";
+    }
     params.validate()?;
     Ok(params)
 }
@@ -39,6 +57,9 @@ pub fn simulate(args: &SimulateArgs) -> Result<()> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let written = write_run(&mut out, &mut sim, args.json).and_then(|()| out.flush());
+    // The process ends here: the operating system reclaims the library faster than freeing
+    // it card by card would.
+    std::mem::forget(sim);
     match written {
         // A closed pipe (`| head`) is the reader's choice, not a failure.
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e.into()),
@@ -51,21 +72,22 @@ fn write_run(out: &mut impl Write, sim: &mut Simulation, json: bool) -> io::Resu
         for line in heading(sim.params()) {
             writeln!(out, "{line}")?;
         }
-        writeln!(out, "{}", table_header(sim.params().fanout.is_some()))?;
+        writeln!(out, "{}", table_header(sim.params()))?;
     }
+    let faults = sim.params().faults.any();
     while !sim.is_done() {
         let sample = sim.step_second();
         if json {
             writeln!(out, "{}", sample_json(sample))?;
         } else {
-            writeln!(out, "{}", table_row(sample))?;
+            writeln!(out, "{}", table_row(sample, faults))?;
         }
     }
     let summary = sim.summary();
     if json {
         writeln!(out, "{}", summary_json(&summary))?;
     } else {
-        for line in summary_lines(&summary) {
+        for line in summary_lines(&summary, sim.library().projectors().len()) {
             writeln!(out, "{line}")?;
         }
     }
@@ -76,18 +98,18 @@ fn write_run(out: &mut impl Write, sim: &mut Simulation, json: bool) -> io::Resu
 pub fn heading(params: &Params) -> Vec<String> {
     let about = super::preset(params.preset).map_or("", |p| p.about);
     let delay = if params.spread_ms == 0 {
-        format!("{} ms", params.delay_ms)
+        format!("every catalog's delay {} ms", params.delay_ms)
     } else {
         format!(
-            "{}-{} ms",
+            "delays spread {}-{} ms (the shelf slowest)",
             params.delay_ms,
             params.delay_ms + params.spread_ms
         )
     };
-    vec![
+    let mut lines = vec![
         format!(
-            "simulate {}: {} writes/s, {} reads/s, each catalog files {} events/s, delay {delay}, \
-             {} s, seed {}",
+            "simulate {}: {} writes/s, {} reads/s, each catalog files {} events/s, {delay}, {} s, \
+             seed {}",
             params.preset,
             params.writes_per_sec,
             params.reads_per_sec,
@@ -96,36 +118,156 @@ pub fn heading(params: &Params) -> Vec<String> {
             params.seed
         ),
         about.to_string(),
-    ]
+    ];
+    if params.faults.any() {
+        lines.push(faults_line(&params.faults));
+    }
+    lines
 }
 
-pub fn table_header(fanout: bool) -> String {
+/// The faults a run injects, in one line.
+pub fn faults_line(f: &Faults) -> String {
+    let mut parts = Vec::new();
+    if f.duplicates > 0 {
+        parts.push(format!("{}% of deliveries come twice", f.duplicates));
+    }
+    if f.crash_every_ms > 0 {
+        parts.push(format!(
+            "each projector crashes every {} ms",
+            f.crash_every_ms
+        ));
+    }
+    if f.poison > 0 {
+        parts.push(format!(
+            "each catalog cannot file {}% of the events",
+            f.poison
+        ));
+    }
+    if f.office_crash_every_ms > 0 {
+        parts.push(format!(
+            "the back office crashes after a commit every {} ms",
+            f.office_crash_every_ms
+        ));
+    }
+    let place = if f.checkpoint_apart {
+        "apart from the cards"
+    } else {
+        "with the cards"
+    };
+    format!(
+        "faults: {}; checkpoints saved {place}; the back office {}",
+        parts.join(", "),
+        office_words(f.office)
+    )
+}
+
+/// The table's columns: the faults' before the worst catalog, whose name has no set width.
+pub fn table_header(params: &Params) -> String {
     let mut line = format!(
-        "{:>5} {:>7} {:>9} {:>9} {:>8} {:>7} {:>8} {:>8}  {}",
-        "t", "writes", "reads", "head", "lag ev", "lag ms", "stale", "rejected", "worst catalog"
+        "{:>5} {:>7} {:>9} {:>9} {:>8} {:>7} {:>8} {:>8}",
+        "t", "writes", "reads", "head", "lag ev", "lag ms", "stale", "rejected"
     );
-    if fanout {
+    if params.faults.any() {
+        line.push_str(&format!(
+            " {:>11} {:>7} {:>6}",
+            "redelivered", "crashes", "parked"
+        ));
+    }
+    line.push_str("  worst catalog");
+    if params.fanout.is_some() {
         line.push_str("  cards pinned  stale on read");
     }
     line
 }
 
-pub fn table_row(s: &Sample) -> String {
+pub fn table_row(s: &Sample, faults: bool) -> String {
     let mut line = format!(
-        "{:>5} {:>7} {:>9} {:>9} {:>8} {:>7} {:>8} {:>8}  {}",
-        s.t, s.writes, s.reads, s.head, s.lag_events, s.lag_ms, s.stale_reads, s.rejected, s.worst
+        "{:>5} {:>7} {:>9} {:>9} {:>8} {:>7} {:>8} {:>8}",
+        s.t, s.writes, s.reads, s.head, s.lag_events, s.lag_ms, s.stale_reads, s.rejected
     );
+    if faults {
+        line.push_str(&format!(
+            " {:>11} {:>7} {:>6}",
+            s.redelivered, s.crashes, s.parked
+        ));
+    }
+    line.push_str(&format!("  {}", s.worst));
     if let (Some(cards), Some(stale)) = (s.cards_filed, s.stale_reads_on_read) {
         line.push_str(&format!("  {cards:>12}  {stale:>13}"));
     }
     line
 }
 
+/// How the back office keeps its records, in words.
+fn office_words(mode: OfficeMode) -> &'static str {
+    match mode {
+        OfficeMode::EventSourced => "appends to the log, which is the record (event-sourced)",
+        OfficeMode::DualWrite => "commits to tables, then publishes the event (dual write)",
+        OfficeMode::Outbox => {
+            "commits the event to an outbox with the tables; a relay publishes it"
+        }
+    }
+}
+
+/// What the catalogs are verified against: the record, which the office's mode decides.
+fn record_words(mode: OfficeMode) -> &'static str {
+    if mode.is_state_stored() {
+        "the back office's tables (a count: the published stream)"
+    } else {
+        "a replay of the log"
+    }
+}
+
+/// Which catalogs differ from the record once healed, retried and caught up, of `catalogs`.
+fn verdict(diverged: &[String], catalogs: usize, mode: OfficeMode) -> String {
+    let record = record_words(mode);
+    match diverged.len() {
+        0 => format!("all {catalogs} catalogs equal {record}"),
+        1 => format!(
+            "1 of {catalogs} catalogs differs from {record} ({})",
+            diverged[0]
+        ),
+        n => format!(
+            "{n} of {catalogs} catalogs differ from {record} ({})",
+            diverged.join(", ")
+        ),
+    }
+}
+
+/// How often each fault struck.
+fn struck(s: &Summary) -> String {
+    if s.redelivered == 0 && s.crashes == 0 && s.parked == 0 && s.office_crashes == 0 {
+        return "faults: none struck".into();
+    }
+    let mut line = format!(
+        "faults: redelivered {}, crashes {}, parked {} at the end",
+        s.redelivered, s.crashes, s.parked
+    );
+    if s.office_crashes > 0 {
+        line.push_str(&format!(
+            ", office crashes {}, events lost {}",
+            s.office_crashes, s.lost_events
+        ));
+    }
+    line
+}
+
+/// What the faults came to: how often they struck, and the catalogs that differ from the
+/// record once caught up, out of `catalogs`.
+pub fn divergence_line(s: &Summary, catalogs: usize) -> Option<String> {
+    let diverged = s.diverged.as_ref()?;
+    Some(format!(
+        "{}; after a final heal, retry and sync, {}",
+        struck(s),
+        verdict(diverged, catalogs, s.office)
+    ))
+}
+
 fn percent(share: f64) -> String {
     format!("{:.2}%", share * 100.0)
 }
 
-pub fn summary_lines(s: &Summary) -> Vec<String> {
+pub fn summary_lines(s: &Summary, catalogs: usize) -> Vec<String> {
     let mut lines = vec![
         format!(
             "summary: {} s, {} writes ({} events, {} rejected at the desk), {} reads, {} stale ({})",
@@ -143,6 +285,7 @@ pub fn summary_lines(s: &Summary) -> Vec<String> {
             s.lag_ms_p50, s.lag_ms_p99, s.lag_ms_max, s.lag_events_max, s.unfiled
         ),
     ];
+    lines.extend(divergence_line(s, catalogs));
     if let Some(a) = &s.amplification {
         lines.push(format!(
             "fan-out on write: {} books pinned {} cards, {:.1} cards per event ({} per book by the \
@@ -176,6 +319,9 @@ pub fn sample_json(s: &Sample) -> Value {
         "worst": s.worst,
         "stale_reads": s.stale_reads,
         "rejected": s.rejected,
+        "redelivered": s.redelivered,
+        "crashes": s.crashes,
+        "parked": s.parked,
     });
     if let Some(cards) = s.cards_filed {
         v["cards_filed"] = cards.into();
@@ -203,7 +349,17 @@ pub fn summary_json(s: &Summary) -> Value {
         "lag_ms_max": s.lag_ms_max,
         "lag_events_max": s.lag_events_max,
         "unfiled": s.unfiled,
+        "redelivered": s.redelivered,
+        "crashes": s.crashes,
+        "parked": s.parked,
+        "office": s.office.word(),
+        "office_crashes": s.office_crashes,
+        "lost_events": s.lost_events,
     });
+    if let Some(diverged) = &s.diverged {
+        v["diverged"] = diverged.len().into();
+        v["diverged_catalogs"] = diverged.clone().into();
+    }
     if let Some(a) = &s.amplification {
         v["amplification"] = a.cards_per_event.into();
         v["fanout"] = json!({

@@ -2,10 +2,11 @@
 //! simulated millisecond (one tick of the model) at a time, so a screen can step it and stay live.
 
 use super::fanout::Boards;
+use super::faults::{self, Injector};
 use super::params::{self, Params};
 use super::stats::{Amplification, LagHistogram, Sample, Summary, share};
 use crate::model::language::{CatalogRef, Command};
-use crate::model::{BookId, Capacity, Library, Outcome, Status, Text};
+use crate::model::{BookId, Capacity, Field, Library, Outcome, OutcomeKind, Status, Text};
 use crate::rng::Rng;
 
 /// Subjects of generated books: a few, so each drawer of `subjects` holds many cards.
@@ -33,6 +34,8 @@ struct Counters {
     cards_filed: u64,
     stale_on_read: u64,
     lookups_on_read: u64,
+    redelivered: u64,
+    crashes: u64,
     /// The longest delivery lag of an event filed by any read model during the span.
     max_lag_ms: u64,
 }
@@ -46,6 +49,8 @@ impl Counters {
         self.cards_filed += other.cards_filed;
         self.stale_on_read += other.stale_on_read;
         self.lookups_on_read += other.lookups_on_read;
+        self.redelivered += other.redelivered;
+        self.crashes += other.crashes;
         self.max_lag_ms = self.max_lag_ms.max(other.max_lag_ms);
     }
 }
@@ -94,7 +99,27 @@ pub struct Simulation {
     totals: Counters,
     samples: Vec<Sample>,
     twitter: Option<Twitter>,
+    faults: Injector,
+    /// Crashes counted into the samples so far.
+    crashes_seen: u64,
+    /// How the run ended, once it has: settling it catches every catalog up.
+    ending: Option<Ending>,
 }
+
+/// What the run's end found, before and after every catalog caught up.
+#[derive(Debug, Clone)]
+struct Ending {
+    /// Events some catalog had not filed when the run ended.
+    unfiled: u64,
+    /// Events parked when the run ended, before they were healed and retried.
+    parked: u64,
+    /// The catalogs that differ from a replay of the log once caught up.
+    diverged: Vec<String>,
+}
+
+/// The count catalog every simulated library has: loans per patron. A count is not
+/// idempotent, so it is the read model a crash between filing and checkpoint can spoil.
+pub const LOANS: &str = "loans";
 
 /// Of `per_sec` events spread evenly over a second, how many fall in millisecond `ms`.
 fn per_ms(per_sec: u64, ms: u64) -> u64 {
@@ -125,9 +150,19 @@ impl Simulation {
     /// catalogs their delay and capacity. Fails only on invalid parameters.
     pub fn new(params: Params) -> Result<Self, String> {
         params.validate()?;
+        let mut library = Library::new();
+        library
+            .set_office_mode(params.faults.office)
+            .expect("a new library has committed nothing");
+        let loans = Command::AddCount {
+            name: catalog(LOANS),
+            field: Field::Patron,
+        };
+        library.execute(&loans).expect("a new library has room");
         let mut sim = Simulation {
             rng: Rng::new(params.seed),
-            library: Library::new(),
+            faults: Injector::new(params.faults, params.seed, &mut library),
+            library,
             books: Vec::with_capacity(params.books as usize),
             out: Vec::with_capacity(params.books as usize),
             lent: Vec::new(),
@@ -142,6 +177,8 @@ impl Simulation {
             totals: Counters::default(),
             samples: Vec::new(),
             twitter: None,
+            crashes_seen: 0,
+            ending: None,
             params,
         };
         // Setting up is not traffic: these commands are executed, not sent, so nothing counts.
@@ -154,6 +191,8 @@ impl Simulation {
             sim.books.push(book);
             sim.out.push(false);
         }
+        // An outbox office publishes on the tick: the relay runs now, the clock stays at 0.
+        sim.execute(&Command::Tick { ticks: 0 });
         let names = sim.catalog_names();
         for name in &names {
             sim.execute(&Command::Sync {
@@ -163,6 +202,7 @@ impl Simulation {
         sim.shelf = names.iter().position(|n| n == "shelf").expect("built in");
         sim.authors_catalog = names.iter().position(|n| n == "authors").expect("built in");
         sim.setup_head = sim.library.head();
+        sim.faults.start_after(sim.setup_head);
         let read_models = names.len() + usize::from(sim.params.fanout.is_some());
         sim.measured = vec![sim.setup_head; read_models];
         if let Some(fanout) = sim.params.fanout.clone() {
@@ -301,7 +341,20 @@ impl Simulation {
             lag_ms_p99: self.lags.percentile(99),
             lag_ms_max: self.lags.max(),
             lag_events_max: self.samples.iter().map(|s| s.lag_events).max().unwrap_or(0),
-            unfiled: self.library.head() - self.worst().1,
+            unfiled: self
+                .ending
+                .as_ref()
+                .map_or_else(|| self.library.head() - self.worst().1, |e| e.unfiled),
+            redelivered: t.redelivered,
+            crashes: t.crashes,
+            lost_events: self.library.lost_events(),
+            office_crashes: self.library.office_crashes(),
+            office: self.library.office_mode(),
+            parked: self
+                .ending
+                .as_ref()
+                .map_or_else(|| faults::parked(&self.library), |e| e.parked),
+            diverged: self.ending.as_ref().map(|e| e.diverged.clone()),
             amplification,
         }
     }
@@ -309,7 +362,10 @@ impl Simulation {
     fn apply_delay(&mut self, delay_ms: u64, spread_ms: u64) {
         self.params.delay_ms = delay_ms;
         self.params.spread_ms = spread_ms;
-        let names = self.catalog_names();
+        // The shelf last: it is the catalog patrons read, so it gets the slowest delay, and
+        // stale reads measure the whole spread.
+        let mut names = self.catalog_names();
+        names.sort_by_key(|name| name == "shelf");
         let last = names.len().saturating_sub(1).max(1) as u64;
         for (i, name) in names.iter().enumerate() {
             let ticks = delay_ms + spread_ms * i as u64 / last;
@@ -364,19 +420,25 @@ impl Simulation {
                 self.read_shelf();
             }
         }
+        self.faults.crash_due(&mut self.library);
         self.execute(&Command::Tick { ticks: 1 });
+        self.faults.appended(&mut self.library);
         self.catch_up_boards();
         self.note_filed();
         if self.elapsed_ms().is_multiple_of(1_000) {
             self.close_second();
+        }
+        if self.ending.is_none() && self.is_done() {
+            self.settle();
         }
     }
 
     /// Sends one command to the back office and lets lag-free catalogs and boards file it.
     fn send(&mut self, command: Command) -> Outcome {
         let outcome = self.execute(&command);
+        self.faults.appended(&mut self.library);
         self.second.writes += 1;
-        if matches!(outcome, Outcome::Rejected(_)) {
+        if outcome.kind() == OutcomeKind::Rejected {
             self.second.rejected += 1;
         }
         self.catch_up_boards();
@@ -390,7 +452,7 @@ impl Simulation {
             let outcome = self.send(Command::Catalog {
                 book: book.to_string(),
             });
-            if matches!(outcome, Outcome::Accepted { .. }) {
+            if outcome.kind() == OutcomeKind::Accepted {
                 self.books.push(book);
                 self.out.push(false);
                 if let Some(tw) = &mut self.twitter {
@@ -403,7 +465,7 @@ impl Simulation {
             let now = self.elapsed_ms();
             let author = self.author_of_next_book(now);
             let (book, acquire) = self.next_acquisition(author);
-            if matches!(self.send(acquire), Outcome::Accepted { .. }) {
+            if self.send(acquire).kind() == OutcomeKind::Accepted {
                 self.pending = Some((book, author));
             }
             return;
@@ -488,7 +550,7 @@ impl Simulation {
                 book: self.books[i].to_string(),
                 patron,
             });
-            if matches!(outcome, Outcome::Accepted { .. }) {
+            if outcome.kind() == OutcomeKind::Accepted {
                 self.lent.push(i as u32);
                 self.out[i] = true;
             }
@@ -507,7 +569,7 @@ impl Simulation {
         let outcome = self.send(Command::Return {
             book: self.books[i].to_string(),
         });
-        if matches!(outcome, Outcome::Accepted { .. }) {
+        if outcome.kind() == OutcomeKind::Accepted {
             self.out[i] = false;
         }
         true
@@ -576,23 +638,46 @@ impl Simulation {
         let now = self.library.now();
         let log = self.library.log();
         let boards = self.twitter.as_ref().map(|tw| tw.boards.checkpoint);
+        let catalogs = self.library.projectors().len();
         let checkpoints = self
             .library
             .projectors()
             .iter()
             .map(|p| p.checkpoint)
             .chain(boards);
-        for (measured, checkpoint) in self.measured.iter_mut().zip(checkpoints) {
+        for (i, (measured, checkpoint)) in self.measured.iter_mut().zip(checkpoints).enumerate() {
             while *measured < checkpoint {
                 *measured += 1;
                 let lag = log.get(*measured).map_or(0, |e| now - e.tick);
                 self.lags.record(lag);
                 self.second.max_lag_ms = self.second.max_lag_ms.max(lag);
+                if i < catalogs {
+                    self.faults.filed(i, *measured);
+                }
             }
         }
+        self.second.redelivered += self.faults.deliver_again(&mut self.library);
+    }
+
+    /// The run's end: what was left unfiled, then every catalog caught up and verified. The
+    /// samples are closed; going on afterwards (a screen may) starts from caught-up catalogs.
+    fn settle(&mut self) {
+        let unfiled = self.library.head() - self.worst().1;
+        let parked = faults::parked(&self.library);
+        let diverged = faults::settle(&mut self.library);
+        // The final catch-up is not traffic: its filings are not delivery lags.
+        self.measured.fill(self.library.head());
+        self.ending = Some(Ending {
+            unfiled,
+            parked,
+            diverged,
+        });
     }
 
     fn close_second(&mut self) {
+        let crashes = faults::crashes(&self.library);
+        self.second.crashes = crashes - self.crashes_seen;
+        self.crashes_seen = crashes;
         let now = self.library.now();
         let head = self.library.head();
         let (worst, low) = self.worst();
@@ -613,6 +698,9 @@ impl Simulation {
             worst: worst.to_string(),
             stale_reads: c.stale_reads,
             rejected: c.rejected,
+            redelivered: c.redelivered,
+            crashes: c.crashes,
+            parked: faults::parked(&self.library),
             cards_filed: twitter.then_some(c.cards_filed),
             stale_reads_on_read: twitter.then_some(c.stale_on_read),
         });

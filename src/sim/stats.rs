@@ -1,6 +1,8 @@
 //! What a simulation measures: one `Sample` per simulated second, a `Summary` of the whole run,
 //! and the histogram of delivery lags the percentiles come from.
 
+use crate::model::OfficeMode;
+
 /// One simulated second, as `simulate --json` prints it and a screen plots it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sample {
@@ -23,6 +25,13 @@ pub struct Sample {
     pub stale_reads: u64,
     /// Commands the back office refused: for lends, a patron trusted a stale shelf card.
     pub rejected: u64,
+    /// Deliveries of an event a second time to a catalog (`--duplicates`).
+    pub redelivered: u64,
+    /// Projectors that crashed and restarted from their saved checkpoint (`--crash-every`).
+    pub crashes: u64,
+    /// Events parked at the end of the second, over every catalog: given up on after their
+    /// retries (`--poison`), waiting for a heal and a retry.
+    pub parked: u64,
     /// Notice-board cards pinned during the second (twitter only).
     pub cards_filed: Option<u64>,
     /// Board reads answered by fan-out on read (looking up each followed author) that would
@@ -51,6 +60,19 @@ pub struct Summary {
     pub lag_events_max: u64,
     /// Events some catalog had still not filed when the run ended.
     pub unfiled: u64,
+    pub redelivered: u64,
+    pub crashes: u64,
+    /// Events parked when the run ended, before the final heal and retry.
+    pub parked: u64,
+    /// Events the back office committed and never published: no catalog learns of them
+    /// (a dual-write office that crashed between its two writes).
+    pub lost_events: u64,
+    pub office_crashes: u64,
+    /// How the back office kept its records: what the catalogs are verified against.
+    pub office: OfficeMode,
+    /// The catalogs that differ from a replay of the log once every projector has caught up,
+    /// checked when the run ends (`None` before): what the faults did that no flag shows.
+    pub diverged: Option<Vec<String>>,
     pub amplification: Option<Amplification>,
 }
 

@@ -11,7 +11,7 @@ use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Padding, Paragraph, Wrap};
 
-use crate::sim::{PRESETS, Params, Sample, Simulation};
+use crate::sim::{FAULT_PRESETS, Faults, PRESETS, Params, Sample, Simulation, Summary};
 use crate::tui::keys::Action;
 use crate::tui::screen::{Ctx, Hint, Screen, Transition};
 use crate::tui::theme::Theme;
@@ -53,15 +53,17 @@ enum Knob {
     Reads,
     Capacity,
     Delay,
+    Faults,
 }
 
 impl Knob {
-    const ALL: [Knob; 5] = [
+    const ALL: [Knob; 6] = [
         Knob::Preset,
         Knob::Writes,
         Knob::Reads,
         Knob::Capacity,
         Knob::Delay,
+        Knob::Faults,
     ];
 
     fn label(self) -> &'static str {
@@ -71,12 +73,13 @@ impl Knob {
             Knob::Reads => "reads/s",
             Knob::Capacity => "capacity/s",
             Knob::Delay => "delay ms",
+            Knob::Faults => "faults",
         }
     }
 
     fn ladder(self) -> &'static [u64] {
         match self {
-            Knob::Preset => &[],
+            Knob::Preset | Knob::Faults => &[],
             Knob::Writes => &WRITES,
             Knob::Reads => &READS,
             Knob::Capacity => &CAPACITIES,
@@ -86,7 +89,7 @@ impl Knob {
 
     fn value(self, p: &Params) -> u64 {
         match self {
-            Knob::Preset => 0,
+            Knob::Preset | Knob::Faults => 0,
             Knob::Writes => p.writes_per_sec,
             Knob::Reads => p.reads_per_sec,
             Knob::Capacity => p.capacity,
@@ -131,6 +134,8 @@ fn grouped(n: u64) -> String {
 
 pub struct Simulate {
     preset: usize,
+    /// The fault preset the run's faults are, if they are one (the command line may give others).
+    faults: Option<usize>,
     sim: Simulation,
     running: bool,
     knob: usize,
@@ -145,8 +150,10 @@ impl Simulate {
             .iter()
             .position(|p| p.name == params.preset)
             .unwrap_or(0);
+        let faults = FAULT_PRESETS.iter().position(|f| f.faults == params.faults);
         Ok(Simulate {
             preset,
+            faults,
             sim: Simulation::new(params)?,
             running: true,
             // The first slider, not the preset: a newcomer's first ← → changes the load.
@@ -174,7 +181,9 @@ impl Simulate {
         } else {
             (self.preset + n - 1) % n
         };
-        self.restart(PRESETS[self.preset].params());
+        let mut params = PRESETS[self.preset].params();
+        params.faults = self.sim.params().faults;
+        self.restart(params);
         if self.message.is_none() {
             self.message = Some(format!(
                 "preset {}: started afresh",
@@ -183,12 +192,33 @@ impl Simulate {
         }
     }
 
+    /// The next (or previous) fault preset, from the start with the same load: a fault's harm
+    /// shows only over a whole run, checked at its end.
+    fn change_faults(&mut self, forward: bool) {
+        let n = FAULT_PRESETS.len();
+        let i = match (self.faults, forward) {
+            (None, _) => 0,
+            (Some(i), true) => (i + 1) % n,
+            (Some(i), false) => (i + n - 1) % n,
+        };
+        let chosen = &FAULT_PRESETS[i];
+        let mut params = self.sim.params().clone();
+        params.faults = chosen.faults;
+        self.restart(params);
+        if self.message.is_none() {
+            self.faults = Some(i);
+            self.message = Some(format!("faults {}: {}", chosen.name, chosen.about));
+        }
+    }
+
     /// Moves the selected slider one rung; the running simulation takes it from the next
     /// millisecond on.
     fn adjust(&mut self, up: bool) {
         let knob = Knob::ALL[self.knob];
-        if knob == Knob::Preset {
-            return self.change_preset(up);
+        match knob {
+            Knob::Preset => return self.change_preset(up),
+            Knob::Faults => return self.change_faults(up),
+            _ => {}
         }
         let p = self.sim.params().clone();
         let ladder = knob.ladder();
@@ -200,7 +230,7 @@ impl Simulate {
         };
         let v = ladder[to];
         let result = match knob {
-            Knob::Preset => Ok(()),
+            Knob::Preset | Knob::Faults => Ok(()),
             Knob::Writes => self.sim.set_rates(v, p.reads_per_sec),
             Knob::Reads => self.sim.set_rates(p.writes_per_sec, v),
             Knob::Capacity => self.sim.set_capacity(v),
@@ -227,10 +257,16 @@ impl Simulate {
         }
     }
 
-    fn draw_knobs(&self, area: Rect, frame: &mut Frame, ctx: &Ctx) {
-        let t = ctx.theme;
+    /// The rows ← → change: the preset and the faults as choices, the rest as sliders.
+    fn knob_lines(&self, width: u16, t: &Theme) -> Vec<Line<'static>> {
         let p = self.sim.params();
-        let bar_width = area.width.saturating_sub(27).clamp(4, 20) as usize;
+        let bar_width = width.saturating_sub(27).clamp(4, 20) as usize;
+        let choice = |name: &str, of: String| {
+            vec![
+                Span::styled(format!("◀ {name} ▶"), t.accent),
+                Span::styled(of, t.dim),
+            ]
+        };
         let mut lines = Vec::new();
         for (i, knob) in Knob::ALL.iter().enumerate() {
             let chosen = i == self.knob;
@@ -241,60 +277,87 @@ impl Simulate {
                     if chosen { t.selected } else { t.text },
                 ),
             ];
-            if *knob == Knob::Preset {
-                spans.push(Span::styled(format!("◀ {} ▶", p.preset), t.accent));
-                spans.push(Span::styled(
+            match knob {
+                Knob::Preset => spans.extend(choice(
+                    p.preset,
                     format!(" {} of {}", self.preset + 1, PRESETS.len()),
-                    t.dim,
-                ));
-            } else {
-                let ladder = knob.ladder();
-                let filled = (rung(ladder, knob.value(p)) + 1) * bar_width / ladder.len();
-                spans.push(Span::styled("█".repeat(filled), t.accent));
-                spans.push(Span::styled("░".repeat(bar_width - filled), t.dim));
-                spans.push(Span::styled(format!(" {}", grouped(knob.value(p))), t.text));
+                )),
+                Knob::Faults => spans.extend(match self.faults {
+                    Some(f) => choice(FAULT_PRESETS[f].name, String::new()),
+                    None => choice("custom", String::new()),
+                }),
+                _ => {
+                    let ladder = knob.ladder();
+                    let filled = (rung(ladder, knob.value(p)) + 1) * bar_width / ladder.len();
+                    spans.push(Span::styled("█".repeat(filled), t.accent));
+                    spans.push(Span::styled("░".repeat(bar_width - filled), t.dim));
+                    spans.push(Span::styled(format!(" {}", self.knob_value(*knob)), t.text));
+                }
             }
             lines.push(Line::from(spans));
         }
-        lines.push(Line::raw(""));
-        let s = self.sim.summary();
-        let now = self.sim.elapsed_ms() / 1_000;
-        lines.push(Line::styled(
-            format!("{} · {now} of {} simulated s", self.state_word(), p.seconds),
-            t.title,
-        ));
+        lines
+    }
+
+    /// A slider's value as shown: the delay as the range the catalogs are spread over.
+    fn knob_value(&self, knob: Knob) -> String {
+        let p = self.sim.params();
+        match knob {
+            Knob::Delay if p.spread_ms > 0 => format!(
+                "{}-{}",
+                grouped(p.delay_ms),
+                grouped(p.delay_ms + p.spread_ms)
+            ),
+            _ => grouped(knob.value(p)),
+        }
+    }
+
+    /// The run's totals in words. The lag figures are the lag plot's: now, its title, and
+    /// its peak.
+    fn figure_lines(&self, s: &Summary, t: &Theme) -> Vec<Line<'static>> {
         let figure = |label: &str, value: String| {
             Line::from(vec![
                 Span::styled(format!("{label:<9}"), t.dim),
                 Span::styled(value, t.text),
             ])
         };
-        lines.push(figure(
-            "writes",
-            format!(
-                "{} · {} rejected at the desk",
-                grouped(s.writes),
-                grouped(s.rejected)
+        let (now, peak) = lag_now_and_peak(self.sim.samples());
+        let mut lines = vec![
+            figure(
+                "writes",
+                format!(
+                    "{} · {} rejected at the desk",
+                    grouped(s.writes),
+                    grouped(s.rejected)
+                ),
             ),
-        ));
-        lines.push(figure(
-            "reads",
-            format!(
-                "{} · {} stale ({:.2}%)",
-                grouped(s.reads),
-                grouped(s.stale_reads),
-                s.stale_share * 100.0
+            figure(
+                "reads",
+                format!(
+                    "{} · {} stale ({:.2}%)",
+                    grouped(s.reads),
+                    grouped(s.stale_reads),
+                    s.stale_share * 100.0
+                ),
             ),
-        ));
-        lines.push(figure(
-            "lag",
-            format!(
-                "p50 {} · p99 {} ms",
-                grouped(s.lag_ms_p50),
-                grouped(s.lag_ms_p99)
+            figure(
+                "lag",
+                format!("now {} · peak {} ms", grouped(now), grouped(peak)),
             ),
-        ));
-        lines.push(figure("worst", format!("{} ms", grouped(s.lag_ms_max))));
+            figure(
+                "filings",
+                format!(
+                    "p50 {} · p99 {} ms",
+                    grouped(s.lag_ms_p50),
+                    grouped(s.lag_ms_p99)
+                ),
+            ),
+        ];
+        if self.sim.params().faults.any() {
+            lines.push(figure("faults", fault_counts(s, &self.sim.params().faults)));
+            let catalogs = self.sim.library().projectors().len();
+            lines.push(figure("diverged", diverged_words(s, catalogs)));
+        }
         if let Some(a) = &s.amplification {
             lines.push(Line::raw(""));
             lines.push(Line::styled("Write amplification", t.title));
@@ -307,6 +370,20 @@ impl Simulate {
                 format!("{:.1} lookups per board read", a.lookups_per_read_on_read),
             ));
         }
+        lines
+    }
+
+    fn draw_knobs(&self, area: Rect, frame: &mut Frame, ctx: &Ctx) {
+        let t = ctx.theme;
+        let p = self.sim.params();
+        let mut lines = self.knob_lines(area.width, t);
+        lines.push(Line::raw(""));
+        let now = self.sim.elapsed_ms() / 1_000;
+        lines.push(Line::styled(
+            format!("{} · {now} of {} simulated s", self.state_word(), p.seconds),
+            t.title,
+        ));
+        lines.extend(self.figure_lines(&self.sim.summary(), t));
         if let Some(m) = &self.message {
             lines.push(Line::raw(""));
             lines.push(Line::styled(m.clone(), t.warn));
@@ -317,6 +394,47 @@ impl Simulate {
                 .block(panel("Load · ↑↓ pick · ←→ change", true, t)),
             area,
         );
+    }
+}
+
+/// The furthest-behind catalog's lag at the last second, and the highest it reached.
+fn lag_now_and_peak(samples: &[Sample]) -> (u64, u64) {
+    let now = samples.last().map_or(0, |s| s.lag_ms);
+    let peak = samples.iter().map(|s| s.lag_ms).max().unwrap_or(0);
+    (now, peak)
+}
+
+/// How often each fault the run injects has struck (only those it injects, so one fits a row).
+fn fault_counts(s: &Summary, f: &Faults) -> String {
+    let mut parts = Vec::new();
+    if f.duplicates > 0 {
+        parts.push(format!("{} redelivered", grouped(s.redelivered)));
+    }
+    if f.crash_every_ms > 0 {
+        parts.push(format!("{} crashes", grouped(s.crashes)));
+    }
+    if f.poison > 0 {
+        parts.push(format!("{} parked", grouped(s.parked)));
+    }
+    if f.office_crash_every_ms > 0 {
+        parts.push(format!(
+            "{} office crashes · {} lost",
+            grouped(s.office_crashes),
+            grouped(s.lost_events)
+        ));
+    }
+    if parts.is_empty() {
+        parts.push(format!("none; the back office {}", f.office.word()));
+    }
+    parts.join(" · ")
+}
+
+/// Which catalogs differ from the record, once the run has ended and been caught up.
+fn diverged_words(s: &Summary, catalogs: usize) -> String {
+    match &s.diverged {
+        None => "checked at the end".into(),
+        Some(d) if d.is_empty() => format!("none of {catalogs} catalogs"),
+        Some(d) => format!("{} of {catalogs}: {}", d.len(), d.join(", ")),
     }
 }
 
@@ -447,8 +565,8 @@ impl Screen for Simulate {
             .collect();
         let lag = Plot {
             title: match last {
-                Some(s) => format!("Worst lag · {} ms ({})", grouped(s.lag_ms), s.worst),
-                None => "Worst lag, ms".into(),
+                Some(s) => format!("Lag · now {} ms ({})", grouped(s.lag_ms), s.worst),
+                None => "Lag, ms".into(),
             },
             points: series(|s| s.lag_ms),
             top: lag_top,
@@ -547,7 +665,7 @@ impl Screen for Simulate {
             ),
             (
                 format!("{} {}", k(Action::Up), k(Action::Down)),
-                "pick a row: preset, writes, reads, capacity, delay".into(),
+                "pick a row: preset, writes, reads, capacity, delay, faults".into(),
             ),
             (
                 format!(
@@ -563,8 +681,26 @@ impl Screen for Simulate {
             ),
             (k(Action::Restart), "start this load again from zero".into()),
             (
+                "delay".into(),
+                "the fastest catalog's; a preset spreads the others above it, the shelf slowest"
+                    .into(),
+            ),
+            (
+                "faults".into(),
+                "none, duplicates, crashes with the checkpoint saved with or apart from the cards, \
+                 poison events, or a back office that crashes between commit and publish (dual \
+                 write) or keeps an outbox; each starts the run afresh"
+                    .into(),
+            ),
+            (
                 "stale read".into(),
                 "a catalog's answer that differs from the back office".into(),
+            ),
+            (
+                "diverged".into(),
+                "catalogs that differ from the record once caught up (checked at the end): a \
+                 replay of the log, or the tables of a state-stored office"
+                    .into(),
             ),
             (
                 "pace".into(),
@@ -644,7 +780,10 @@ mod tests {
     #[test]
     fn every_rung_of_every_ladder_is_accepted_by_the_simulator() {
         let mut s = Simulate::new(small()).unwrap();
-        for (i, knob) in Knob::ALL.iter().enumerate().skip(1) {
+        for (i, knob) in Knob::ALL.iter().enumerate() {
+            if knob.ladder().is_empty() {
+                continue;
+            }
             s.knob = i;
             for _ in 0..knob.ladder().len() {
                 s.adjust(true);
@@ -687,5 +826,65 @@ mod tests {
         assert_eq!(grouped(999), "999");
         assert_eq!(grouped(1_000), "1,000");
         assert_eq!(grouped(3_000_000), "3,000,000");
+    }
+
+    #[test]
+    fn the_faults_row_goes_through_every_fault_preset_keeping_the_load() {
+        let mut s = Simulate::new(small()).unwrap();
+        s.knob = 1;
+        s.adjust(true);
+        let writes = s.sim.params().writes_per_sec;
+        s.knob = 5;
+        for f in FAULT_PRESETS
+            .iter()
+            .skip(1)
+            .chain(FAULT_PRESETS.iter().take(1))
+        {
+            s.adjust(true);
+            assert_eq!(s.sim.params().faults, f.faults);
+            assert_eq!(s.sim.params().writes_per_sec, writes, "the same load");
+            assert!(s.message.as_deref().unwrap().contains(f.name));
+        }
+        s.change_preset(true);
+        s.knob = 5;
+        s.adjust(false);
+        let last = FAULT_PRESETS.last().unwrap();
+        s.change_preset(true);
+        assert_eq!(
+            s.sim.params().faults,
+            last.faults,
+            "a new preset keeps the faults"
+        );
+    }
+
+    #[test]
+    fn faults_from_the_command_line_that_are_no_preset_show_as_custom() {
+        let mut p = small();
+        p.faults.duplicates = 7;
+        let mut s = Simulate::new(p).unwrap();
+        assert_eq!(s.faults, None);
+        s.knob = 5;
+        s.adjust(true);
+        assert_eq!(s.faults, Some(0), "the first preset next");
+    }
+
+    #[test]
+    fn the_lag_plots_title_and_the_totals_give_the_same_figure() {
+        let mut s = Simulate::new(small()).unwrap();
+        s.sim.advance(2_000);
+        let (now, peak) = lag_now_and_peak(s.sim.samples());
+        let last = s.sim.samples().last().unwrap();
+        assert_eq!(now, last.lag_ms);
+        assert!(peak >= now);
+        let lines = s.figure_lines(
+            &s.sim.summary(),
+            &Theme::new(crate::tui::theme::ThemeName::Mono),
+        );
+        let lag = lines
+            .iter()
+            .map(|l| l.to_string())
+            .find(|l| l.starts_with("lag"))
+            .unwrap();
+        assert!(lag.contains(&format!("now {} ", grouped(now))), "{lag}");
     }
 }

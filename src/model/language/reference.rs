@@ -52,16 +52,10 @@ pub const REFERENCE: [Group; 6] = [
         &[
             ("redeliver <catalog> <seq>", "#seq arrives again"),
             ("crash <catalog>", "dies before its checkpoint"),
-            ("checkpoint <catalog> with-view|apart", "where it is saved"),
-            ("reorder <catalog>", "the next two events arrive swapped"),
-            (
-                "poison <catalog> <seq>",
-                "#seq cannot be filed: retried, parked",
-            ),
-            (
-                "heal <catalog> | retry <catalog>",
-                "fix the cause, file the parked",
-            ),
+            ("checkpoint <catalog> with-view|apart", "saved where"),
+            ("reorder <catalog>", "the next two arrive swapped"),
+            ("poison <catalog> <seq>", "#seq cannot be filed"),
+            ("heal <catalog> | retry <catalog>", "cure; refile"),
             ("verify <catalog>", "compare with a replay of the log"),
         ],
     ),

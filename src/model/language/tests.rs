@@ -738,6 +738,16 @@ fn a_commands_text_is_canonical_and_parses_back_to_the_same_command() {
         "rebuild subjects",
         "add-catalog loans by patron",
         "add-catalog st by status",
+        "add-catalog loans count patron",
+        "redeliver titles 3",
+        "crash shelf",
+        "checkpoint shelf apart",
+        "checkpoint shelf with-view",
+        "verify shelf",
+        "reorder shelf",
+        "poison shelf 5",
+        "heal shelf",
+        "retry shelf",
     ] {
         let command = parse(text);
         assert_eq!(command.to_string(), text);

@@ -202,28 +202,30 @@ impl Library {
     }
 }
 
-/// What a projector filed since its checkpoint stood at `before`: a run of events per stretch
-/// between the events it parked, which its checkpoint passed without filing them.
+/// What a projector took since its checkpoint stood at `before`: a run of events per
+/// stretch it filed, and one per stretch it parked (its checkpoint passed them unfiled).
 fn delivery(p: &mut Projector, before: u64) -> Vec<Delivery> {
     let crashed = p.crashed_at.take();
-    let mut runs = Vec::new();
+    let mut runs: Vec<Delivery> = Vec::new();
+    let mut push = |from: u64, to: u64, parked: bool| match runs.last_mut() {
+        Some(run) if run.parked == parked && run.to + 1 == from => run.to = to,
+        _ if from <= to => runs.push(Delivery {
+            catalog: p.name.clone(),
+            from,
+            to,
+            crashed: crashed.filter(|c| !parked && (from..=to).contains(c)),
+            parked,
+        }),
+        _ => {}
+    };
+    // Work by the parked events, which are few, not by every event filed.
     let mut from = before + 1;
-    for seq in p
-        .parked_between(from, p.checkpoint)
-        .into_iter()
-        .chain([p.checkpoint + 1])
-    {
-        if seq > from {
-            let crashed = crashed.filter(|c| (from..seq).contains(c));
-            runs.push(Delivery {
-                catalog: p.name.clone(),
-                from,
-                to: seq - 1,
-                crashed,
-            });
-        }
+    for seq in p.parked_between(before + 1, p.checkpoint) {
+        push(from, seq - 1, false);
+        push(seq, seq, true);
         from = seq + 1;
     }
+    push(from, p.checkpoint, false);
     runs
 }
 

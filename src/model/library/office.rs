@@ -20,8 +20,9 @@ use crate::model::projector::Projector;
 #[derive(Debug, Clone, Default)]
 pub(super) struct WriteSide {
     pub(super) mode: OfficeMode,
-    /// Events committed with the tables, not yet published: only an outbox office has any.
-    outbox: VecDeque<(BookId, EventKind)>,
+    /// Events committed with the tables, not yet published, with the tick of their commit:
+    /// only an outbox office has any.
+    outbox: VecDeque<(BookId, EventKind, u64)>,
     /// Set by `crash office`: the office dies right after its next commit.
     crash_armed: bool,
     crashes: u64,
@@ -37,7 +38,7 @@ impl Library {
 
     /// Events committed with the tables and waiting in the outbox, oldest first.
     pub fn outbox(&self) -> impl Iterator<Item = (&BookId, &EventKind)> {
-        self.write_side.outbox.iter().map(|(b, k)| (b, k))
+        self.write_side.outbox.iter().map(|(b, k, _)| (b, k))
     }
 
     pub fn outbox_len(&self) -> usize {
@@ -130,7 +131,7 @@ impl Library {
         kind: EventKind,
         crashed: bool,
     ) -> Outcome {
-        let mut event = Event {
+        let event = Event {
             seq: 0,
             tick: self.now,
             book: id,
@@ -138,7 +139,7 @@ impl Library {
         };
         self.office.apply(&event);
         let published = if mode == OfficeMode::Outbox {
-            let pending = (event.book.clone(), event.kind.clone());
+            let pending = (event.book.clone(), event.kind.clone(), self.now);
             self.write_side.outbox.push_back(pending);
             let waiting = self.write_side.outbox.len();
             Published::Outbox { waiting }
@@ -150,7 +151,6 @@ impl Library {
             let delivered = self.pump();
             return Outcome::Accepted { seq, delivered };
         };
-        event.seq = 0;
         let commit = Commit {
             event,
             published,
@@ -162,12 +162,14 @@ impl Library {
         }
     }
 
-    /// The relay: publishes everything in the outbox to the stream, in commit order, stamped
-    /// with the tick it is published at. The first and last sequence numbers, if any.
+    /// The relay: publishes everything in the outbox to the stream, in commit order, each
+    /// stamped with the tick after its commit, when the relay ran (`tick 3` runs it on each of
+    /// the three ticks). The first and last sequence numbers, if any.
     pub(super) fn relay(&mut self) -> Option<(u64, u64)> {
         let from = self.head() + 1;
-        while let Some((book, kind)) = self.write_side.outbox.pop_front() {
-            self.log.append(self.now, book, kind);
+        while let Some((book, kind, committed)) = self.write_side.outbox.pop_front() {
+            let published = committed.saturating_add(1).min(self.now);
+            self.log.append(published, book, kind);
         }
         (self.head() >= from).then(|| (from, self.head()))
     }
@@ -179,7 +181,7 @@ impl Library {
             .write_side
             .outbox
             .iter()
-            .filter(|(b, _)| b.as_str() == book)
+            .filter(|(b, _, _)| b.as_str() == book)
             .count();
         Outcome::Answered(Answer::Book(BookAnswer {
             book: book.to_string(),
@@ -219,10 +221,7 @@ impl Library {
         }
         let fresh = self.catalog_from_tables(&self.projectors[i].catalog);
         let head = self.head();
-        let p = &mut self.projectors[i];
-        p.catalog = fresh;
-        p.checkpoint = head;
-        p.damaged = false;
+        self.projectors[i].swap_in(fresh, head);
         let books = self.office.len();
         let delivered = self.pump();
         done(Done::RebuiltFromTables { catalog, books }, delivered)

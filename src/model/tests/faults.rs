@@ -314,6 +314,13 @@ fn reorder_swaps_the_next_two_events_and_the_later_waits_buffered_until_the_gap_
     );
     assert_eq!(projector(&s, "shelf").buffered(), Some(6));
     assert!(o.delivered().iter().all(|d| d.catalog != "shelf"));
+    let o = exec(&mut s, "status");
+    let lines = crate::transcript::outcome_lines(s.library(), &o);
+    let shelf = lines.iter().find(|l| l.trim_start().starts_with("shelf"));
+    assert!(
+        shelf.is_some_and(|l| l.ends_with("behind, #6 buffered")),
+        "{lines:?}"
+    );
     let standing = crate::transcript::catalog_standing(projector(&s, "shelf"), 6);
     assert!(
         standing.contains("#6 arrived early and waits for #5"),

@@ -78,7 +78,18 @@ fn one_long_tick_comes_to_the_same_as_many_short_ones() {
 #[test]
 fn after_parking_it_goes_on_and_status_show_and_verify_say_what_is_missing() {
     let mut s = poisoned_loan();
-    run(&mut s, "tick 16\nlend b2 to bob");
+    run(&mut s, "tick 15");
+    let o = exec(&mut s, "tick");
+    let lines = crate::transcript::outcome_lines(s.library(), &o);
+    assert_eq!(
+        lines,
+        [
+            "done: the clock reads tick 17",
+            "parked: shelf #5 (not filed: heal, then retry)"
+        ],
+        "the tick of the last try says so"
+    );
+    run(&mut s, "lend b2 to bob");
     assert_eq!(checkpoint(&s, "shelf"), 5);
     let o = exec(&mut s, "tick");
     let shelf: Vec<_> = o
@@ -111,7 +122,15 @@ fn after_parking_it_goes_on_and_status_show_and_verify_say_what_is_missing() {
 #[test]
 fn later_events_of_a_parked_book_are_parked_behind_it_and_other_books_go_on() {
     let mut s = poisoned_loan();
-    run(&mut s, "sync shelf\nreturn b1\nlend b2 to bob\ntick");
+    run(&mut s, "sync shelf\nreturn b1\nlend b2 to bob");
+    let o = exec(&mut s, "tick");
+    let shelf: Vec<_> = o
+        .delivered()
+        .iter()
+        .filter(|d| d.catalog == "shelf")
+        .map(|d| (d.from, d.to, d.parked))
+        .collect();
+    assert_eq!(shelf, [(6, 6, true), (7, 7, false)]);
     assert_eq!(projector(&s, "shelf").parked(), [5, 6]);
     assert_eq!(health(&s, "shelf"), Health::Parked { seq: 5, more: 1 });
     assert!(holds(&s, "catalog shelf shows b2 as lent"));
@@ -138,7 +157,16 @@ fn a_sync_waits_out_no_back_off_it_parks_the_poisoned_event_at_once() {
     let mut s = poisoned_loan();
     let o = exec(&mut s, "sync shelf");
     assert_eq!(checkpoint(&s, "shelf"), 5);
-    assert!(o.delivered().is_empty(), "nothing was filed: #5 was parked");
+    let runs: Vec<_> = o
+        .delivered()
+        .iter()
+        .map(|d| (d.from, d.to, d.parked))
+        .collect();
+    assert_eq!(runs, [(5, 5, true)], "nothing was filed: #5 was parked");
+    assert_eq!(
+        crate::transcript::delivery_lines(o.delivered()),
+        ["parked: shelf #5 (not filed: heal, then retry)"]
+    );
     assert_eq!(projector(&s, "shelf").parked(), [5]);
 }
 

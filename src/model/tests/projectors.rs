@@ -47,7 +47,8 @@ fn an_event_reaches_a_catalog_lag_ticks_after_it_was_appended() {
             catalog: "titles".into(),
             from: 1,
             to: 2,
-            crashed: None
+            crashed: None,
+            parked: false
         }]
     );
     assert_eq!(ids(&s, "titles", "Dune"), ["b1"]);
@@ -81,7 +82,8 @@ fn lag_zero_files_events_as_part_of_the_command_that_appends_them() {
             catalog: "shelf".into(),
             from: 1,
             to: 1,
-            crashed: None
+            crashed: None,
+            parked: false
         }]
     );
     exec(&mut s, "catalog b1");
@@ -130,7 +132,8 @@ fn resume_delivers_at_once_whatever_has_come_due() {
             catalog: "titles".into(),
             from: 1,
             to: 4,
-            crashed: None
+            crashed: None,
+            parked: false
         }]
     );
     assert_eq!(health(&s, "titles"), Health::Behind);

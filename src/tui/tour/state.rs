@@ -225,6 +225,10 @@ impl TourState {
         let Command::Rebuild { catalog } = command else {
             return;
         };
+        // A state-stored office rebuilds from its tables at once: there is no replay to show.
+        if before.office_mode().is_state_stored() {
+            return;
+        }
         self.rebuild = before
             .start_rebuild(catalog)
             .ok()

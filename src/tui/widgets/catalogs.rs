@@ -101,11 +101,32 @@ fn card_text(card: &Card, field: Field) -> String {
     text
 }
 
+/// A count catalog's numbers, a line per label: what it holds instead of cards.
+fn count_lines(p: &Projector, width: usize, t: &Theme) -> Vec<Line<'static>> {
+    let counts = p.catalog.counts();
+    if counts.is_empty() {
+        return vec![Line::styled("  nothing counted", t.dim)];
+    }
+    let label_width = counts.iter().map(|(l, _)| l.width()).max().unwrap_or(1);
+    let label_width = label_width.min(width * 2 / 5).max(1);
+    counts
+        .iter()
+        .map(|(label, n)| {
+            Line::from(vec![
+                Span::raw("  "),
+                Span::styled(fit(label, label_width), t.accent),
+                Span::styled(" │ ", t.dim),
+                Span::styled(n.to_string(), t.text),
+            ])
+        })
+        .collect()
+}
+
 impl CatalogsPanel<'_> {
     fn filed_range(&self, name: &str) -> Option<(u64, u64)> {
         self.filed
             .iter()
-            .filter(|d| d.catalog == name)
+            .filter(|d| d.catalog == name && !d.parked)
             .fold(None, |acc, d| match acc {
                 None => Some((d.from, d.to)),
                 Some((from, to)) => Some((from.min(d.from), to.max(d.to))),
@@ -209,6 +230,9 @@ impl CatalogsPanel<'_> {
         touched: &[&str],
     ) -> (Vec<Line<'static>>, Range<usize>) {
         let t = self.theme;
+        if p.catalog.is_count() {
+            return (count_lines(p, width, t), 0..0);
+        }
         let field = p.catalog.field();
         let drawers = p.catalog.drawers();
         if drawers.is_empty() {
@@ -272,6 +296,10 @@ impl CatalogsPanel<'_> {
         for p in self.library.projectors() {
             let start = lines.len();
             lines.extend(self.standing(p, width));
+            if let Some(note) = crate::transcript::buffered_note(p) {
+                let note = Line::from(vec![Span::raw("    "), Span::styled(note, self.theme.warn)]);
+                lines.extend(wrap(note, width, 6));
+            }
             let standing_end = lines.len();
             let (cards, drawers) = self.cards(p, width, &touched);
             lines.extend(cards);

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::StatefulWidget;
 
 use crate::model::{Answer, Library, Outcome};
-use crate::transcript::{deliveries, outcome_lines};
+use crate::transcript::{delivery_lines, outcome_lines};
 use crate::tui::theme::Theme;
 
 use super::narration::marked;
@@ -186,9 +186,7 @@ fn outcome_text(library: &Library, outcome: &Outcome) -> Vec<String> {
                 .into_iter()
                 .map(|e| format!("accepted: #{} {} {}", e.seq, e.kind.name(), e.book))
                 .collect();
-            if !outcome.delivered().is_empty() {
-                lines.push(format!("filed: {}", deliveries(outcome.delivered())));
-            }
+            lines.extend(delivery_lines(outcome.delivered()));
             lines
         }
         // The status table is too wide for a panel: one short line per catalog instead.
@@ -204,7 +202,7 @@ fn outcome_text(library: &Library, outcome: &Outcome) -> Vec<String> {
                     r.name,
                     r.checkpoint,
                     r.head,
-                    crate::transcript::health_label(r.health),
+                    crate::transcript::status_health(r),
                     r.cards,
                     if r.cards == 1 { "" } else { "s" }
                 )
