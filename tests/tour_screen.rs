@@ -2,23 +2,18 @@
 //! would press them; the snapshots in `tests/snapshots/` are reviewed like code. Styles that
 //! carry meaning (the focused panel, what a step appended) are checked cell by cell.
 
-use cqrs_catalog::content::Content;
+mod support;
+
+use support::{content, draw, key, press, screen_text as text, snapshot, tour_at as app};
+
 use cqrs_catalog::progress::{Progress, Store};
 use cqrs_catalog::tui::App;
 use cqrs_catalog::tui::home::Home;
 use cqrs_catalog::tui::theme::{Theme, ThemeName};
 use cqrs_catalog::tui::tour;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Modifier;
-
-const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
-
-fn content() -> Content {
-    Content::load(None, None).unwrap().0
-}
 
 /// The app with the tour open at a lesson and step (from 1), progress kept in `store`.
 fn app_with(lesson: &str, step: usize, store: Option<Store>, theme: ThemeName) -> App {
@@ -33,49 +28,6 @@ fn app_with(lesson: &str, step: usize, store: Option<Store>, theme: ThemeName) -
     )
 }
 
-fn app(lesson: &str, step: usize) -> App {
-    app_with(lesson, step, None, ThemeName::Mono)
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-/// Presses keys: `→ ← ↑ ↓` are arrows, `\n` Enter, `\t` Tab, `⎋` Esc, anything else itself.
-fn press(app: &mut App, keys: &str) {
-    for c in keys.chars() {
-        let code = match c {
-            '→' => KeyCode::Right,
-            '←' => KeyCode::Left,
-            '↑' => KeyCode::Up,
-            '↓' => KeyCode::Down,
-            '\n' => KeyCode::Enter,
-            '\t' => KeyCode::Tab,
-            '⎋' => KeyCode::Esc,
-            c => KeyCode::Char(c),
-        };
-        key(app, code);
-    }
-}
-
-fn draw(app: &mut App, (w, h): (u16, u16)) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|frame| app.draw(frame)).unwrap();
-    terminal
-}
-
-/// Snapshots the app at both sizes, named `name@WxH`.
-fn snapshot(app: &mut App, name: &str) {
-    for size in SIZES {
-        let terminal = draw(app, size);
-        insta::assert_snapshot!(format!("{name}@{}x{}", size.0, size.1), terminal.backend());
-    }
-}
-
-fn text(app: &mut App, size: (u16, u16)) -> String {
-    format!("{}", draw(app, size).backend())
-}
-
 /// Finishes a rebuild animation the way the app's timer would.
 fn settle(app: &mut App) {
     for _ in 0..100 {
@@ -86,13 +38,13 @@ fn settle(app: &mut App) {
 #[test]
 fn a_step_shows_its_narration_beside_the_office_log_catalogs_and_commands() {
     let mut app = app("why-cqrs", 2);
-    snapshot(&mut app, "plain_step");
+    snapshot!(&mut app, "plain_step");
 }
 
 #[test]
 fn a_prediction_is_asked_before_the_step_runs() {
     let mut app = app("command-side", 2);
-    snapshot(&mut app, "predict_asked");
+    snapshot!(&mut app, "predict_asked");
     let screen = text(&mut app, (80, 24));
     assert!(screen.contains("a) It is refused"), "{screen}");
     assert!(
@@ -105,7 +57,7 @@ fn a_prediction_is_asked_before_the_step_runs() {
 fn an_answer_runs_the_step_and_reveals_right_or_wrong_with_the_why() {
     let mut app = app("command-side", 2);
     press(&mut app, "b");
-    snapshot(&mut app, "predict_wrong");
+    snapshot!(&mut app, "predict_wrong");
     let screen = text(&mut app, (120, 40));
     assert!(screen.contains("✗ You picked b)"), "{screen}");
     assert!(screen.contains("✓ The answer: a)"), "{screen}");
@@ -116,7 +68,7 @@ fn an_answer_runs_the_step_and_reveals_right_or_wrong_with_the_why() {
 fn a_challenge_shows_its_checklist_and_an_error_with_a_caret_under_its_column() {
     let mut app = app("command-side", 5);
     press(&mut app, "return b1\nlned b1 to ada\n");
-    snapshot(&mut app, "challenge_error");
+    snapshot!(&mut app, "challenge_error");
     let screen = text(&mut app, (120, 40));
     assert!(
         screen.contains("› lned b1 to ada"),
@@ -137,7 +89,7 @@ fn a_challenge_reached_says_so_and_is_saved() {
         &mut app,
         "withdraw b1\nreturn b1\nwithdraw b1\nlend b1 to cy\n",
     );
-    snapshot(&mut app, "challenge_reached");
+    snapshot!(&mut app, "challenge_reached");
     assert!(text(&mut app, (80, 24)).contains("goal reached ✓"));
     assert_eq!(
         store.load().progress.challenges,
@@ -169,7 +121,7 @@ fn arrows_on_an_empty_prompt_move_through_the_tour() {
 fn the_outline_lists_every_lesson_and_jumps_to_a_step() {
     let mut app = app("why-cqrs", 1);
     press(&mut app, "o");
-    snapshot(&mut app, "outline");
+    snapshot!(&mut app, "outline");
     // Down past the 7 steps of lesson 1 and the title of lesson 2, to its first step.
     press(&mut app, "↓↓↓↓↓↓↓↓\n");
     assert!(
@@ -183,7 +135,7 @@ fn the_outline_lists_every_lesson_and_jumps_to_a_step() {
 fn the_help_overlay_lists_the_tour_keys_a_legend_and_scrolls_when_it_does_not_fit() {
     let mut app = app("why-cqrs", 1);
     press(&mut app, "?");
-    snapshot(&mut app, "help");
+    snapshot!(&mut app, "help");
     let top = text(&mut app, (72, 20));
     assert!(top.contains("Shift+Tab  move the focus back"), "{top}");
     assert!(top.contains("more ┛"), "a cue says there is more: {top}");
@@ -246,7 +198,7 @@ fn a_rebuild_shows_its_progress_then_the_rebuilt_catalog() {
     let after = text(&mut app, (120, 40));
     assert!(!after.contains("rebuilding"), "{after}");
     assert!(after.contains("✓ authors caught up"), "{after}");
-    snapshot(&mut app, "rebuilt");
+    snapshot!(&mut app, "rebuilt");
 }
 
 #[test]
@@ -265,7 +217,7 @@ fn the_end_of_the_tour_offers_the_two_quizzes_and_opens_one() {
     let mut app = app("real-cases", 6);
     press(&mut app, "→");
     settle(&mut app);
-    snapshot(&mut app, "end");
+    snapshot!(&mut app, "end");
     let screen = text(&mut app, (80, 24));
     assert!(screen.contains("a) Why CQRS?"), "{screen}");
     press(&mut app, "a");

@@ -107,6 +107,24 @@ impl Command {
     }
 }
 
+impl Command {
+    /// The arrows and page keys scrolling the panel in focus, with `hint` for the footer.
+    pub fn scroll(keys: &Keymap, hint: Option<&'static str>) -> Self {
+        Command {
+            short: keys.pair(Action::Up, Action::Down),
+            keys: format!(
+                "{} {} {} {}",
+                keys.short(Action::Up),
+                keys.short(Action::Down),
+                keys.short(Action::PageUp),
+                keys.short(Action::PageDown)
+            ),
+            hint,
+            doc: "scroll the panel in focus".into(),
+        }
+    }
+}
+
 /// The footer's hints from a screen's commands, in their order.
 pub fn footer_of(commands: &[Command]) -> Vec<Hint> {
     commands

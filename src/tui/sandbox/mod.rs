@@ -602,18 +602,7 @@ impl Screen for Sandbox {
             ),
             Command::bound(k, Action::FocusNext, Some("focus"), "focus the next panel"),
             Command::bound(k, Action::FocusPrev, None, "focus the previous panel"),
-            Command {
-                short: k.pair(Action::Up, Action::Down),
-                keys: format!(
-                    "{} {} {} {}",
-                    k.short(Action::Up),
-                    k.short(Action::Down),
-                    k.short(Action::PageUp),
-                    k.short(Action::PageDown)
-                ),
-                hint: Some("scroll"),
-                doc: "scroll the panel in focus".into(),
-            },
+            Command::scroll(k, Some("scroll")),
             Command::bound(k, Action::Back, Some(back), "back to now; then home"),
         ];
         list.extend(words());

@@ -48,18 +48,7 @@ impl Tour {
             None,
             "move the focus back to the previous panel",
         ));
-        list.push(Command {
-            short: k.pair(Action::Up, Action::Down),
-            keys: format!(
-                "{} {} {} {}",
-                k.short(Action::Up),
-                k.short(Action::Down),
-                k.short(Action::PageUp),
-                k.short(Action::PageDown)
-            ),
-            hint: None,
-            doc: "scroll the panel in focus".into(),
-        });
+        list.push(Command::scroll(k, None));
         list
     }
 

@@ -48,6 +48,12 @@ impl fmt::Display for Unseen {
 /// Every step of every lesson of `content`, drawn at `size` (a terminal's, footer included):
 /// the parts of a step's point that are not visible whole.
 pub fn unseen(content: &Content, size: (u16, u16)) -> Vec<Unseen> {
+    with_ctx(content, |ctx| unseen_in(content, size, ctx))
+}
+
+/// A context as a learner's first visit has it: no progress, no store, the mono theme and
+/// the default keys.
+fn with_ctx<R>(content: &Content, f: impl FnOnce(&Ctx) -> R) -> R {
     let mut progress = Progress::default();
     let (theme, keys) = (Theme::new(ThemeName::Mono), Keymap::default());
     let mut flash = None;
@@ -61,6 +67,10 @@ pub fn unseen(content: &Content, size: (u16, u16)) -> Vec<Unseen> {
         publish_notes: false,
         quiz_seed: None,
     };
+    f(&ctx)
+}
+
+fn unseen_in(content: &Content, size: (u16, u16), ctx: &Ctx) -> Vec<Unseen> {
     let mut found = Vec::new();
     for (l, lesson) in content.lessons.iter().enumerate() {
         for s in 0..lesson.steps.len() {
@@ -68,7 +78,7 @@ pub fn unseen(content: &Content, size: (u16, u16)) -> Vec<Unseen> {
                 continue;
             };
             found.extend(
-                step_unseen(&mut tour, size, &ctx)
+                step_unseen(&mut tour, size, ctx)
                     .into_iter()
                     .map(|(panel, missing)| Unseen {
                         lesson: lesson.id.clone(),
@@ -86,23 +96,22 @@ pub fn unseen(content: &Content, size: (u16, u16)) -> Vec<Unseen> {
 /// One step as a learner first sees it at `size` (footer row left blank), as text rows: for
 /// an author checking a step by eye, and for tests.
 pub fn first_screen(content: &Content, lesson: usize, step: usize, size: (u16, u16)) -> String {
-    let mut progress = Progress::default();
-    let (theme, keys) = (Theme::new(ThemeName::Mono), Keymap::default());
-    let mut flash = None;
-    let ctx = Ctx {
-        content,
-        progress: &mut progress,
-        store: None,
-        theme: &theme,
-        keys: &keys,
-        flash: &mut flash,
-        publish_notes: false,
-        quiz_seed: None,
-    };
+    with_ctx(content, |ctx| {
+        first_screen_in(content, lesson, step, size, ctx)
+    })
+}
+
+fn first_screen_in(
+    content: &Content,
+    lesson: usize,
+    step: usize,
+    size: (u16, u16),
+    ctx: &Ctx,
+) -> String {
     let Some(mut tour) = Tour::new(content, lesson, step) else {
         return String::new();
     };
-    let Some(terminal) = drawn(&mut tour, size, &ctx) else {
+    let Some(terminal) = drawn(&mut tour, size, ctx) else {
         return String::new();
     };
     let buf = terminal.backend().buffer();
