@@ -197,8 +197,14 @@ pub fn done_message(done: &Done) -> String {
             catalog,
             apart: true,
         } => format!("{catalog} saves its checkpoint apart, in a step after the cards"),
-        Done::CrashArmed { catalog, .. } => format!(
+        Done::CrashArmed {
+            catalog,
+            apart: true,
+        } => format!(
             "{catalog} will crash after filing its next event, before saving its checkpoint"
+        ),
+        Done::CrashArmed { catalog, .. } => format!(
+            "{catalog} will crash filing its next event: cards and checkpoint lost together"
         ),
         Done::Added {
             catalog,
@@ -640,6 +646,12 @@ pub fn write_outcome(
             }
         }
         Outcome::Rejected(r) => line(format_args!("rejected ({}): {}", r.rule, reason(r)))?,
+        // A rebuild the tables cannot do is refused, not done, though nothing is wrong with
+        // the command itself.
+        Outcome::Done {
+            done: done @ Done::CannotRebuild { .. },
+            ..
+        } => line(format_args!("refused: {}", done_message(done)))?,
         Outcome::Done { done, .. } => line(format_args!("done: {}", done_message(done)))?,
         Outcome::Answered(Answer::Find(f)) if f.count.is_some() => line(format_args!(
             "answered: {} counts {} under \"{}\" ({})",

@@ -409,3 +409,21 @@ fn conditions_read_a_count_and_say_what_verify_would_find() {
     let e = Condition::parse("catalog loans matches its history").unwrap_err();
     assert!(e.message.contains("replay"), "{}", e.message);
 }
+
+#[test]
+fn a_crash_says_what_the_checkpoint_mode_makes_of_it() {
+    let mut s = session(TWO_BOOKS);
+    let said = |s: &mut Session, line: &str| {
+        let o = exec(s, line);
+        crate::transcript::outcome_lines(s.library(), &o).join(" ")
+    };
+    let with_view = said(&mut s, "crash titles");
+    assert!(
+        with_view.contains("cards and checkpoint lost together")
+            && !with_view.contains("before saving"),
+        "{with_view}"
+    );
+    run(&mut s, "checkpoint shelf apart");
+    let apart = said(&mut s, "crash shelf");
+    assert!(apart.contains("before saving its checkpoint"), "{apart}");
+}

@@ -308,6 +308,11 @@ fn a_count_catalog_cannot_be_rebuilt_from_the_tables_and_rebuild_says_why() {
         "{}",
         message(&o)
     );
+    let lines = crate::transcript::outcome_lines(s.library(), &o);
+    assert!(
+        lines[0].starts_with("refused: loans cannot be rebuilt"),
+        "a rebuild the tables cannot do reads as refused, not done: {lines:?}"
+    );
     assert_eq!(
         s.library().catalog("loans").unwrap().count("ada"),
         Some(1),
