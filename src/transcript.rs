@@ -141,30 +141,7 @@ pub fn done_message(done: &Done) -> String {
             catalog,
             seq,
             effect,
-        } => match effect {
-            Redelivery::Skipped { checkpoint } => format!(
-                "#{seq} reached {catalog} again and was skipped: it is at or below the \
-                 checkpoint #{checkpoint}, so it was filed already"
-            ),
-            Redelivery::Filed => {
-                format!("#{seq} reached {catalog} early: the next event due, filed now")
-            }
-            Redelivery::Waits { next } => format!(
-                "#{seq} reached {catalog} before #{next}: it waits, as events are filed \
-                 only in sequence, and is filed once in its turn"
-            ),
-            Redelivery::StaysParked => format!(
-                "#{seq} reached {catalog} again and stays parked: heal, then retry, files it"
-            ),
-            Redelivery::Retrying { next_try } => format!(
-                "#{seq} reached {catalog} early and could not be filed: next try at tick \
-                 {next_try}"
-            ),
-            Redelivery::Parked => format!(
-                "#{seq} reached {catalog} early and was parked behind an earlier parked \
-                 event of its book"
-            ),
-        },
+        } => redelivered(catalog, *seq, effect),
         Done::ReorderArmed { catalog } => format!(
             "{catalog}: the next two events due will arrive swapped; it files them in sequence"
         ),
@@ -218,6 +195,34 @@ pub fn done_message(done: &Done) -> String {
             plural(*cards)
         ),
         office => office_message(office),
+    }
+}
+
+/// `redeliver`, in one sentence: what the catalog made of the event it was sent again.
+fn redelivered(catalog: &str, seq: u64, effect: &Redelivery) -> String {
+    match effect {
+        Redelivery::Skipped { checkpoint } => format!(
+            "#{seq} reached {catalog} again and was skipped: it is at or below the \
+         checkpoint #{checkpoint}, so it was filed already"
+        ),
+        Redelivery::Filed => {
+            format!("#{seq} reached {catalog} early: the next event due, filed now")
+        }
+        Redelivery::Waits { next } => format!(
+            "#{seq} reached {catalog} before #{next}: it waits, as events are filed \
+         only in sequence, and is filed once in its turn"
+        ),
+        Redelivery::StaysParked => {
+            format!("#{seq} reached {catalog} again and stays parked: heal, then retry, files it")
+        }
+        Redelivery::Retrying { next_try } => format!(
+            "#{seq} reached {catalog} early and could not be filed: next try at tick \
+         {next_try}"
+        ),
+        Redelivery::Parked => format!(
+            "#{seq} reached {catalog} early and was parked behind an earlier parked \
+         event of its book"
+        ),
     }
 }
 
