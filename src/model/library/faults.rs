@@ -18,14 +18,7 @@ impl Library {
         seq_col: usize,
     ) -> Result<Outcome, ExecError> {
         let i = self.index_of(catalog)?;
-        let head = self.head();
-        let Some(event) = self.log.get(seq) else {
-            return Err(ExecError::BeyondHead {
-                seq,
-                head,
-                col: seq_col,
-            });
-        };
+        let event = Self::event_at(&self.log, seq, seq_col)?;
         let p = &mut self.projectors[i];
         let before = p.checkpoint;
         let effect = if p.parked_between(seq, seq).contains(&seq) {

@@ -146,6 +146,15 @@ impl Library {
         }
     }
 
+    /// Event `seq` of the log, or the error at `col` that says where the head is.
+    fn event_at(log: &EventLog, seq: u64, col: usize) -> Result<&Event, ExecError> {
+        log.get(seq).ok_or(ExecError::BeyondHead {
+            seq,
+            head: log.head(),
+            col,
+        })
+    }
+
     /// The position of a catalog a command names, or the error that lists those there are.
     fn index_of(&self, catalog: &CatalogRef) -> Result<usize, ExecError> {
         self.projectors

@@ -15,13 +15,7 @@ impl Library {
         seq_col: usize,
     ) -> Result<Outcome, ExecError> {
         let i = self.index_of(catalog)?;
-        if self.log.get(seq).is_none() {
-            return Err(ExecError::BeyondHead {
-                seq,
-                head: self.head(),
-                col: seq_col,
-            });
-        }
+        Self::event_at(&self.log, seq, seq_col)?;
         let filed_already = !self.projectors[i].poison(seq);
         let poisoned = Done::Poisoned {
             catalog: catalog.name.clone(),
