@@ -5,9 +5,9 @@ use std::fmt;
 use std::io;
 
 use crate::model::{
-    Against, Answer, Book, BookAnswer, BookState, Card, CatalogStatus, Commit, Delivery, Detail,
-    Done, Drift, Event, EventKind, Health, Library, OfficeMode, Outcome, Projector, Published,
-    Redelivery, Rejection, Rule, ShowAnswer, Status, Text, VerifyAnswer,
+    Against, Answer, BACKOFF, Book, BookAnswer, BookState, Card, CatalogStatus, Commit, Delivery,
+    Detail, Done, Drift, Event, EventKind, Health, Library, OfficeMode, Outcome, Projector,
+    Published, Redelivery, Rejection, Rule, ShowAnswer, Status, Text, VerifyAnswer,
 };
 
 /// An event's particulars in a few words, for the log panel and transcripts.
@@ -151,10 +151,20 @@ pub fn done_message(done: &Done) -> String {
             filed_already: true,
         } => format!("{catalog} filed #{seq} already: the poison changes nothing"),
         Done::Poisoned { catalog, seq, .. } => format!(
-            "{catalog} cannot file #{seq}: it will retry after 1, 2, 4 and 8 ticks, then park it"
+            "{catalog} cannot file #{seq}: it will retry after {} ticks, then park it",
+            backoff_words()
         ),
-        Done::Healed { .. } => healed(done),
-        Done::Retried { .. } => retried(done),
+        Done::Healed {
+            catalog,
+            cured,
+            retrying,
+            parked,
+        } => healed(catalog, cured, *retrying, *parked),
+        Done::Retried {
+            catalog,
+            filed,
+            still,
+        } => retried(catalog, filed, still),
         Done::Added {
             catalog,
             field,
@@ -203,40 +213,31 @@ fn redelivered(catalog: &str, seq: u64, effect: &Redelivery) -> String {
     match effect {
         Redelivery::Skipped { checkpoint } => format!(
             "#{seq} reached {catalog} again and was skipped: it is at or below the \
-         checkpoint #{checkpoint}, so it was filed already"
+             checkpoint #{checkpoint}, so it was filed already"
         ),
         Redelivery::Filed => {
             format!("#{seq} reached {catalog} early: the next event due, filed now")
         }
         Redelivery::Waits { next } => format!(
             "#{seq} reached {catalog} before #{next}: it waits, as events are filed \
-         only in sequence, and is filed once in its turn"
+             only in sequence, and is filed once in its turn"
         ),
         Redelivery::StaysParked => {
             format!("#{seq} reached {catalog} again and stays parked: heal, then retry, files it")
         }
         Redelivery::Retrying { next_try } => format!(
             "#{seq} reached {catalog} early and could not be filed: next try at tick \
-         {next_try}"
+             {next_try}"
         ),
         Redelivery::Parked => format!(
             "#{seq} reached {catalog} early and was parked behind an earlier parked \
-         event of its book"
+             event of its book"
         ),
     }
 }
 
 /// `heal`, in one sentence: what was cured and what happens to the events it held back.
-fn healed(done: &Done) -> String {
-    let Done::Healed {
-        catalog,
-        cured,
-        retrying,
-        parked,
-    } = done
-    else {
-        return String::new();
-    };
+fn healed(catalog: &str, cured: &[u64], retrying: Option<(u64, u64)>, parked: usize) -> String {
     let mut said = if cured.is_empty() {
         format!("{catalog} had nothing it could not file")
     } else {
@@ -245,8 +246,8 @@ fn healed(done: &Done) -> String {
     if let Some((seq, at)) = retrying {
         said.push_str(&format!("; #{seq} is filed at its next try, tick {at}"));
     }
-    if *parked > 0 {
-        let events = if *parked == 1 {
+    if parked > 0 {
+        let events = if parked == 1 {
             "event waits"
         } else {
             "events wait"
@@ -257,15 +258,7 @@ fn healed(done: &Done) -> String {
 }
 
 /// `retry`, in one sentence: what was filed and what stays parked.
-fn retried(done: &Done) -> String {
-    let Done::Retried {
-        catalog,
-        filed,
-        still,
-    } = done
-    else {
-        return String::new();
-    };
+fn retried(catalog: &str, filed: &[u64], still: &[u64]) -> String {
     let mut said = if filed.is_empty() {
         format!("{catalog} filed no parked event")
     } else {
@@ -279,6 +272,17 @@ fn retried(done: &Done) -> String {
         ));
     }
     said
+}
+
+/// The waits between a poisoned event's tries, as the model's back-off has them: "1, 2, 4 and
+/// 8".
+fn backoff_words() -> String {
+    let waits: Vec<String> = BACKOFF.iter().map(u64::to_string).collect();
+    match waits.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    }
 }
 
 /// "#5", "#5, #7"

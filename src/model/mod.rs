@@ -29,7 +29,7 @@ pub use outcome::{
     Against, Answer, BookAnswer, CatalogStatus, Commit, Delivery, Done, FindAnswer, Outcome,
     OutcomeKind, Published, Redelivery, ShowAnswer, VerifyAnswer,
 };
-pub use projector::{DEFAULT_DELAY, Health, Projector, RebuildJob};
+pub use projector::{BACKOFF, DEFAULT_DELAY, Health, Projector, RebuildJob};
 pub use session::Session;
 
 #[cfg(test)]
