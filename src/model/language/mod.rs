@@ -15,9 +15,7 @@ pub use command::{CatalogRef, Command};
 pub use complete::{Names, complete};
 pub use error::ParseError;
 pub use lexer::script_lines;
-pub use parser::{
-    COMMAND_WORDS, MAX_TICKS, SYNONYMS, ScriptLine, parse_commands, parse_line, parse_script,
-};
+pub use parser::{COMMAND_WORDS, MAX_TICKS, SYNONYMS, ScriptLine, parse_line, parse_script};
 pub use reference::{Group, REFERENCE};
 pub use suggest::nearest;
 

@@ -78,26 +78,6 @@ pub struct ScriptLine {
 }
 
 /// Parses a whole script. All errors are collected, so a learner sees every bad line at once.
-/// Every command of a script with its line number (from 1), or every line that does not
-/// parse. Unlike `parse_script` it keeps no copy of each line's text, so `run` holds a million
-/// lines as commands only and slices the text from the script when it prints it.
-pub fn parse_commands(text: &str) -> Result<Vec<(usize, Command)>, Vec<ParseError>> {
-    let mut commands = Vec::new();
-    let mut errors = Vec::new();
-    for (i, raw) in super::lexer::script_lines(text).enumerate() {
-        match parse_line(raw, i + 1) {
-            Ok(Some(command)) => commands.push((i + 1, command)),
-            Ok(None) => {}
-            Err(e) => errors.push(e),
-        }
-    }
-    if errors.is_empty() {
-        Ok(commands)
-    } else {
-        Err(errors)
-    }
-}
-
 pub fn parse_script(text: &str) -> Result<Vec<ScriptLine>, Vec<ParseError>> {
     let mut lines = Vec::new();
     let mut errors = Vec::new();
