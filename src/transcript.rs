@@ -813,15 +813,11 @@ pub fn verify_lines(v: &VerifyAnswer) -> Vec<String> {
         v.catalog,
         summary.join(", ")
     )];
-    let source = match v.against {
-        Against::Tables => "the tables",
-        Against::Log | Against::Stream => "the replay",
-    };
     lines.extend(
         v.drift
             .iter()
             .take(DRIFT_SHOWN)
-            .map(|d| format!("  {}", drift_line_from(d, source))),
+            .map(|d| format!("  {}", drift_line(d, v.against))),
     );
     if v.drift.len() > DRIFT_SHOWN {
         lines.push(format!("  ... and {} more", v.drift.len() - DRIFT_SHOWN));
@@ -829,35 +825,30 @@ pub fn verify_lines(v: &VerifyAnswer) -> Vec<String> {
     lines
 }
 
-/// One difference `verify` found, in words, naming what the catalog was compared with ("the
-/// replay", "the tables").
-pub fn drift_line_from(drift: &Drift, source: &str) -> String {
-    let line = drift_words(drift);
-    if source == "the replay" {
-        line
-    } else {
-        line.replacen("the replay", source, 1)
-    }
-}
-
-fn drift_words(drift: &Drift) -> String {
+/// One difference `verify` found, in words, naming what the catalog was compared with: "the
+/// replay" (of the log or the stream) or "the tables", with the verbs agreeing.
+pub fn drift_line(drift: &Drift, against: Against) -> String {
+    let (what, files, has, says, counts) = match against {
+        Against::Tables => ("the tables", "file", "have", "say", "count"),
+        Against::Log | Against::Stream => ("the replay", "files", "has", "says", "counts"),
+    };
     match drift {
         Drift::Lost { book, label } => format!("lost: {book} is missing from \"{label}\""),
         Drift::Misfiled { book, found, right } => {
-            format!("misfiled: {book} is under \"{found}\", the replay files it under \"{right}\"")
+            format!("misfiled: {book} is under \"{found}\", {what} {files} it under \"{right}\"")
         }
         Drift::Extra { book, label } => {
-            format!("extra: {book} is under \"{label}\", the replay has no such card")
+            format!("extra: {book} is under \"{label}\", {what} {has} no such card")
         }
         Drift::Changed { book, found, right } => {
-            let (says, should) = card_difference(found, right);
-            format!("out of date: the card of {book} says {says}, the replay says {should}")
+            let (card_says, should) = card_difference(found, right);
+            format!("out of date: the card of {book} says {card_says}, {what} {says} {should}")
         }
         Drift::Miscounted {
             label,
             found,
             right,
-        } => format!("miscounted: \"{label}\" counts {found}, the replay counts {right}"),
+        } => format!("miscounted: \"{label}\" counts {found}, {what} {counts} {right}"),
     }
 }
 

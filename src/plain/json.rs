@@ -9,8 +9,8 @@ use std::io::{self, Write};
 use serde::{Serialize, Serializer};
 
 use crate::model::{
-    Against, Answer, BookAnswer, BookState, Card, CatalogStatus, Commit, Delivery, Done, Event,
-    FindAnswer, Library, Outcome, Published, Redelivery, ShowAnswer, Text, VerifyAnswer,
+    Answer, BookAnswer, BookState, Card, CatalogStatus, Commit, Delivery, Done, Event, FindAnswer,
+    Library, Outcome, Published, Redelivery, ShowAnswer, Text, VerifyAnswer,
 };
 use crate::transcript;
 
@@ -343,14 +343,7 @@ fn verified<'a>(json: &mut Line<'a>, v: &'a VerifyAnswer) {
     json.checkpoint = Some(v.checkpoint);
     json.verified = Some(v.verified());
     json.against = Some(v.against.word());
-    let source = match v.against {
-        Against::Tables => "the tables",
-        Against::Log | Against::Stream => "the replay",
-    };
-    let differences = v
-        .drift
-        .iter()
-        .map(|d| transcript::drift_line_from(d, source));
+    let differences = v.drift.iter().map(|d| transcript::drift_line(d, v.against));
     json.differences = Some(differences.collect());
 }
 

@@ -259,6 +259,11 @@ fn dual_write_and_a_crash_commit_the_loan_but_no_catalog_ever_learns_of_it() {
     let answer = verified(&v);
     assert_eq!((answer.against, answer.in_flight), (Against::Tables, 0));
     assert_eq!(changed(&answer.drift), [("b1", "available", "lent")]);
+    let said = crate::transcript::outcome_lines(s.library(), &v).join("\n");
+    assert!(
+        said.contains("the card of b1 says available, the tables say lent to ada"),
+        "{said}"
+    );
     assert_eq!(answer.drift.len(), 1);
 }
 
