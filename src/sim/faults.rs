@@ -33,7 +33,8 @@ pub(super) fn catalog(name: &str) -> CatalogRef {
     }
 }
 
-fn names(library: &Library) -> Vec<String> {
+/// The catalogs' names, owned: setting a catalog up borrows the library mutably.
+pub(super) fn catalog_names(library: &Library) -> Vec<String> {
     library
         .projectors()
         .iter()
@@ -43,7 +44,7 @@ fn names(library: &Library) -> Vec<String> {
 
 /// Executes a command the simulator built: it names only catalogs the library has and
 /// events in its log.
-fn execute(library: &mut Library, command: &Command) -> Outcome {
+pub(super) fn execute(library: &mut Library, command: &Command) -> Outcome {
     library
         .execute(command)
         .expect("the simulator names only catalogs and events the library has")
@@ -52,7 +53,7 @@ fn execute(library: &mut Library, command: &Command) -> Outcome {
 impl Injector {
     /// Sets every catalog's checkpoint mode and plans the first crashes, from `now` on.
     pub(super) fn new(faults: Faults, seed: u64, library: &mut Library) -> Self {
-        let names = names(library);
+        let names = catalog_names(library);
         if faults.checkpoint_apart {
             for name in &names {
                 execute(
@@ -173,7 +174,7 @@ pub(super) fn parked(library: &Library) -> u64 {
 /// caught up, then each catalog verified against a replay of the log. Returns the catalogs
 /// that differ: what the faults did that no flag shows.
 pub(super) fn settle(library: &mut Library) -> Vec<String> {
-    let names = names(library);
+    let names = catalog_names(library);
     for name in &names {
         execute(
             library,

@@ -383,13 +383,8 @@ impl Simulation {
         }
     }
 
-    /// The catalogs' names, owned: setting a catalog up borrows the library mutably.
     fn catalog_names(&self) -> Vec<String> {
-        self.library
-            .projectors()
-            .iter()
-            .map(|p| p.name.clone())
-            .collect()
+        faults::catalog_names(&self.library)
     }
 
     fn apply_capacity(&mut self, events_per_sec: u64) {
@@ -401,11 +396,8 @@ impl Simulation {
         }
     }
 
-    /// Executes a command the simulator built; it only names catalogs that exist.
     fn execute(&mut self, command: &Command) -> Outcome {
-        self.library
-            .execute(command)
-            .expect("the simulator names only catalogs the library has")
+        faults::execute(&mut self.library, command)
     }
 
     /// One simulated millisecond: its writes and reads, interleaved evenly, then the clock
