@@ -143,8 +143,7 @@ impl Progress {
         add_new(&mut out.challenges, &self.challenges, &base.challenges);
         add_new(&mut out.skipped, &self.skipped, &base.skipped);
         // A challenge solved here or in another session is no longer skipped.
-        let solved = out.challenges.clone();
-        out.skipped.retain(|k| !solved.contains(k));
+        out.skipped.retain(|k| !out.challenges.contains(k));
         for (id, score) in &self.quizzes {
             let before = base.quizzes.get(id);
             if before != Some(score) {

@@ -84,13 +84,13 @@ fn clause(condition: &Condition) -> String {
         } => format!("the {catalog} catalog counts {count} under {label}"),
         Condition::OfficeIs { mode } => format!("the back office is {}", mode.words()),
         Condition::OfficeLost { count } => format!(
-            "the back office has lost {count} event{} (committed, never published)",
-            if *count == 1 { "" } else { "s" }
+            "the back office has lost {} (committed, never published)",
+            crate::words::plural(*count as usize, "event")
         ),
         Condition::OutboxHas { count: 0 } => "the outbox is empty".to_string(),
         Condition::OutboxHas { count } => format!(
-            "the outbox holds {count} event{}",
-            if *count == 1 { "" } else { "s" }
+            "the outbox holds {}",
+            crate::words::plural(*count as usize, "event")
         ),
         Condition::Not(inner) => match inner.as_ref() {
             Condition::CatalogHas { catalog, book } => {
