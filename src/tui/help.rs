@@ -53,7 +53,7 @@ pub fn lines(
 }
 
 /// What the glyphs of the model's panels mean.
-const LEGEND: [(&str, &str); 11] = [
+const LEGEND: [(&str, &str); 12] = [
     ("+", "appended, changed or filed by this step"),
     ("✓", "a catalog caught up; a command accepted"),
     (
@@ -62,7 +62,11 @@ const LEGEND: [(&str, &str); 11] = [
     ),
     ("‖", "a catalog paused: it files nothing until resumed"),
     ("✗", "a catalog damaged; a command rejected"),
-    ("↻", "a catalog being rebuilt from the log"),
+    (
+        "↻",
+        "a catalog being rebuilt, or retrying an event it could not file",
+    ),
+    ("⊘", "a catalog that parked an event it could not file"),
     ("t0", "the tick an event was appended at"),
     (
         "#4/#6",
@@ -104,4 +108,35 @@ pub fn draw(
         scroll,
         theme,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LEGEND;
+    use crate::model::Health;
+    use crate::tui::theme::{Theme, ThemeName};
+    use crate::tui::widgets::catalogs::health_mark;
+
+    #[test]
+    fn the_legend_explains_every_glyph_a_catalog_can_show() {
+        let theme = Theme::new(ThemeName::Mono);
+        let healths = [
+            Health::CaughtUp,
+            Health::Behind,
+            Health::Paused,
+            Health::Damaged,
+            Health::Retrying {
+                seq: 1,
+                next_try: 2,
+            },
+            Health::Parked { seq: 1, more: 0 },
+        ];
+        for health in healths {
+            let (glyph, word, _) = health_mark(health, &theme);
+            assert!(
+                LEGEND.iter().any(|(mark, _)| *mark == glyph),
+                "{glyph} ({word}) is not in the help's legend"
+            );
+        }
+    }
 }
