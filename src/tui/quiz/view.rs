@@ -16,50 +16,6 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::narration::marked;
 use crate::tui::widgets::text;
 
-fn width_of(s: &str) -> usize {
-    Span::raw(s).width()
-}
-
-/// Splits text into lines of at most `width` columns, at spaces where it can; a word longer
-/// than a line is cut. Newlines in the text are kept.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut out = Vec::new();
-    for paragraph in text.split('\n') {
-        let mut line = String::new();
-        let mut used = 0;
-        for word in paragraph.split_whitespace() {
-            let w = width_of(word);
-            if used > 0 && used + 1 + w <= width {
-                line.push(' ');
-                line.push_str(word);
-                used += 1 + w;
-                continue;
-            }
-            if used > 0 {
-                out.push(std::mem::take(&mut line));
-                used = 0;
-            }
-            if w <= width {
-                line.push_str(word);
-                used = w;
-                continue;
-            }
-            for c in word.chars() {
-                let cw = width_of(c.encode_utf8(&mut [0; 4]));
-                if used + cw > width && used > 0 {
-                    out.push(std::mem::take(&mut line));
-                    used = 0;
-                }
-                line.push(c);
-                used += cw;
-            }
-        }
-        out.push(line);
-    }
-    out
-}
-
 /// Text after a lead (a marker, a letter) on its first line, and under the text, not the lead,
 /// on the next ones; its `` `code` `` in the code style, without the backticks.
 fn hanging(
@@ -429,20 +385,4 @@ pub fn summary<'a>(
         ));
     }
     lines
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn wrapping_breaks_at_spaces_and_cuts_only_words_longer_than_a_line() {
-        assert_eq!(
-            wrap("the back office keeps", 10),
-            ["the back", "office", "keeps"]
-        );
-        assert_eq!(wrap("abcdefghijkl", 5), ["abcde", "fghij", "kl"]);
-        assert_eq!(wrap("", 5), [""]);
-        assert_eq!(wrap("a\nb", 5), ["a", "b"]);
-    }
 }
