@@ -22,7 +22,7 @@ pub(crate) mod sandbox;
 pub(crate) mod simulate;
 pub(crate) mod tour;
 
-pub use simulate::Args as SimulateArgs;
+pub use simulate::{Args as SimulateArgs, Checkpoint};
 
 #[derive(Debug, Parser)]
 #[command(

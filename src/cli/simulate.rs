@@ -4,8 +4,11 @@ use std::io::IsTerminal;
 
 use anyhow::Result;
 
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+
 use crate::UsageError;
 use crate::launch::{self, Options};
+use crate::model::OfficeMode;
 use crate::sim;
 
 /// `simulate`'s options: a preset, and any of its values changed.
@@ -39,14 +42,14 @@ pub struct Args {
     #[arg(long, value_name = "MS")]
     pub crash_every: Option<u64>,
     /// Where projectors save their checkpoint: with the cards, or in a step apart
-    #[arg(long, value_name = "WHERE", value_parser = ["with-view", "apart"])]
-    pub checkpoint: Option<String>,
+    #[arg(long, value_name = "WHERE", value_parser = checkpoint_parser())]
+    pub checkpoint: Option<Checkpoint>,
     /// Percent of the events each catalog cannot file: retried, then parked (poison)
     #[arg(long, value_name = "PCT")]
     pub poison: Option<u32>,
     /// How the back office keeps its records: the log, or tables with a dual write or an outbox
-    #[arg(long, value_name = "MODE", value_parser = ["event-sourced", "dual-write", "outbox"])]
-    pub office: Option<String>,
+    #[arg(long, value_name = "MODE", value_parser = office_parser())]
+    pub office: Option<OfficeMode>,
     /// The back office crashes after a commit, before publishing, on this period (crash office)
     #[arg(long, value_name = "MS")]
     pub office_crash_every: Option<u64>,
@@ -75,4 +78,25 @@ pub fn run(args: &Args, options: &Options) -> Result<()> {
             .map_err(|e| UsageError(format!("simulate: {e}")))?;
         Ok(Box::new(screen))
     })
+}
+
+/// Where `--checkpoint` says the projectors save their checkpoint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Checkpoint {
+    WithView,
+    Apart,
+}
+
+/// `--checkpoint with-view|apart`, listed by clap when another word is given.
+fn checkpoint_parser() -> impl TypedValueParser<Value = Checkpoint> {
+    PossibleValuesParser::new(["with-view", "apart"]).map(|word| match word.as_str() {
+        "apart" => Checkpoint::Apart,
+        _ => Checkpoint::WithView,
+    })
+}
+
+/// `--office`, by the words the model gives its modes.
+fn office_parser() -> impl TypedValueParser<Value = OfficeMode> {
+    PossibleValuesParser::new(OfficeMode::ALL.map(OfficeMode::word))
+        .map(|word| OfficeMode::from_word(&word).expect("one of the modes' own words"))
 }

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use super::presets::lookup;
 use super::{Faults, Params, Sample, Simulation, Summary};
 use crate::UsageError;
-use crate::cli::SimulateArgs;
+use crate::cli::{Checkpoint, SimulateArgs};
 use crate::model::OfficeMode;
 
 /// The preset named, with the options given on the command line in place of its values.
@@ -37,14 +37,12 @@ pub fn params_from(args: &SimulateArgs) -> Result<Params, String> {
     faults.duplicates = args.duplicates.unwrap_or(faults.duplicates);
     faults.crash_every_ms = args.crash_every.unwrap_or(faults.crash_every_ms);
     faults.poison = args.poison.unwrap_or(faults.poison);
-    if let Some(mode) = &args.office {
-        faults.office = OfficeMode::from_word(mode).ok_or("--office: no such mode")?;
-    }
+    faults.office = args.office.unwrap_or(faults.office);
     faults.office_crash_every_ms = args
         .office_crash_every
         .unwrap_or(faults.office_crash_every_ms);
-    if let Some(place) = &args.checkpoint {
-        faults.checkpoint_apart = place == "apart";
+    if let Some(place) = args.checkpoint {
+        faults.checkpoint_apart = place == Checkpoint::Apart;
     }
     params.validate()?;
     Ok(params)
