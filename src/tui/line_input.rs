@@ -211,40 +211,62 @@ impl LineInput {
 
     pub fn handle(&mut self, key: KeyEvent) -> Edit {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        if std::mem::take(&mut self.selected) {
-            match key.code {
-                KeyCode::Char(c) if !ctrl && !c.is_control() => self.clear(),
-                KeyCode::Backspace | KeyCode::Delete => {
-                    self.clear();
-                    return Edit::Changed;
-                }
-                _ => {}
-            }
+        if let Some(edit) = self.replace_selected(key.code, ctrl) {
+            return edit;
+        }
+        if let (true, KeyCode::Char(c)) = (ctrl, key.code) {
+            return self.shortcut(c);
         }
         match key.code {
-            KeyCode::Enter => {
-                let text = self.text();
-                if !text.trim().is_empty() && self.history.last() != Some(&text) {
-                    self.history.push(text.clone());
-                }
-                self.clear();
-                Edit::Submit(text)
-            }
+            KeyCode::Enter => self.submit(),
             KeyCode::Esc => Edit::Leave,
-            KeyCode::Char('a') if ctrl => {
-                self.cursor = 0;
+            KeyCode::Up | KeyCode::Down => self.recall_history(key.code),
+            KeyCode::Char(_) if self.chars.len() >= LONGEST => Edit::Ignored,
+            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::ALT) && !c.is_control() => {
+                self.chars.insert(self.cursor, c);
+                self.cursor += 1;
                 Edit::Changed
             }
-            KeyCode::Char('e') if ctrl => {
-                self.cursor = self.chars.len();
-                Edit::Changed
+            code => self.edit(code),
+        }
+    }
+
+    /// A failed line is kept selected: typing replaces it and deleting clears it, so new text
+    /// is never glued onto it. Any other key just drops the selection.
+    fn replace_selected(&mut self, code: KeyCode, ctrl: bool) -> Option<Edit> {
+        if !std::mem::take(&mut self.selected) {
+            return None;
+        }
+        match code {
+            KeyCode::Char(c) if !ctrl && !c.is_control() => self.clear(),
+            KeyCode::Backspace | KeyCode::Delete => {
+                self.clear();
+                return Some(Edit::Changed);
             }
-            KeyCode::Char('u') if ctrl => {
+            _ => {}
+        }
+        None
+    }
+
+    fn submit(&mut self) -> Edit {
+        let text = self.text();
+        if !text.trim().is_empty() && self.history.last() != Some(&text) {
+            self.history.push(text.clone());
+        }
+        self.clear();
+        Edit::Submit(text)
+    }
+
+    /// The readline shortcuts a shell user's fingers expect.
+    fn shortcut(&mut self, c: char) -> Edit {
+        match c {
+            'a' => self.cursor = 0,
+            'e' => self.cursor = self.chars.len(),
+            'u' => {
                 self.chars.drain(..self.cursor);
                 self.cursor = 0;
-                Edit::Changed
             }
-            KeyCode::Char('w') if ctrl => {
+            'w' => {
                 let mut start = self.cursor;
                 while start > 0 && self.chars[start - 1] == ' ' {
                     start -= 1;
@@ -254,42 +276,33 @@ impl LineInput {
                 }
                 self.chars.drain(start..self.cursor);
                 self.cursor = start;
-                Edit::Changed
             }
-            KeyCode::Char(_) if self.chars.len() >= LONGEST => Edit::Ignored,
-            KeyCode::Char(c)
-                if !ctrl && !key.modifiers.contains(KeyModifiers::ALT) && !c.is_control() =>
-            {
-                self.chars.insert(self.cursor, c);
-                self.cursor += 1;
-                Edit::Changed
-            }
+            _ => return Edit::Ignored,
+        }
+        Edit::Changed
+    }
+
+    fn edit(&mut self, code: KeyCode) -> Edit {
+        match code {
             KeyCode::Backspace if self.cursor > 0 => {
                 self.cursor -= 1;
                 self.chars.remove(self.cursor);
-                Edit::Changed
             }
             KeyCode::Delete if self.cursor < self.chars.len() => {
                 self.chars.remove(self.cursor);
-                Edit::Changed
             }
-            KeyCode::Backspace | KeyCode::Delete => Edit::Changed,
-            KeyCode::Left if self.cursor > 0 => {
-                self.cursor -= 1;
-                Edit::Changed
-            }
-            KeyCode::Right if self.cursor < self.chars.len() => {
-                self.cursor += 1;
-                Edit::Changed
-            }
-            KeyCode::Home => {
-                self.cursor = 0;
-                Edit::Changed
-            }
-            KeyCode::End => {
-                self.cursor = self.chars.len();
-                Edit::Changed
-            }
+            KeyCode::Backspace | KeyCode::Delete => {}
+            KeyCode::Left if self.cursor > 0 => self.cursor -= 1,
+            KeyCode::Right if self.cursor < self.chars.len() => self.cursor += 1,
+            KeyCode::Home => self.cursor = 0,
+            KeyCode::End => self.cursor = self.chars.len(),
+            _ => return Edit::Ignored,
+        }
+        Edit::Changed
+    }
+
+    fn recall_history(&mut self, code: KeyCode) -> Edit {
+        match code {
             KeyCode::Up if !self.history.is_empty() => {
                 let index = match self.recall {
                     None => {
@@ -299,7 +312,6 @@ impl LineInput {
                     Some(i) => i.saturating_sub(1),
                 };
                 self.show_history(Some(index));
-                Edit::Changed
             }
             KeyCode::Down if self.recall.is_some() => {
                 let next = self
@@ -307,10 +319,10 @@ impl LineInput {
                     .map(|i| i + 1)
                     .filter(|&i| i < self.history.len());
                 self.show_history(next);
-                Edit::Changed
             }
-            _ => Edit::Ignored,
+            _ => return Edit::Ignored,
         }
+        Edit::Changed
     }
 }
 
