@@ -644,3 +644,37 @@ fn a_pasted_script_puts_its_first_line_at_the_prompt_and_says_so() {
     t.keys(&["C-c"]);
     t.wait_for("EXITED 0");
 }
+
+#[test]
+fn at_100x30_the_tour_and_the_sandbox_show_an_answer_whole_without_a_key() {
+    require_tmux!();
+    let t = Tmux::start("tour-100", "tour --lesson why-cqrs --step 3", 100, 30);
+    let screen = t.wait_for("= answered:");
+    let answer = screen.lines().find(|l| l.contains("= answered:")).unwrap();
+    assert!(
+        answer.contains("under \"Jane Austen\""),
+        "the answer line is cut at 100x30:\n{screen}"
+    );
+    t.keys(&["q"]);
+    t.wait_for("EXITED 0");
+
+    let s = Tmux::start("sandbox-100", "sandbox", 100, 30);
+    s.wait_for("›");
+    for line in [
+        "acquire b1 \"Emma\" by \"Jane Austen\"",
+        "catalog b1",
+        "sync authors",
+        "find authors \"Jane Austen\"",
+    ] {
+        s.text(line);
+        s.keys(&["Enter"]);
+    }
+    // The answer wraps in the commands panel: its count and its checkpoint both show.
+    let screen = s.wait_for("= answered:");
+    assert!(
+        screen.contains("1 card in authors under") && screen.contains("checkpoint #2 = log head"),
+        "the sandbox's answer is not whole at 100x30:\n{screen}"
+    );
+    s.keys(&["C-c"]);
+    s.wait_for("EXITED 0");
+}
