@@ -24,7 +24,9 @@ use crate::tui::widgets::narration::{NarrationPanel, marked};
 use crate::tui::widgets::office::OfficePanel;
 use crate::tui::widgets::panel::panel;
 use crate::tui::widgets::prompt::Prompt;
-use crate::tui::widgets::text::{PanelText, Scroll, render_scrolled, wrap};
+use crate::tui::widgets::text::{
+    PanelText, Scroll, Stacked, render_scrolled, render_stacked, wrap,
+};
 
 use crate::plain::checklist::sentence;
 use crate::words::plural;
@@ -97,12 +99,33 @@ fn draw_columns(
     let mut choices = Vec::new();
     // Narrow columns (and the presenter's) skip repeating the question just answered.
     let question = zoom.is_none() && text.width >= 40;
-    let cursor = draw_text_column(tour, &mut scroll, &mut choices, buf, text, question, ctx);
-    let [_, _, model_scroll @ ..] = &mut scroll;
     let (ran, filed) = (ran_of(tour), tour.state.filed());
     let pending = tour.state.pending(ctx.content);
-    let placed =
-        model_panels(tour, (&ran, &filed, &pending), zoom, ctx).render(model, buf, model_scroll);
+    let mut panels = model_panels(tour, (&ran, &filed, &pending), zoom, ctx);
+    let beside = zoom
+        .is_none()
+        .then(|| commands_under_narration(tour, &panels, text, question, ctx))
+        .flatten();
+    let text = beside.as_ref().map_or(text, |(narration, ..)| *narration);
+    let cursor = draw_text_column(tour, &mut scroll, &mut choices, buf, text, question, ctx);
+    let [_, _, model_scroll @ ..] = &mut scroll;
+    let mut placed = Vec::new();
+    if let Some((_, area, commands)) = beside {
+        let focused = panels.focus == Some(ModelPanel::Commands);
+        let scroll = &mut model_scroll[ModelPanel::Commands.index()];
+        render_stacked(
+            commands,
+            focused,
+            area,
+            buf,
+            scroll,
+            ctx.theme,
+            Stacked::default(),
+        );
+        placed.push((ModelPanel::Commands, area));
+        panels.commands = None;
+    }
+    placed.extend(panels.render(model, buf, model_scroll));
     tour.placed = placed
         .into_iter()
         .map(|(p, r)| (Focus::Panel(p), r))
@@ -284,6 +307,47 @@ fn ran_of(tour: &Tour) -> Vec<Ran<'_>> {
         .collect()
 }
 
+/// A step with nothing under its narration (no prediction, no challenge) often leaves rows of
+/// the text column free: its commands go there when they fit whole, so the model's panels
+/// keep every row for the events and cards. The narration's area, the commands', and their
+/// text (brief if only that fits).
+fn commands_under_narration(
+    tour: &Tour,
+    panels: &ModelPanels,
+    area: Rect,
+    question: bool,
+    ctx: &Ctx,
+) -> Option<(Rect, Rect, PanelText)> {
+    let width = area.width.saturating_sub(2) as usize;
+    if tour.state.phase == Phase::Asking || task(tour, ctx, width, question).is_some() {
+        return None;
+    }
+    let narration_rows = narration_panel(tour, ctx).lines(width).len() as u16 + 2;
+    let room = area.height.saturating_sub(narration_rows);
+    let whole = panels.text(ModelPanel::Commands, width);
+    let commands = if whole.want() <= room {
+        whole
+    } else {
+        panels.essential(ModelPanel::Commands, width)
+    };
+    (commands.want() <= room).then(|| {
+        let [narration, below] =
+            Layout::vertical([Constraint::Length(narration_rows), Constraint::Fill(1)]).areas(area);
+        (narration, below, commands)
+    })
+}
+
+fn narration_panel<'a>(tour: &'a Tour, ctx: &'a Ctx) -> NarrationPanel<'a> {
+    let step = tour.state.current(ctx.content);
+    NarrationPanel {
+        title: "Narration",
+        heading: Some(&step.title),
+        text: &step.text,
+        theme: ctx.theme,
+        focused: tour.focus == Focus::Narration,
+    }
+}
+
 /// The text column: the narration (or the prediction that holds it back) and the step's
 /// task under it. Returns where the prompt's cursor is while typing, and puts where each of a
 /// prediction's choices was drawn in `choices`, for the mouse.
@@ -298,15 +362,8 @@ fn draw_text_column(
 ) -> Option<Position> {
     let t = ctx.theme;
     let width = area.width.saturating_sub(2) as usize;
-    let step = tour.state.current(ctx.content);
     let task = task(tour, ctx, width, question);
-    let narration = NarrationPanel {
-        title: "Narration",
-        heading: Some(&step.title),
-        text: &step.text,
-        theme: t,
-        focused: tour.focus == Focus::Narration,
-    };
+    let narration = narration_panel(tour, ctx);
     let narration_rows = narration.lines(width).len() as u16 + 2;
     let [main, task_area] = split_text_column(tour, area, narration_rows, task.as_ref());
     if tour.state.phase == Phase::Asking {
