@@ -53,18 +53,20 @@ impl Predict {
 /// The seed of the predictions' order when neither `tour --seed` nor the config names one. It
 /// is fixed, not drawn from the clock as a quiz's is: a handout printed today then matches the
 /// screen a room sees tomorrow, and an answer saved in progress still names the same choice.
-pub const PREDICTION_SEED: u64 = 10;
+pub const PREDICTION_SEED: u64 = 21;
 
 /// Shows every prediction's choices in the order `seed` gives, so the right answer is not
 /// wherever the author happened to write it. Each step draws from a generator of its own (the
-/// seed mixed with the lesson's id and the step's place), so adding a lesson or a step leaves
+/// seed mixed with the lesson's id and the step's title), so adding a lesson or a step leaves
 /// every other step's order as it was.
 pub fn shuffle_predictions(lessons: &mut [Lesson], seed: u64) {
     for lesson in lessons {
         let id = fnv1a(&lesson.id);
-        for (i, step) in lesson.steps.iter_mut().enumerate() {
+        for step in &mut lesson.steps {
             if let Some(predict) = &mut step.predict {
-                let place = (i as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+                // Keyed by the step's title, not its number: adding or moving a step leaves
+                // every other step's order (and the answers saved by letter) as it was.
+                let place = fnv1a(&step.title).wrapping_mul(0x9E37_79B9_7F4A_7C15);
                 predict.shuffle(&mut Rng::new(seed ^ id ^ place));
             }
         }
