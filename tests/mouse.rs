@@ -86,8 +86,8 @@ fn clicking_a_step_in_the_outline_goes_there() {
 #[test]
 fn the_wheel_scrolls_the_panel_under_the_pointer() {
     let content = content();
-    // The shelf's drawers are the step's point; the other catalogs run on above them.
-    let screen_ = tour::open(&content, &Progress::default(), "why-cqrs", 6).unwrap();
+    // Six catalogs after by-status is added: more drawers than the panel has rows.
+    let screen_ = tour::open(&content, &Progress::default(), "schema-change", 5).unwrap();
     let mut app = App::new(
         screen_,
         content,
@@ -111,7 +111,7 @@ fn the_wheel_scrolls_the_panel_under_the_pointer() {
 #[test]
 fn clicking_a_predictions_choice_answers_it_and_a_click_elsewhere_does_not() {
     let content = content();
-    let screen_ = tour::open(&content, &Progress::default(), "rebuild", 1).unwrap();
+    let screen_ = tour::open(&content, &Progress::default(), "rebuild", 2).unwrap();
     let mut app = App::new(
         screen_,
         content,
@@ -138,7 +138,7 @@ fn a_presenter_clicks_the_choice_the_room_voted_for() {
         &content,
         &mut progress,
         Some("rebuild"),
-        Some(2),
+        Some(3),
         Some(tour::present::Presenter::new(None, false)),
     )
     .unwrap();

@@ -52,28 +52,28 @@ fn the_notes_follower_sees_each_step_the_presenter_moves_to() {
 
     // A presenter on autoplay: each step it moves to on its own is published.
     let presenter = Presenter::new(Some(std::time::Duration::from_secs(1)), false);
-    let mut app = support::presenting("rebuild", None, presenter);
+    let mut app = support::presenting("rebuild", Some(2), presenter);
     let rebuild = support::content().lesson("rebuild").unwrap().clone();
     app.publish_notes = true;
     // Twenty timer frames of 50 ms make the second each step stays.
     frames(&mut app, 20);
     let shown = notes();
     assert!(
-        shown.contains(&format!("step 2 of 6: {}", rebuild.steps[1].title)),
+        shown.contains(&format!("step 3 of 7: {}", rebuild.steps[2].title)),
         "{shown}"
     );
     assert!(
-        shown.contains(rebuild.steps[1].notes.as_deref().unwrap().trim()),
+        shown.contains(rebuild.steps[2].notes.as_deref().unwrap().trim()),
         "{shown}"
     );
-    // The question on step 2 waits for the room however long it takes; → reveals it, and
+    // The question on step 3 waits for the room however long it takes; → reveals it, and
     // autoplay moves on a second later.
     frames(&mut app, 100);
-    assert!(notes().contains("step 2 of 6"));
+    assert!(notes().contains("step 3 of 7"));
     press(&mut app, "→");
     frames(&mut app, 20);
-    assert!(notes().contains(&format!("step 3 of 6: {}", rebuild.steps[2].title)));
+    assert!(notes().contains(&format!("step 4 of 7: {}", rebuild.steps[3].title)));
     // Zooming and blanking move nothing: the notes stay on the step.
     press(&mut app, "zb");
-    assert!(notes().contains("step 3 of 6"));
+    assert!(notes().contains("step 4 of 7"));
 }

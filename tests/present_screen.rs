@@ -109,7 +109,7 @@ fn focused(app: &mut App) -> String {
 
 #[test]
 fn a_presented_step_shows_a_big_title_the_narration_and_one_zoomed_panel() {
-    let mut app = presenting("rebuild", 1);
+    let mut app = presenting("rebuild", 2);
     snapshot(&mut app, "present_step");
     for size in SIZES {
         let screen = text(&mut app, size);
@@ -127,7 +127,7 @@ fn a_presented_step_shows_a_big_title_the_narration_and_one_zoomed_panel() {
 
 #[test]
 fn z_zooms_each_panel_of_the_model_in_turn_beside_the_narration() {
-    let mut app = presenting("rebuild", 1);
+    let mut app = presenting("rebuild", 2);
     for (name, title) in [
         ("log", "Event log"),
         ("office", "Back office"),
@@ -146,7 +146,7 @@ fn z_zooms_each_panel_of_the_model_in_turn_beside_the_narration() {
 
 #[test]
 fn tab_moves_the_focus_only_among_the_panels_on_screen() {
-    let mut app = presenting("rebuild", 1);
+    let mut app = presenting("rebuild", 2);
     let mut seen = Vec::new();
     for _ in 0..3 {
         seen.push(focused(&mut app));
@@ -157,7 +157,7 @@ fn tab_moves_the_focus_only_among_the_panels_on_screen() {
 
 #[test]
 fn b_blanks_the_whole_screen_until_any_key_which_does_nothing_else() {
-    let mut app = presenting("rebuild", 1);
+    let mut app = presenting("rebuild", 2);
     key(&mut app, 'b');
     snapshot(&mut app, "present_blank");
     for size in SIZES {
@@ -174,12 +174,12 @@ fn b_blanks_the_whole_screen_until_any_key_which_does_nothing_else() {
         back.contains("Catalogs") && back.contains("Narration"),
         "{back}"
     );
-    assert!(header(&mut app).contains("step 1 of 6"));
+    assert!(header(&mut app).contains("step 2 of 7"));
 }
 
 #[test]
 fn a_question_is_answered_by_its_letters_so_b_picks_a_choice_and_is_not_offered_as_blank() {
-    let mut app = presenting("rebuild", 2);
+    let mut app = presenting("rebuild", 3);
     snapshot(&mut app, "present_predict");
     let asking = text(&mut app, (80, 24));
     assert!(asking.contains("Predict, then see"), "{asking}");
@@ -192,7 +192,7 @@ fn a_question_is_answered_by_its_letters_so_b_picks_a_choice_and_is_not_offered_
 
 #[test]
 fn a_challenge_waits_for_the_presenters_key_then_runs_its_solution_for_the_room() {
-    let mut app = presenting("rebuild", 6);
+    let mut app = presenting("rebuild", 7);
     snapshot(&mut app, "present_challenge");
     let waiting = text(&mut app, (160, 45));
     assert!(
@@ -213,7 +213,7 @@ fn a_challenge_waits_for_the_presenters_key_then_runs_its_solution_for_the_room(
     assert!(solved.contains("goal reached ✓"), "{solved}");
     assert!(solved.contains("Reached by the solution"), "{solved}");
     assert!(
-        header(&mut app).contains("step 6 of 6"),
+        header(&mut app).contains("step 7 of 7"),
         "the room sees it first"
     );
     press(&mut app, KeyCode::Right);
@@ -222,7 +222,7 @@ fn a_challenge_waits_for_the_presenters_key_then_runs_its_solution_for_the_room(
 
 #[test]
 fn the_presenter_can_still_type_a_command_for_a_live_demonstration() {
-    let mut app = presenting("rebuild", 6);
+    let mut app = presenting("rebuild", 7);
     // From the catalogs, three turns of the zoom bring the commands into view.
     for _ in 0..3 {
         key(&mut app, 'z');
@@ -239,42 +239,42 @@ fn the_presenter_can_still_type_a_command_for_a_live_demonstration() {
 
 #[test]
 fn without_autoplay_a_presenter_costs_no_timer() {
-    let app = presenting("rebuild", 1);
+    let app = presenting("rebuild", 2);
     assert!(!app.animating(), "the app blocks on the next key");
 }
 
 #[test]
 fn autoplay_moves_on_when_its_time_on_a_step_is_up_and_not_before() {
-    let mut app = presenting_at("rebuild", 1, Some(1), false, Theme::new(ThemeName::Mono));
+    let mut app = presenting_at("rebuild", 2, Some(1), false, Theme::new(ThemeName::Mono));
     assert!(app.animating());
     frames(&mut app, SECOND - 1);
-    assert!(header(&mut app).contains("step 1 of 6"));
+    assert!(header(&mut app).contains("step 2 of 7"));
     frames(&mut app, 1);
-    assert!(header(&mut app).contains("step 2 of 6"));
+    assert!(header(&mut app).contains("step 3 of 7"));
     // A question: the next turn reveals its answer, the one after moves on.
     assert!(text(&mut app, (120, 40)).contains("Predict, then see"));
     frames(&mut app, SECOND);
     let revealed = text(&mut app, (120, 40));
     assert!(revealed.contains("The answer"), "{revealed}");
-    assert!(header(&mut app).contains("step 2 of 6"));
+    assert!(header(&mut app).contains("step 3 of 7"));
     frames(&mut app, SECOND);
-    assert!(header(&mut app).contains("step 3 of 6"));
+    assert!(header(&mut app).contains("step 4 of 7"));
 }
 
 #[test]
 fn a_key_starts_autoplays_count_over() {
-    let mut app = presenting_at("rebuild", 1, Some(1), false, Theme::new(ThemeName::Mono));
+    let mut app = presenting_at("rebuild", 2, Some(1), false, Theme::new(ThemeName::Mono));
     frames(&mut app, SECOND - 1);
     key(&mut app, 'z');
     frames(&mut app, SECOND - 1);
-    assert!(header(&mut app).contains("step 1 of 6"));
+    assert!(header(&mut app).contains("step 2 of 7"));
     frames(&mut app, 1);
-    assert!(header(&mut app).contains("step 2 of 6"));
+    assert!(header(&mut app).contains("step 3 of 7"));
 }
 
 #[test]
 fn autoplay_solves_a_challenge_in_front_of_the_room_then_moves_on() {
-    let mut app = presenting_at("rebuild", 6, Some(1), false, Theme::new(ThemeName::Mono));
+    let mut app = presenting_at("rebuild", 7, Some(1), false, Theme::new(ThemeName::Mono));
     frames(&mut app, SECOND);
     // The solution rebuilds a catalog: the room watches the rebuild, then has its second.
     let rebuilding = text(&mut app, (120, 40));
@@ -283,24 +283,24 @@ fn autoplay_solves_a_challenge_in_front_of_the_room_then_moves_on() {
     let solved = text(&mut app, (120, 40));
     assert!(solved.contains("goal reached ✓"), "{solved}");
     frames(&mut app, SECOND - 1);
-    assert!(header(&mut app).contains("step 6 of 6"));
+    assert!(header(&mut app).contains("step 7 of 7"));
     frames(&mut app, 1);
     assert!(header(&mut app).contains("Lesson 11 of 15"));
 }
 
 #[test]
 fn autoplay_waits_while_the_screen_is_blank_and_while_the_outline_is_open() {
-    let mut app = presenting_at("rebuild", 1, Some(1), false, Theme::new(ThemeName::Mono));
+    let mut app = presenting_at("rebuild", 2, Some(1), false, Theme::new(ThemeName::Mono));
     key(&mut app, 'b');
     assert!(!app.animating(), "a blank screen wakes for nothing");
     frames(&mut app, 5 * SECOND);
     key(&mut app, 'x');
-    assert!(header(&mut app).contains("step 1 of 6"));
+    assert!(header(&mut app).contains("step 2 of 7"));
     key(&mut app, 'o');
     assert!(!app.animating(), "the presenter is choosing where to go");
     frames(&mut app, 5 * SECOND);
     press(&mut app, KeyCode::Esc);
-    assert!(header(&mut app).contains("step 1 of 6"));
+    assert!(header(&mut app).contains("step 2 of 7"));
     assert!(app.animating());
 }
 
@@ -401,17 +401,17 @@ fn colors(buffer: &Buffer) -> Vec<Color> {
 fn each_theme_paints_its_own_colors_and_mono_and_no_color_paint_none() {
     let mut seen = Vec::new();
     for name in [ThemeName::Dark, ThemeName::Light, ThemeName::HighContrast] {
-        let mut app = presenting_at("rebuild", 1, None, false, Theme::new(name));
+        let mut app = presenting_at("rebuild", 2, None, false, Theme::new(name));
         let found = colors(&buffer(&mut app, (120, 40)));
         assert!(!found.is_empty(), "{name:?} paints some color");
         assert!(!seen.contains(&found), "{name:?} differs from the others");
         seen.push(found);
     }
-    let mut app = presenting_at("rebuild", 1, None, false, Theme::new(ThemeName::Mono));
+    let mut app = presenting_at("rebuild", 2, None, false, Theme::new(ThemeName::Mono));
     assert_eq!(colors(&buffer(&mut app, (120, 40))), Vec::<Color>::new());
     // NO_COLOR wins over any theme asked for.
     let theme = Theme::resolve_with(Some(ThemeName::HighContrast), Some(OsStr::new("1")));
-    let mut app = presenting_at("rebuild", 1, None, false, theme);
+    let mut app = presenting_at("rebuild", 2, None, false, theme);
     assert_eq!(colors(&buffer(&mut app, (120, 40))), Vec::<Color>::new());
     // An empty NO_COLOR is no request (no-color.org).
     assert_eq!(

@@ -50,7 +50,7 @@ fn screens(theme: ThemeName) -> Vec<(&'static str, App)> {
         ("tour prediction", tour_at(&predict.0, predict.1)),
         ("tour prediction answered", answered),
         ("tour challenge", tour_at(&challenge.0, challenge.1)),
-        ("tour damaged catalog", tour_at("rebuild", 1)),
+        ("tour damaged catalog", tour_at("rebuild", 2)),
         (
             "quiz",
             app(quiz::first_screen(&content, Some("motivation"), Some(1)).unwrap()),

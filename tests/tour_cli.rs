@@ -27,7 +27,7 @@ fn the_plain_tour_prints_every_lesson_with_the_model_after_each_step() {
         assert!(text.contains(&format!("Lesson {n} of 15: ")), "lesson {n}");
     }
     let steps = text.matches("\nState after step ").count();
-    assert_eq!(steps, 93, "one state dump per step");
+    assert_eq!(steps, 97, "one state dump per step");
     assert!(text.contains("Predict, before the commands run:"));
     assert!(text.contains("  Answer: "));
     assert!(text.contains("Challenge:\n"));
@@ -97,7 +97,7 @@ fn a_step_out_of_range_is_a_usage_error_with_the_range() {
             .assert()
             .code(2)
             .stderr(predicate::str::contains(
-                "lesson \"rebuild\" has 6 steps (1 to 6)",
+                "lesson \"rebuild\" has 7 steps (1 to 7)",
             ));
     }
 }
@@ -136,7 +136,7 @@ fn progress_shows_a_fresh_start_then_what_was_saved() {
         .stdout(predicate::str::contains("Quizzes: none taken yet"));
     std::fs::write(
         data.path().join("progress.toml"),
-        "challenges = [\"rebuild/6\"]\n\n[tour]\nlesson = \"rebuild\"\nstep = 2\ncompleted = [\"why-cqrs\"]\n\n[quizzes.motivation]\nbest = 7\ntotal = 10\ndate = \"2026-11-26\"\nattempts = 2\n",
+        "challenges = [\"rebuild/7\"]\n\n[tour]\nlesson = \"rebuild\"\nstep = 2\ncompleted = [\"why-cqrs\"]\n\n[quizzes.motivation]\nbest = 7\ntotal = 10\ndate = \"2026-11-26\"\nattempts = 2\n",
     )
     .unwrap();
     cqrs(data.path())
@@ -144,7 +144,7 @@ fn progress_shows_a_fresh_start_then_what_was_saved() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "Tour: lesson 10 of 15, \"Rebuilding a damaged catalog\" (rebuild), step 3 of 6",
+            "Tour: lesson 10 of 15, \"Rebuilding a damaged catalog\" (rebuild), step 3 of 7",
         ))
         .stdout(predicate::str::contains(
             "Lessons completed: 1 of 15: why-cqrs",

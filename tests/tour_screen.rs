@@ -188,7 +188,7 @@ fn a_terminal_too_small_says_what_it_needs() {
 
 #[test]
 fn a_rebuild_shows_its_progress_then_the_rebuilt_catalog() {
-    let mut app = app("rebuild", 4);
+    let mut app = app("rebuild", 5);
     press(&mut app, "a");
     let during = text(&mut app, (120, 40));
     assert!(during.contains("↻ authors rebuilding"), "{during}");
@@ -205,7 +205,7 @@ fn a_rebuild_shows_its_progress_then_the_rebuilt_catalog() {
 
 #[test]
 fn tick_lets_the_catalogs_catch_up_visibly() {
-    let mut app = app("query-side", 1);
+    let mut app = app("query-side", 2);
     assert!(text(&mut app, (120, 40)).contains("⋯ authors behind"));
     press(&mut app, "t");
     let screen = text(&mut app, (120, 40));
@@ -331,7 +331,7 @@ fn the_tour_resumes_where_the_learner_left_off() {
     let mut app = App::new(screen, content, progress, None, Theme::new(ThemeName::Mono));
     let screen = text(&mut app, (80, 24));
     assert!(screen.contains("Lesson 10 of 15"), "{screen}");
-    assert!(screen.contains("step 3 of 6"), "{screen}");
+    assert!(screen.contains("step 3 of 7"), "{screen}");
 }
 
 #[test]
@@ -340,7 +340,7 @@ fn a_saved_position_beyond_the_lesson_resumes_at_its_last_step() {
     let mut progress = Progress::default();
     progress.tour.lesson = Some("rebuild".into());
     progress.tour.step = 99;
-    assert_eq!(tour::saved_position(&content, &progress), (9, 5));
+    assert_eq!(tour::saved_position(&content, &progress), (9, 6));
     progress.tour.lesson = Some("gone".into());
     assert_eq!(tour::saved_position(&content, &progress), (0, 0));
 }
@@ -361,7 +361,7 @@ fn home_shows_the_tour_with_the_learners_progress_and_opens_it() {
     );
     let screen = text(&mut app, (80, 24));
     assert!(
-        screen.contains("resume at lesson 4 of 15, step 2 of 6"),
+        screen.contains("resume at lesson 4 of 15, step 2 of 7"),
         "{screen}"
     );
     assert!(screen.contains("1 of 15 lessons completed"), "{screen}");
@@ -415,7 +415,7 @@ fn every_step_draws_at_every_size_and_focus_without_panicking() {
 
 #[test]
 fn a_challenge_after_a_prediction_shows_the_verdict_then_the_goal_and_takes_typing() {
-    let mut app = app("schema-change", 6);
+    let mut app = app("schema-change", 7);
     assert!(!text(&mut app, (120, 40)).contains("Goal:"), "held back");
     press(&mut app, "c");
     let screen = text(&mut app, (120, 40));
@@ -485,7 +485,7 @@ fn next_on_an_unsolved_challenge_warns_then_skips_and_progress_says_so() {
 
 #[test]
 fn a_rebuilt_catalog_reaches_the_goal_only_once_it_is_swapped_in() {
-    let mut app = app("rebuild", 6);
+    let mut app = app("rebuild", 7);
     press(&mut app, "run solution\n");
     let rebuilding = text(&mut app, (120, 40));
     assert!(rebuilding.contains("rebuilding"), "{rebuilding}");
@@ -496,7 +496,7 @@ fn a_rebuilt_catalog_reaches_the_goal_only_once_it_is_swapped_in() {
 
 #[test]
 fn inline_code_in_a_goal_is_drawn_in_the_code_style_without_backticks() {
-    let mut app = app_with("schema-change", 6, None, ThemeName::Dark);
+    let mut app = app_with("schema-change", 7, None, ThemeName::Dark);
     press(&mut app, "c");
     let terminal = draw(&mut app, (120, 40));
     let buf = terminal.backend().buffer();

@@ -716,7 +716,7 @@ mod tests {
     #[test]
     fn a_tick_lets_the_catalogs_catch_up_and_is_listed_as_the_learners() {
         let content = content();
-        let mut state = at(&content, "query-side", 0);
+        let mut state = at(&content, "query-side", 1);
         let shelf = |s: &TourState| s.session.library().projector("shelf").unwrap().checkpoint;
         assert_eq!(shelf(&state), 0);
         assert!(state.tick());
@@ -788,7 +788,7 @@ mod tests {
     #[test]
     fn a_rebuild_is_animated_from_the_old_catalog_to_the_rebuilt_one() {
         let content = content();
-        let mut state = at(&content, "rebuild", 3);
+        let mut state = at(&content, "rebuild", 4);
         assert!(state.animating());
         let before = state.shown_catalogs().projector("authors").unwrap();
         assert!(
