@@ -217,3 +217,54 @@ fn esc_at_the_top_of_the_sandbox_goes_home_and_coming_back_finds_the_library() {
     assert!(again.contains("Commands · 5 from last time"), "{again}");
     assert!(again.contains("log head #3"), "{again}");
 }
+
+/// Where the tables are the record, the log is the stream of published events: the header
+/// and `status` say so, and `status` adds how the office stands (a reviewer saw "log head").
+#[test]
+fn a_state_stored_office_names_the_stream_head_and_its_outbox() {
+    let mut app = app();
+    for text in [
+        "office state-stored outbox",
+        "acquire b1 \"Dune\" by \"Frank Herbert\"",
+        "status",
+    ] {
+        line(&mut app, text);
+    }
+    let screen = screen_text(&mut app, (120, 40));
+    assert!(screen.contains("now: tick 0, stream head #0"), "{screen}");
+    assert!(!screen.contains("log head"), "{screen}");
+    assert!(
+        screen.contains("answered: clock at tick 0, stream head #0"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("back office: state-stored outbox"),
+        "{screen}"
+    );
+    // The stream is empty, but the event committed with the tables waits in the outbox.
+    assert!(screen.contains("Nothing published yet."), "{screen}");
+    assert!(
+        screen.contains("⋯ outbox BookAcquired b1 \"Dune\" by Frank Herbert"),
+        "{screen}"
+    );
+}
+
+/// A dual-write office that crashed between its commit and the publish: the table has the
+/// change, the stream never will, and the book says so in the back-office panel.
+#[test]
+fn a_commit_the_stream_never_got_is_marked_on_its_book() {
+    let mut app = app();
+    for text in [
+        "office state-stored dual-write",
+        "acquire b1 \"Dune\" by \"Frank Herbert\"",
+        "catalog b1",
+        "crash office",
+        "lend b1 to ada",
+    ] {
+        line(&mut app, text);
+    }
+    let screen = screen_text(&mut app, (120, 40));
+    assert!(screen.contains("lent to ada"), "{screen}");
+    assert!(screen.contains("✗ 1 never published"), "{screen}");
+    assert!(screen.contains("Published stream · lost 1"), "{screen}");
+}

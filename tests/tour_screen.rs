@@ -140,11 +140,14 @@ fn the_help_overlay_lists_the_tour_keys_a_legend_and_scrolls_when_it_does_not_fi
     assert!(top.contains("Shift+Tab  move the focus back"), "{top}");
     assert!(top.contains("more ┛"), "a cue says there is more: {top}");
     // Page down until the end shows: the legend grows with the glyphs the panels can show.
-    for _ in 0..3 {
+    for _ in 0..4 {
         key(&mut app, KeyCode::PageDown);
     }
     let end = text(&mut app, (72, 20));
-    assert!(end.contains("⋯  a catalog behind the log"), "{end}");
+    assert!(
+        end.contains("⋯  a catalog behind; an event waiting"),
+        "{end}"
+    );
     assert!(end.contains("Press ? or Esc to close."), "{end}");
     press(&mut app, "?");
     assert!(!text(&mut app, (72, 20)).contains("Marks on the panels"));

@@ -56,12 +56,9 @@ pub fn lines(
 const LEGEND: [(&str, &str); 12] = [
     ("+", "appended, changed or filed by this step"),
     ("✓", "a catalog caught up; a command accepted"),
-    (
-        "⋯",
-        "a catalog behind the log: it has not filed everything yet",
-    ),
+    ("⋯", "a catalog behind; an event waiting in the outbox"),
     ("‖", "a catalog paused: it files nothing until resumed"),
-    ("✗", "a catalog damaged; a command rejected"),
+    ("✗", "a catalog damaged; a command rejected; a commit lost"),
     (
         "↻",
         "a catalog being rebuilt, or retrying an event it could not file",

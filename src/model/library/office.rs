@@ -50,6 +50,27 @@ impl Library {
         self.write_side.lost
     }
 
+    /// Of `book`'s commits, how many the published stream lacks: those waiting in the outbox,
+    /// and those a dual-write crash lost. Both 0 in an event-sourced office, whose log is
+    /// the record.
+    pub fn unpublished(&self, book: &str) -> (usize, u64) {
+        if !self.write_side.mode.is_state_stored() {
+            return (0, 0);
+        }
+        let waiting = self.outbox().filter(|(b, _)| b.as_str() == book).count();
+        let published = self
+            .log
+            .events()
+            .iter()
+            .filter(|e| e.book.as_str() == book)
+            .count();
+        let commits = self.office.version(book);
+        (
+            waiting,
+            commits.saturating_sub((published + waiting) as u64),
+        )
+    }
+
     /// How many times the back office crashed after a commit.
     pub fn office_crashes(&self) -> u64 {
         self.write_side.crashes

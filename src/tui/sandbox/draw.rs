@@ -190,8 +190,9 @@ fn draw_header(sandbox: &Sandbox, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         None => {
             spans.push(Span::styled(
                 format!(
-                    " · now: tick {}, log head #{}",
+                    " · now: tick {}, {} head #{}",
                     library.now(),
+                    crate::transcript::log_word(library),
                     library.head()
                 ),
                 t.dim,

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::StatefulWidget;
 
-use crate::model::{Answer, Library, Outcome};
+use crate::model::{Answer, Commit, Library, Outcome, Published};
 use crate::transcript::{delivery_lines, outcome_lines};
 use crate::tui::theme::Theme;
 
@@ -106,7 +106,11 @@ impl CommandsPanel<'_> {
             last = lines.len();
             // Brief, an accepted command is its verb and book: the log beside it shows the
             // event whole, with every detail the command gave.
-            let accepted_brief = brief && matches!(ran.outcome, Outcome::Accepted { .. });
+            let accepted_brief = brief
+                && matches!(
+                    ran.outcome,
+                    Outcome::Accepted { .. } | Outcome::Committed { .. }
+                );
             let one_line = format!("› {}  ✓ #0000", ran.input).chars().count() <= width;
             let input = if accepted_brief && !one_line {
                 verb_and_book(ran.input)
@@ -126,6 +130,12 @@ impl CommandsPanel<'_> {
                         let seqs = format!("#{seq}");
                         head.push(Span::styled(format!("  ✓ {seqs}"), t.ok));
                         texts.retain(|text| !text.starts_with("accepted: "));
+                    }
+                    // The event's details are in the log or the outbox beside it: its fate
+                    // is what the line must say.
+                    Outcome::Committed { commit, .. } => {
+                        head.push(Span::styled("  ✓ committed", t.ok));
+                        texts = vec![commit_fate(commit)];
                     }
                     Outcome::Answered(Answer::Find(_) | Answer::Show(_)) => texts.truncate(1),
                     _ => {}
@@ -166,6 +176,20 @@ impl CommandsPanel<'_> {
     }
 }
 
+/// Where a committed event went, in a few words (the transcript's `commit_lines` says it whole).
+fn commit_fate(commit: &Commit) -> String {
+    let crashed = if commit.crashed {
+        "office crashed; "
+    } else {
+        ""
+    };
+    match commit.published {
+        Published::Now { seq } => format!("{crashed}published as #{seq}"),
+        Published::Outbox { waiting } => format!("{crashed}waits in the outbox ({waiting})"),
+        Published::Lost => format!("{crashed}never published: lost"),
+    }
+}
+
 /// A command's first two words ("acquire b1"), with "…" when it said more.
 fn verb_and_book(input: &str) -> String {
     let words: Vec<&str> = input.split_whitespace().collect();
@@ -192,10 +216,12 @@ fn outcome_text(library: &Library, outcome: &Outcome) -> Vec<String> {
         // The status table is too wide for a panel: one short line per catalog instead.
         Outcome::Answered(Answer::Status(rows)) => {
             let mut lines = vec![format!(
-                "answered: clock at tick {}, log head #{}",
+                "answered: clock at tick {}, {} head #{}",
                 library.now(),
+                crate::transcript::log_word(library),
                 library.head()
             )];
+            lines.extend(crate::transcript::office_line(library));
             lines.extend(rows.iter().map(|r| {
                 format!(
                     "{} #{}/#{} {}, {} card{}",

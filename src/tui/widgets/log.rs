@@ -34,10 +34,13 @@ impl LogPanel<'_> {
             None => format!("{name} · head #{head} · tick {} now", self.library.now()),
         };
         // A wrapped event goes on under its name; the "empty" sentence needs no indent.
-        let indent = if head == 0 {
-            0
-        } else {
+        let indent = if head > 0 {
             format!("#{head}").len() + 3
+        } else if self.library.outbox_len() > 0 {
+            // Only an outbox's waiting events wrap here: under their name.
+            "⋯ outbox ".chars().count()
+        } else {
+            0
         };
         PanelText::from_rows(title, self.rows(), width, indent)
     }
@@ -47,12 +50,43 @@ impl LogPanel<'_> {
     fn rows(&self) -> Vec<(Line<'static>, bool)> {
         let t = self.theme;
         let events = self.library.log().events();
+        let mut lines = self.event_rows();
         if events.is_empty() {
-            return vec![(
-                Line::styled("Empty: the back office has recorded nothing yet.", t.dim),
-                false,
-            )];
+            let empty = if self.library.outbox_len() == 0 {
+                "Empty: the back office has recorded nothing yet."
+            } else {
+                "Nothing published yet."
+            };
+            lines.push((Line::styled(empty, t.dim), false));
         }
+        lines.extend(self.outbox_rows());
+        lines
+    }
+
+    /// What an outbox office has committed but its relay has not yet published: below the
+    /// stream, not numbered, since an event gets its number when it is published.
+    fn outbox_rows(&self) -> Vec<(Line<'static>, bool)> {
+        let t = self.theme;
+        self.library
+            .outbox()
+            .map(|(book, kind)| {
+                let details = crate::transcript::event_details(kind);
+                let mut spans = vec![
+                    Span::styled("⋯ outbox ", t.warn),
+                    Span::styled(kind.name(), t.accent),
+                    Span::styled(format!(" {}", book.as_str()), t.text),
+                ];
+                if !details.is_empty() {
+                    spans.push(Span::styled(format!(" {details}"), t.dim));
+                }
+                (Line::from(spans), false)
+            })
+            .collect()
+    }
+
+    fn event_rows(&self) -> Vec<(Line<'static>, bool)> {
+        let t = self.theme;
+        let events = self.library.log().events();
         let seq_width = format!("#{}", self.library.head()).len();
         let mut lines = Vec::with_capacity(events.len() + 1);
         let mut marked = false;

@@ -79,16 +79,25 @@ impl OfficePanel<'_> {
                 } else {
                     ("  ", t.accent)
                 };
-                let line = Line::from(vec![
+                let mut spans = vec![
                     Span::styled(mark, t.fresh),
                     Span::styled(format!("{:<id_width$} ", book.id.as_str()), id_style),
-                    // The version `expecting` compares with: the number of the book's events.
+                    // The version `expecting` compares with: the number of the book's commits.
                     Span::styled(format!("v{:<version_width$} ", book.version), t.dim),
                     Span::styled(format!("{state:<state_width$} "), state_style),
                     Span::styled(book.title.to_string(), t.text),
                     Span::styled(format!(" · {}", book.author), t.dim),
-                ]);
-                (line, new)
+                ];
+                // A commit the stream lacks is what the catalogs cannot know: said on the
+                // book, so the table and the stream can be seen to disagree.
+                let (waiting, lost) = self.library.unpublished(book.id.as_str());
+                if waiting > 0 {
+                    spans.push(Span::styled(format!(" · ⋯ {waiting} in outbox"), t.warn));
+                }
+                if lost > 0 {
+                    spans.push(Span::styled(format!(" · ✗ {lost} never published"), t.bad));
+                }
+                (Line::from(spans), new || waiting > 0 || lost > 0)
             })
             .collect()
     }
