@@ -7,8 +7,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph};
 
-use super::keys::Action;
-use super::screen::{Ctx, Hint, Screen, Transition};
+use super::menu::{self, Pick};
+use super::screen::{Command, Ctx, Screen, Transition};
 use super::widgets::panel::panel;
 use super::widgets::text::wrap_all;
 
@@ -116,43 +116,18 @@ impl Screen for Home {
 
     fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Transition {
         let actions = ctx.keys.actions(&key);
-        let n = self.entries.len().max(1);
-        let i = self.state.selected().unwrap_or(0);
-        if actions.contains(&Action::Down) {
-            self.state.select(Some((i + 1) % n));
-        } else if actions.contains(&Action::Up) {
-            self.state.select(Some((i + n - 1) % n));
-        } else if (actions.contains(&Action::Select) || actions.contains(&Action::Next))
-            && let Some(entry) = self.entries.get(i)
-            && let Some(screen) = (entry.open)(ctx)
-        {
-            return Transition::Push(screen);
-        } else if actions.contains(&Action::Back) {
-            return Transition::Quit;
+        match menu::pick(&mut self.state, self.entries.len(), &actions) {
+            Pick::Open(i) => match self.entries.get(i).and_then(|e| (e.open)(ctx)) {
+                Some(screen) => Transition::Push(screen),
+                None => Transition::Stay,
+            },
+            Pick::Leave => Transition::Quit,
+            Pick::Stay => Transition::Stay,
         }
-        Transition::Stay
     }
 
-    fn footer(&self, ctx: &Ctx) -> Vec<Hint> {
-        vec![
-            (ctx.keys.label(Action::Down), "down"),
-            (ctx.keys.label(Action::Up), "up"),
-            (ctx.keys.label(Action::Select), "open"),
-        ]
-    }
-
-    fn help(&self, ctx: &Ctx) -> Vec<(String, String)> {
-        let k = |a| ctx.keys.label(a);
-        vec![
-            (
-                format!("{} {}", k(Action::Up), k(Action::Down)),
-                "choose where to go".into(),
-            ),
-            (
-                format!("{} {}", k(Action::Select), k(Action::Next)),
-                "open it".into(),
-            ),
-        ]
+    fn commands(&self, ctx: &Ctx) -> Vec<Command> {
+        menu::commands(ctx.keys, "open", "quit")
     }
 
     fn is_home(&self) -> bool {

@@ -7,6 +7,7 @@ pub mod home;
 pub mod input;
 pub mod keys;
 pub mod line_input;
+pub(crate) mod menu;
 pub mod quiz;
 pub mod sandbox;
 pub mod screen;

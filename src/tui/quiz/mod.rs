@@ -22,7 +22,7 @@ use crate::rng::Rng;
 
 use super::home::Entry;
 use super::keys::Action;
-use super::screen::{Ctx, Hint, Screen, Transition};
+use super::screen::{Command, Ctx, Screen, Transition};
 use super::widgets::panel::panel;
 use draft::Draft;
 use view::Summary;
@@ -146,6 +146,36 @@ impl QuizScreen {
         };
         screen.ask(0, None);
         screen
+    }
+
+    /// The keys while a question waits for its answer: by its kind, with the letters of its
+    /// real number of choices.
+    fn asking_commands(&self, ctx: &Ctx) -> Vec<Command> {
+        let k = ctx.keys;
+        let question = self.question();
+        let letters = letters(question.map_or(0, |q| q.choices.len()));
+        let bound = |a, hint, doc| Command::bound(k, a, hint, doc);
+        let submit = bound(Action::Select, Some("submit"), "submit the answer");
+        match question.map(|q| q.kind) {
+            Some(Kind::Multiple) => vec![
+                bound(Action::Toggle, Some("tick"), "tick or untick the choice"),
+                Command::fixed(
+                    letters,
+                    Some("tick by letter"),
+                    "tick a choice by its letter",
+                ),
+                submit,
+            ],
+            Some(Kind::Order) => vec![
+                bound(Action::MoveUp, Some("move up"), "move the item up"),
+                bound(Action::MoveDown, Some("move down"), "move the item down"),
+                submit,
+            ],
+            _ => vec![
+                Command::fixed(letters, Some("pick"), "pick a choice by its letter"),
+                submit,
+            ],
+        }
     }
 
     fn question(&self) -> Option<&Question> {
@@ -445,80 +475,67 @@ impl Screen for QuizScreen {
         Transition::Stay
     }
 
-    fn footer(&self, ctx: &Ctx) -> Vec<Hint> {
+    fn commands(&self, ctx: &Ctx) -> Vec<Command> {
         let k = ctx.keys;
-        let mut hints: Vec<Hint> = Vec::new();
-        match &self.phase {
-            Phase::Asking(_) => match self.question().map(|q| q.kind) {
-                Some(Kind::Multiple) => {
-                    hints.push((k.label(Action::Toggle), "tick"));
-                    hints.push(("a b c", "tick by letter"));
-                    hints.push((k.label(Action::Select), "submit"));
-                }
-                // The longest footer: letters select too, as help says.
-                Some(Kind::Order) => {
-                    hints.push((k.label(Action::MoveUp), "move up"));
-                    hints.push((k.label(Action::MoveDown), "move down"));
-                    hints.push((k.label(Action::Select), "submit"));
-                }
-                _ => {
-                    hints.push(("a b c", "pick"));
-                    hints.push((k.label(Action::Select), "submit"));
-                }
-            },
+        let bound = |a, hint, doc| Command::bound(k, a, hint, doc);
+        let mut list = match &self.phase {
+            Phase::Asking(_) => self.asking_commands(ctx),
             Phase::Answered => {
                 let last = self.at + 1 >= self.attempt.len();
-                hints.push((
-                    k.label(Action::Select),
-                    if last {
-                        "see the score"
-                    } else {
-                        "next question"
-                    },
-                ));
+                let next = if last {
+                    "see the score"
+                } else {
+                    "next question"
+                };
+                let mut list = vec![bound(Action::Select, Some(next), next)];
                 if self.review_lesson(ctx.content).is_some() {
-                    hints.push((k.label(Action::Review), "review the lesson"));
+                    let doc = "open the lesson this question is about";
+                    list.push(bound(Action::Review, Some("review the lesson"), doc));
                 }
+                list
             }
             Phase::Done(summary) => {
-                hints.push((
-                    k.label(Action::Restart),
-                    if summary.missed.is_empty() {
-                        "take it again"
-                    } else {
-                        "retry the ones I missed"
-                    },
-                ));
-                hints.push((k.label(Action::Select), "done"));
+                let again = if summary.missed.is_empty() {
+                    "take it again"
+                } else {
+                    "retry the ones I missed"
+                };
+                vec![
+                    bound(Action::Restart, Some(again), again),
+                    bound(Action::Select, Some("done"), "leave the quiz"),
+                ]
             }
-        }
+        };
+        let mut scroll = Command::scroll(k, None);
+        scroll.doc = "move between choices; scroll".into();
+        list.push(scroll);
         if !matches!(self.phase, Phase::Done(_)) {
-            hints.push((k.label(Action::Back), "leave"));
+            let doc = "leave the quiz (mid-quiz: press twice)";
+            list.push(bound(Action::Back, Some("leave"), doc));
         }
-        hints
+        list
     }
+}
 
-    fn help(&self, ctx: &Ctx) -> Vec<(String, String)> {
-        let label = |a: Action| ctx.keys.label(a).to_string();
-        // Short lines: the overlay must fit a small terminal.
-        let rows: [(String, &str); 10] = [
-            ("a b c …".into(), "pick a choice, or tick it"),
-            (
-                format!("{} {}", label(Action::Up), label(Action::Down)),
-                "move between choices; scroll",
-            ),
-            (label(Action::Toggle), "tick or untick (several right)"),
-            (label(Action::MoveUp), "order: move the item up"),
-            (label(Action::MoveDown), "order: move the item down"),
-            (label(Action::Select), "submit; then the next question"),
-            (label(Action::Review), "after an answer: its lesson"),
-            (
-                format!("{} {}", label(Action::PageUp), label(Action::PageDown)),
-                "scroll a page",
-            ),
-            (label(Action::Restart), "at the end: retry the missed"),
-            (label(Action::Back), "leave (twice, mid-quiz)"),
-        ];
-        rows.into_iter().map(|(k, d)| (k, d.to_string())).collect()
+/// The letters of `n` choices as the footer shows them: "a b c", or "a-e" past three.
+fn letters(n: usize) -> &'static str {
+    let last = (b'a' + n.clamp(1, 26) as u8 - 1) as char;
+    match n {
+        0 | 1 => "a",
+        2 => "a b",
+        3 => "a b c",
+        _ => crate::tui::keys::intern(format!("a-{last}")),
+    }
+}
+
+#[cfg(test)]
+mod letter_tests {
+    /// The footer named "a b c" whatever the question had (issue 9): it now counts them.
+    #[test]
+    fn the_footer_letters_follow_the_number_of_choices() {
+        assert_eq!(super::letters(2), "a b");
+        assert_eq!(super::letters(3), "a b c");
+        assert_eq!(super::letters(4), "a-d");
+        assert_eq!(super::letters(5), "a-e");
     }
 }

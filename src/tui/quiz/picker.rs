@@ -9,8 +9,8 @@ use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph};
 
 use crate::attempt::time_seed;
 use crate::content::Content;
-use crate::tui::keys::Action;
-use crate::tui::screen::{Ctx, Hint, Screen, Transition};
+use crate::tui::menu::{self, Pick};
+use crate::tui::screen::{Command, Ctx, Screen, Transition};
 use crate::tui::widgets::panel::panel;
 
 use super::QuizScreen;
@@ -90,44 +90,21 @@ impl Screen for Picker {
 
     fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Transition {
         let actions = ctx.keys.actions(&key);
-        let n = self.ids.len().max(1);
-        let i = self.state.selected().unwrap_or(0);
-        if actions.contains(&Action::Down) {
-            self.state.select(Some((i + 1) % n));
-        } else if actions.contains(&Action::Up) {
-            self.state.select(Some((i + n - 1) % n));
-        } else if (actions.contains(&Action::Select) || actions.contains(&Action::Next))
-            && let Some(quiz) = self.ids.get(i).and_then(|id| ctx.content.quiz(id))
-        {
-            let seed = self.seed.or(ctx.quiz_seed).unwrap_or_else(time_seed);
-            return Transition::Push(Box::new(QuizScreen::new(quiz.clone(), seed)));
-        } else if actions.contains(&Action::Back) {
-            return Transition::Back;
+        match menu::pick(&mut self.state, self.ids.len(), &actions) {
+            Pick::Open(i) => match self.ids.get(i).and_then(|id| ctx.content.quiz(id)) {
+                Some(quiz) => {
+                    let seed = self.seed.or(ctx.quiz_seed).unwrap_or_else(time_seed);
+                    Transition::Push(Box::new(QuizScreen::new(quiz.clone(), seed)))
+                }
+                None => Transition::Stay,
+            },
+            Pick::Leave => Transition::Back,
+            Pick::Stay => Transition::Stay,
         }
-        Transition::Stay
     }
 
-    fn footer(&self, ctx: &Ctx) -> Vec<Hint> {
-        vec![
-            ("↑↓ jk", "choose"),
-            (ctx.keys.label(Action::Select), "start"),
-            (ctx.keys.label(Action::Back), "back"),
-        ]
-    }
-
-    fn help(&self, ctx: &Ctx) -> Vec<(String, String)> {
-        vec![
-            (
-                format!(
-                    "{} {}",
-                    ctx.keys.label(Action::Up),
-                    ctx.keys.label(Action::Down)
-                ),
-                "choose a quiz".into(),
-            ),
-            (ctx.keys.label(Action::Select).into(), "start it".into()),
-            (ctx.keys.label(Action::Back).into(), "back".into()),
-        ]
+    fn commands(&self, ctx: &Ctx) -> Vec<Command> {
+        menu::commands(ctx.keys, "start", "back")
     }
 
     fn min_size(&self) -> (u16, u16) {
