@@ -31,7 +31,17 @@ impl LogPanel<'_> {
         let name = crate::transcript::log_title(self.library);
         let title = match self.viewing {
             Some(at) => format!("{name} · viewing #{at} of #{head}"),
-            None => format!("{name} · head #{head} · tick {} now", self.library.now()),
+            None => {
+                let now = self.library.now();
+                let long = format!("{name} · head #{head} · tick {now} now");
+                // A narrow panel keeps the clock, in the log's own short form, rather than
+                // cutting it off the end (the outbox lesson is about the next tick).
+                if long.chars().count() + 4 > width {
+                    format!("{name} · head #{head} · t{now}")
+                } else {
+                    long
+                }
+            }
         };
         // A wrapped event goes on under its name; the "empty" sentence needs no indent.
         let indent = if head > 0 {
