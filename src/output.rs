@@ -19,7 +19,9 @@ pub fn is_closed_pipe(err: &anyhow::Error) -> bool {
 /// Runs `write` against buffered standard output, then flushes it.
 pub fn write_out(write: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>) -> anyhow::Result<()> {
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    // `run` writes a transcript of a hundred megabytes and more: 8 KB writes (the default) cost
+    // a system call each, sixteen thousand of them, where 256 KB writes cost a few hundred.
+    let mut out = io::BufWriter::with_capacity(256 * 1024, stdout.lock());
     let written = write(&mut out).and_then(|()| Ok(out.flush()?));
     match written {
         Err(e) if is_closed_pipe(&e) => Ok(()),
