@@ -12,7 +12,7 @@ pub mod report;
 mod run;
 mod stats;
 
-pub use params::{Fanout, Faults, Params};
+pub use params::{Fanout, Faults, ParamError, Params};
 pub use presets::{DEFAULT_PRESET, FAULT_PRESETS, FaultPreset, PRESETS, Preset, lookup, preset};
 pub use run::{LOANS, Simulation};
 pub use stats::{Amplification, Sample, Summary};

@@ -72,7 +72,7 @@ impl Faults {
             || self.office.is_state_stored()
     }
 
-    fn validate(&self) -> Result<(), String> {
+    fn validate(&self) -> Result<(), ParamError> {
         at_most("--duplicates", u64::from(self.duplicates), 100, " percent")?;
         at_most(
             "--crash-every",
@@ -120,44 +120,104 @@ pub const MAX_READS: u64 = 200_000_000;
 pub const MAX_BOOKS: u32 = 1_000_000;
 pub const MAX_PATRONS: u32 = 1_000_000;
 
-fn at_most(what: &str, value: u64, max: u64, unit: &str) -> Result<(), String> {
+/// A simulation's parameter out of bounds, or values that cannot go together: said for the
+/// person who typed them, with the flag and the bound.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParamError {
+    TooLarge {
+        what: &'static str,
+        value: u64,
+        max: u64,
+        unit: &'static str,
+    },
+    /// A value that must be at least 1 is 0, or a setting that cannot hold: the reason.
+    Impossible(&'static str),
+    MoreHotThanBooks {
+        hot: u32,
+        books: u32,
+    },
+    MoreFollowedThanAuthors {
+        follows: u32,
+        authors: u32,
+    },
+    UnknownPreset {
+        name: String,
+        hint: String,
+        names: String,
+    },
+}
+
+impl std::fmt::Display for ParamError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ParamError::TooLarge {
+                what,
+                value,
+                max,
+                unit,
+            } => write!(f, "{what} {value} is too large (at most {max}{unit})"),
+            ParamError::Impossible(why) => f.write_str(why),
+            ParamError::MoreHotThanBooks { hot, books } => {
+                write!(f, "{hot} popular books, but only {books} books")
+            }
+            ParamError::MoreFollowedThanAuthors { follows, authors } => write!(
+                f,
+                "each patron follows {follows} authors, but there are only {authors}"
+            ),
+            ParamError::UnknownPreset { name, hint, names } => {
+                write!(
+                    f,
+                    "unknown preset \"{name}\"{hint}; the presets are {names}"
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for ParamError {}
+
+fn at_most(what: &'static str, value: u64, max: u64, unit: &'static str) -> Result<(), ParamError> {
     if value > max {
-        Err(format!("{what} {value} is too large (at most {max}{unit})"))
+        Err(ParamError::TooLarge {
+            what,
+            value,
+            max,
+            unit,
+        })
     } else {
         Ok(())
     }
 }
 
-fn percent(what: &str, value: u32) -> Result<(), String> {
+fn percent(what: &'static str, value: u32) -> Result<(), ParamError> {
     at_most(what, u64::from(value), 100, " percent")
 }
 
-pub(crate) fn check_rates(writes_per_sec: u64, reads_per_sec: u64) -> Result<(), String> {
+pub(crate) fn check_rates(writes_per_sec: u64, reads_per_sec: u64) -> Result<(), ParamError> {
     at_most("--writes", writes_per_sec, MAX_WRITES_PER_SEC, " a second")?;
     at_most("--reads", reads_per_sec, MAX_READS_PER_SEC, " a second")
 }
 
-pub(crate) fn check_capacity(capacity: u64) -> Result<(), String> {
+pub(crate) fn check_capacity(capacity: u64) -> Result<(), ParamError> {
     if capacity == 0 {
-        return Err(
+        return Err(ParamError::Impossible(
             "--capacity must be at least 1 event a second (a catalog that files nothing only grows \
-             its lag)"
-                .into(),
-        );
+             its lag)",
+        ));
     }
     at_most("--capacity", capacity, MAX_CAPACITY, " events a second")
 }
 
-pub(crate) fn check_delay(delay_ms: u64, spread_ms: u64) -> Result<(), String> {
+pub(crate) fn check_delay(delay_ms: u64, spread_ms: u64) -> Result<(), ParamError> {
     at_most("--delay", delay_ms, MAX_DELAY_MS, " ms")?;
     at_most("--spread", spread_ms, MAX_DELAY_MS, " ms")
 }
 
 impl Params {
     /// Checks every value; the message names the flag and the bound, for the person who typed it.
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), ParamError> {
         if self.seconds == 0 {
-            return Err("--seconds must be at least 1".into());
+            return Err(ParamError::Impossible("--seconds must be at least 1"));
         }
         at_most("--seconds", self.seconds, MAX_SECONDS, " seconds")?;
         check_rates(self.writes_per_sec, self.reads_per_sec)?;
@@ -177,19 +237,19 @@ impl Params {
         )?;
         at_most("books", u64::from(self.books), u64::from(MAX_BOOKS), "")?;
         if self.hot_books > self.books {
-            return Err(format!(
-                "{} popular books, but only {} books",
-                self.hot_books, self.books
-            ));
+            return Err(ParamError::MoreHotThanBooks {
+                hot: self.hot_books,
+                books: self.books,
+            });
         }
         percent("the popular books' share", self.hot_share)?;
         percent("the lent target", self.lent_target)?;
         percent("the share of arrivals", self.arrivals)?;
         self.faults.validate()?;
         match &self.fanout {
-            None if self.books == 0 => {
-                Err("a library with no books has nothing to read or lend".into())
-            }
+            None if self.books == 0 => Err(ParamError::Impossible(
+                "a library with no books has nothing to read or lend",
+            )),
             None => Ok(()),
             Some(f) => f.validate(),
         }
@@ -197,9 +257,11 @@ impl Params {
 }
 
 impl Fanout {
-    fn validate(&self) -> Result<(), String> {
+    fn validate(&self) -> Result<(), ParamError> {
         if self.patrons == 0 || self.authors == 0 {
-            return Err("notice boards need at least one patron and one author".into());
+            return Err(ParamError::Impossible(
+                "notice boards need at least one patron and one author",
+            ));
         }
         at_most(
             "patrons",
@@ -214,18 +276,22 @@ impl Fanout {
             "",
         )?;
         if self.follows > self.authors {
-            return Err(format!(
-                "each patron follows {} authors, but there are only {}",
-                self.follows, self.authors
-            ));
+            return Err(ParamError::MoreFollowedThanAuthors {
+                follows: self.follows,
+                authors: self.authors,
+            });
         }
         let pinned = u64::from(self.patrons) * (u64::from(self.follows) + 1);
         at_most("patrons × authors followed:", pinned, 20_000_000, "")?;
         if self.popular_every_ms == 0 {
-            return Err("the popular author needs at least 1 ms between books".into());
+            return Err(ParamError::Impossible(
+                "the popular author needs at least 1 ms between books",
+            ));
         }
         if self.board_capacity == 0 {
-            return Err("the notice-board clerk must pin at least 1 card a second".into());
+            return Err(ParamError::Impossible(
+                "the notice-board clerk must pin at least 1 card a second",
+            ));
         }
         at_most(
             "the notice boards' capacity",

@@ -3,6 +3,7 @@
 
 use super::params::{Fanout, Faults, Params};
 use crate::model::OfficeMode;
+use crate::sim::ParamError;
 use crate::words::did_you_mean;
 
 /// A named starting point for `simulate`.
@@ -200,14 +201,14 @@ pub fn preset(name: &str) -> Option<&'static Preset> {
 }
 
 /// The preset named, or a message listing them with the nearest one.
-pub fn lookup(name: &str) -> Result<&'static Preset, String> {
+pub fn lookup(name: &str) -> Result<&'static Preset, ParamError> {
     preset(name).ok_or_else(|| {
         let names: Vec<&str> = PRESETS.iter().map(|p| p.name).collect();
-        let hint = did_you_mean(name, names.iter().copied());
-        format!(
-            "unknown preset \"{name}\"{hint}; the presets are {}",
-            names.join(", ")
-        )
+        ParamError::UnknownPreset {
+            name: name.to_string(),
+            hint: did_you_mean(name, names.iter().copied()),
+            names: names.join(", "),
+        }
     })
 }
 
@@ -249,9 +250,14 @@ mod tests {
 
     #[test]
     fn a_misspelt_preset_gets_a_suggestion() {
-        let message = lookup("ecomerce").unwrap_err();
+        let message = lookup("ecomerce").unwrap_err().to_string();
         assert!(message.contains("did you mean \"ecommerce\"?"), "{message}");
         assert_eq!(lookup("Twitter").unwrap().name, "twitter");
-        assert!(!lookup("xyzzy").unwrap_err().contains("did you mean"));
+        assert!(
+            !lookup("xyzzy")
+                .unwrap_err()
+                .to_string()
+                .contains("did you mean")
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! `simulate` headless: a run printed second by second, as a table or as JSON lines, then its
 //! summary. Plain text with no escape codes, so it works in pipes, scripts and tests.
 
+use crate::sim::ParamError;
 use std::io::{self, BufWriter, Write};
 
 use anyhow::Result;
@@ -13,7 +14,7 @@ use crate::cli::{Checkpoint, SimulateArgs};
 use crate::model::OfficeMode;
 
 /// The preset named, with the options given on the command line in place of its values.
-pub fn params_from(args: &SimulateArgs) -> Result<Params, String> {
+pub fn params_from(args: &SimulateArgs) -> Result<Params, ParamError> {
     let mut params = lookup(&args.preset)?.params();
     let overrides = [
         (args.writes, &mut params.writes_per_sec),

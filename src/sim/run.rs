@@ -8,6 +8,7 @@ use super::stats::{Amplification, LagHistogram, Sample, Summary, share};
 use crate::model::language::Command;
 use crate::model::{BookId, Capacity, Field, Library, Outcome, OutcomeKind, Status, Text};
 use crate::rng::Rng;
+use crate::sim::ParamError;
 
 /// Subjects of generated books: a few, so each drawer of `subjects` holds many cards.
 const SUBJECTS: [&str; 8] = [
@@ -155,7 +156,7 @@ fn empty_library(params: &Params) -> Library {
 impl Simulation {
     /// Sets up the library (the books cataloged and every catalog caught up), then gives the
     /// catalogs their delay and capacity. Fails only on invalid parameters.
-    pub fn new(params: Params) -> Result<Self, String> {
+    pub fn new(params: Params) -> Result<Self, ParamError> {
         params.validate()?;
         let mut library = empty_library(&params);
         let mut sim = Simulation {
@@ -235,7 +236,7 @@ impl Simulation {
     }
 
     /// A simulation run to its end.
-    pub fn run(params: Params) -> Result<Self, String> {
+    pub fn run(params: Params) -> Result<Self, ParamError> {
         let mut sim = Simulation::new(params)?;
         sim.run_to_end();
         Ok(sim)
@@ -286,7 +287,7 @@ impl Simulation {
     }
 
     /// Changes the traffic from the next millisecond on.
-    pub fn set_rates(&mut self, writes_per_sec: u64, reads_per_sec: u64) -> Result<(), String> {
+    pub fn set_rates(&mut self, writes_per_sec: u64, reads_per_sec: u64) -> Result<(), ParamError> {
         params::check_rates(writes_per_sec, reads_per_sec)?;
         self.params.writes_per_sec = writes_per_sec;
         self.params.reads_per_sec = reads_per_sec;
@@ -294,7 +295,7 @@ impl Simulation {
     }
 
     /// Changes every catalog's capacity (events a second) from now on.
-    pub fn set_capacity(&mut self, events_per_sec: u64) -> Result<(), String> {
+    pub fn set_capacity(&mut self, events_per_sec: u64) -> Result<(), ParamError> {
         params::check_capacity(events_per_sec)?;
         self.apply_capacity(events_per_sec);
         self.note_filed();
@@ -303,7 +304,7 @@ impl Simulation {
 
     /// Changes the delivery delay: events appended already are due on the new delay too, as
     /// the model's `lag` command does.
-    pub fn set_delay(&mut self, delay_ms: u64, spread_ms: u64) -> Result<(), String> {
+    pub fn set_delay(&mut self, delay_ms: u64, spread_ms: u64) -> Result<(), ParamError> {
         params::check_delay(delay_ms, spread_ms)?;
         self.apply_delay(delay_ms, spread_ms);
         self.note_filed();

@@ -325,7 +325,7 @@ fn invalid_parameters_are_refused_naming_the_flag() {
         ),
     ];
     for (params, named) in cases {
-        let message = Simulation::new(params).unwrap_err();
+        let message = Simulation::new(params).unwrap_err().to_string();
         assert!(message.contains(named), "{message}");
     }
 }
@@ -562,12 +562,16 @@ fn an_outbox_office_that_crashes_loses_nothing_and_an_event_sourced_one_neither(
 
 #[test]
 fn faults_out_of_bounds_are_refused_naming_the_flag() {
-    let message = Simulation::new(faulty(101, 0, false)).unwrap_err();
+    let message = Simulation::new(faulty(101, 0, false))
+        .unwrap_err()
+        .to_string();
     assert!(message.contains("--duplicates"), "{message}");
-    let message = Simulation::new(faulty(0, 10_000_000, false)).unwrap_err();
+    let message = Simulation::new(faulty(0, 10_000_000, false))
+        .unwrap_err()
+        .to_string();
     assert!(message.contains("--crash-every"), "{message}");
     let mut params = faulty(0, 0, false);
     params.faults.poison = 200;
-    let message = Simulation::new(params).unwrap_err();
+    let message = Simulation::new(params).unwrap_err().to_string();
     assert!(message.contains("--poison"), "{message}");
 }

@@ -3,6 +3,7 @@
 //! parameters on sliders that take effect live. It only wakes on a timer while running;
 //! paused or finished, it costs nothing.
 
+use crate::sim::ParamError;
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -145,7 +146,7 @@ pub struct Simulate {
 
 impl Simulate {
     /// A simulation of `params`, running from the start.
-    pub fn new(params: Params) -> Result<Simulate, String> {
+    pub fn new(params: Params) -> Result<Simulate, ParamError> {
         let preset = PRESETS
             .iter()
             .position(|p| p.name == params.preset)
@@ -169,7 +170,7 @@ impl Simulate {
                 self.running = true;
                 self.message = None;
             }
-            Err(e) => self.message = Some(e),
+            Err(e) => self.message = Some(e.to_string()),
         }
     }
 
@@ -243,7 +244,7 @@ impl Simulate {
                 if up { "top" } else { "bottom" }
             ),
             Ok(()) => format!("{} now {}, from this moment on", knob.label(), grouped(v)),
-            Err(e) => e,
+            Err(e) => e.to_string(),
         });
     }
 
