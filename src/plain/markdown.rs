@@ -9,7 +9,6 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
-use crate::UsageError;
 use crate::content::lesson::run_lines;
 use crate::content::markup::{self, Mark};
 use crate::content::{Challenge, Content, Lesson, Predict, Ran, Step, locate};
@@ -77,7 +76,7 @@ pub fn print(
 pub fn pages(content: &Content, handout: Handout) -> Result<Pages> {
     let total = content.lessons.len();
     let lessons: Vec<(usize, &Lesson)> = match handout.lesson {
-        Some(id) => vec![locate::lesson(content, id).map_err(UsageError)?],
+        Some(id) => vec![locate::lesson(content, id)?],
         None => content.lessons.iter().enumerate().collect(),
     };
     let mut pages = Pages {

@@ -7,7 +7,6 @@ use std::io::{self, Write};
 
 use anyhow::Result;
 
-use crate::UsageError;
 use crate::content::lesson::run_lines;
 use crate::content::markup::{self, Mark};
 use crate::content::{Content, Lesson, Panel, Ran, Step, locate};
@@ -36,7 +35,6 @@ pub fn print(content: &Content, selection: Selection) -> Result<()> {
 /// Writes the tour (or the selection) as text. An unknown lesson or a step out of range is a
 /// usage error, reported before anything is written.
 pub fn write(out: &mut impl Write, content: &Content, selection: Selection) -> Result<()> {
-    let usage = UsageError;
     let total = content.lessons.len();
     let Some(id) = selection.lesson else {
         writeln!(
@@ -50,12 +48,11 @@ pub fn write(out: &mut impl Write, content: &Content, selection: Selection) -> R
         }
         return Ok(());
     };
-    let (index, lesson) = locate::lesson(content, id).map_err(usage)?;
+    let (index, lesson) = locate::lesson(content, id)?;
     let step = selection
         .step
         .map(|n| locate::step(lesson, n))
-        .transpose()
-        .map_err(usage)?;
+        .transpose()?;
     write_lesson(out, lesson, (index, total), step, selection.full)?;
     Ok(())
 }

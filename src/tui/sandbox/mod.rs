@@ -655,7 +655,7 @@ pub fn start(content: &Content, from: Option<&str>) -> anyhow::Result<Box<dyn Sc
     let Some(id) = from else {
         return Ok(Box::new(Sandbox::new(data_dir)));
     };
-    let (index, _) = crate::content::locate::lesson(content, id).map_err(crate::UsageError)?;
+    let (index, _) = crate::content::locate::lesson(content, id)?;
     let id = &content.lessons[index].id;
     Ok(Box::new(
         Sandbox::from_lesson(content, id, data_dir).expect("located just now"),

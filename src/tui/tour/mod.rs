@@ -184,11 +184,8 @@ pub fn start(
     let usage = UsageError;
     let (lesson, step) = match lesson {
         Some(id) => {
-            let (index, l) = locate::lesson(content, id).map_err(usage)?;
-            let step = step
-                .map(|n| locate::step(l, n))
-                .transpose()
-                .map_err(usage)?;
+            let (index, l) = locate::lesson(content, id)?;
+            let step = step.map(|n| locate::step(l, n)).transpose()?;
             (index, step.unwrap_or(0))
         }
         None => saved_position(content, progress),
