@@ -140,7 +140,7 @@ impl Tmux {
             if ready(&screen) {
                 return screen;
             }
-            if start.elapsed() > Duration::from_secs(10) {
+            if start.elapsed() > Duration::from_secs(20) {
                 panic!("the screen never showed {what}; it showed:\n{screen}");
             }
             sleep(Duration::from_millis(50));
