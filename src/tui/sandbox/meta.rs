@@ -79,26 +79,16 @@ impl std::fmt::Display for MetaError {
             MetaError::CannotSave { path, cause } => {
                 write!(f, "could not save {}: {cause}", path.display())
             }
-            MetaError::SymbolicLink(path) => write!(
-                f,
-                "not saved: {} is a symbolic link; save to the file it points at, or another name",
-                path.display()
-            ),
-            MetaError::NotRegular(path) => write!(
-                f,
-                "not saved: {} is not a regular file (a folder, a device or a pipe)",
-                path.display()
-            ),
-            MetaError::NotASession(path) => write!(
-                f,
-                "not saved: {0} exists and is not a session the sandbox saved; `save! {0}` replaces it",
-                path.display()
-            ),
-            MetaError::WouldEmpty(path) => write!(
-                f,
-                "not saved: the session is empty and {0} is not; did you mean `load {0}`? (`save! {0}` empties it)",
-                path.display()
-            ),
+            MetaError::SymbolicLink(path)
+            | MetaError::NotRegular(path)
+            | MetaError::NotASession(path)
+            | MetaError::WouldEmpty(path) => {
+                write!(
+                    f,
+                    "not saved: {}",
+                    self.refusal(&path.display().to_string())
+                )
+            }
             MetaError::CannotRead(message) => f.write_str(message),
             MetaError::BadScript { path, first, more } => {
                 write!(f, "{}:{first}", path.display())?;
@@ -107,6 +97,27 @@ impl std::fmt::Display for MetaError {
                 }
                 f.write_str("; nothing was loaded")
             }
+        }
+    }
+}
+
+impl MetaError {
+    /// Why a save was refused, naming the file `name`; empty for the other errors.
+    fn refusal(&self, name: &str) -> String {
+        match self {
+            MetaError::SymbolicLink(_) => {
+                format!("{name} is a symbolic link; save to the file it points at, or another name")
+            }
+            MetaError::NotRegular(_) => {
+                format!("{name} is not a regular file (a folder, a device or a pipe)")
+            }
+            MetaError::NotASession(_) => format!(
+                "{name} exists and is not a session the sandbox saved; `save! {name}` replaces it"
+            ),
+            MetaError::WouldEmpty(_) => format!(
+                "the session is empty and {name} is not; did you mean `load {name}`? (`save! {name}` empties it)"
+            ),
+            _ => String::new(),
         }
     }
 }
