@@ -135,7 +135,7 @@ impl Config {
                         written.push((span.start, slot.0, key));
                     }
                     Ok(_) => {}
-                    Err(message) => problems.push((span.start, message)),
+                    Err(refused) => problems.push((span.start, refused.to_string())),
                 }
             }
             if list.get_ref().is_empty() {
@@ -450,9 +450,55 @@ const NAMED: &[(&str, KeyCode)] = &[
 
 const EXPECTED_KEY: &str = "expected a key like \"Right\", \"PageDown\", \"Enter\", \"Esc\", \"Tab\", \"Space\", \"F5\", \"x\" or \"Ctrl+n\"";
 
+/// Why a key name in the config is not a key: the word written, and what was expected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyNameError {
+    UnknownModifier {
+        prefix: String,
+        word: String,
+    },
+    Empty,
+    /// `Shift+c` for a character: the character Shift types is written instead.
+    ShiftedChar {
+        word: String,
+        c: char,
+    },
+    /// Neither a named key nor F1 to F24; `hint` is the nearest name, or empty.
+    UnknownKey {
+        rest: String,
+        hint: String,
+    },
+    Interrupt,
+}
+
+impl std::fmt::Display for KeyNameError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            KeyNameError::UnknownModifier { prefix, word } => write!(
+                f,
+                "unknown modifier {prefix:?} in {word:?}: expected Ctrl, Alt or Shift"
+            ),
+            KeyNameError::Empty => write!(f, "empty key name: {EXPECTED_KEY}"),
+            KeyNameError::ShiftedChar { word, c } => write!(
+                f,
+                "{word:?}: write the character Shift types instead (\"{}\", not \"Shift+{c}\")",
+                c.to_uppercase()
+            ),
+            KeyNameError::UnknownKey { rest, hint } => {
+                write!(f, "unknown key {rest:?}{hint}: {EXPECTED_KEY}")
+            }
+            KeyNameError::Interrupt => {
+                f.write_str("Ctrl+c always quits and cannot be bound to an action")
+            }
+        }
+    }
+}
+
+impl std::error::Error for KeyNameError {}
+
 /// A key name from the config: `Right`, `F5`, `x`, `Ctrl+n`, `Shift+Tab`... Names of keys
 /// are case-insensitive; single characters are not (`N` is Shift+n).
-pub fn parse_key(word: &str) -> Result<KeyEvent, String> {
+pub fn parse_key(word: &str) -> Result<KeyEvent, KeyNameError> {
     let mut modifiers = KeyModifiers::NONE;
     let mut rest = word;
     // "+" alone, or after a modifier ("Ctrl++"), is the plus key itself.
@@ -464,22 +510,23 @@ pub fn parse_key(word: &str) -> Result<KeyEvent, String> {
             "alt" => KeyModifiers::ALT,
             "shift" => KeyModifiers::SHIFT,
             _ => {
-                return Err(format!(
-                    "unknown modifier {prefix:?} in {word:?}: expected Ctrl, Alt or Shift"
-                ));
+                return Err(KeyNameError::UnknownModifier {
+                    prefix: prefix.to_string(),
+                    word: word.to_string(),
+                });
             }
         };
         rest = after;
     }
     let mut chars = rest.chars();
     let code = match (chars.next(), chars.next()) {
-        (None, _) => return Err(format!("empty key name: {EXPECTED_KEY}")),
+        (None, _) => return Err(KeyNameError::Empty),
         (Some(c), None) => {
             if modifiers.contains(KeyModifiers::SHIFT) {
-                return Err(format!(
-                    "{word:?}: write the character Shift types instead (\"{}\", not \"Shift+{c}\")",
-                    c.to_uppercase()
-                ));
+                return Err(KeyNameError::ShiftedChar {
+                    word: word.to_string(),
+                    c,
+                });
             }
             // Terminals report Ctrl with the lower-case letter.
             if modifiers.contains(KeyModifiers::CONTROL) {
@@ -505,17 +552,17 @@ pub fn parse_key(word: &str) -> Result<KeyEvent, String> {
                 (None, None) => {
                     let mut names: Vec<&str> = NAMED.iter().map(|(name, _)| *name).collect();
                     names.extend(["F1", "F5", "F12"]);
-                    return Err(format!(
-                        "unknown key {rest:?}{}: {EXPECTED_KEY}",
-                        did_you_mean(rest, names)
-                    ));
+                    return Err(KeyNameError::UnknownKey {
+                        rest: rest.to_string(),
+                        hint: did_you_mean(rest, names),
+                    });
                 }
             }
         }
     };
     let key = KeyEvent::new(code, modifiers);
     if is_interrupt(&key) {
-        return Err("Ctrl+c always quits and cannot be bound to an action".into());
+        return Err(KeyNameError::Interrupt);
     }
     Ok(key)
 }
@@ -697,7 +744,20 @@ mod tests {
             parse_key("pgdn").unwrap(),
             KeyEvent::new(KeyCode::PageDown, KeyModifiers::NONE)
         );
-        assert!(parse_key("Shift+n").unwrap_err().contains("\"N\""));
+        assert!(
+            parse_key("Shift+n")
+                .unwrap_err()
+                .to_string()
+                .contains("\"N\"")
+        );
+        assert_eq!(
+            parse_key("Shift+n"),
+            Err(KeyNameError::ShiftedChar {
+                word: "Shift+n".into(),
+                c: 'n'
+            })
+        );
+        assert_eq!(parse_key("Ctrl+c"), Err(KeyNameError::Interrupt));
         assert!(parse_key("Hyper+x").is_err());
         assert!(parse_key("F25").is_err());
     }

@@ -3,30 +3,26 @@
 //! sees them, autoplay driven by the app's timer (frames counted, never a clock), and colors:
 //! each theme paints differently, and NO_COLOR paints none at all.
 
+mod support;
+
 use std::ffi::OsStr;
 use std::time::Duration;
 
-use cqrs_catalog::content::Content;
 use cqrs_catalog::progress::Progress;
 use cqrs_catalog::tui::App;
 use cqrs_catalog::tui::theme::{Theme, ThemeName};
 use cqrs_catalog::tui::tour::state::REBUILD_FRAMES;
 use cqrs_catalog::tui::tour::{self, present::Presenter};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Color;
+use support::{app_with, buffer, content, frames, key, press, screen_text, snapshot};
 
 /// A projector's small grid (large fonts) and a large screen's.
 const SIZES: [(u16, u16); 2] = [(80, 24), (160, 45)];
 
 /// Timer frames in a second: the app wakes an animating screen every 50 ms.
 const SECOND: usize = 20;
-
-fn content() -> Content {
-    Content::load(None, None).unwrap().0
-}
 
 /// The tour presented from a lesson and step (from 1), autoplaying every `autoplay` seconds.
 fn presenting_at(
@@ -50,54 +46,25 @@ fn presenting_at(
         Some(presenter),
     )
     .unwrap();
-    App::new(screen, content, progress, None, theme)
+    app_with(screen, content, progress, theme)
 }
 
 fn presenting(lesson: &str, step: usize) -> App {
     presenting_at(lesson, step, None, false, Theme::new(ThemeName::Mono))
 }
 
-fn press(app: &mut App, code: KeyCode) {
-    app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn key(app: &mut App, c: char) {
-    press(app, KeyCode::Char(c));
-}
-
-fn frames(app: &mut App, n: usize) {
-    for _ in 0..n {
-        app.on_timer();
-    }
-}
-
-fn buffer(app: &mut App, (w, h): (u16, u16)) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|frame| app.draw(frame)).unwrap();
-    terminal.backend().buffer().clone()
-}
-
-fn text(app: &mut App, (w, h): (u16, u16)) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|frame| app.draw(frame)).unwrap();
-    format!("{}", terminal.backend())
-}
-
 /// The header line: lesson and step.
 fn header(app: &mut App) -> String {
-    text(app, (120, 40)).lines().next().unwrap().to_string()
-}
-
-/// Snapshots the app at both sizes, named `name@WxH`.
-fn snapshot(app: &mut App, name: &str) {
-    for size in SIZES {
-        insta::assert_snapshot!(format!("{name}@{}x{}", size.0, size.1), text(app, size));
-    }
+    screen_text(app, (120, 40))
+        .lines()
+        .next()
+        .unwrap()
+        .to_string()
 }
 
 /// The title of the panel in focus (marked ▶ on its border).
 fn focused(app: &mut App) -> String {
-    let screen = text(app, (160, 45));
+    let screen = screen_text(app, (160, 45));
     let at = screen.find("▶ ").expect("a panel has the focus");
     screen[at + "▶ ".len()..]
         .split(['·', '━'])
@@ -110,9 +77,9 @@ fn focused(app: &mut App) -> String {
 #[test]
 fn a_presented_step_shows_a_big_title_the_narration_and_one_zoomed_panel() {
     let mut app = presenting("rebuild", 2);
-    snapshot(&mut app, "present_step");
+    snapshot!(&mut app, "present_step", SIZES);
     for size in SIZES {
-        let screen = text(&mut app, size);
+        let screen = screen_text(&mut app, size);
         assert!(screen.contains("Cards made from the log"), "{screen}");
         assert!(screen.contains("Catalogs"), "{screen}");
         assert!(
@@ -122,7 +89,7 @@ fn a_presented_step_shows_a_big_title_the_narration_and_one_zoomed_panel() {
         assert!(screen.contains('▀'), "big letters at {size:?}:\n{screen}");
     }
     // At the smallest size the tour takes, the text keeps the rows the big title would take.
-    assert!(!text(&mut app, (72, 20)).contains('▀'));
+    assert!(!screen_text(&mut app, (72, 20)).contains('▀'));
 }
 
 #[test]
@@ -133,15 +100,18 @@ fn z_zooms_each_panel_of_the_model_in_turn_beside_the_narration() {
         ("office", "Back office"),
         ("commands", "Commands of this step"),
     ] {
-        key(&mut app, 'z');
-        snapshot(&mut app, &format!("present_zoom_{name}"));
-        let screen = text(&mut app, (160, 45));
+        press(&mut app, "z");
+        snapshot!(&mut app, &format!("present_zoom_{name}"), SIZES);
+        let screen = screen_text(&mut app, (160, 45));
         assert!(screen.contains(title), "{screen}");
         assert!(!screen.contains("Catalogs"), "{screen}");
         assert_eq!(focused(&mut app), title, "the zoomed panel takes the focus");
     }
-    key(&mut app, 'z');
-    assert!(text(&mut app, (160, 45)).contains("Catalogs"), "and round");
+    press(&mut app, "z");
+    assert!(
+        screen_text(&mut app, (160, 45)).contains("Catalogs"),
+        "and round"
+    );
 }
 
 #[test]
@@ -150,7 +120,7 @@ fn tab_moves_the_focus_only_among_the_panels_on_screen() {
     let mut seen = Vec::new();
     for _ in 0..3 {
         seen.push(focused(&mut app));
-        press(&mut app, KeyCode::Tab);
+        key(&mut app, KeyCode::Tab);
     }
     assert_eq!(seen, ["Catalogs", "Narration", "Catalogs"]);
 }
@@ -158,8 +128,8 @@ fn tab_moves_the_focus_only_among_the_panels_on_screen() {
 #[test]
 fn b_blanks_the_whole_screen_until_any_key_which_does_nothing_else() {
     let mut app = presenting("rebuild", 2);
-    key(&mut app, 'b');
-    snapshot(&mut app, "present_blank");
+    press(&mut app, "b");
+    snapshot!(&mut app, "present_blank", SIZES);
     for size in SIZES {
         let blank = buffer(&mut app, size);
         assert!(
@@ -168,8 +138,8 @@ fn b_blanks_the_whole_screen_until_any_key_which_does_nothing_else() {
         );
     }
     // The key that brings the screen back is spent on that: z does not zoom here.
-    key(&mut app, 'z');
-    let back = text(&mut app, (160, 45));
+    press(&mut app, "z");
+    let back = screen_text(&mut app, (160, 45));
     assert!(
         back.contains("Catalogs") && back.contains("Narration"),
         "{back}"
@@ -180,12 +150,12 @@ fn b_blanks_the_whole_screen_until_any_key_which_does_nothing_else() {
 #[test]
 fn a_question_is_answered_by_its_letters_so_b_picks_a_choice_and_is_not_offered_as_blank() {
     let mut app = presenting("rebuild", 3);
-    snapshot(&mut app, "present_predict");
-    let asking = text(&mut app, (80, 24));
+    snapshot!(&mut app, "present_predict", SIZES);
+    let asking = screen_text(&mut app, (80, 24));
     assert!(asking.contains("Predict, then see"), "{asking}");
     assert!(!asking.contains("b blank"), "{asking}");
-    key(&mut app, 'b');
-    let answered = text(&mut app, (160, 45));
+    press(&mut app, "b");
+    let answered = screen_text(&mut app, (160, 45));
     assert!(answered.contains("✓ Right: b)"), "{answered}");
     assert!(answered.contains("b blank"), "{answered}");
 }
@@ -193,8 +163,8 @@ fn a_question_is_answered_by_its_letters_so_b_picks_a_choice_and_is_not_offered_
 #[test]
 fn a_challenge_waits_for_the_presenters_key_then_runs_its_solution_for_the_room() {
     let mut app = presenting("rebuild", 7);
-    snapshot(&mut app, "present_challenge");
-    let waiting = text(&mut app, (160, 45));
+    snapshot!(&mut app, "present_challenge", SIZES);
+    let waiting = screen_text(&mut app, (160, 45));
     assert!(
         waiting.contains("→ runs the solution for the room"),
         "{waiting}"
@@ -202,21 +172,21 @@ fn a_challenge_waits_for_the_presenters_key_then_runs_its_solution_for_the_room(
     assert!(!waiting.contains("press i"), "{waiting}");
     // Nobody is typing: q still quits, as the footer says.
     assert!(waiting.contains("q quit"), "{waiting}");
-    press(&mut app, KeyCode::Right);
+    key(&mut app, KeyCode::Right);
     // The solution's rebuild is animated: the goal is reached once the new catalog shows.
-    let rebuilding = text(&mut app, (160, 45));
+    let rebuilding = screen_text(&mut app, (160, 45));
     assert!(rebuilding.contains("rebuilding"), "{rebuilding}");
     assert!(!rebuilding.contains("goal reached"), "{rebuilding}");
     frames(&mut app, REBUILD_FRAMES as usize);
-    snapshot(&mut app, "present_challenge_solved");
-    let solved = text(&mut app, (160, 45));
+    snapshot!(&mut app, "present_challenge_solved", SIZES);
+    let solved = screen_text(&mut app, (160, 45));
     assert!(solved.contains("goal reached ✓"), "{solved}");
     assert!(solved.contains("Reached by the solution"), "{solved}");
     assert!(
         header(&mut app).contains("step 7 of 7"),
         "the room sees it first"
     );
-    press(&mut app, KeyCode::Right);
+    key(&mut app, KeyCode::Right);
     assert!(header(&mut app).contains("Lesson 11 of 15"));
 }
 
@@ -225,14 +195,14 @@ fn the_presenter_can_still_type_a_command_for_a_live_demonstration() {
     let mut app = presenting("rebuild", 7);
     // From the catalogs, three turns of the zoom bring the commands into view.
     for _ in 0..3 {
-        key(&mut app, 'z');
+        press(&mut app, "z");
     }
-    key(&mut app, 'i');
+    press(&mut app, "i");
     for c in "sync subjects".chars() {
-        key(&mut app, c);
+        key(&mut app, KeyCode::Char(c));
     }
-    press(&mut app, KeyCode::Enter);
-    let screen = text(&mut app, (160, 45));
+    key(&mut app, KeyCode::Enter);
+    let screen = screen_text(&mut app, (160, 45));
     assert!(screen.contains("Challenge · typing"), "{screen}");
     assert!(screen.contains("sync subjects"), "{screen}");
 }
@@ -252,9 +222,9 @@ fn autoplay_moves_on_when_its_time_on_a_step_is_up_and_not_before() {
     frames(&mut app, 1);
     assert!(header(&mut app).contains("step 3 of 7"));
     // A question: the next turn reveals its answer, the one after moves on.
-    assert!(text(&mut app, (120, 40)).contains("Predict, then see"));
+    assert!(screen_text(&mut app, (120, 40)).contains("Predict, then see"));
     frames(&mut app, SECOND);
-    let revealed = text(&mut app, (120, 40));
+    let revealed = screen_text(&mut app, (120, 40));
     assert!(revealed.contains("The answer"), "{revealed}");
     assert!(header(&mut app).contains("step 3 of 7"));
     frames(&mut app, SECOND);
@@ -265,7 +235,7 @@ fn autoplay_moves_on_when_its_time_on_a_step_is_up_and_not_before() {
 fn a_key_starts_autoplays_count_over() {
     let mut app = presenting_at("rebuild", 2, Some(1), false, Theme::new(ThemeName::Mono));
     frames(&mut app, SECOND - 1);
-    key(&mut app, 'z');
+    press(&mut app, "z");
     frames(&mut app, SECOND - 1);
     assert!(header(&mut app).contains("step 2 of 7"));
     frames(&mut app, 1);
@@ -277,10 +247,10 @@ fn autoplay_solves_a_challenge_in_front_of_the_room_then_moves_on() {
     let mut app = presenting_at("rebuild", 7, Some(1), false, Theme::new(ThemeName::Mono));
     frames(&mut app, SECOND);
     // The solution rebuilds a catalog: the room watches the rebuild, then has its second.
-    let rebuilding = text(&mut app, (120, 40));
+    let rebuilding = screen_text(&mut app, (120, 40));
     assert!(!rebuilding.contains("goal reached"), "{rebuilding}");
     frames(&mut app, REBUILD_FRAMES as usize);
-    let solved = text(&mut app, (120, 40));
+    let solved = screen_text(&mut app, (120, 40));
     assert!(solved.contains("goal reached ✓"), "{solved}");
     frames(&mut app, SECOND - 1);
     assert!(header(&mut app).contains("step 7 of 7"));
@@ -291,15 +261,15 @@ fn autoplay_solves_a_challenge_in_front_of_the_room_then_moves_on() {
 #[test]
 fn autoplay_waits_while_the_screen_is_blank_and_while_the_outline_is_open() {
     let mut app = presenting_at("rebuild", 2, Some(1), false, Theme::new(ThemeName::Mono));
-    key(&mut app, 'b');
+    press(&mut app, "b");
     assert!(!app.animating(), "a blank screen wakes for nothing");
     frames(&mut app, 5 * SECOND);
-    key(&mut app, 'x');
+    press(&mut app, "x");
     assert!(header(&mut app).contains("step 2 of 7"));
-    key(&mut app, 'o');
+    press(&mut app, "o");
     assert!(!app.animating(), "the presenter is choosing where to go");
     frames(&mut app, 5 * SECOND);
-    press(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Esc);
     assert!(header(&mut app).contains("step 2 of 7"));
     assert!(app.animating());
 }
@@ -342,12 +312,12 @@ fn every_step_presents_at_every_size_and_zoom_and_a_loop_goes_round_the_whole_to
             let mut app = presenting(&lesson.id, step);
             for _ in 0..4 {
                 for size in sizes {
-                    let screen = text(&mut app, size);
+                    let screen = screen_text(&mut app, size);
                     if size.0 >= 72 && size.1 >= 20 {
                         assert!(screen.contains("Lesson "), "{} {step}", lesson.id);
                     }
                 }
-                key(&mut app, 'z');
+                press(&mut app, "z");
             }
         }
     }
@@ -364,7 +334,7 @@ fn every_step_presents_at_every_size_and_zoom_and_a_loop_goes_round_the_whole_to
         lessons_seen.insert(head.split(" · ").next().unwrap().trim().to_string());
         let first = head.contains("Lesson 1 of 15") && head.contains("step 1 of 7");
         assert!(!app.should_quit());
-        text(&mut app, (80, 24));
+        screen_text(&mut app, (80, 24));
         if first && was_last {
             started_over = true;
             break;
@@ -382,7 +352,7 @@ fn every_step_presents_at_every_size_and_zoom_and_a_loop_goes_round_the_whole_to
         frames(&mut app, SECOND);
     }
     assert!(header(&mut app).contains("step 4 of 7"));
-    assert!(text(&mut app, (120, 40)).contains("Predict, then see"));
+    assert!(screen_text(&mut app, (120, 40)).contains("Predict, then see"));
 }
 
 fn colors(buffer: &Buffer) -> Vec<Color> {
@@ -424,14 +394,14 @@ fn each_theme_paints_its_own_colors_and_mono_and_no_color_paint_none() {
 fn a_question_before_a_room_asks_the_room_and_a_skipped_one_praises_nobody() {
     // The right choice's explanation starts "Right." for a learner who picked it.
     let mut app = presenting("command-side", 2);
-    let asked = text(&mut app, (160, 45));
+    let asked = screen_text(&mut app, (160, 45));
     assert!(asked.contains("Ask the room"), "{asked}");
     assert!(
         !asked.contains("Press a"),
         "no key is addressed to one learner: {asked}"
     );
-    press(&mut app, KeyCode::Right);
-    let shown = text(&mut app, (160, 45));
+    key(&mut app, KeyCode::Right);
+    let shown = screen_text(&mut app, (160, 45));
     assert!(shown.contains("✓ The answer:"), "{shown}");
     assert!(!shown.contains("Right."), "nobody answered: {shown}");
 }
@@ -442,7 +412,7 @@ fn the_big_text_is_the_steps_title_when_it_fits() {
     // "Step 1" when the step's title is too long for the width, in big letters.
     let title = &content.lessons[0].steps[0].title;
     let mut app = presenting("why-cqrs", 1);
-    let shown = text(&mut app, (200, 50));
+    let shown = screen_text(&mut app, (200, 50));
     assert!(
         shown.contains(title.as_str()),
         "the narration still heads with it"
@@ -457,9 +427,9 @@ fn the_big_text_is_the_steps_title_when_it_fits() {
 fn the_end_of_a_presented_tour_counts_no_learners_progress() {
     let mut app = presenting("real-cases", 6);
     for _ in 0..4 {
-        press(&mut app, KeyCode::Right);
+        key(&mut app, KeyCode::Right);
     }
-    let end = text(&mut app, (120, 40));
+    let end = screen_text(&mut app, (120, 40));
     let lessons = content().lessons.len();
     assert!(
         end.contains(&format!("The end of the tour: {lessons} lessons")),

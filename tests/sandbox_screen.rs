@@ -1,52 +1,17 @@
 //! The sandbox drawn into a TestBackend at 80x24 and 120x40, typed into as a learner would;
 //! the snapshots in `tests/snapshots/` are reviewed like code.
 
-use cqrs_catalog::content::Content;
+mod support;
+
 use cqrs_catalog::progress::Progress;
 use cqrs_catalog::tui::App;
 use cqrs_catalog::tui::sandbox::Sandbox;
 use cqrs_catalog::tui::theme::{Theme, ThemeName};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+use support::{app_at, content, key, line, screen_text, snapshot};
 
 fn app() -> App {
-    let content = Content::load(None, None).unwrap().0;
-    App::new(
-        Box::new(Sandbox::new(None)),
-        content,
-        Progress::default(),
-        None,
-        Theme::new(ThemeName::Mono),
-    )
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-/// Types a line at the prompt and presses Enter.
-fn line(app: &mut App, text: &str) {
-    for c in text.chars() {
-        key(app, KeyCode::Char(c));
-    }
-    key(app, KeyCode::Enter);
-}
-
-fn snapshot(app: &mut App, name: &str) {
-    for (w, h) in SIZES {
-        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-        terminal.draw(|frame| app.draw(frame)).unwrap();
-        insta::assert_snapshot!(format!("{name}@{w}x{h}"), terminal.backend());
-    }
-}
-
-fn screen_text(app: &mut App, (w, h): (u16, u16)) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|frame| app.draw(frame)).unwrap();
-    format!("{}", terminal.backend())
+    app_at(Box::new(Sandbox::new(None)), content())
 }
 
 fn lend_a_book(app: &mut App) {
@@ -62,21 +27,21 @@ fn lend_a_book(app: &mut App) {
 
 #[test]
 fn an_empty_sandbox_invites_a_command() {
-    snapshot(&mut app(), "sandbox_empty");
+    snapshot!(&mut app(), "sandbox_empty");
 }
 
 #[test]
 fn commands_run_and_the_stale_shelf_says_so() {
     let mut app = app();
     lend_a_book(&mut app);
-    snapshot(&mut app, "sandbox_after_commands");
+    snapshot!(&mut app, "sandbox_after_commands");
 }
 
 #[test]
 fn a_typo_is_shown_with_a_caret_and_a_suggestion() {
     let mut app = app();
     line(&mut app, "lned b1 to ada");
-    snapshot(&mut app, "sandbox_error");
+    snapshot!(&mut app, "sandbox_error");
 }
 
 #[test]
@@ -87,7 +52,7 @@ fn tab_offers_the_candidates_when_several_fit() {
         key(&mut app, KeyCode::Char(c));
     }
     key(&mut app, KeyCode::Tab);
-    snapshot(&mut app, "sandbox_completion");
+    snapshot!(&mut app, "sandbox_completion");
 }
 
 #[test]
@@ -102,7 +67,7 @@ fn tab_again_puts_the_next_candidate_in_place_and_marks_it() {
     key(&mut app, KeyCode::Tab);
     let text = screen_text(&mut app, (80, 24));
     assert!(text.contains("› redeliver"), "{text}");
-    snapshot(&mut app, "sandbox_completion_cycling");
+    snapshot!(&mut app, "sandbox_completion_cycling");
 }
 
 #[test]
@@ -112,7 +77,7 @@ fn scrubbing_back_shows_the_past_and_says_so() {
     line(&mut app, "tick");
     // At an empty prompt, [ steps back at once.
     key(&mut app, KeyCode::Char('['));
-    snapshot(&mut app, "sandbox_past");
+    snapshot!(&mut app, "sandbox_past");
     // Leaving the prompt, Esc returns to now, and only then goes home.
     key(&mut app, KeyCode::Esc);
     key(&mut app, KeyCode::Esc);
@@ -129,7 +94,7 @@ fn help_shows_the_whole_language_beside_the_model() {
     let mut app = app();
     line(&mut app, "help");
     let mut text = screen_text(&mut app, (120, 40));
-    snapshot(&mut app, "sandbox_help");
+    snapshot!(&mut app, "sandbox_help");
     // The language is longer than the panel: the rest is a page down (PgDn scrolls it).
     for _ in 0..4 {
         key(&mut app, KeyCode::PageDown);
@@ -145,17 +110,11 @@ fn help_shows_the_whole_language_beside_the_model() {
 
 #[test]
 fn a_sandbox_from_a_lesson_lists_the_lessons_commands_and_marks_the_learners_own() {
-    let content = Content::load(None, None).unwrap().0;
+    let content = content();
     let sandbox = Sandbox::from_lesson(&content, "rebuild", None).unwrap();
-    let mut app = App::new(
-        Box::new(sandbox),
-        content,
-        Progress::default(),
-        None,
-        Theme::new(ThemeName::Mono),
-    );
+    let mut app = app_at(Box::new(sandbox), content);
     line(&mut app, "rebuild subjects");
-    snapshot(&mut app, "sandbox_from_lesson");
+    snapshot!(&mut app, "sandbox_from_lesson");
 }
 
 #[test]
@@ -195,10 +154,9 @@ fn a_wide_terminal_gives_the_catalogs_a_column_of_their_own() {
 fn esc_at_the_top_of_the_sandbox_goes_home_and_coming_back_finds_the_library() {
     let dir = tempfile::tempdir().unwrap();
     let store = cqrs_catalog::progress::Store::at(&dir.path().join("progress.json"));
-    let content = Content::load(None, None).unwrap().0;
     let mut app = App::new(
         Box::new(Sandbox::new(Some(dir.path()))),
-        content,
+        content(),
         Progress::default(),
         Some(store),
         Theme::new(ThemeName::Mono),

@@ -40,8 +40,92 @@ pub enum Meta {
     Help,
 }
 
+/// Why a meta command was refused or failed: the command or file, and what was wrong or
+/// expected. Shown on the prompt's notice line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MetaError {
+    /// `save`, `save!` or `load` with no file.
+    NeedsFile(String),
+    /// `undo`, `reset`, `now` or `help` with words after it.
+    TakesNothing(String),
+    /// Writing the file failed; `cause` is the system's error.
+    CannotSave {
+        path: PathBuf,
+        cause: String,
+    },
+    SymbolicLink(PathBuf),
+    NotRegular(PathBuf),
+    /// A file that is no session this sandbox saved, without `save!`.
+    NotASession(PathBuf),
+    /// An empty session over a saved one, without `save!`.
+    WouldEmpty(PathBuf),
+    /// The script could not be read (the storage's message names the file).
+    CannotRead(String),
+    /// A line of the script did not run: the first error, placed, and how many more.
+    BadScript {
+        path: PathBuf,
+        first: String,
+        more: usize,
+    },
+}
+
+impl std::fmt::Display for MetaError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            MetaError::NeedsFile(word) => {
+                write!(f, "{word} needs a file name, like `{word} session.txt`")
+            }
+            MetaError::TakesNothing(word) => write!(f, "`{word}` takes nothing after it"),
+            MetaError::CannotSave { path, cause } => {
+                write!(f, "could not save {}: {cause}", path.display())
+            }
+            MetaError::SymbolicLink(path)
+            | MetaError::NotRegular(path)
+            | MetaError::NotASession(path)
+            | MetaError::WouldEmpty(path) => {
+                write!(
+                    f,
+                    "not saved: {}",
+                    self.refusal(&path.display().to_string())
+                )
+            }
+            MetaError::CannotRead(message) => f.write_str(message),
+            MetaError::BadScript { path, first, more } => {
+                write!(f, "{}:{first}", path.display())?;
+                if *more > 0 {
+                    write!(f, " (and {more} more)")?;
+                }
+                f.write_str("; nothing was loaded")
+            }
+        }
+    }
+}
+
+impl MetaError {
+    /// Why a save was refused, naming the file `name`; empty for the other errors.
+    fn refusal(&self, name: &str) -> String {
+        match self {
+            MetaError::SymbolicLink(_) => {
+                format!("{name} is a symbolic link; save to the file it points at, or another name")
+            }
+            MetaError::NotRegular(_) => {
+                format!("{name} is not a regular file (a folder, a device or a pipe)")
+            }
+            MetaError::NotASession(_) => format!(
+                "{name} exists and is not a session the sandbox saved; `save! {name}` replaces it"
+            ),
+            MetaError::WouldEmpty(_) => format!(
+                "the session is empty and {name} is not; did you mean `load {name}`? (`save! {name}` empties it)"
+            ),
+            _ => String::new(),
+        }
+    }
+}
+
+impl std::error::Error for MetaError {}
+
 /// Recognizes a meta command; anything else is for the command language.
-pub fn parse(line: &str) -> Option<Result<Meta, String>> {
+pub fn parse(line: &str) -> Option<Result<Meta, MetaError>> {
     let line = line.trim();
     let (word, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
     let rest = rest.trim().trim_matches('"');
@@ -51,9 +135,7 @@ pub fn parse(line: &str) -> Option<Result<Meta, String>> {
         "now" => Meta::Now,
         "help" => Meta::Help,
         "save" | "save!" | "load" if rest.is_empty() => {
-            return Some(Err(format!(
-                "{word} needs a file name, like `{word} session.txt`"
-            )));
+            return Some(Err(MetaError::NeedsFile(word.to_string())));
         }
         "save" => Meta::Save(rest.to_string(), false),
         "save!" => Meta::Save(rest.to_string(), true),
@@ -61,7 +143,7 @@ pub fn parse(line: &str) -> Option<Result<Meta, String>> {
         _ => return None,
     };
     if !rest.is_empty() && matches!(meta, Meta::Undo | Meta::Reset | Meta::Now | Meta::Help) {
-        return Some(Err(format!("`{word}` takes nothing after it")));
+        return Some(Err(MetaError::TakesNothing(word.to_string())));
     }
     Some(Ok(meta))
 }
@@ -105,22 +187,22 @@ fn cause(e: &std::io::Error) -> String {
 
 /// Whether `path` may be written: nothing there, or a regular file that is a session this
 /// sandbox saved (or any regular file, with `replace`). Returns the mode to keep.
-fn may_replace(path: &Path, replace: bool) -> Result<Option<std::fs::Permissions>, String> {
-    let name = path.display();
+fn may_replace(path: &Path, replace: bool) -> Result<Option<std::fs::Permissions>, MetaError> {
     let info = match std::fs::symlink_metadata(path) {
         Ok(info) => info,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(format!("could not save {name}: {}", cause(&e))),
+        Err(e) => {
+            return Err(MetaError::CannotSave {
+                path: path.to_path_buf(),
+                cause: cause(&e),
+            });
+        }
     };
     if info.file_type().is_symlink() {
-        return Err(format!(
-            "not saved: {name} is a symbolic link; save to the file it points at, or another name"
-        ));
+        return Err(MetaError::SymbolicLink(path.to_path_buf()));
     }
     if !info.is_file() {
-        return Err(format!(
-            "not saved: {name} is not a regular file (a folder, a device or a pipe)"
-        ));
+        return Err(MetaError::NotRegular(path.to_path_buf()));
     }
     if !replace {
         let mut first = String::new();
@@ -129,9 +211,7 @@ fn may_replace(path: &Path, replace: bool) -> Result<Option<std::fs::Permissions
             .and_then(|mut r| std::io::BufRead::read_line(&mut r, &mut first))
             .is_ok_and(|_| first.starts_with(HEADER));
         if !ours {
-            return Err(format!(
-                "not saved: {name} exists and is not a session the sandbox saved; `save! {name}` replaces it"
-            ));
+            return Err(MetaError::NotASession(path.to_path_buf()));
         }
     }
     Ok(Some(info.permissions()))
@@ -141,20 +221,21 @@ fn may_replace(path: &Path, replace: bool) -> Result<Option<std::fs::Permissions
 /// is replaced whole (written aside, then renamed, with the mode it had), so a failed save
 /// never leaves half a script where a good one was; anything but a session saved here is
 /// left alone unless `replace` says so.
-pub fn save(session: &Session, file: &str, replace: bool) -> Result<String, String> {
+pub fn save(session: &Session, file: &str, replace: bool) -> Result<String, MetaError> {
     let path = expand(file);
     let existing = may_replace(&path, replace)?;
     if existing.is_some() && !replace && session.history().is_empty() {
         // `save` typed for `load`, most likely: an empty session would wipe the script.
-        return Err(format!(
-            "not saved: the session is empty and {0} is not; did you mean `load {0}`? (`save! {0}` empties it)",
-            path.display()
-        ));
+        return Err(MetaError::WouldEmpty(path));
     }
     let text = script(session, &path);
     // A file the learner named: its mode is kept, or a new one gets their usual mode.
-    crate::storage::write_atomic_as(&path, text.as_bytes(), crate::storage::Owner::User)
-        .map_err(|e| format!("could not save {}: {}", path.display(), e.cause()))?;
+    crate::storage::write_atomic_as(&path, text.as_bytes(), crate::storage::Owner::User).map_err(
+        |e| MetaError::CannotSave {
+            path: path.clone(),
+            cause: e.cause().to_string(),
+        },
+    )?;
     Ok(format!(
         "saved {} to {}",
         crate::words::plural(session.history().len(), "command"),
@@ -168,24 +249,21 @@ pub const LARGEST_SCRIPT: u64 = crate::storage::SMALL_FILE;
 
 /// Reads a script, refusing what is not a regular file (a folder, `/dev/zero`, a pipe) or is
 /// larger than `LARGEST_SCRIPT`, before reading a byte of it.
-pub fn read_script(path: &Path) -> Result<String, String> {
-    crate::storage::read_text(path, LARGEST_SCRIPT).map_err(|e| e.to_string())
+pub fn read_script(path: &Path) -> Result<String, MetaError> {
+    crate::storage::read_text(path, LARGEST_SCRIPT)
+        .map_err(|e| MetaError::CannotRead(e.to_string()))
 }
 
 /// Replays a script into a fresh session. Nothing changes unless every line runs.
-pub fn load(path: &Path) -> Result<Session, String> {
+pub fn load(path: &Path) -> Result<Session, MetaError> {
     let text = read_script(path)?;
     let mut session = Session::new();
     session
         .execute_script(&text)
-        .map_err(|errors: Vec<ParseError>| {
-            let first = &errors[0];
-            let more = if errors.len() > 1 {
-                format!(" (and {} more)", errors.len() - 1)
-            } else {
-                String::new()
-            };
-            format!("{}:{first}{more}; nothing was loaded", path.display())
+        .map_err(|errors: Vec<ParseError>| MetaError::BadScript {
+            path: path.to_path_buf(),
+            first: errors[0].to_string(),
+            more: errors.len() - 1,
         })?;
     Ok(session)
 }
@@ -244,7 +322,9 @@ mod tests {
                 .ends_with("replays it.\ntick\n")
         );
         let missing = dir.path().join("no/such/folder/s.txt");
-        let err = save(&s, missing.to_str().unwrap(), false).unwrap_err();
+        let err = save(&s, missing.to_str().unwrap(), false)
+            .unwrap_err()
+            .to_string();
         assert_eq!(
             err,
             format!(
@@ -256,11 +336,31 @@ mod tests {
     }
 
     #[test]
+    fn a_refused_meta_command_says_which_word_and_what_it_needs() {
+        assert_eq!(
+            parse("load"),
+            Some(Err(MetaError::NeedsFile("load".into())))
+        );
+        assert_eq!(
+            parse("undo twice"),
+            Some(Err(MetaError::TakesNothing("undo".into())))
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("two.txt");
+        std::fs::write(&path, "lned b1\nlned b2\n").unwrap();
+        let Err(MetaError::BadScript { more, first, .. }) = load(&path) else {
+            panic!("a script with two bad lines loaded");
+        };
+        assert_eq!(more, 1);
+        assert!(first.starts_with("1:1:"), "{first}");
+    }
+
+    #[test]
     fn a_script_with_a_bad_line_loads_nothing_and_says_where() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("bad.txt");
         std::fs::write(&path, "tick\nlned b1 to ada\n").unwrap();
-        let err = load(&path).unwrap_err();
+        let err = load(&path).unwrap_err().to_string();
         assert!(
             err.contains("bad.txt:2:1: unknown command \"lned\""),
             "{err}"
@@ -270,23 +370,23 @@ mod tests {
     #[test]
     fn load_refuses_what_is_not_a_regular_file_of_a_sane_size() {
         let dir = tempfile::tempdir().unwrap();
-        let err = load(dir.path()).unwrap_err();
+        let err = load(dir.path()).unwrap_err().to_string();
         assert!(err.contains("not a regular file"), "{err}");
         let zero = dir.path().join("zero.txt");
         std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
-        let err = load(&zero).unwrap_err();
+        let err = load(&zero).unwrap_err().to_string();
         assert!(err.contains("not a regular file"), "{err}");
         let big = dir.path().join("big.txt");
         let file = std::fs::File::create(&big).unwrap();
         file.set_len(LARGEST_SCRIPT + 1).unwrap();
-        let err = load(&big).unwrap_err();
+        let err = load(&big).unwrap_err().to_string();
         assert!(err.contains("too large to read"), "{err}");
     }
 
     fn saved(dir: &Path, name: &str, replace: bool) -> Result<String, String> {
         let mut s = Session::new();
         s.execute_line("tick", 1).unwrap();
-        save(&s, dir.join(name).to_str().unwrap(), replace)
+        save(&s, dir.join(name).to_str().unwrap(), replace).map_err(|e| e.to_string())
     }
 
     #[test]
@@ -301,7 +401,9 @@ mod tests {
         assert!(std::fs::read_to_string(&notes).unwrap().starts_with(HEADER));
         // Now it is a saved session: a plain `save` may replace it, but not with nothing.
         saved(dir.path(), "notes.txt", false).unwrap();
-        let empty = save(&Session::new(), notes.to_str().unwrap(), false).unwrap_err();
+        let empty = save(&Session::new(), notes.to_str().unwrap(), false)
+            .unwrap_err()
+            .to_string();
         assert!(empty.contains("did you mean `load "), "{empty}");
     }
 
@@ -324,6 +426,7 @@ mod tests {
         assert!(
             save(&Session::new(), "/dev/null", true)
                 .unwrap_err()
+                .to_string()
                 .contains("not a regular file")
         );
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep me\n");

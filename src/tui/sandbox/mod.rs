@@ -283,8 +283,8 @@ impl Sandbox {
                     self.input.keep_failed(text);
                 }
             }
-            Some(Err(message)) => {
-                self.notice.push(message);
+            Some(Err(refused)) => {
+                self.notice.push(refused.to_string());
                 self.input.keep_failed(text);
             }
             None => {
@@ -386,8 +386,8 @@ impl Sandbox {
             }
             Meta::Save(file, replace) => match meta::save(self.session(), &file, replace) {
                 Ok(message) => self.notice.push(message),
-                Err(message) => {
-                    self.notice.push(message);
+                Err(failed) => {
+                    self.notice.push(failed.to_string());
                     return false;
                 }
             },
@@ -400,8 +400,8 @@ impl Sandbox {
                     ));
                     self.replace(Record::replayed(session, &file, None), "before-load");
                 }
-                Err(message) => {
-                    self.notice.push(message);
+                Err(failed) => {
+                    self.notice.push(failed.to_string());
                     return false;
                 }
             },

@@ -2,6 +2,7 @@
 //! prediction or challenge in progress, and a rebuild being animated. The model is always
 //! derived (a replay of the lesson's commands up to the step), so going back is exact.
 
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 use crate::content::lesson::run_lines;
@@ -101,6 +102,12 @@ pub struct TourState {
     answers: HashMap<(usize, usize), Option<usize>>,
     /// For each condition of the step's challenge, whether it held when the challenge began.
     keep: Vec<bool>,
+    /// For each condition, whether it holds in the session now; `None` once the session
+    /// changes. A frame asks several times, and a condition like `matches its replay` replays
+    /// the whole log, so it is worked out once per change.
+    holds: RefCell<Option<Vec<bool>>>,
+    /// How many times `holds` was worked out: the tests hold it to once per change.
+    holds_computed: Cell<u32>,
 }
 
 /// One condition of a challenge's checklist (see `TourState::conditions`).
@@ -114,11 +121,14 @@ pub struct Item<'c> {
 
 /// Which conditions of a step's challenge hold as the step's commands leave the model,
 /// where the challenge begins.
-fn kept_at_start(lesson: &Lesson, step: usize) -> Vec<bool> {
+/// `before` is `session_before(lesson, step)`: the step's commands are run on a copy rather
+/// than the lesson replayed again.
+fn kept_at_start(lesson: &Lesson, step: usize, before: &Session) -> Vec<bool> {
     let Some(challenge) = &lesson.steps[step].challenge else {
         return Vec::new();
     };
-    let start = lesson.replay(step).0;
+    let mut start = before.clone();
+    run_lines(&mut start, &lesson.steps[step].run);
     challenge
         .done_when
         .iter()
@@ -152,6 +162,8 @@ impl TourState {
             finished: false,
             answers: HashMap::new(),
             keep: Vec::new(),
+            holds: RefCell::new(None),
+            holds_computed: Cell::new(0),
         };
         state.enter(content, lesson, step);
         Some(state)
@@ -176,7 +188,8 @@ impl TourState {
         self.lesson = lesson;
         self.step = step;
         self.session = session_before(l, step);
-        self.keep = kept_at_start(l, step);
+        self.keep = kept_at_start(l, step, &self.session);
+        self.changed();
         self.start_head = self.session.library().head();
         self.entries.clear();
         self.challenge = ChallengeState::default();
@@ -210,7 +223,13 @@ impl TourState {
         }
     }
 
+    /// Every change of the session comes through here: the holds cached are stale.
+    fn changed(&mut self) {
+        *self.holds.get_mut() = None;
+    }
+
     fn run_plain(&mut self, lines: &[ScriptLine], mine: bool) {
+        self.changed();
         for ran in run_lines(&mut self.session, lines) {
             self.entries.push(Entry {
                 catalog: ran.line.command.catalog().map(str::to_string),
@@ -339,6 +358,7 @@ impl TourState {
             return false;
         }
         let command = Command::Tick { ticks: 1 };
+        self.changed();
         if let Ok(outcome) = self.session.execute(&command) {
             self.entries.push(Entry {
                 input: command.to_string(),
@@ -392,6 +412,7 @@ impl TourState {
         };
         let before =
             matches!(command, Command::Rebuild { .. }).then(|| self.session.library().clone());
+        self.changed();
         match self.session.execute(&command) {
             Ok(outcome) => {
                 self.challenge.error = None;
@@ -424,12 +445,33 @@ impl TourState {
             .done_when
             .iter()
             .zip(&self.keep)
-            .map(|((_, condition), keep)| Item {
+            .zip(self.holds(content))
+            .map(|(((_, condition), keep), holds)| Item {
                 condition,
-                holds: condition.holds(&self.session),
+                holds,
                 keep: *keep,
             })
             .collect()
+    }
+
+    /// Whether each condition of the step's challenge holds now, from the cache when the
+    /// session has not changed since.
+    fn holds(&self, content: &Content) -> Vec<bool> {
+        let mut cached = self.holds.borrow_mut();
+        cached
+            .get_or_insert_with(|| {
+                self.holds_computed.set(self.holds_computed.get() + 1);
+                self.current(content)
+                    .challenge
+                    .as_ref()
+                    .map_or_else(Vec::new, |c| {
+                        c.done_when
+                            .iter()
+                            .map(|(_, condition)| condition.holds(&self.session))
+                            .collect()
+                    })
+            })
+            .clone()
     }
 
     /// Whether the learner has run anything of their own at the prompt since the challenge
@@ -440,10 +482,7 @@ impl TourState {
 
     /// Whether the step has a challenge and every condition holds in the model.
     pub fn goal_reached(&self, content: &Content) -> bool {
-        self.current(content)
-            .challenge
-            .as_ref()
-            .is_some_and(|c| c.reached(&self.session))
+        self.current(content).challenge.is_some() && self.holds(content).iter().all(|h| *h)
     }
 
     /// The goal reached as the screen shows it: while a rebuild's animation runs the old
@@ -659,6 +698,62 @@ mod tests {
             }
         }
         assert!(challenges > 0);
+    }
+
+    #[test]
+    fn the_conditions_kept_at_the_start_are_those_of_the_lessons_replay() {
+        let content = content();
+        for lesson in &content.lessons {
+            for (s, step) in lesson.steps.iter().enumerate() {
+                let Some(challenge) = &step.challenge else {
+                    continue;
+                };
+                let replayed = lesson.replay(s).0;
+                let expected: Vec<bool> = challenge
+                    .done_when
+                    .iter()
+                    .map(|(_, c)| c.holds(&replayed))
+                    .collect();
+                let before = session_before(lesson, s);
+                assert_eq!(
+                    kept_at_start(lesson, s, &before),
+                    expected,
+                    "{} step {}",
+                    lesson.id,
+                    s + 1
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_holds_are_worked_out_once_per_change_of_the_session() {
+        let content = content();
+        let lesson = &content.lessons[index(&content, "rebuild")];
+        let s = first_challenge(&content, "rebuild");
+        let challenge = lesson.steps[s].challenge.as_ref().unwrap();
+        let mut state = at(&content, "rebuild", s);
+        let start = state.holds_computed.get();
+        for _ in 0..3 {
+            state.conditions(&content);
+            state.goal_reached(&content);
+            state.goal_shown(&content);
+        }
+        assert_eq!(state.holds_computed.get(), start + 1);
+        let line = &challenge.solution[0];
+        assert_eq!(state.submit(&content, &line.text), Submitted::Ran);
+        let now: Vec<bool> = state.conditions(&content).iter().map(|i| i.holds).collect();
+        state.goal_reached(&content);
+        assert_eq!(state.holds_computed.get(), start + 2);
+        let fresh: Vec<bool> = challenge
+            .done_when
+            .iter()
+            .map(|(_, c)| c.holds(&state.session))
+            .collect();
+        assert_eq!(now, fresh, "the cache follows the session");
+        state.tick();
+        state.conditions(&content);
+        assert_eq!(state.holds_computed.get(), start + 3);
     }
 
     #[test]
