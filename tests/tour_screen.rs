@@ -547,3 +547,16 @@ fn the_challenge_prompt_completes_like_the_sandbox_and_a_bad_line_is_replaced_by
     assert!(after.contains("› return b1"), "{after}");
     assert!(!after.contains("adareturn"), "{after}");
 }
+
+/// A checklist item that names a command was drawn with its backticks (`verify subjects`);
+/// it is drawn in the code style, as the goal is.
+#[test]
+fn a_checklist_item_naming_a_command_has_no_backticks() {
+    let mut app = app("rebuild", 7);
+    let screen = text(&mut app, (120, 40));
+    assert!(
+        screen.contains("verify subjects finds nothing wrong"),
+        "{screen}"
+    );
+    assert!(!screen.contains('`'), "{screen}");
+}

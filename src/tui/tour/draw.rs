@@ -748,7 +748,8 @@ fn checklist_line(item: Item, typed: bool, t: &Theme) -> Line<'static> {
         spans.push(Span::styled("keep: ", t.title));
     }
     let text_style = if item.holds { t.text } else { t.dim };
-    spans.push(Span::styled(sentence(item.condition), text_style));
+    // A sentence may name a command (`verify shelf`): drawn in the code style, no backticks.
+    spans.extend(marked(&sentence(item.condition), text_style, t));
     Line::from(spans)
 }
 
