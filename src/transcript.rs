@@ -149,7 +149,10 @@ pub fn done_message(done: &Done) -> String {
             catalog,
             seq,
             filed_already: true,
-        } => format!("{catalog} filed #{seq} already: the poison changes nothing"),
+        } => format!(
+            "{catalog} filed #{seq} already: the poison changes nothing (poison an event past \
+             its checkpoint, one it has not filed)"
+        ),
         Done::Poisoned { catalog, seq, .. } => format!(
             "{catalog} cannot file #{seq}: it will retry after {} ticks, then park it",
             backoff_words()

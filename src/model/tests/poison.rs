@@ -235,7 +235,8 @@ fn poisoning_an_event_filed_already_changes_nothing() {
     let o = exec(&mut s, "poison shelf 2");
     assert_eq!(
         message(&o),
-        "shelf filed #2 already: the poison changes nothing"
+        "shelf filed #2 already: the poison changes nothing (poison an event past its \
+         checkpoint, one it has not filed)"
     );
     assert_eq!(s.library().projectors(), &before[..]);
 }
