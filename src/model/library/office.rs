@@ -3,7 +3,7 @@
 //! outbox and its relay, `crash office`, `show-book`, and read models filled from the tables
 //! when the tables, not the log, are the record.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 
 use super::{Library, done};
 use crate::model::back_office::{Intent, OfficeMode};
@@ -50,25 +50,31 @@ impl Library {
         self.write_side.lost
     }
 
-    /// Of `book`'s commits, how many the published stream lacks: those waiting in the outbox,
-    /// and those a dual-write crash lost. Both 0 in an event-sourced office, whose log is
-    /// the record.
-    pub fn unpublished(&self, book: &str) -> (usize, u64) {
+    /// For each book with commits the published stream lacks, how many: waiting in the
+    /// outbox, and lost by a dual-write crash. Empty in an event-sourced office, whose log is
+    /// the record. One pass over the stream, for a panel that asks of every book.
+    pub fn unpublished(&self) -> HashMap<&str, (usize, u64)> {
         if !self.write_side.mode.is_state_stored() {
-            return (0, 0);
+            return HashMap::new();
         }
-        let waiting = self.outbox().filter(|(b, _)| b.as_str() == book).count();
-        let published = self
-            .log
-            .events()
-            .iter()
-            .filter(|e| e.book.as_str() == book)
-            .count();
-        let commits = self.office.version(book);
-        (
-            waiting,
-            commits.saturating_sub((published + waiting) as u64),
-        )
+        let mut known: HashMap<&str, (usize, u64)> = HashMap::new();
+        for (book, _) in self.outbox() {
+            known.entry(book.as_str()).or_default().0 += 1;
+        }
+        let mut published: HashMap<&str, u64> = HashMap::new();
+        for event in self.log.events() {
+            *published.entry(event.book.as_str()).or_default() += 1;
+        }
+        for book in self.office.books() {
+            let id = book.id.as_str();
+            let sent = published.get(id).copied().unwrap_or(0);
+            let waiting = known.get(id).map_or(0, |k| k.0);
+            let lost = book.version.saturating_sub(sent + waiting as u64);
+            if lost > 0 {
+                known.entry(id).or_default().1 = lost;
+            }
+        }
+        known
     }
 
     /// How many times the back office crashed after a commit.

@@ -51,6 +51,7 @@ impl OfficePanel<'_> {
             )];
         }
         let touched = touched_books(self.library, self.since);
+        let unpublished = self.library.unpublished();
         let id_width = books
             .iter()
             .map(|b| b.id.as_str().width())
@@ -90,7 +91,10 @@ impl OfficePanel<'_> {
                 ];
                 // A commit the stream lacks is what the catalogs cannot know: said on the
                 // book, so the table and the stream can be seen to disagree.
-                let (waiting, lost) = self.library.unpublished(book.id.as_str());
+                let (waiting, lost) = unpublished
+                    .get(book.id.as_str())
+                    .copied()
+                    .unwrap_or_default();
                 if waiting > 0 {
                     spans.push(Span::styled(format!(" · ⋯ {waiting} in outbox"), t.warn));
                 }
