@@ -410,6 +410,21 @@ pub fn commit_lines(commit: &Commit) -> Vec<String> {
     vec![what, fate]
 }
 
+/// Where a committed event went, in a few words (`commit_lines` says it whole), for a
+/// panel short of room..
+pub fn commit_fate(commit: &Commit) -> String {
+    let crashed = if commit.crashed {
+        "office crashed; "
+    } else {
+        ""
+    };
+    match commit.published {
+        Published::Now { seq } => format!("{crashed}published as #{seq}"),
+        Published::Outbox { waiting } => format!("{crashed}waits in the outbox ({waiting})"),
+        Published::Lost => format!("{crashed}never published: lost"),
+    }
+}
+
 /// `show-book`, a write-side read: the back office's record of one book, with its version.
 pub fn book_answer_lines(answer: &BookAnswer) -> Vec<String> {
     let source = if answer.mode.is_state_stored() {

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::StatefulWidget;
 
-use crate::model::{Answer, Commit, Library, Outcome, Published};
+use crate::model::{Answer, Library, Outcome};
 use crate::transcript::{delivery_lines, outcome_lines};
 use crate::tui::theme::Theme;
 
@@ -135,7 +135,7 @@ impl CommandsPanel<'_> {
                     // is what the line must say.
                     Outcome::Committed { commit, .. } => {
                         head.push(Span::styled("  ✓ committed", t.ok));
-                        texts = vec![commit_fate(commit)];
+                        texts = vec![crate::transcript::commit_fate(commit)];
                     }
                     Outcome::Answered(Answer::Find(_) | Answer::Show(_)) => texts.truncate(1),
                     _ => {}
@@ -173,20 +173,6 @@ impl CommandsPanel<'_> {
             }
         }
         (lines, last)
-    }
-}
-
-/// Where a committed event went, in a few words (the transcript's `commit_lines` says it whole).
-fn commit_fate(commit: &Commit) -> String {
-    let crashed = if commit.crashed {
-        "office crashed; "
-    } else {
-        ""
-    };
-    match commit.published {
-        Published::Now { seq } => format!("{crashed}published as #{seq}"),
-        Published::Outbox { waiting } => format!("{crashed}waits in the outbox ({waiting})"),
-        Published::Lost => format!("{crashed}never published: lost"),
     }
 }
 
