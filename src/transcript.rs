@@ -411,7 +411,7 @@ pub fn commit_lines(commit: &Commit) -> Vec<String> {
 }
 
 /// Where a committed event went, in a few words (`commit_lines` says it whole), for a
-/// panel short of room..
+/// panel short of room.
 pub fn commit_fate(commit: &Commit) -> String {
     let crashed = if commit.crashed {
         "office crashed; "
