@@ -176,19 +176,24 @@ fn esc_at_the_top_of_the_sandbox_goes_home_and_coming_back_finds_the_library() {
     assert!(again.contains("log head #3"), "{again}");
 }
 
+/// A fresh sandbox's screen at 120x40 after `lines` are typed at its prompt.
+fn after(lines: &[&str]) -> String {
+    let mut app = app();
+    for text in lines {
+        line(&mut app, text);
+    }
+    screen_text(&mut app, (120, 40))
+}
+
 /// Where the tables are the record, the log is the stream of published events: the header
 /// and `status` say so, and `status` adds how the office stands (a reviewer saw "log head").
 #[test]
 fn a_state_stored_office_names_the_stream_head_and_its_outbox() {
-    let mut app = app();
-    for text in [
+    let screen = after(&[
         "office state-stored outbox",
         "acquire b1 \"Dune\" by \"Frank Herbert\"",
         "status",
-    ] {
-        line(&mut app, text);
-    }
-    let screen = screen_text(&mut app, (120, 40));
+    ]);
     assert!(screen.contains("now: tick 0, stream head #0"), "{screen}");
     assert!(!screen.contains("log head"), "{screen}");
     assert!(
@@ -211,17 +216,13 @@ fn a_state_stored_office_names_the_stream_head_and_its_outbox() {
 /// change, the stream never will, and the book says so in the back-office panel.
 #[test]
 fn a_commit_the_stream_never_got_is_marked_on_its_book() {
-    let mut app = app();
-    for text in [
+    let screen = after(&[
         "office state-stored dual-write",
         "acquire b1 \"Dune\" by \"Frank Herbert\"",
         "catalog b1",
         "crash office",
         "lend b1 to ada",
-    ] {
-        line(&mut app, text);
-    }
-    let screen = screen_text(&mut app, (120, 40));
+    ]);
     assert!(screen.contains("lent to ada"), "{screen}");
     assert!(screen.contains("✗ 1 never published"), "{screen}");
     assert!(screen.contains("Published stream · lost 1"), "{screen}");
