@@ -368,6 +368,8 @@ fn home_shows_the_tour_with_the_learners_progress_and_opens_it() {
         "{screen}"
     );
     assert!(screen.contains("1 of 15 lessons completed"), "{screen}");
+    // Quitting is listed once: "q quit", which the app adds; Esc stays in help.
+    assert_eq!(screen.matches("quit").count(), 1, "{screen}");
     press(&mut app, "\n");
     assert!(text(&mut app, (80, 24)).contains("Lesson 4 of 15"));
 }

@@ -127,7 +127,12 @@ impl Screen for Home {
     }
 
     fn commands(&self, ctx: &Ctx) -> Vec<Command> {
-        menu::commands(ctx.keys, "open", "quit")
+        let mut list = menu::commands(ctx.keys, "open", "quit");
+        // The app's footer ends with "q quit": Esc, which quits here too, stays in help.
+        if let Some(leave) = list.last_mut() {
+            leave.hint = None;
+        }
+        list
     }
 
     fn is_home(&self) -> bool {
