@@ -1,27 +1,31 @@
 //! Splits one line of the command language into tokens that remember their column.
 //! Columns count characters from 1, so errors can point a caret at the right place.
 
+use std::borrow::Cow;
+
 use super::error::ParseError;
 
 /// What a token is; bare words are kept as typed, the parser folds case where the language is
-/// case-insensitive.
+/// case-insensitive. The text is borrowed from the line, and copied only when the token needs
+/// another spelling (an escape, a decomposed accent): a parsed line copies only what its
+/// command keeps.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TokenKind {
-    Word(String),
-    Quoted(String),
+pub enum TokenKind<'a> {
+    Word(Cow<'a, str>),
+    Quoted(Cow<'a, str>),
     Comma,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Token {
-    pub kind: TokenKind,
+pub struct Token<'a> {
+    pub kind: TokenKind<'a>,
     /// Column of the token's first character, from 1.
     pub col: usize,
     /// Width in characters, for carets that underline the whole token.
     pub width: usize,
 }
 
-impl Token {
+impl Token<'_> {
     /// How the token reads in an error message.
     pub fn describe(&self) -> String {
         match &self.kind {
@@ -35,7 +39,7 @@ impl Token {
 /// Tokenizes a line. A `#` outside a string starts a comment that runs to the end of the line.
 /// Words and strings are sliced from the line; a string is copied character by character only
 /// when it holds an escape.
-pub fn tokenize(line: &str, line_no: usize) -> Result<Vec<Token>, ParseError> {
+pub fn tokenize(line: &str, line_no: usize) -> Result<Vec<Token<'_>>, ParseError> {
     let mut tokens = Vec::with_capacity(8);
     let mut chars = line.char_indices().peekable();
     // Characters consumed so far: the column of the next one is `consumed + 1`.
@@ -85,9 +89,9 @@ pub fn tokenize(line: &str, line_no: usize) -> Result<Vec<Token>, ParseError> {
             };
             let raw = &line[body..end];
             let text = if escaped {
-                unescape(raw)
+                Cow::Owned(unescape(raw))
             } else {
-                raw.to_string()
+                Cow::Borrowed(raw)
             };
             tokens.push(Token {
                 kind: TokenKind::Quoted(composed(text)),
@@ -105,7 +109,7 @@ pub fn tokenize(line: &str, line_no: usize) -> Result<Vec<Token>, ParseError> {
                 consumed += 1;
             }
             tokens.push(Token {
-                kind: TokenKind::Word(composed(line[start..end].to_string())),
+                kind: TokenKind::Word(composed(Cow::Borrowed(&line[start..end]))),
                 col,
                 width: consumed + 1 - col,
             });
@@ -117,13 +121,13 @@ pub fn tokenize(line: &str, line_no: usize) -> Result<Vec<Token>, ParseError> {
 /// Text in composed form (NFC): `e` followed by a combining accent becomes `é`, so an id or
 /// title typed on a keyboard that decomposes letters means what it shows. ASCII, nearly every
 /// word, is returned as it is without a pass.
-fn composed(text: String) -> String {
+fn composed(text: Cow<'_, str>) -> Cow<'_, str> {
     use unicode_normalization::UnicodeNormalization;
     use unicode_normalization::{IsNormalized, is_nfc_quick};
     if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
         text
     } else {
-        text.nfc().collect()
+        Cow::Owned(text.nfc().collect())
     }
 }
 

@@ -105,27 +105,27 @@ const MODES: [&str; 2] = ["event-sourced", "state-stored"];
 /// A command group's parse of the line: `Ok(None)` when the word is not one of the group's.
 type Parsed = Result<Option<Command>, ParseError>;
 
-/// The command groups, tried in turn on the command word. A new group of commands is a new
-/// method here, so no one function grows with the language.
-const COMMAND_GROUPS: [fn(&mut Parser, &str) -> Parsed; 6] = [
-    Parser::back_office,
-    Parser::synchronization,
-    Parser::read_side,
-    Parser::recovery,
-    // Before the faults: `crash office` is the back office's crash, not a catalog's.
-    Parser::write_side,
-    Parser::faults,
-];
-
-struct Parser {
-    tokens: Vec<Token>,
+struct Parser<'a> {
+    tokens: Vec<Token<'a>>,
     pos: usize,
     line: usize,
     /// Where "at the end of the line" errors point.
     end_col: usize,
 }
 
-impl Parser {
+impl<'a> Parser<'a> {
+    /// The command groups, tried in turn on the command word. A new group of commands is a
+    /// new method here, so no one function grows with the language.
+    const GROUPS: [fn(&mut Self, &str) -> Parsed; 6] = [
+        Self::back_office,
+        Self::synchronization,
+        Self::read_side,
+        Self::recovery,
+        // Before the faults: `crash office` is the back office's crash, not a catalog's.
+        Self::write_side,
+        Self::faults,
+    ];
+
     fn command(&mut self) -> Result<Command, ParseError> {
         let first = &self.tokens[0];
         let TokenKind::Word(word) = &first.kind else {
@@ -137,13 +137,18 @@ impl Parser {
                 .with_suggestion(None));
         };
         let first_col = first.col;
-        let word = fold(word).into_owned();
+        // Borrowed from the line where it can be, so that the groups may take `self` mutably
+        // without the command word being copied for every line.
+        let word: Cow<'a, str> = match word {
+            Cow::Borrowed(w) => fold(w),
+            Cow::Owned(w) => Cow::Owned(fold(w).into_owned()),
+        };
         self.pos = 1;
         let canonical = SYNONYMS
             .iter()
             .find(|(old, _)| *old == word)
-            .map_or(word.as_str(), |(_, new)| new);
-        for group in COMMAND_GROUPS {
+            .map_or(word.as_ref(), |(_, new)| new);
+        for group in Self::GROUPS {
             if let Some(command) = group(self, canonical)? {
                 self.end()?;
                 return Ok(command);
@@ -412,7 +417,7 @@ impl Parser {
         })
     }
 
-    fn peek(&self) -> Option<&Token> {
+    fn peek(&self) -> Option<&Token<'a>> {
         self.tokens.get(self.pos)
     }
 
@@ -420,7 +425,7 @@ impl Parser {
         self.pos >= self.tokens.len()
     }
 
-    fn error_at(&self, token: &Token, message: String) -> ParseError {
+    fn error_at(&self, token: &Token<'_>, message: String) -> ParseError {
         ParseError::new(self.line, token.col, message)
     }
 
@@ -449,10 +454,10 @@ impl Parser {
 
     /// Moves past the current token, which is a word, and takes its text: nothing looks back
     /// at a token once it has been accepted.
-    fn take_word(&mut self) -> String {
+    fn take_word(&mut self) -> Cow<'a, str> {
         let taken = match &mut self.tokens[self.pos].kind {
             TokenKind::Word(w) | TokenKind::Quoted(w) => std::mem::take(w),
-            TokenKind::Comma => String::new(),
+            TokenKind::Comma => Cow::Borrowed(""),
         };
         self.pos += 1;
         taken
@@ -515,7 +520,7 @@ impl Parser {
         {
             let word = self.take_word();
             Ok(match fold(&word) {
-                Cow::Borrowed(_) => word,
+                Cow::Borrowed(_) => word.into_owned(),
                 Cow::Owned(folded) => folded,
             })
         } else {
@@ -540,7 +545,7 @@ impl Parser {
             Some(Token {
                 kind: TokenKind::Quoted(_),
                 ..
-            }) => Ok(self.take_word()),
+            }) => Ok(self.take_word().into_owned()),
             _ => Err(self.expected(expected)),
         }
     }
