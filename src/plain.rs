@@ -12,7 +12,7 @@ use anyhow::Result;
 
 use crate::content::Content;
 use crate::error::{ContentProblems, PlacedErrors};
-use crate::model::language::{Command, ParseError, parse_line, script_lines};
+use crate::model::language::{ParseError, parse_line, script_lines};
 use crate::model::{Library, Outcome};
 use crate::output::print_out;
 use crate::storage;
@@ -61,83 +61,49 @@ fn read_script(file: &str) -> Result<String> {
     Ok(text)
 }
 
-/// A line of the script, parsed, and where its text lies in the script (as `script_lines` cut
-/// it): the text is sliced again when it is printed, not kept. 112 bytes, the size of the
-/// command and 12 more.
-struct Parsed {
-    line: u32,
-    start: u32,
-    len: u32,
-    command: Command,
+/// Every line of a script that does not parse, or none: the first pass of `run`, which keeps
+/// nothing of the lines that do.
+fn bad_lines(text: &str) -> Vec<ParseError> {
+    script_lines(text)
+        .enumerate()
+        .filter_map(|(i, raw)| parse_line(raw, i + 1).err())
+        .collect()
 }
 
-/// How many parsed lines a chunk holds. Each chunk is freed once it has run, so the parsed
-/// script shrinks as the model grows instead of adding to it at the peak.
-const CHUNK: usize = 4096;
-
-/// Every line of a script that holds a command, in chunks, or every line that does not parse.
-fn parse_chunks(text: &str) -> Result<Vec<Vec<Parsed>>, Vec<ParseError>> {
-    // A script is read whole and at most `storage::LARGE_FILE` long: its offsets fit in u32.
-    let at = |n: usize| u32::try_from(n).expect("a script is at most 256 MB");
-    let mut chunks: Vec<Vec<Parsed>> = Vec::new();
-    let mut errors = Vec::new();
-    for (i, raw) in script_lines(text).enumerate() {
-        match parse_line(raw, i + 1) {
-            Ok(Some(command)) if errors.is_empty() => {
-                if chunks.last().is_none_or(|c| c.len() == CHUNK) {
-                    chunks.push(Vec::with_capacity(CHUNK));
-                }
-                let start = at(raw.as_ptr().addr() - text.as_ptr().addr());
-                let (line, len) = (at(i + 1), at(raw.len()));
-                chunks.last_mut().expect("pushed").push(Parsed {
-                    line,
-                    start,
-                    len,
-                    command,
-                });
-            }
-            Ok(_) => {}
-            Err(e) => errors.push(e),
-        }
-    }
-    if errors.is_empty() {
-        Ok(chunks)
-    } else {
-        Err(errors)
-    }
-}
-
-/// A parsed line's text in the script, trimmed.
-fn input_at<'t>(text: &'t str, parsed: &Parsed) -> &'t str {
-    let start = parsed.start as usize;
-    text[start..start + parsed.len as usize].trim()
-}
-
-/// `run`: parse the whole script (every bad line is reported, nothing runs), then execute it.
-/// It runs on a bare `Library`, not a `Session`: a script has no undo, so nothing of what ran
-/// is kept but the model itself, and memory follows the events, not the lines.
+/// `run`: check the whole script (every bad line is reported, nothing runs), then parse it
+/// again line by line as it executes. Nothing is kept of a line once it has run, and it runs
+/// on a bare `Library`, not a `Session` (a script has no undo): memory follows the events, not
+/// the lines, beside the script's own text. Parsing twice costs less than keeping a million
+/// parsed commands did (112 bytes a line, each a page the kernel had to clear).
 pub fn run(file: &str, json: bool) -> Result<()> {
     let text = read_script(file)?;
     let name = if file == "-" { "<stdin>" } else { file };
-    let chunks = parse_chunks(&text)
-        .map_err(|errors| PlacedErrors(errors.iter().map(|e| format!("{name}:{e}")).collect()))?;
+    let placed = |errors: &[ParseError]| {
+        PlacedErrors(errors.iter().map(|e| format!("{name}:{e}")).collect())
+    };
+    let bad = bad_lines(&text);
+    if !bad.is_empty() {
+        return Err(placed(&bad).into());
+    }
     let mut library = Library::new();
     let (mut text_scratch, mut json_scratch) = (String::new(), Vec::new());
     let written = crate::output::write_out(|out| {
-        for chunk in chunks {
-            for parsed in chunk {
-                let (line, input) = (parsed.line as usize, input_at(&text, &parsed));
-                let command = &parsed.command;
-                let outcome = library.execute(command).map_err(|e| {
-                    let place = format!("{name}:{line}:{}", e.col());
-                    PlacedErrors(vec![format!("{place}: {}", e.describe())])
-                })?;
-                if json {
-                    let at = (line, input);
-                    json::write_json_line(out, &mut json_scratch, &library, at, &outcome)?;
-                } else {
-                    write_transcript(out, &mut text_scratch, &library, (line, input), &outcome)?;
-                }
+        for (i, raw) in script_lines(&text).enumerate() {
+            // The first pass parsed every line, so this cannot fail; were it to, it is still
+            // an error of the script, placed as the first pass would place it.
+            let Some(command) = parse_line(raw, i + 1).map_err(|e| placed(&[e]))? else {
+                continue;
+            };
+            let (line, input) = (i + 1, raw.trim());
+            let outcome = library.execute(&command).map_err(|e| {
+                let place = format!("{name}:{line}:{}", e.col());
+                PlacedErrors(vec![format!("{place}: {}", e.describe())])
+            })?;
+            if json {
+                let at = (line, input);
+                json::write_json_line(out, &mut json_scratch, &library, at, &outcome)?;
+            } else {
+                write_transcript(out, &mut text_scratch, &library, (line, input), &outcome)?;
             }
         }
         Ok(())
@@ -197,28 +163,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_parsed_line_stays_112_bytes() {
-        assert_eq!(std::mem::size_of::<Parsed>(), 112);
-    }
-
-    #[test]
-    fn each_parsed_line_is_sliced_again_as_script_lines_cut_it() {
-        let text = "\u{feff}tick  \r\nstatus\rshow titles\n\n  # a comment\n  tick 2\t\nsync shelf";
-        let parsed: Vec<Parsed> = parse_chunks(text)
-            .expect("parses")
-            .into_iter()
-            .flatten()
-            .collect();
-        let sliced: Vec<(u32, &str)> = parsed.iter().map(|p| (p.line, input_at(text, p))).collect();
-        assert_eq!(
-            sliced,
-            [
-                (1, "tick"),
-                (2, "status"),
-                (3, "show titles"),
-                (6, "tick 2"),
-                (7, "sync shelf")
-            ]
-        );
+    fn the_first_pass_finds_every_bad_line_and_keeps_nothing_of_the_good_ones() {
+        let text = "tick\nlned b1 to ada\n# fine\nshow\ntick 2";
+        let lines: Vec<usize> = bad_lines(text).iter().map(|e| e.line).collect();
+        assert_eq!(lines, [2, 4]);
+        assert!(bad_lines("tick\r\nstatus\rshow titles\n").is_empty());
     }
 }
