@@ -204,7 +204,7 @@ mod tests {
         );
     }
 
-    fn kinds(line: &str) -> Vec<TokenKind> {
+    fn kinds(line: &str) -> Vec<TokenKind<'_>> {
         tokenize(line, 1)
             .unwrap()
             .into_iter()
