@@ -12,7 +12,6 @@ use ratatui::widgets::{Block, Paragraph, StatefulWidget, Widget};
 
 use crate::content::Content;
 use crate::model::Delivery;
-use crate::progress::Progress;
 use crate::tui::keys::Action;
 use crate::tui::screen::Ctx;
 use crate::tui::theme::Theme;
@@ -680,10 +679,7 @@ fn challenge_lines(tour: &Tour, ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
     for item in state.conditions(content) {
         add(checklist_line(item, typed, t), 2);
     }
-    let lesson = &state.lesson(content).id;
-    let solved_before = progress
-        .challenges
-        .contains(&Progress::challenge_key(lesson, state.step));
+    let solved_before = progress.challenge_solved(state.lesson(content), state.step);
     if state.goal_shown(content) {
         let message = match (state.challenge.ran_solution, tour.present.is_some()) {
             // The room watched the solution run: the presenter moves on, nobody resets.
