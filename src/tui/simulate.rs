@@ -15,7 +15,7 @@ use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Padding, Paragrap
 use crate::sim::report::Struck;
 use crate::sim::{FAULT_PRESETS, Faults, PRESETS, Params, Sample, Simulation, Summary};
 use crate::tui::keys::Action;
-use crate::tui::screen::{Ctx, Hint, Screen, Transition};
+use crate::tui::screen::{Ctx, HelpRow, Hint, Screen, Transition};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::panel::panel;
 use crate::tui::widgets::text::wrap;
@@ -646,7 +646,7 @@ impl Screen for Simulate {
         ]
     }
 
-    fn help(&self, ctx: &Ctx) -> Vec<(String, String)> {
+    fn help(&self, ctx: &Ctx) -> Vec<HelpRow> {
         let k = |a: Action| ctx.keys.label(a).to_string();
         // Space is bound to Next as well as Toggle; here it pauses, so it is not shown as a
         // key that changes a slider.
@@ -703,7 +703,7 @@ impl Screen for Simulate {
             ),
             (
                 "pace".into(),
-                format!("up to {SPEED} simulated seconds a real one (less when heavy)"),
+                format!("up to {SPEED} simulated seconds a real one (less when heavy)").into(),
             ),
         ]
     }

@@ -471,7 +471,7 @@ impl Sandbox {
             &self.session().names(),
             &meta::WORDS,
         );
-        self.input.tab(&mut self.completion, forward, |_| found);
+        self.input.tab(&mut self.completion, forward, found);
     }
 
     fn typing_key(&mut self, key: KeyEvent, ctx: &Ctx) {
@@ -574,7 +574,7 @@ impl Screen for Sandbox {
                 )),
                 keys: format!("{} {}", k.label(Action::Earlier), k.label(Action::Later)),
                 hint: empty.then_some("time"),
-                doc: "step through the log's past (at an empty prompt too)".into(),
+                doc: "step through the log's past (at an empty prompt too)",
             });
             list.push(Command::bound(
                 k,

@@ -493,7 +493,7 @@ impl Tour {
             &self.state.session.names(),
             &state::PROMPT_WORDS,
         );
-        self.input.tab(&mut self.completion, forward, |_| found);
+        self.input.tab(&mut self.completion, forward, found);
     }
 
     /// At the end of the tour, a letter opens the quiz offered under it; leaving the quiz
