@@ -139,7 +139,7 @@ impl Sandbox {
                 (record, vec![notice])
             }
             Ok(None) => (Record::default(), Vec::new()),
-            Err(message) => (Record::default(), vec![message]),
+            Err(unrestorable) => (Record::default(), vec![unrestorable.to_string()]),
         };
         let mut sandbox = Sandbox::with_record(record, data_dir);
         sandbox.notice = notice;
