@@ -11,6 +11,7 @@ use std::sync::Mutex;
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 
+use crate::content::Lesson;
 use crate::storage;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -60,7 +61,8 @@ impl QuizScore {
 #[serde(default)]
 pub struct Progress {
     pub tour: TourProgress,
-    /// Solved challenges as `lesson-id/step-number` (from 1).
+    /// Solved challenges as `lesson-id/step-title`; files written before steps were keyed by
+    /// title hold `lesson-id/step-number` (from 1), still read (see `Progress::challenge_keys`).
     pub challenges: Vec<String>,
     /// Challenges the learner moved past unsolved, keyed the same way; one solved later
     /// leaves this list.
@@ -71,23 +73,49 @@ pub struct Progress {
 }
 
 impl Progress {
-    pub fn challenge_key(lesson: &str, step: usize) -> String {
-        format!("{lesson}/{}", step + 1)
+    /// The key a challenge is saved under: its step's title, unique within the lesson (the
+    /// loader refuses a repeated one), stays when a step is added before it; a number would not.
+    pub fn challenge_key(lesson: &Lesson, step: usize) -> String {
+        format!("{}/{}", lesson.id, lesson.steps[step].title)
     }
 
-    pub fn solve_challenge(&mut self, lesson: &str, step: usize) {
-        let key = Self::challenge_key(lesson, step);
-        self.skipped.retain(|k| *k != key);
-        if !self.challenges.contains(&key) {
-            self.challenges.push(key);
+    /// Every key that names the challenge: the title's, and the step's number as older files
+    /// saved it. The number is read by today's numbering, so what was saved since the last
+    /// renumbering keeps counting.
+    fn challenge_keys(lesson: &Lesson, step: usize) -> [String; 2] {
+        [
+            Self::challenge_key(lesson, step),
+            format!("{}/{}", lesson.id, step + 1),
+        ]
+    }
+
+    pub fn challenge_solved(&self, lesson: &Lesson, step: usize) -> bool {
+        Self::challenge_keys(lesson, step)
+            .iter()
+            .any(|k| self.challenges.contains(k))
+    }
+
+    /// Whether the challenge was moved past and is not solved since.
+    pub fn challenge_skipped(&self, lesson: &Lesson, step: usize) -> bool {
+        !self.challenge_solved(lesson, step)
+            && Self::challenge_keys(lesson, step)
+                .iter()
+                .any(|k| self.skipped.contains(k))
+    }
+
+    pub fn solve_challenge(&mut self, lesson: &Lesson, step: usize) {
+        let keys = Self::challenge_keys(lesson, step);
+        self.skipped.retain(|k| !keys.contains(k));
+        if !self.challenge_solved(lesson, step) {
+            self.challenges.push(Self::challenge_key(lesson, step));
         }
     }
 
     /// Notes a challenge moved past unsolved (one solved before stays solved).
-    pub fn skip_challenge(&mut self, lesson: &str, step: usize) {
-        let key = Self::challenge_key(lesson, step);
-        if !self.challenges.contains(&key) && !self.skipped.contains(&key) {
-            self.skipped.push(key);
+    pub fn skip_challenge(&mut self, lesson: &Lesson, step: usize) {
+        let keys = Self::challenge_keys(lesson, step);
+        if !self.challenge_solved(lesson, step) && !keys.iter().any(|k| self.skipped.contains(k)) {
+            self.skipped.push(Self::challenge_key(lesson, step));
         }
     }
 
@@ -142,8 +170,12 @@ impl Progress {
         add_new(&mut out.tour.completed, &mine.completed, &was.completed);
         add_new(&mut out.challenges, &self.challenges, &base.challenges);
         add_new(&mut out.skipped, &self.skipped, &base.skipped);
-        // A challenge solved here or in another session is no longer skipped.
-        out.skipped.retain(|k| !out.challenges.contains(k));
+        // A challenge solved here or in another session is no longer skipped. One solved here
+        // may have been skipped under its other key: a skip that left this session's list
+        // leaves the file too (solving is the only way out of it).
+        out.skipped.retain(|k| {
+            !out.challenges.contains(k) && (self.skipped.contains(k) || !base.skipped.contains(k))
+        });
         for (id, score) in &self.quizzes {
             let before = base.quizzes.get(id);
             if before != Some(score) {
@@ -434,6 +466,32 @@ mod tests {
         assert_eq!(civil_date(20_783), "2026-11-26");
     }
 
+    /// A lesson `id` of steps with these titles (what keys a challenge; nothing else is read).
+    fn lesson(id: &str, titles: &[&str]) -> Lesson {
+        let step = |title: &&str| crate::content::Step {
+            title: (*title).to_string(),
+            text: String::new(),
+            run: Vec::new(),
+            run_at: crate::content::Pos::default(),
+            focus: None,
+            notes: None,
+            predict: None,
+            challenge: None,
+        };
+        Lesson {
+            id: id.to_string(),
+            id_at: crate::content::Pos::default(),
+            title: String::new(),
+            summary: String::new(),
+            steps: titles.iter().map(step).collect(),
+            file: String::new(),
+        }
+    }
+
+    fn rebuild() -> Lesson {
+        lesson("rebuild", &["One", "Two", "Three", "Four", "Five", "Six"])
+    }
+
     #[test]
     fn progress_survives_a_save_and_load() {
         let dir = tempfile::tempdir().unwrap();
@@ -441,7 +499,7 @@ mod tests {
         let mut p = Progress::default();
         p.tour.lesson = Some("rebuild".into());
         p.tour.step = 3;
-        p.solve_challenge("rebuild", 5);
+        p.solve_challenge(&rebuild(), 5);
         p.record_quiz("motivation", 7, 10, "2026-11-26".into());
         store.save(&p).unwrap();
         let loaded = store.load();
@@ -454,22 +512,92 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::at(&dir.path().join("progress.toml"));
         let mut p = Progress::default();
-        p.skip_challenge("rebuild", 5);
-        p.skip_challenge("rebuild", 5);
-        assert_eq!(p.skipped, vec!["rebuild/6".to_string()], "once");
+        let rebuild = rebuild();
+        p.skip_challenge(&rebuild, 5);
+        p.skip_challenge(&rebuild, 5);
+        assert_eq!(p.skipped, vec!["rebuild/Six".to_string()], "once");
         assert!(p.challenges.is_empty(), "skipped is not solved");
         store.save(&p).unwrap();
         assert_eq!(
             store.load().progress.skipped_in("rebuild"),
-            vec!["rebuild/6"]
+            vec!["rebuild/Six"]
         );
-        p.solve_challenge("rebuild", 5);
+        p.solve_challenge(&rebuild, 5);
         store.save(&p).unwrap();
         let loaded = store.load().progress;
         assert!(loaded.skipped.is_empty(), "{loaded:?}");
-        assert_eq!(loaded.challenges, vec!["rebuild/6".to_string()]);
-        p.skip_challenge("rebuild", 5);
+        assert_eq!(loaded.challenges, vec!["rebuild/Six".to_string()]);
+        p.skip_challenge(&rebuild, 5);
         assert!(p.skipped.is_empty(), "a solved challenge stays solved");
+    }
+
+    /// Progress as a file with these lines says it, loaded.
+    fn loaded(text: &str) -> Progress {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("progress.toml");
+        std::fs::write(&path, text).unwrap();
+        Store::at(&path).load().progress
+    }
+
+    #[test]
+    fn a_challenge_saved_by_its_number_or_by_its_title_reads_as_solved() {
+        let rebuild = rebuild();
+        for file in [
+            "challenges = [\"rebuild/2\"]",
+            "challenges = [\"rebuild/Two\"]",
+        ] {
+            let p = loaded(file);
+            assert!(p.challenge_solved(&rebuild, 1), "{file}");
+            assert!(!p.challenge_solved(&rebuild, 0), "{file}");
+            assert!(!p.challenge_solved(&rebuild, 2), "{file}");
+            assert!(!p.challenge_skipped(&rebuild, 1), "{file}");
+        }
+        for file in ["skipped = [\"rebuild/2\"]", "skipped = [\"rebuild/Two\"]"] {
+            let p = loaded(file);
+            assert!(p.challenge_skipped(&rebuild, 1), "{file}");
+            assert!(!p.challenge_skipped(&rebuild, 0), "{file}");
+        }
+    }
+
+    #[test]
+    fn a_step_added_before_a_challenge_leaves_it_solved_and_skipped_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(&dir.path().join("progress.toml"));
+        let before = lesson("l", &["Setup", "Lend", "Return"]);
+        let mut p = Progress::default();
+        p.solve_challenge(&before, 1);
+        p.skip_challenge(&before, 2);
+        store.save(&p).unwrap();
+        let after = lesson("l", &["Setup", "Acquire", "Lend", "Return"]);
+        let p = store.load().progress;
+        assert!(p.challenge_solved(&after, 2), "{p:?}");
+        assert!(!p.challenge_solved(&after, 1), "{p:?}");
+        assert!(p.challenge_skipped(&after, 3), "{p:?}");
+        assert!(!p.challenge_skipped(&after, 2), "{p:?}");
+    }
+
+    #[test]
+    fn solving_a_challenge_skipped_under_its_number_clears_the_skip_on_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("progress.toml");
+        std::fs::write(&path, "skipped = [\"rebuild/2\", \"rebuild/4\"]\n").unwrap();
+        let store = Store::at(&path);
+        let mut p = store.load().progress;
+        p.solve_challenge(&rebuild(), 1);
+        p.skip_challenge(&rebuild(), 1);
+        assert_eq!(p.challenges, ["rebuild/Two"]);
+        assert_eq!(p.skipped, ["rebuild/4"]);
+        store.save(&p).unwrap();
+        let on_disk = Store::at(&path).load().progress;
+        assert_eq!(on_disk.skipped, ["rebuild/4"], "{on_disk:?}");
+        assert_eq!(on_disk.challenges, ["rebuild/Two"]);
+    }
+
+    #[test]
+    fn a_challenge_solved_under_its_number_is_not_saved_again_by_its_title() {
+        let mut p = loaded("challenges = [\"rebuild/2\"]");
+        p.solve_challenge(&rebuild(), 1);
+        assert_eq!(p.challenges, ["rebuild/2"]);
     }
 
     #[test]
@@ -559,10 +687,15 @@ mod tests {
         .unwrap();
         let store = Store::at(&path);
         let mut progress = store.load().progress;
-        progress.solve_challenge("rebuild", 1);
+        progress.solve_challenge(&rebuild(), 1);
         store.save(&progress).unwrap();
         let text = std::fs::read_to_string(&path).unwrap();
-        for kept in ["streak = 4", "mood = \"keen\"", "seconds = 30", "rebuild/2"] {
+        for kept in [
+            "streak = 4",
+            "mood = \"keen\"",
+            "seconds = 30",
+            "rebuild/Two",
+        ] {
             assert!(text.contains(kept), "{kept} missing from:\n{text}");
         }
     }

@@ -36,6 +36,7 @@ tests/fixtures/content-broken/06-challenge.toml:22:1: step 2: the solution does 
 tests/fixtures/content-broken/06-challenge.toml:33:1: step 3: the goal holds before the learner does anything
 tests/fixtures/content-broken/07-ids.toml:1:6: lesson id \"Bad Id\" must be lowercase letters, digits and '-'
 tests/fixtures/content-broken/07-ids.toml:13:12: a prediction needs at least 2 choices with exactly one correct (has 2 with 2 correct)
+tests/fixtures/content-broken/08-steps.toml:14:9: duplicate step title \"Lend\" in this lesson
 ";
 
 const QUIZ_PROBLEMS: &str = "\
@@ -78,7 +79,7 @@ fn every_kind_of_lesson_problem_is_printed_at_its_file_line_and_column() {
         .assert()
         .code(1)
         .stdout(CONTENT_PROBLEMS)
-        .stderr("cqrs-catalog: 15 problems found\n");
+        .stderr("cqrs-catalog: 16 problems found\n");
 }
 
 #[test]
@@ -158,7 +159,7 @@ fn the_app_and_the_tour_refuse_broken_lessons_with_the_same_lines_as_check() {
             .assert()
             .code(1)
             .stdout("")
-            .stderr(refusal(CONTENT_PROBLEMS, 15));
+            .stderr(refusal(CONTENT_PROBLEMS, 16));
     }
 }
 #[test]

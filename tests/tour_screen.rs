@@ -93,8 +93,27 @@ fn a_challenge_reached_says_so_and_is_saved() {
     assert!(text(&mut app, (80, 24)).contains("goal reached ✓"));
     assert_eq!(
         store.load().progress.challenges,
-        vec!["command-side/5".to_string()]
+        vec!["command-side/Return, then lend again".to_string()]
     );
+}
+
+#[test]
+fn the_outline_shows_a_challenge_solved_whether_saved_by_its_number_or_its_title() {
+    for saved in ["command-side/5", "command-side/Return, then lend again"] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("progress.toml");
+        std::fs::write(&path, format!("challenges = [\"{saved}\"]\n")).unwrap();
+        let progress = Store::at(&path).load().progress;
+        let content = content();
+        let screen = tour::open(&content, &progress, "command-side", 0).unwrap();
+        let mut app = App::new(screen, content, progress, None, Theme::new(ThemeName::Mono));
+        press(&mut app, "o");
+        let outline = text(&mut app, (120, 40));
+        assert!(
+            outline.contains("5. Return, then lend again · challenge ✓ solved"),
+            "{saved}: {outline}"
+        );
+    }
 }
 
 #[test]
@@ -484,7 +503,10 @@ fn next_on_an_unsolved_challenge_warns_then_skips_and_progress_says_so() {
     let moved = text(&mut app, (80, 24));
     assert!(moved.contains("Lesson 3 of"), "the next lesson: {moved}");
     let progress = store.load().progress;
-    assert_eq!(progress.skipped, vec!["command-side/5".to_string()]);
+    assert_eq!(
+        progress.skipped,
+        vec!["command-side/Return, then lend again".to_string()]
+    );
     assert!(progress.challenges.is_empty(), "skipped is not solved");
 }
 

@@ -14,7 +14,7 @@ use crate::model::language::{ScriptLine, parse_script};
 
 use super::lesson::{Challenge, Choice, Lesson, Panel, Predict, Step};
 use super::quiz::{Kind, MAX_CHOICES, Question, Quiz};
-use super::raw::{ChoiceFile, LessonFile, QuestionFile, QuizFile};
+use super::raw::{ChoiceFile, LessonFile, QuestionFile, QuizFile, StepFile};
 use super::shape::{self, Shape};
 use super::source::{Pos, Problem, Source};
 
@@ -227,6 +227,22 @@ impl Reader<'_> {
         id.get_ref().clone()
     }
 
+    /// A step's title keys its solved challenge in the learner's progress (a number would
+    /// shift when a step is added), so two steps of a lesson may not share one.
+    fn unique_titles(&mut self, steps: &[StepFile]) {
+        let mut seen = std::collections::HashSet::new();
+        for step in steps {
+            let title = step.title.get_ref();
+            if !seen.insert(title.as_str()) {
+                let pos = self.at(&step.title.span());
+                self.problem(
+                    pos,
+                    format!("duplicate step title \"{title}\" in this lesson"),
+                );
+            }
+        }
+    }
+
     fn choices(&mut self, raw: &[ChoiceFile]) -> Vec<Choice> {
         raw.iter()
             .map(|c| {
@@ -269,6 +285,7 @@ pub fn read_lesson(source: &Source, problems: &mut Vec<Problem>) -> Option<Lesso
         let pos = r.at(&raw.steps.span());
         r.problem(pos, "a lesson needs at least one step");
     }
+    r.unique_titles(raw.steps.get_ref());
     let mut steps = Vec::new();
     for s in raw.steps.into_inner() {
         let (run, run_at) = match &s.run {

@@ -197,15 +197,16 @@ pub fn table_row(s: &Sample, faults: bool) -> String {
     line
 }
 
-/// How the back office keeps its records, in words.
-fn office_words(mode: OfficeMode) -> &'static str {
-    match mode {
-        OfficeMode::EventSourced => "appends to the log, which is the record (event-sourced)",
-        OfficeMode::DualWrite => "commits to tables, then publishes the event (dual write)",
+/// How the back office keeps its records, in words, named as `--office` names the mode.
+fn office_words(mode: OfficeMode) -> String {
+    let how = match mode {
+        OfficeMode::EventSourced => "appends to the log, which is the record",
+        OfficeMode::DualWrite => "commits to tables, then publishes the event",
         OfficeMode::Outbox => {
             "commits the event to an outbox with the tables; a relay publishes it"
         }
-    }
+    };
+    format!("{how} ({})", mode.word())
 }
 
 /// What the catalogs are verified against: the record, which the office's mode decides.
@@ -233,22 +234,67 @@ fn verdict(diverged: &[String], catalogs: usize, mode: OfficeMode) -> String {
     }
 }
 
-/// How often each fault struck.
+/// A count of how often a fault struck. The simulator's screen and this report word each one
+/// alike (`Struck::words`), each writing the number its own way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Struck {
+    Redelivered,
+    Crashes,
+    Parked,
+    OfficeCrashes,
+    /// Events the back office committed and never published.
+    Lost,
+}
+
+impl Struck {
+    pub fn count(self, s: &Summary) -> u64 {
+        match self {
+            Struck::Redelivered => s.redelivered,
+            Struck::Crashes => s.crashes,
+            Struck::Parked => s.parked,
+            Struck::OfficeCrashes => s.office_crashes,
+            Struck::Lost => s.lost_events,
+        }
+    }
+
+    /// "3 redelivered", "1 crash", "2 office crashes": the count as `number` writes it, and
+    /// what it counts.
+    pub fn words(self, s: &Summary, number: fn(u64) -> String) -> String {
+        let n = self.count(s);
+        let what = match (self, n) {
+            (Struck::Redelivered, _) => "redelivered",
+            (Struck::Crashes, 1) => "crash",
+            (Struck::Crashes, _) => "crashes",
+            (Struck::Parked, _) => "parked",
+            (Struck::OfficeCrashes, 1) => "office crash",
+            (Struck::OfficeCrashes, _) => "office crashes",
+            (Struck::Lost, _) => "lost",
+        };
+        format!("{} {what}", number(n))
+    }
+}
+
+/// How often each fault struck; the parked are those still parked when the run ended.
 fn struck(s: &Summary) -> String {
     if s.redelivered == 0 && s.crashes == 0 && s.parked == 0 && s.office_crashes == 0 {
         return "faults: none struck".into();
     }
-    let mut line = format!(
-        "faults: redelivered {}, crashes {}, parked {} at the end",
-        s.redelivered, s.crashes, s.parked
-    );
+    let mut counts = vec![Struck::Redelivered, Struck::Crashes, Struck::Parked];
     if s.office_crashes > 0 {
-        line.push_str(&format!(
-            ", office crashes {}, events lost {}",
-            s.office_crashes, s.lost_events
-        ));
+        counts.extend([Struck::OfficeCrashes, Struck::Lost]);
     }
-    line
+    let words: Vec<String> = counts
+        .into_iter()
+        .map(|c| {
+            let said = c.words(s, |n| n.to_string());
+            if c == Struck::Parked {
+                format!("{said} at the end")
+            } else {
+                said
+            }
+        })
+        .collect();
+    format!("faults: {}", words.join(", "))
 }
 
 /// What the faults came to: how often they struck, and the catalogs that differ from the
@@ -374,4 +420,53 @@ pub fn summary_json(s: &Summary) -> Value {
         });
     }
     v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_faults_line_names_the_office_as_its_option_does() {
+        for mode in OfficeMode::ALL {
+            let faults = Faults {
+                office: mode,
+                duplicates: 5,
+                ..Faults::default()
+            };
+            let line = faults_line(&faults);
+            assert!(line.ends_with(&format!(" ({})", mode.word())), "{line}");
+        }
+    }
+
+    #[test]
+    fn each_count_of_a_fault_is_worded_with_its_own_number() {
+        // A run not yet started: every count 0 but those set here.
+        let start = Simulation::new(lookup("azure").unwrap().params()).unwrap();
+        let s = Summary {
+            redelivered: 1,
+            crashes: 1,
+            parked: 0,
+            office_crashes: 2,
+            lost_events: 2,
+            ..start.summary()
+        };
+        assert_eq!(
+            struck(&s),
+            "faults: 1 redelivered, 1 crash, 0 parked at the end, 2 office crashes, 2 lost"
+        );
+        let s = Summary {
+            crashes: 12_000,
+            office_crashes: 1,
+            ..s
+        };
+        assert_eq!(
+            Struck::Crashes.words(&s, |n| n.to_string()),
+            "12000 crashes"
+        );
+        assert_eq!(
+            Struck::OfficeCrashes.words(&s, |n| n.to_string()),
+            "1 office crash"
+        );
+    }
 }

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Clear;
 
 use super::keys::{Action, Keymap};
+use super::screen::HelpRow;
 use super::theme::Theme;
 use super::widgets::panel::panel;
 use super::widgets::text::{Scroll, render_scrolled, wrap_all};
@@ -14,7 +15,7 @@ use super::widgets::text::{Scroll, render_scrolled, wrap_all};
 /// The lines of the overlay: the screen's own keys, then the global ones.
 pub fn lines(
     screen_title: &str,
-    screen_keys: &[(String, String)],
+    screen_keys: &[HelpRow],
     keys: &Keymap,
     theme: &Theme,
 ) -> Vec<Line<'static>> {

@@ -91,14 +91,14 @@ impl LineInput {
         self.selected
     }
 
-    /// Tab (`forward`) or Shift+Tab: completes the word before the cursor from what
-    /// `candidates` offers for the text before it (where the word starts, and the words);
-    /// pressed again, cycles through them. `state` keeps the cycle between presses.
+    /// Tab (`forward`) or Shift+Tab: completes the word before the cursor from `candidates`
+    /// for the text before it (where the word starts, and the words); pressed again, cycles
+    /// through them. `state` keeps the cycle between presses.
     pub fn tab(
         &mut self,
         state: &mut Option<Completion>,
         forward: bool,
-        candidates: impl FnOnce(&str) -> (usize, Vec<String>),
+        candidates: (usize, Vec<String>),
     ) {
         self.selected = false;
         let here = (self.text(), self.cursor);
@@ -117,7 +117,7 @@ impl LineInput {
             c.left = (self.text(), self.cursor);
             return;
         }
-        let (start, options) = candidates(&self.before_cursor());
+        let (start, options) = candidates;
         if options.is_empty() {
             *state = None;
             return;
@@ -356,14 +356,14 @@ mod tests {
         let mut input = LineInput::new();
         input.set("sh");
         let mut state = None;
-        let offer = |_: &str| (0, vec!["show".to_string(), "show solution".to_string()]);
-        input.tab(&mut state, true, offer);
+        let offer = || (0, vec!["show".to_string(), "show solution".to_string()]);
+        input.tab(&mut state, true, offer());
         assert_eq!(input.text(), "show");
-        input.tab(&mut state, true, offer);
+        input.tab(&mut state, true, offer());
         assert_eq!(input.text(), "show");
-        input.tab(&mut state, true, offer);
+        input.tab(&mut state, true, offer());
         assert_eq!(input.text(), "show solution");
-        input.tab(&mut state, false, offer);
+        input.tab(&mut state, false, offer());
         assert_eq!(input.text(), "show", "Shift+Tab goes back");
     }
 

@@ -37,7 +37,7 @@ pub fn commands(keys: &Keymap, open: &'static str, leave: &'static str) -> Vec<C
             short: keys.pair(Action::Up, Action::Down),
             keys: format!("{} {}", keys.label(Action::Up), keys.label(Action::Down)),
             hint: Some("choose"),
-            doc: "choose an entry".into(),
+            doc: "choose an entry",
         },
         Command {
             short: keys.short(Action::Select),
@@ -47,7 +47,7 @@ pub fn commands(keys: &Keymap, open: &'static str, leave: &'static str) -> Vec<C
                 keys.label(Action::Next)
             ),
             hint: Some(open),
-            doc: open.into(),
+            doc: open,
         },
         Command::bound(keys, Action::Back, Some(leave), leave),
     ]

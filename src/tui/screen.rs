@@ -1,6 +1,8 @@
 //! What every screen implements, and the context it is handed: the content, the learner's
 //! progress, the theme and keys. Screens own their state; the app owns the stack of screens.
 
+use std::borrow::Cow;
+
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 use ratatui::layout::Rect;
@@ -70,6 +72,10 @@ pub enum Transition {
 /// A key and what it does, for the footer.
 pub type Hint = (&'static str, &'static str);
 
+/// Keys and what they do, for the help overlay: fixed text but where a screen words a row
+/// from a figure.
+pub type HelpRow = (String, Cow<'static, str>);
+
 /// One thing a key does where a screen is now. A screen lists these once (`commands`), and
 /// its footer and help are both read from that list, so neither shows a key the screen
 /// would not act on, and a remapped key shows the same in both.
@@ -81,28 +87,33 @@ pub struct Command {
     pub keys: String,
     /// The footer's few words; `None` keeps the command to the help overlay.
     pub hint: Option<&'static str>,
-    /// What it does, for help.
-    pub doc: String,
+    /// What it does, for help: fixed text, as every screen words its commands.
+    pub doc: &'static str,
 }
 
 impl Command {
     /// A command bound to an action in the keymap (so a remapped key shows here too).
-    pub fn bound(keys: &Keymap, action: Action, hint: Option<&'static str>, doc: &str) -> Self {
+    pub fn bound(
+        keys: &Keymap,
+        action: Action,
+        hint: Option<&'static str>,
+        doc: &'static str,
+    ) -> Self {
         Command {
             short: keys.short(action),
             keys: keys.label(action).to_string(),
             hint,
-            doc: doc.to_string(),
+            doc,
         }
     }
 
     /// Keys that are not in the keymap: typed letters, Enter at a prompt, Ctrl+C.
-    pub fn fixed(label: &'static str, hint: Option<&'static str>, doc: &str) -> Self {
+    pub fn fixed(label: &'static str, hint: Option<&'static str>, doc: &'static str) -> Self {
         Command {
             short: label,
             keys: label.to_string(),
             hint,
-            doc: doc.to_string(),
+            doc,
         }
     }
 }
@@ -120,7 +131,7 @@ impl Command {
                 keys.short(Action::PageDown)
             ),
             hint,
-            doc: "scroll the panel in focus".into(),
+            doc: "scroll the panel in focus",
         }
     }
 }
@@ -134,10 +145,10 @@ pub fn footer_of(commands: &[Command]) -> Vec<Hint> {
 }
 
 /// The help overlay's rows from a screen's commands.
-pub fn help_of(commands: &[Command]) -> Vec<(String, String)> {
+pub fn help_of(commands: &[Command]) -> Vec<HelpRow> {
     commands
         .iter()
-        .map(|c| (c.keys.clone(), c.doc.clone()))
+        .map(|c| (c.keys.clone(), Cow::Borrowed(c.doc)))
         .collect()
 }
 
@@ -172,7 +183,7 @@ pub trait Screen {
     }
 
     /// Keys particular to this screen, for the help overlay: (keys, what they do).
-    fn help(&self, ctx: &Ctx) -> Vec<(String, String)> {
+    fn help(&self, ctx: &Ctx) -> Vec<HelpRow> {
         help_of(&self.commands(ctx))
     }
 

@@ -12,9 +12,10 @@ use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Padding, Paragraph, Wrap};
 
+use crate::sim::report::Struck;
 use crate::sim::{FAULT_PRESETS, Faults, PRESETS, Params, Sample, Simulation, Summary};
 use crate::tui::keys::Action;
-use crate::tui::screen::{Ctx, Hint, Screen, Transition};
+use crate::tui::screen::{Ctx, HelpRow, Hint, Screen, Transition};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::panel::panel;
 use crate::tui::widgets::text::wrap;
@@ -407,25 +408,22 @@ fn lag_now_and_peak(samples: &[Sample]) -> (u64, u64) {
 
 /// How often each fault the run injects has struck (only those it injects, so one fits a row).
 fn fault_counts(s: &Summary, f: &Faults) -> String {
-    let mut parts = Vec::new();
-    if f.duplicates > 0 {
-        parts.push(format!("{} redelivered", grouped(s.redelivered)));
-    }
-    if f.crash_every_ms > 0 {
-        parts.push(format!("{} crashes", grouped(s.crashes)));
-    }
-    if f.poison > 0 {
-        parts.push(format!("{} parked", grouped(s.parked)));
-    }
-    if f.office_crash_every_ms > 0 {
-        parts.push(format!(
-            "{} office crashes · {} lost",
-            grouped(s.office_crashes),
-            grouped(s.lost_events)
-        ));
-    }
+    let injected = [
+        (f.duplicates > 0, &[Struck::Redelivered][..]),
+        (f.crash_every_ms > 0, &[Struck::Crashes]),
+        (f.poison > 0, &[Struck::Parked]),
+        (
+            f.office_crash_every_ms > 0,
+            &[Struck::OfficeCrashes, Struck::Lost],
+        ),
+    ];
+    let parts: Vec<String> = injected
+        .iter()
+        .filter(|(on, _)| *on)
+        .flat_map(|(_, counts)| counts.iter().map(|c| c.words(s, grouped)))
+        .collect();
     if parts.is_empty() {
-        parts.push(format!("none; the back office {}", f.office.word()));
+        return format!("none; the back office {}", f.office.word());
     }
     parts.join(" · ")
 }
@@ -648,7 +646,7 @@ impl Screen for Simulate {
         ]
     }
 
-    fn help(&self, ctx: &Ctx) -> Vec<(String, String)> {
+    fn help(&self, ctx: &Ctx) -> Vec<HelpRow> {
         let k = |a: Action| ctx.keys.label(a).to_string();
         // Space is bound to Next as well as Toggle; here it pauses, so it is not shown as a
         // key that changes a slider.
@@ -705,7 +703,7 @@ impl Screen for Simulate {
             ),
             (
                 "pace".into(),
-                format!("up to {SPEED} simulated seconds a real one (less when heavy)"),
+                format!("up to {SPEED} simulated seconds a real one (less when heavy)").into(),
             ),
         ]
     }

@@ -39,6 +39,16 @@ enum Step {
     Partial,
 }
 
+/// Where `Decoder::decode_keys` stopped.
+enum Stop {
+    /// Every pending byte was decoded.
+    Empty,
+    /// At the start marker of a bracketed paste, of these bytes.
+    PasteStart(usize),
+    /// At a sequence that more bytes may complete.
+    Partial,
+}
+
 impl Decoder {
     /// Decodes what arrived; a sequence cut short waits in the decoder for the next bytes.
     pub fn feed(&mut self, bytes: &[u8], events: &mut Vec<Event>) {
@@ -72,21 +82,17 @@ impl Decoder {
                 String::from_utf8_lossy(&paste.text).into_owned(),
             ));
         }
-        while !self.pending.is_empty() {
-            match step(&self.pending) {
-                Step::Done(event, used) => {
-                    events.extend(event);
+        loop {
+            match self.decode_keys(events) {
+                Stop::Empty => return,
+                Stop::PasteStart(used) => {
                     self.pending.drain(..used);
                 }
-                Step::PasteStart(used) => {
-                    self.pending.drain(..used);
-                }
-                Step::Partial if self.pending[0] == ESC => {
-                    events.push(key(KeyCode::Esc, KeyModifiers::NONE));
-                    self.pending.remove(0);
-                }
-                // Half a UTF-8 character: nothing a key can be made of.
-                Step::Partial => {
+                Stop::Partial => {
+                    if self.pending[0] == ESC {
+                        events.push(key(KeyCode::Esc, KeyModifiers::NONE));
+                    }
+                    // Else half a UTF-8 character: nothing a key can be made of.
                     self.pending.remove(0);
                 }
             }
@@ -94,26 +100,30 @@ impl Decoder {
     }
 
     fn decode_pending(&mut self, events: &mut Vec<Event>) {
-        loop {
-            if self.pending.is_empty() {
-                return;
-            }
+        while let Stop::PasteStart(used) = self.decode_keys(events) {
+            self.pending.drain(..used);
+            self.paste = Some(Paste::default());
+            // Bytes after the marker belong to the paste.
+            let after = std::mem::take(&mut self.pending);
+            let rest = self.feed_paste(&after, events);
+            self.pending.extend_from_slice(rest);
+        }
+    }
+
+    /// Decodes the pending bytes into events up to what no key is made of: a paste's start
+    /// marker (left pending) or a sequence cut short. Feeding and flushing differ only there.
+    fn decode_keys(&mut self, events: &mut Vec<Event>) -> Stop {
+        while !self.pending.is_empty() {
             match step(&self.pending) {
                 Step::Done(event, used) => {
                     events.extend(event);
                     self.pending.drain(..used);
                 }
-                Step::PasteStart(used) => {
-                    self.pending.drain(..used);
-                    self.paste = Some(Paste::default());
-                    // Bytes after the marker belong to the paste.
-                    let after = std::mem::take(&mut self.pending);
-                    let rest = self.feed_paste(&after, events);
-                    self.pending.extend_from_slice(rest);
-                }
-                Step::Partial => return,
+                Step::PasteStart(used) => return Stop::PasteStart(used),
+                Step::Partial => return Stop::Partial,
             }
         }
+        Stop::Empty
     }
 
     /// Takes paste text up to its end marker; returns the bytes after the marker.

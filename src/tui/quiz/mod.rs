@@ -507,7 +507,7 @@ impl Screen for QuizScreen {
             }
         };
         let mut scroll = Command::scroll(k, None);
-        scroll.doc = "move between choices; scroll".into();
+        scroll.doc = "move between choices; scroll";
         list.push(scroll);
         if !matches!(self.phase, Phase::Done(_)) {
             let doc = "leave the quiz (mid-quiz: press twice)";

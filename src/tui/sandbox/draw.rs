@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, StatefulWidget, Widget};
 
-use crate::model::language::REFERENCE;
+use crate::model::language::{Group, REFERENCE};
 use crate::model::{Answer, Outcome};
 use crate::tui::keys::Action;
 use crate::tui::screen::Ctx;
@@ -145,20 +145,17 @@ fn model_panels<'a>(sandbox: &'a Sandbox, ctx: &'a Ctx) -> ModelPanels<'a> {
         office: OfficePanel {
             library: shown,
             theme: t,
-            focused: false,
             since,
         },
         log: LogPanel {
             library: sandbox.session().library(),
             theme: t,
-            focused: false,
             since,
             viewing,
         },
         catalogs: CatalogsPanel {
             library: shown,
             theme: t,
-            focused: false,
             filed,
             rebuilding: None,
             spotlight: sandbox.spotlight(),
@@ -213,9 +210,10 @@ fn draw_header(sandbox: &Sandbox, frame: &mut Frame, area: Rect, ctx: &Ctx) {
 fn reference_lines(width: usize, ctx: &Ctx) -> Vec<Line<'static>> {
     let t = ctx.theme;
     let mut lines = Vec::new();
-    for (heading, commands) in REFERENCE {
-        lines.extend(wrap(Line::styled(heading, t.title), width, 2));
-        for (form, what) in commands {
+    let own: Group = ("The sandbox's own words", &meta::DESCRIBED);
+    for (heading, entries) in REFERENCE.iter().chain([&own]) {
+        lines.extend(wrap(Line::styled(*heading, t.title), width, 2));
+        for (form, what) in *entries {
             lines.extend(wrap(
                 Line::from(vec![
                     Span::styled(format!("  {form}"), t.accent),
@@ -225,21 +223,6 @@ fn reference_lines(width: usize, ctx: &Ctx) -> Vec<Line<'static>> {
                 6,
             ));
         }
-    }
-    lines.extend(wrap(
-        Line::styled("The sandbox's own words", t.title),
-        width,
-        2,
-    ));
-    for (word, what) in meta::DESCRIBED {
-        lines.extend(wrap(
-            Line::from(vec![
-                Span::styled(format!("  {word}"), t.accent),
-                Span::styled(format!("  {what}"), t.dim),
-            ]),
-            width,
-            6,
-        ));
     }
     lines.extend(wrap(
         Line::styled(

@@ -2,11 +2,36 @@
 //! renamed) after every change and replayed when the sandbox opens again, so neither leaving
 //! to home nor quitting loses a library. What would be replaced wholesale is copied aside.
 
+use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::model::Session;
 
-use super::meta;
+use super::meta::{self, MetaError};
+
+/// A kept session that did not replay: why, and where it was set aside (`None` when it
+/// could not be moved).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unrestorable {
+    pub why: MetaError,
+    pub kept: Option<PathBuf>,
+}
+
+impl fmt::Display for Unrestorable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "your last session could not be restored ({})", self.why)?;
+        match &self.kept {
+            Some(aside) => write!(f, "; it is kept in {}", aside.display()),
+            None => Ok(()),
+        }
+    }
+}
+
+impl std::error::Error for Unrestorable {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.why)
+    }
+}
 
 #[derive(Debug, Clone)]
 pub struct Kept {
@@ -26,8 +51,8 @@ impl Kept {
     }
 
     /// The session the last run left, if there is one. One that cannot be replayed is set
-    /// aside under a name of its own (never overwritten), and the message says where.
-    pub fn restore(&self) -> Result<Option<Session>, String> {
+    /// aside under a name of its own (never overwritten), and the error says where.
+    pub fn restore(&self) -> Result<Option<Session>, Unrestorable> {
         let Some(path) = self.path().filter(|p| p.exists()) else {
             return Ok(None);
         };
@@ -38,13 +63,7 @@ impl Kept {
                 let kept = aside
                     .as_ref()
                     .and_then(|a| std::fs::rename(&path, a).ok().map(|_| a.clone()));
-                Err(match kept {
-                    Some(a) => format!(
-                        "your last session could not be restored ({why}); it is kept in {}",
-                        a.display()
-                    ),
-                    None => format!("your last session could not be restored ({why})"),
-                })
+                Err(Unrestorable { why, kept })
             }
         }
     }
@@ -99,5 +118,37 @@ impl Kept {
                 n => dir.join(format!("sandbox-session.{why}.{n}.txt")),
             })
             .find(|p| !p.exists())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_session_that_does_not_replay_is_an_error_that_names_why_and_where_it_went() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sandbox-session.txt");
+        std::fs::write(&path, "lned b1\n").unwrap();
+        let err = Kept::in_dir(Some(dir.path())).restore().unwrap_err();
+        assert!(matches!(err.why, MetaError::BadScript { .. }), "{err:?}");
+        let aside = dir.path().join("sandbox-session.unreadable.txt");
+        assert_eq!(err.kept.as_deref(), Some(aside.as_path()));
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "your last session could not be restored ({}); it is kept in {}",
+                err.why,
+                aside.display()
+            )
+        );
+        let unmoved = Unrestorable {
+            kept: None,
+            ..err.clone()
+        };
+        assert_eq!(
+            unmoved.to_string(),
+            format!("your last session could not be restored ({})", err.why)
+        );
     }
 }

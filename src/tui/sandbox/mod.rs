@@ -139,7 +139,7 @@ impl Sandbox {
                 (record, vec![notice])
             }
             Ok(None) => (Record::default(), Vec::new()),
-            Err(message) => (Record::default(), vec![message]),
+            Err(unrestorable) => (Record::default(), vec![unrestorable.to_string()]),
         };
         let mut sandbox = Sandbox::with_record(record, data_dir);
         sandbox.notice = notice;
@@ -471,7 +471,7 @@ impl Sandbox {
             &self.session().names(),
             &meta::WORDS,
         );
-        self.input.tab(&mut self.completion, forward, |_| found);
+        self.input.tab(&mut self.completion, forward, found);
     }
 
     fn typing_key(&mut self, key: KeyEvent, ctx: &Ctx) {
@@ -574,7 +574,7 @@ impl Screen for Sandbox {
                 )),
                 keys: format!("{} {}", k.label(Action::Earlier), k.label(Action::Later)),
                 hint: empty.then_some("time"),
-                doc: "step through the log's past (at an empty prompt too)".into(),
+                doc: "step through the log's past (at an empty prompt too)",
             });
             list.push(Command::bound(
                 k,

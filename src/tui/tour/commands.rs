@@ -213,6 +213,6 @@ fn choose(k: &Keymap) -> Command {
         short: k.pair(Action::Up, Action::Down),
         keys: format!("{} {}", k.label(Action::Up), k.label(Action::Down)),
         hint: Some("choose"),
-        doc: "choose a lesson or step".into(),
+        doc: "choose a lesson or step",
     }
 }

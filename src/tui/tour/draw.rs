@@ -12,7 +12,6 @@ use ratatui::widgets::{Block, Paragraph, StatefulWidget, Widget};
 
 use crate::content::Content;
 use crate::model::Delivery;
-use crate::progress::Progress;
 use crate::tui::keys::Action;
 use crate::tui::screen::Ctx;
 use crate::tui::theme::Theme;
@@ -234,20 +233,17 @@ fn model_panels<'a>(
         office: OfficePanel {
             library,
             theme: t,
-            focused: false,
             since,
         },
         log: LogPanel {
             library,
             theme: t,
-            focused: false,
             since,
             viewing: None,
         },
         catalogs: CatalogsPanel {
             library: state.shown_catalogs(),
             theme: t,
-            focused: false,
             filed,
             rebuilding: state.rebuild.as_ref().map(|anim| Rebuilding {
                 catalog: &anim.job.name,
@@ -495,10 +491,8 @@ fn task(tour: &Tour, ctx: &Ctx, width: usize, question: bool) -> Option<Task> {
                 Some(_) => "Your prediction: not quite",
                 None => "The answer",
             };
-            Some(Task::Lines(
-                title,
-                verdict_lines(tour, content, picked, question, width, t),
-            ))
+            let (head, why) = verdict_parts(tour, content, picked, question, width, t);
+            Some(Task::Lines(title, [head, why].concat()))
         }
         Phase::Plain if step.challenge.is_some() => {
             let lines = challenge_lines(tour, ctx, width);
@@ -579,18 +573,6 @@ fn predict_lines(tour: &Tour, ctx: &Ctx, width: usize) -> (Vec<Line<'static>>, V
     };
     lines.extend(wrap(Line::styled(how, t.dim), width, 0));
     (lines, rows)
-}
-
-fn verdict_lines(
-    tour: &Tour,
-    content: &Content,
-    picked: Option<usize>,
-    question: bool,
-    width: usize,
-    t: &Theme,
-) -> Vec<Line<'static>> {
-    let (head, why) = verdict_parts(tour, content, picked, question, width, t);
-    head.into_iter().chain(why).collect()
 }
 
 /// A prediction's verdict in two parts: the headline (the question when asked for, what was
@@ -680,10 +662,7 @@ fn challenge_lines(tour: &Tour, ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
     for item in state.conditions(content) {
         add(checklist_line(item, typed, t), 2);
     }
-    let lesson = &state.lesson(content).id;
-    let solved_before = progress
-        .challenges
-        .contains(&Progress::challenge_key(lesson, state.step));
+    let solved_before = progress.challenge_solved(state.lesson(content), state.step);
     if state.goal_shown(content) {
         let message = match (state.challenge.ran_solution, tour.present.is_some()) {
             // The room watched the solution run: the presenter moves on, nobody resets.

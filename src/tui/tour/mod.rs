@@ -378,12 +378,8 @@ impl Tour {
     /// while the tour stays.
     fn holds_back_skip(&mut self, ctx: &mut Ctx) -> bool {
         let (content, state) = (ctx.content, &self.state);
-        let lesson = &state.lesson(content).id;
-        let solved = state.challenge.solved
-            || ctx
-                .progress
-                .challenges
-                .contains(&Progress::challenge_key(lesson, state.step));
+        let lesson = state.lesson(content);
+        let solved = state.challenge.solved || ctx.progress.challenge_solved(lesson, state.step);
         if !self.challenge_open(content) || state.goal_reached(content) || solved {
             return false;
         }
@@ -395,16 +391,15 @@ impl Tour {
             ));
             return true;
         }
-        let lesson = lesson.clone();
-        ctx.progress.skip_challenge(&lesson, self.state.step);
+        ctx.progress.skip_challenge(lesson, self.state.step);
         false
     }
 
     /// After the learner changed the model: a goal reached is said and saved once.
     fn after_action(&mut self, ctx: &mut Ctx) {
         if self.state.check_goal(ctx.content) {
-            let lesson = self.state.lesson(ctx.content).id.clone();
-            ctx.progress.solve_challenge(&lesson, self.state.step);
+            let lesson = self.state.lesson(ctx.content);
+            ctx.progress.solve_challenge(lesson, self.state.step);
             ctx.save();
         }
     }
@@ -498,7 +493,7 @@ impl Tour {
             &self.state.session.names(),
             &state::PROMPT_WORDS,
         );
-        self.input.tab(&mut self.completion, forward, |_| found);
+        self.input.tab(&mut self.completion, forward, found);
     }
 
     /// At the end of the tour, a letter opens the quiz offered under it; leaving the quiz

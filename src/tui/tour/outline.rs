@@ -152,10 +152,9 @@ impl Outline {
                     spans.push(Span::styled(" · predict", t.dim));
                 }
                 if step.challenge.is_some() {
-                    let key = Progress::challenge_key(&lesson.id, s);
-                    if progress.challenges.contains(&key) {
+                    if progress.challenge_solved(lesson, s) {
                         spans.push(Span::styled(" · challenge ✓ solved", t.ok));
-                    } else if progress.skipped.contains(&key) {
+                    } else if progress.challenge_skipped(lesson, s) {
                         spans.push(Span::styled(" · challenge skipped", t.bad));
                     } else {
                         spans.push(Span::styled(" · challenge", t.dim));

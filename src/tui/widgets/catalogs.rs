@@ -4,18 +4,15 @@
 
 use std::ops::Range;
 
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::StatefulWidget;
 use unicode_width::UnicodeWidthStr;
 
 use crate::model::language::Field;
 use crate::model::{Card, Delivery, Health, Library, Projector, Status};
 use crate::tui::theme::Theme;
 
-use super::text::{PanelText, Scroll, render_panel, touched_books, widen, wrap};
+use super::text::{PanelText, touched_books, widen, wrap};
 
 /// A rebuild in progress, for the panel to show instead of the catalog's health.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,7 +26,6 @@ pub struct Rebuilding<'a> {
 pub struct CatalogsPanel<'a> {
     pub library: &'a Library,
     pub theme: &'a Theme,
-    pub focused: bool,
     /// What projectors filed lately (this step): marked on each catalog's line.
     pub filed: &'a [Delivery],
     pub rebuilding: Option<Rebuilding<'a>>,
@@ -317,15 +313,6 @@ impl CatalogsPanel<'_> {
             lines,
             point: point.unwrap_or_default(),
         }
-    }
-}
-
-impl StatefulWidget for &CatalogsPanel<'_> {
-    type State = Scroll;
-
-    fn render(self, area: Rect, buf: &mut Buffer, scroll: &mut Scroll) {
-        let text = self.text(area.width.saturating_sub(2) as usize);
-        render_panel(text, self.focused, area, buf, scroll, self.theme);
     }
 }
 

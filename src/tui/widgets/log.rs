@@ -2,20 +2,16 @@
 //! newest last. Events after a given point (what this step appended) are marked with `+` and
 //! the theme's fresh style, so they stand out without color too.
 
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::StatefulWidget;
 
 use crate::model::Library;
 use crate::tui::theme::Theme;
 
-use super::text::{PanelText, Scroll, render_panel};
+use super::text::PanelText;
 
 pub struct LogPanel<'a> {
     pub library: &'a Library,
     pub theme: &'a Theme,
-    pub focused: bool,
     /// Events after this sequence number are new.
     pub since: u64,
     /// Scrubbing through time: the moment viewed. Later events are drawn dim below a marker,
@@ -140,15 +136,6 @@ impl LogPanel<'_> {
     }
 }
 
-impl StatefulWidget for &LogPanel<'_> {
-    type State = Scroll;
-
-    fn render(self, area: Rect, buf: &mut Buffer, scroll: &mut Scroll) {
-        let text = self.text(area.width.saturating_sub(2) as usize);
-        render_panel(text, self.focused, area, buf, scroll, self.theme);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -167,7 +154,6 @@ mod tests {
         let panel = LogPanel {
             library: session.library(),
             theme: &theme,
-            focused: false,
             since: 0,
             viewing: Some(2),
         };

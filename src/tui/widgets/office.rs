@@ -2,10 +2,7 @@
 //! (acquired, available, lent to someone, withdrawn). Books an event changed since a given
 //! point are marked with `+` and the theme's fresh style.
 
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::StatefulWidget;
 use unicode_width::UnicodeWidthStr;
 
 use crate::model::{BookState, Library};
@@ -13,12 +10,11 @@ use crate::transcript::book_state;
 use crate::tui::theme::Theme;
 
 use super::narration::marked;
-use super::text::{PanelText, Scroll, render_panel, touched_books};
+use super::text::{PanelText, touched_books};
 
 pub struct OfficePanel<'a> {
     pub library: &'a Library,
     pub theme: &'a Theme,
-    pub focused: bool,
     /// Events after this sequence number are new: the books they touched are marked.
     pub since: u64,
 }
@@ -104,14 +100,5 @@ impl OfficePanel<'_> {
                 (Line::from(spans), new || waiting > 0 || lost > 0)
             })
             .collect()
-    }
-}
-
-impl StatefulWidget for &OfficePanel<'_> {
-    type State = Scroll;
-
-    fn render(self, area: Rect, buf: &mut Buffer, scroll: &mut Scroll) {
-        let text = self.text(area.width.saturating_sub(2) as usize);
-        render_panel(text, self.focused, area, buf, scroll, self.theme);
     }
 }

@@ -169,11 +169,11 @@ mod tests {
         assert_eq!(cursor, Some(Position { x: 16, y: 0 }));
     }
 
-    #[test]
-    fn a_long_line_scrolls_to_keep_the_cursor_in_view() {
+    /// The lines of an active prompt `width` wide with `text` typed, the cursor at its end.
+    fn typed(text: &str, width: usize) -> (Vec<Line<'static>>, Option<Position>) {
         let theme = Theme::new(ThemeName::Mono);
         let mut input = LineInput::new();
-        input.set("acquire b9 \"A very long title indeed\" by \"Someone\"");
+        input.set(text);
         let prompt = Prompt {
             input: &input,
             completion: None,
@@ -182,25 +182,22 @@ mod tests {
             placeholder: "",
             theme: &theme,
         };
-        let (lines, cursor) = prompt.lines(20);
+        prompt.lines(width)
+    }
+
+    #[test]
+    fn a_long_line_scrolls_to_keep_the_cursor_in_view() {
+        let (lines, cursor) = typed("acquire b9 \"A very long title indeed\" by \"Someone\"", 20);
         assert!(lines[0].to_string().ends_with("\"Someone\""));
         assert!(cursor.unwrap().x < 20);
     }
 
     #[test]
     fn a_long_line_keeps_its_verb_in_view() {
-        let theme = Theme::new(ThemeName::Mono);
-        let mut input = LineInput::new();
-        input.set("acquire b9 \"A very long title indeed\" by \"Someone Else\"");
-        let prompt = Prompt {
-            input: &input,
-            completion: None,
-            error: None,
-            active: true,
-            placeholder: "",
-            theme: &theme,
-        };
-        let (lines, cursor) = prompt.lines(36);
+        let (lines, cursor) = typed(
+            "acquire b9 \"A very long title indeed\" by \"Someone Else\"",
+            36,
+        );
         let line = lines[0].to_string();
         assert!(line.starts_with("› acquire … "), "{line}");
         assert!(line.ends_with("\"Someone Else\""), "{line}");
