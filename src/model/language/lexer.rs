@@ -41,81 +41,112 @@ impl Token<'_> {
 /// when it holds an escape.
 pub fn tokenize(line: &str, line_no: usize) -> Result<Vec<Token<'_>>, ParseError> {
     let mut tokens = Vec::with_capacity(8);
-    let mut chars = line.char_indices().peekable();
-    // Characters consumed so far: the column of the next one is `consumed + 1`.
-    let mut consumed = 0;
-    while let Some(&(start, c)) = chars.peek() {
-        let col = consumed + 1;
+    let mut scan = Scan {
+        line,
+        at: 0,
+        col: 1,
+    };
+    while let Some(c) = scan.peek() {
         if c.is_whitespace() {
-            chars.next();
-            consumed += 1;
+            scan.bump(c);
         } else if c == '#' {
             break;
         } else if c == ',' {
-            chars.next();
-            consumed += 1;
             tokens.push(Token {
                 kind: TokenKind::Comma,
-                col,
+                col: scan.col,
                 width: 1,
             });
+            scan.bump(c);
         } else if c == '"' {
-            chars.next();
-            consumed += 1;
-            let body = start + 1;
-            let mut end = None;
-            let mut escaped = false;
-            while let Some((i, c)) = chars.next() {
-                consumed += 1;
-                match c {
-                    '\\' if matches!(chars.peek(), Some((_, '"' | '\\'))) => {
-                        chars.next();
-                        consumed += 1;
-                        escaped = true;
-                    }
-                    '"' => {
-                        end = Some(i);
-                        break;
-                    }
-                    _ => {}
-                }
+            tokens.push(scan.quoted(line_no)?);
+        } else {
+            tokens.push(scan.word());
+        }
+    }
+    Ok(tokens)
+}
+
+/// A cursor over a line: the byte it stands at and the column (in characters) of that byte.
+/// A run's script is parsed twice, so the scan reads ASCII a byte at a time and decodes a
+/// character only where one is not ASCII.
+struct Scan<'a> {
+    line: &'a str,
+    at: usize,
+    col: usize,
+}
+
+impl<'a> Scan<'a> {
+    fn peek(&self) -> Option<char> {
+        let byte = *self.line.as_bytes().get(self.at)?;
+        if byte.is_ascii() {
+            Some(char::from(byte))
+        } else {
+            self.line[self.at..].chars().next()
+        }
+    }
+
+    fn bump(&mut self, c: char) {
+        self.at += c.len_utf8();
+        self.col += 1;
+    }
+
+    /// A bare word, up to a space, a quote, a comma or a comment.
+    fn word(&mut self) -> Token<'a> {
+        let (start, col) = (self.at, self.col);
+        let mut ascii = true;
+        while let Some(c) = self.peek() {
+            if c.is_whitespace() || matches!(c, '"' | ',' | '#') {
+                break;
             }
-            let Some(end) = end else {
+            ascii &= c.is_ascii();
+            self.bump(c);
+        }
+        let text = Cow::Borrowed(&self.line[start..self.at]);
+        Token {
+            kind: TokenKind::Word(if ascii { text } else { composed(text) }),
+            col,
+            width: self.col - col,
+        }
+    }
+
+    /// A string, from its opening quote to its closing one.
+    fn quoted(&mut self, line_no: usize) -> Result<Token<'a>, ParseError> {
+        let col = self.col;
+        self.bump('"');
+        let body = self.at;
+        let (mut escaped, mut ascii) = (false, true);
+        let end = loop {
+            let Some(c) = self.peek() else {
                 return Err(ParseError::new(
                     line_no,
                     col,
                     "this string has no closing `\"`",
                 ));
             };
-            let raw = &line[body..end];
-            let text = if escaped {
-                Cow::Owned(unescape(raw))
-            } else {
-                Cow::Borrowed(raw)
-            };
-            tokens.push(Token {
-                kind: TokenKind::Quoted(composed(text)),
-                col,
-                width: consumed + 1 - col,
-            });
-        } else {
-            let mut end = line.len();
-            while let Some(&(i, c)) = chars.peek() {
-                if c.is_whitespace() || matches!(c, '"' | ',' | '#') {
-                    end = i;
-                    break;
+            let end = self.at;
+            self.bump(c);
+            match c {
+                '"' => break end,
+                '\\' if matches!(self.peek(), Some('"' | '\\')) => {
+                    self.bump('"');
+                    escaped = true;
                 }
-                chars.next();
-                consumed += 1;
+                _ => ascii &= c.is_ascii(),
             }
-            tokens.push(Token {
-                kind: TokenKind::Word(composed(Cow::Borrowed(&line[start..end]))),
-                col,
-                width: consumed + 1 - col,
-            });
-        }
+        };
+        let raw = &self.line[body..end];
+        let text = if escaped {
+            Cow::Owned(unescape(raw))
+        } else {
+            Cow::Borrowed(raw)
+        };
+        Ok(Token {
+            kind: TokenKind::Quoted(if ascii { text } else { composed(text) }),
+            col,
+            width: self.col - col,
+        })
     }
-    Ok(tokens)
 }
 
 /// Text in composed form (NFC): `e` followed by a combining accent becomes `é`, so an id or

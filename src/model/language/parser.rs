@@ -64,7 +64,7 @@ pub fn parse_line(text: &str, line: usize) -> Result<Option<Command>, ParseError
         tokens,
         pos: 0,
         line,
-        end_col: text.chars().count() + 1,
+        text,
     };
     p.command().map(Some)
 }
@@ -109,8 +109,8 @@ struct Parser<'a> {
     tokens: Vec<Token<'a>>,
     pos: usize,
     line: usize,
-    /// Where "at the end of the line" errors point.
-    end_col: usize,
+    /// The line, for where "at the end of the line" errors point.
+    text: &'a str,
 }
 
 impl<'a> Parser<'a> {
@@ -204,7 +204,7 @@ impl<'a> Parser<'a> {
         Ok(Some(match word {
             "show-book" => Command::ShowBook { book: self.book()? },
             "office" => {
-                let col = self.peek().map_or(self.end_col, |t| t.col);
+                let col = self.peek().map_or_else(|| self.end_col(), |t| t.col);
                 let how = self.one_of("`event-sourced` or `state-stored`", &MODES)?;
                 let mode = if how == "event-sourced" {
                     OfficeMode::EventSourced
@@ -330,7 +330,7 @@ impl<'a> Parser<'a> {
     /// `<catalog> <seq>`, with the column of the number for an error about the event.
     fn catalog_and_seq(&mut self) -> Result<(CatalogRef, u64, usize), ParseError> {
         let catalog = self.catalog()?;
-        let seq_col = self.peek().map_or(self.end_col, |t| t.col);
+        let seq_col = self.peek().map_or_else(|| self.end_col(), |t| t.col);
         let seq = self.number("a sequence number", 1, u32::MAX.into())?;
         Ok((catalog, seq, seq_col))
     }
@@ -417,6 +417,11 @@ impl<'a> Parser<'a> {
         })
     }
 
+    /// Where "at the end of the line" errors point: counted only for such an error.
+    fn end_col(&self) -> usize {
+        self.text.chars().count() + 1
+    }
+
     fn peek(&self) -> Option<&Token<'a>> {
         self.tokens.get(self.pos)
     }
@@ -435,7 +440,7 @@ impl<'a> Parser<'a> {
             Some(t) => self.error_at(t, format!("expected {expected}, found {}", t.describe())),
             None => ParseError::new(
                 self.line,
-                self.end_col,
+                self.end_col(),
                 format!("expected {expected} at the end of the line"),
             ),
         }
@@ -535,7 +540,7 @@ impl<'a> Parser<'a> {
     }
 
     fn catalog(&mut self) -> Result<CatalogRef, ParseError> {
-        let col = self.peek().map_or(self.end_col, |t| t.col);
+        let col = self.peek().map_or_else(|| self.end_col(), |t| t.col);
         let name = self.name("a catalog name, like titles")?;
         Ok(CatalogRef { name, col })
     }
