@@ -5,6 +5,7 @@
 use std::fmt;
 use std::sync::Arc;
 
+use compact_str::CompactString;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::event::{BookId, Event, EventKind, Text};
@@ -269,9 +270,12 @@ impl<'a> Intent<'a> {
 
 #[derive(Debug, Clone, Default)]
 pub struct BackOffice {
-    books: FxHashMap<BookId, Book>,
-    /// Ids in the order they were acquired, for stable listings.
-    order: Vec<BookId>,
+    /// The books in the order they were acquired: a book's place is its accession number.
+    books: Vec<Book>,
+    /// Each book's place, by id. The id is kept inline in the table (an id up to 24 bytes is
+    /// not a pointer), so finding a book compares ids without reading a string elsewhere: in a
+    /// large office that read was a cache miss on every command.
+    places: FxHashMap<CompactString, u32>,
     /// Every patron who borrowed a book, so that each loan shares one string per patron
     /// instead of allocating a copy per event.
     patrons: FxHashSet<Text>,
@@ -283,12 +287,22 @@ impl BackOffice {
     }
 
     pub fn book(&self, id: &str) -> Option<&Book> {
-        self.books.get(id)
+        let place = *self.places.get(id)?;
+        self.books.get(place as usize)
+    }
+
+    /// The book an event is about: found at its accession number when the event carries the
+    /// back office's own id, as every event it appends does, else by the id's text.
+    fn place_of(&self, id: &BookId) -> Option<usize> {
+        match id.number() {
+            Some(n) if self.books.get(n as usize).is_some_and(|b| b.id == *id) => Some(n as usize),
+            _ => self.places.get(id.as_str()).map(|&p| p as usize),
+        }
     }
 
     /// Books in the order they were acquired.
     pub fn books(&self) -> impl Iterator<Item = &Book> {
-        self.order.iter().filter_map(|id| self.books.get(id))
+        self.books.iter()
     }
 
     pub fn len(&self) -> usize {
@@ -297,12 +311,12 @@ impl BackOffice {
 
     /// A book's version: the number of its events, 0 for a book the office does not have.
     pub fn version(&self, id: &str) -> u64 {
-        self.books.get(id).map_or(0, |b| b.version)
+        self.book(id).map_or(0, |b| b.version)
     }
 
     /// Every change the office has committed: the sum of the books' versions.
     pub fn commits(&self) -> u64 {
-        self.books.values().map(|b| b.version).sum()
+        self.books.iter().map(|b| b.version).sum()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -329,7 +343,7 @@ impl BackOffice {
         intent: Intent<'_>,
         expecting: Option<u64>,
     ) -> Result<(BookId, EventKind), Rejection> {
-        let existing = self.books.get(book);
+        let existing = self.book(book);
         let actual = existing.map_or(0, |b| b.version);
         if let Some(expected) = expecting.filter(|e| *e != actual) {
             let detail = Detail::Version { expected, actual };
@@ -341,8 +355,8 @@ impl BackOffice {
         }
         let kind = self.decide_event(book, existing, intent)?;
         let id = existing.map_or_else(
-            // The next accession number: every acquired book keeps its place in `order`.
-            || BookId::numbered(book, self.order.len() as u32),
+            // The next accession number: every acquired book keeps its place in `books`.
+            || BookId::numbered(book, self.books.len() as u32),
             |b| b.id.clone(),
         );
         Ok((id, kind))
@@ -446,24 +460,30 @@ impl BackOffice {
                 author,
                 subjects,
             } => {
-                self.order.push(id.clone());
-                self.books.insert(
-                    id.clone(),
-                    Book {
-                        id: id.clone(),
-                        title: title.clone(),
-                        author: author.clone(),
-                        subjects: subjects.clone(),
-                        state: BookState::Acquired,
-                        version: 1,
-                        cataloged: false,
-                    },
-                );
+                let book = Book {
+                    id: id.clone(),
+                    title: title.clone(),
+                    author: author.clone(),
+                    subjects: subjects.clone(),
+                    state: BookState::Acquired,
+                    version: 1,
+                    cataloged: false,
+                };
+                // The office never appends a second acquisition of an id; a log written by
+                // hand may, and the later record replaces the earlier in its place.
+                if let Some(place) = self.place_of(id) {
+                    self.books[place] = book;
+                    return;
+                }
+                let place = u32::try_from(self.books.len()).expect("fewer books than u32");
+                self.places.insert(CompactString::from(id.as_str()), place);
+                self.books.push(book);
             }
             kind => {
-                let Some(book) = self.books.get_mut(id) else {
+                let Some(place) = self.place_of(id) else {
                     return;
                 };
+                let book = &mut self.books[place];
                 book.version += 1;
                 match kind {
                     EventKind::BookCataloged { .. } => {
