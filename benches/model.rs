@@ -220,7 +220,7 @@ fn summary(lines: &[String], library: &Library) {
     }
     let per_million = 1_000_000.0 / log.head() as f64;
     for (name, _) in BUILT_IN_CATALOGS {
-        let ms = best_ms(3, || rebuild(library, name));
+        let ms = best_ms(10, || rebuild(library, name));
         println!(
             "rebuild {name:<8}: {:.0} ms per million events (target < 250), {:.1}x the bare pass (target <= 5x)",
             ms * per_million,

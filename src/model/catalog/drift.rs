@@ -45,7 +45,7 @@ impl Catalog {
             .in_order()
             .into_iter()
             .flat_map(|(key, d)| {
-                let ids = self.filed(d).into_iter().map(|c| c.book.clone());
+                let ids = self.filed(d).into_iter().map(|c| c.book().clone());
                 ids.map(move |b| (key.clone(), b))
             })
             .collect();
@@ -131,8 +131,8 @@ impl Catalog {
             {
                 drift.push(Drift::Changed {
                     book: id,
-                    found: Box::new(found.clone()),
-                    right: Box::new(right.clone()),
+                    found: Box::new(found.to_card()),
+                    right: Box::new(right.to_card()),
                 });
             }
         }

@@ -2,6 +2,7 @@
 //! one field (author, title, subject, ...), so that one lookup is one drawer. It is derived data:
 //! everything in it comes from applying events, and it can be thrown away and rebuilt.
 
+mod cards;
 mod drawer;
 mod drift;
 
@@ -13,6 +14,8 @@ use rustc_hash::FxHashMap;
 use super::event::{BookId, Event, EventKind, Text};
 use super::field::{Field, RevisedField};
 use crate::words::fold;
+pub use cards::CardRef;
+use cards::Cards;
 use drawer::Drawer;
 pub use drift::{Damage, Drift};
 
@@ -59,13 +62,10 @@ pub struct Card {
 #[derive(Debug, Clone)]
 pub struct Catalog {
     field: Field,
-    /// The card of each book this catalog files, at the book's accession number (`None`: no
-    /// card). Three in four events are loans and returns, and each touches one card: finding
-    /// it by number is one step into an array, where a map would hash the id first.
-    cards: Vec<Option<Card>>,
-    /// The cards of books with no accession number (events written by hand, as tests and the
-    /// simulator's fan-out do), by id.
-    unnumbered: FxHashMap<BookId, Card>,
+    /// The card of each book this catalog files, by the book's accession number. Three in
+    /// four events are loans and returns, and each touches one card: finding it by number is
+    /// one step into an array, where a map would hash the id first.
+    cards: Cards,
     /// Drawers by folded label. A book may be in several drawers (one per subject). Hashed, so
     /// a lookup is one probe however many drawers there are; listings sort them by label.
     drawers: FxHashMap<Text, Drawer>,
@@ -75,15 +75,13 @@ pub struct Catalog {
     counts: Option<FxHashMap<Text, (Text, u64)>>,
 }
 
-/// Two catalogs are equal when they hold the same cards in the same drawers: how far the card
-/// array happens to reach does not count.
+/// Two catalogs are equal when they hold the same cards in the same drawers.
 impl PartialEq for Catalog {
     fn eq(&self, other: &Self) -> bool {
         self.field == other.field
             && self.counts == other.counts
             && self.drawers == other.drawers
-            && self.unnumbered == other.unnumbered
-            && self.cards.iter().flatten().eq(other.cards.iter().flatten())
+            && self.cards == other.cards
     }
 }
 
@@ -114,8 +112,7 @@ impl Catalog {
     pub fn new(field: Field) -> Self {
         Catalog {
             field,
-            cards: Vec::new(),
-            unnumbered: FxHashMap::default(),
+            cards: Cards::default(),
             drawers: FxHashMap::default(),
             counts: None,
         }
@@ -270,44 +267,12 @@ impl Catalog {
     /// How many books this catalog keeps a place for: up to the highest accession number it
     /// filed, and those with none. What a rebuild of it makes room for.
     pub fn books_known(&self) -> usize {
-        self.cards.len() + self.unnumbered.len()
+        self.cards.known()
     }
 
     /// The card of a book, found by its accession number or, lacking one, by its id.
-    fn card_of(&self, book: &BookId) -> Option<&Card> {
-        match book.number() {
-            Some(n) => self.cards.get(n as usize)?.as_ref(),
-            None => self.unnumbered.get(book),
-        }
-    }
-
-    fn card_of_mut(&mut self, book: &BookId) -> Option<&mut Card> {
-        match book.number() {
-            Some(n) => self.cards.get_mut(n as usize)?.as_mut(),
-            None => self.unnumbered.get_mut(book),
-        }
-    }
-
-    fn take_card(&mut self, book: &BookId) -> Option<Card> {
-        match book.number() {
-            Some(n) => self.cards.get_mut(n as usize)?.take(),
-            None => self.unnumbered.remove(book),
-        }
-    }
-
-    fn put_card(&mut self, card: Card) {
-        match card.book.number() {
-            Some(n) => {
-                let n = n as usize;
-                if n >= self.cards.len() {
-                    self.cards.resize_with(n + 1, || None);
-                }
-                self.cards[n] = Some(card);
-            }
-            None => {
-                self.unnumbered.insert(card.book.clone(), card);
-            }
-        }
+    fn card_of(&self, book: &BookId) -> Option<CardRef<'_>> {
+        self.cards.get(book)
     }
 
     /// Files one event. The projector guarantees order and that no event comes twice.
@@ -328,31 +293,44 @@ impl Catalog {
                     status: Status::Available,
                 };
                 self.file_card(&card);
-                self.put_card(card);
+                self.cards.put(card);
             }
             EventKind::BookWithdrawn => {
-                let Some(mut card) = self.take_card(book) else {
+                let Some(mut card) = self.cards.take(book) else {
                     return;
                 };
                 self.unfile_card(&card);
                 if self.field == Field::Status {
                     card.status = Status::Withdrawn;
                     self.file_card(&card);
-                    self.put_card(card);
+                    self.cards.put(card);
                 }
             }
             kind if self.refiles(kind) => {
-                let Some(mut card) = self.take_card(book) else {
+                let Some(mut card) = self.cards.take(book) else {
                     return;
                 };
                 self.unfile_card(&card);
                 update(&mut card, kind);
                 self.file_card(&card);
-                self.put_card(card);
+                self.cards.put(card);
+            }
+            // A loan or a return here changes the status alone, and reads nothing else.
+            EventKind::BookLent { patron } => {
+                if let Some(status) = self.cards.status_mut(book) {
+                    let patron = patron.clone();
+                    *status = Status::Lent { patron };
+                }
+            }
+            EventKind::BookReturned { .. } => {
+                if let Some(status) = self.cards.status_mut(book) {
+                    *status = Status::Available;
+                }
             }
             kind => {
-                if let Some(card) = self.card_of_mut(book) {
-                    update(card, kind);
+                if let Some(mut card) = self.cards.take(book) {
+                    update(&mut card, kind);
+                    self.cards.put(card);
                 }
             }
         }
@@ -360,12 +338,12 @@ impl Catalog {
 
     /// The cards in the drawer labelled `key` (any case), in book id order.
     pub fn find(&self, key: &str) -> Vec<Card> {
-        self.cards_in(key).cloned().collect()
+        self.cards_in(key).map(|c| c.to_card()).collect()
     }
 
     /// The same cards as `find`, borrowed: a reader who only looks copies nothing, which is
     /// what lets the simulator send millions of reads through the catalogs.
-    pub fn cards_in(&self, key: &str) -> impl Iterator<Item = &Card> {
+    pub fn cards_in(&self, key: &str) -> impl Iterator<Item = CardRef<'_>> {
         let drawer = self.drawers.get(fold(key).as_ref());
         drawer
             .map(|d| self.filed(d))
@@ -377,17 +355,15 @@ impl Catalog {
     /// holds has a card (filing puts one; a book loses its drawers before its card), which
     /// is where a number's id is read.
     fn ids<'a>(&'a self, drawer: &'a Drawer) -> impl Iterator<Item = &'a BookId> {
-        let numbered = drawer
-            .numbers()
-            .filter_map(|n| self.cards.get(n as usize)?.as_ref());
-        numbered.map(|c| &c.book).chain(drawer.unnumbered())
+        let numbered = drawer.numbers().filter_map(|n| self.cards.at(n));
+        numbered.map(|c| c.book()).chain(drawer.unnumbered())
     }
 
     /// The cards in a drawer, in book id order ("b10" before "b2"), as readers list them:
     /// the drawer keeps them by number, and the few a reader asks for are sorted here.
-    fn filed<'a>(&'a self, drawer: &'a Drawer) -> Vec<&'a Card> {
-        let mut cards: Vec<&Card> = self.ids(drawer).filter_map(|b| self.card_of(b)).collect();
-        cards.sort_unstable_by(|a, b| a.book.cmp(&b.book));
+    fn filed<'a>(&'a self, drawer: &'a Drawer) -> Vec<CardRef<'a>> {
+        let mut cards: Vec<CardRef> = self.ids(drawer).filter_map(|b| self.card_of(b)).collect();
+        cards.sort_unstable_by(|a, b| a.book().cmp(b.book()));
         cards
     }
 
@@ -403,7 +379,7 @@ impl Catalog {
         self.in_order()
             .into_iter()
             .map(|(_, d)| {
-                let cards = self.filed(d).into_iter().cloned().collect();
+                let cards = self.filed(d).into_iter().map(CardRef::to_card).collect();
                 (d.label.clone(), cards)
             })
             .collect()
@@ -416,25 +392,25 @@ impl Catalog {
 
     /// Whether any drawer holds a card for the book.
     pub fn has(&self, book: &str) -> bool {
-        self.card(book).is_some()
+        self.filed_card(book).is_some()
     }
 
-    /// The card kept for a book, by the id the back office gave it: one step into an array,
-    /// for a reader (the simulator's millions) who has the id and not only its text.
-    pub fn card_for(&self, book: &BookId) -> Option<&Card> {
-        self.card_of(book)
+    /// The status of a book's card, by the id the back office gave it: one step into an
+    /// array, for a reader (the simulator's millions) who has the id and not only its text.
+    pub fn status_for(&self, book: &BookId) -> Option<&Status> {
+        self.card_of(book).map(|c| c.status())
     }
 
     /// The card a catalog holds for a book, if a drawer still holds it.
-    /// Drawers hold numbers, not text: the card is found by its id's text first (an id made
-    /// here compares its leading bytes before its text), then looked for in the drawers.
-    pub fn card(&self, book: &str) -> Option<&Card> {
-        let id = BookId::new(book);
-        let card = match self.unnumbered.get(book) {
-            Some(card) => card,
-            None => self.cards.iter().flatten().find(|c| c.book == id)?,
-        };
-        let filed = self.drawers.values().any(|d| d.contains(&card.book));
+    pub fn card(&self, book: &str) -> Option<Card> {
+        self.filed_card(book).map(|c| c.to_card())
+    }
+
+    /// Drawers hold numbers, not text: the card is found by its id's text first, then looked
+    /// for in the drawers.
+    fn filed_card(&self, book: &str) -> Option<CardRef<'_>> {
+        let card = self.cards.with_id(book)?;
+        let filed = self.drawers.values().any(|d| d.contains(card.book()));
         filed.then_some(card)
     }
 }
@@ -468,10 +444,13 @@ mod tests {
     fn cards_in_borrows_the_same_cards_find_copies() {
         let catalog = titles_with(&[("b2", "Dune"), ("b1", "dune"), ("b3", "Emma")]);
         for key in ["dune", "DUNE", "Dune", "emma", "nothing"] {
-            let borrowed: Vec<Card> = catalog.cards_in(key).cloned().collect();
+            let borrowed: Vec<Card> = catalog.cards_in(key).map(|c| c.to_card()).collect();
             assert_eq!(borrowed, catalog.find(key), "{key}");
         }
-        let ids: Vec<&str> = catalog.cards_in("dUNE").map(|c| c.book.as_str()).collect();
+        let ids: Vec<&str> = catalog
+            .cards_in("dUNE")
+            .map(|c| c.book().as_str())
+            .collect();
         assert_eq!(ids, ["b1", "b2"], "in book id order");
     }
 
