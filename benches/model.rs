@@ -57,10 +57,30 @@ fn execute_all(lines: &[String]) -> Session {
 /// A rebuild of the library's catalog `name`, as the `rebuild` command starts one: into an
 /// empty catalog like the live one, with room for as many cards.
 fn rebuild(library: &Library, name: &str) -> RebuildJob {
+    rebuild_from(library, library.log(), name)
+}
+
+/// The same rebuild, replaying `log` instead of the library's own.
+fn rebuild_from(library: &Library, log: &EventLog, name: &str) -> RebuildJob {
     let live = library.catalog(name).expect("built in");
-    let mut job = RebuildJob::like(name, live, library.head());
-    job.step(library.log(), u64::MAX);
+    let mut job = RebuildJob::like(name, live, log.head());
+    job.step(log, u64::MAX);
     job
+}
+
+/// The log's `BookCataloged` events alone, in order: a rebuild from it files every card as
+/// the full rebuild does and nothing else, so the two rebuilds' difference is what the other
+/// events cost (loans and returns; an acquisition files nothing).
+fn cataloging_alone(log: &EventLog) -> EventLog {
+    let mut alone = EventLog::new();
+    let cataloged = log
+        .events()
+        .iter()
+        .filter(|e| matches!(e.kind, EventKind::BookCataloged { .. }));
+    for e in cataloged {
+        alone.append(e.tick, e.book.clone(), e.kind.clone());
+    }
+    alone
 }
 
 fn bench_commands(c: &mut Criterion, lines: &[String]) {
@@ -211,7 +231,9 @@ fn summary(lines: &[String], library: &Library) {
     );
     println!("bare pass (count_by_kind): {bare:.2} ms");
     let card = size_of::<cqrs_catalog::model::Card>();
-    for (what, slot) in [("a status byte", 1), ("a card", card)] {
+    let status = size_of::<Option<cqrs_catalog::model::Status>>();
+    let slots = [("a status byte", 1), ("a status", status), ("a card", card)];
+    for (what, slot) in slots {
         let ms = best_ms(10, || touch_pass(black_box(log), slot));
         println!(
             "pass touching {what} per book ({slot} bytes): {ms:.2} ms, {:.1}x the bare pass",
@@ -227,10 +249,33 @@ fn summary(lines: &[String], library: &Library) {
             ms / bare
         );
     }
+    rebuild_by_kind(library, log.head() as f64, bare);
     let (size, per_event) = memory_per_event(log);
     println!(
         "memory: size_of::<Event>() = {size} bytes; with the shared strings it points to, ~{per_event:.0} bytes per event"
     );
+}
+
+/// What each kind of event costs a rebuild: the cataloging events replayed alone, and the
+/// rest as the difference from the full rebuild, each in nanoseconds an event.
+fn rebuild_by_kind(library: &Library, events: f64, bare: f64) {
+    let alone = cataloging_alone(library.log());
+    let (cataloged, rest) = (alone.head() as f64, events - alone.head() as f64);
+    println!(
+        "bare pass: {:.1} ns an event; by kind, ns an event (the rest: loans, returns, acquisitions):",
+        bare * 1e6 / events
+    );
+    for (name, _) in BUILT_IN_CATALOGS {
+        let full = best_ms(10, || rebuild(library, name));
+        let filing = best_ms(10, || rebuild_from(library, &alone, name));
+        println!(
+            "  {name:<8}: {:.0} ms cataloging ({:.0} ns each of {cataloged}), {:.0} ms the rest ({:.1} ns each of {rest})",
+            filing,
+            filing * 1e6 / cataloged,
+            full - filing,
+            (full - filing) * 1e6 / rest
+        );
+    }
 }
 
 fn main() {
