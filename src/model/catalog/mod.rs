@@ -63,8 +63,8 @@ pub struct Card {
 pub struct Catalog {
     field: Field,
     /// The card of each book this catalog files, by the book's accession number. Three in
-    /// four events are loans and returns, and each touches one card: finding it by number is
-    /// one step into an array, where a map would hash the id first.
+    /// four events are loans and returns, and each touches one card's status: finding it by
+    /// number is one step into an array, where a map would hash the id first.
     cards: Cards,
     /// Drawers by folded label. A book may be in several drawers (one per subject). Hashed, so
     /// a lookup is one probe however many drawers there are; listings sort them by label.
