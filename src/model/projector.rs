@@ -7,7 +7,7 @@ mod trouble;
 
 use super::capacity::{Capacity, Pace};
 use super::catalog::Catalog;
-use super::event::{Event, EventKind};
+use super::event::Event;
 use super::event_log::EventLog;
 use super::field::Field;
 pub use trouble::BACKOFF;
@@ -404,10 +404,14 @@ impl RebuildJob {
         }
     }
 
-    /// A rebuild into an empty catalog of the same kind as `like` (cards or counts).
+    /// A rebuild into an empty catalog of the same kind as `like` (cards or counts), with room
+    /// for as many cards as `like` has: a replay files about as many, and growing a large table
+    /// step by step would move every card several times. (It used to be counted in a pass
+    /// over the log: a bare pass more on every rebuild.)
     pub fn like(name: &str, like: &Catalog, target: u64) -> Self {
         let mut job = RebuildJob::new(name, like.field(), target);
         job.fresh.catalog = like.empty_like();
+        job.fresh.catalog.reserve(like.books_known());
         job
     }
 
@@ -424,17 +428,6 @@ impl RebuildJob {
     pub fn step(&mut self, log: &EventLog, max: u64) {
         let end = self.target.min(self.fresh.checkpoint.saturating_add(max));
         let start = self.fresh.checkpoint;
-        if start == 0 && end > 0 {
-            // Room for every card the replay can file, counted in a quick pass: growing a
-            // large table step by step would move every card several times.
-            let cataloged = log
-                .after(0)
-                .iter()
-                .take(self.target as usize)
-                .filter(|e| matches!(e.kind, EventKind::BookCataloged { .. }))
-                .count();
-            self.fresh.catalog.reserve(cataloged);
-        }
         for event in log.after(start).iter().take((end - start) as usize) {
             self.fresh.deliver(event);
         }

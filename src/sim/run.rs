@@ -524,8 +524,9 @@ impl Simulation {
     }
 
     fn shelf_status(&self, book: &BookId) -> Option<&Status> {
-        let card = self.library.projectors()[self.shelf].catalog.card_for(book);
-        card.map(|card| &card.status)
+        self.library.projectors()[self.shelf]
+            .catalog
+            .status_for(book)
     }
 
     /// The id the back office gave a book it accepted, with its accession number: what a

@@ -2,8 +2,11 @@
 //! one field (author, title, subject, ...), so that one lookup is one drawer. It is derived data:
 //! everything in it comes from applying events, and it can be thrown away and rebuilt.
 
+mod cards;
+mod drawer;
+mod drift;
+
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
@@ -11,6 +14,10 @@ use rustc_hash::FxHashMap;
 use super::event::{BookId, Event, EventKind, Text};
 use super::field::{Field, RevisedField};
 use crate::words::fold;
+pub use cards::CardRef;
+use cards::Cards;
+use drawer::Drawer;
+pub use drift::{Damage, Drift};
 
 /// What a card says about a book's availability.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,53 +59,13 @@ pub struct Card {
     pub status: Status,
 }
 
-/// A drawer: the cards filed under one label.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Drawer {
-    label: Text,
-    books: BTreeSet<BookId>,
-}
-
-/// One way a catalog differs from a replay of the log, as `verify` lists it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Drift {
-    /// The replay files the book under `label`; the catalog does not.
-    Lost { book: String, label: Text },
-    /// The catalog files the book under `found`, the replay under `right`.
-    Misfiled {
-        book: String,
-        found: Text,
-        right: Text,
-    },
-    /// The catalog files the book under `label`; the replay does not.
-    Extra { book: String, label: Text },
-    /// The card is in the right drawers but says something else (a status, a title).
-    Changed {
-        book: String,
-        found: Box<Card>,
-        right: Box<Card>,
-    },
-    /// A count catalog's number under `label` is `found`; the replay counts `right`.
-    Miscounted { label: Text, found: u64, right: u64 },
-}
-
-/// The result of `damage`: how many cards were lost and misfiled.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Damage {
-    pub lost: usize,
-    pub misfiled: usize,
-}
-
 #[derive(Debug, Clone)]
 pub struct Catalog {
     field: Field,
-    /// The card of each book this catalog files, at the book's accession number (`None`: no
-    /// card). Three in four events are loans and returns, and each touches one card: finding
-    /// it by number is one step into an array, where a map would hash the id first.
-    cards: Vec<Option<Card>>,
-    /// The cards of books with no accession number (events written by hand, as tests and the
-    /// simulator's fan-out do), by id.
-    unnumbered: FxHashMap<BookId, Card>,
+    /// The card of each book this catalog files, by the book's accession number. Three in
+    /// four events are loans and returns, and each touches one card's status: finding it by
+    /// number is one step into an array, where a map would hash the id first.
+    cards: Cards,
     /// Drawers by folded label. A book may be in several drawers (one per subject). Hashed, so
     /// a lookup is one probe however many drawers there are; listings sort them by label.
     drawers: FxHashMap<Text, Drawer>,
@@ -108,15 +75,13 @@ pub struct Catalog {
     counts: Option<FxHashMap<Text, (Text, u64)>>,
 }
 
-/// Two catalogs are equal when they hold the same cards in the same drawers: how far the card
-/// array happens to reach does not count.
+/// Two catalogs are equal when they hold the same cards in the same drawers.
 impl PartialEq for Catalog {
     fn eq(&self, other: &Self) -> bool {
         self.field == other.field
             && self.counts == other.counts
             && self.drawers == other.drawers
-            && self.unnumbered == other.unnumbered
-            && self.cards.iter().flatten().eq(other.cards.iter().flatten())
+            && self.cards == other.cards
     }
 }
 
@@ -147,8 +112,7 @@ impl Catalog {
     pub fn new(field: Field) -> Self {
         Catalog {
             field,
-            cards: Vec::new(),
-            unnumbered: FxHashMap::default(),
+            cards: Cards::default(),
             drawers: FxHashMap::default(),
             counts: None,
         }
@@ -260,7 +224,7 @@ impl Catalog {
         let folded = fold(label);
         // Most filings go into a drawer that exists: found by the folded text, no key made.
         if let Some(drawer) = self.drawers.get_mut(folded.as_ref()) {
-            drawer.books.insert(book.clone());
+            drawer.insert(book);
             return;
         }
         // A label in lower case already is its own key: the same shared string.
@@ -268,19 +232,12 @@ impl Catalog {
             Cow::Borrowed(_) => label.clone(),
             Cow::Owned(folded) => Text::from(folded),
         };
-        let books = BTreeSet::from([book.clone()]);
-        let label = label.clone();
-        self.drawers.insert(key, Drawer { label, books });
+        self.drawers.insert(key, Drawer::with(label.clone(), book));
     }
 
     fn unfile(&mut self, book: &BookId, label: &str) {
         let key = fold(label);
-        if let Some(drawer) = self.drawers.get_mut(key.as_ref()) {
-            drawer.books.remove(book);
-            if drawer.books.is_empty() {
-                self.drawers.remove(key.as_ref());
-            }
-        }
+        self.remove_from_drawer(&key, book);
     }
 
     /// Files a card under its labels, as applying an event does: a count catalog counts it.
@@ -307,41 +264,15 @@ impl Catalog {
         }
     }
 
+    /// How many books this catalog keeps a place for: up to the highest accession number it
+    /// filed, and those with none. What a rebuild of it makes room for.
+    pub fn books_known(&self) -> usize {
+        self.cards.known()
+    }
+
     /// The card of a book, found by its accession number or, lacking one, by its id.
-    fn card_of(&self, book: &BookId) -> Option<&Card> {
-        match book.number() {
-            Some(n) => self.cards.get(n as usize)?.as_ref(),
-            None => self.unnumbered.get(book),
-        }
-    }
-
-    fn card_of_mut(&mut self, book: &BookId) -> Option<&mut Card> {
-        match book.number() {
-            Some(n) => self.cards.get_mut(n as usize)?.as_mut(),
-            None => self.unnumbered.get_mut(book),
-        }
-    }
-
-    fn take_card(&mut self, book: &BookId) -> Option<Card> {
-        match book.number() {
-            Some(n) => self.cards.get_mut(n as usize)?.take(),
-            None => self.unnumbered.remove(book),
-        }
-    }
-
-    fn put_card(&mut self, card: Card) {
-        match card.book.number() {
-            Some(n) => {
-                let n = n as usize;
-                if n >= self.cards.len() {
-                    self.cards.resize_with(n + 1, || None);
-                }
-                self.cards[n] = Some(card);
-            }
-            None => {
-                self.unnumbered.insert(card.book.clone(), card);
-            }
-        }
+    fn card_of(&self, book: &BookId) -> Option<CardRef<'_>> {
+        self.cards.get(book)
     }
 
     /// Files one event. The projector guarantees order and that no event comes twice.
@@ -362,31 +293,44 @@ impl Catalog {
                     status: Status::Available,
                 };
                 self.file_card(&card);
-                self.put_card(card);
+                self.cards.put(card);
             }
             EventKind::BookWithdrawn => {
-                let Some(mut card) = self.take_card(book) else {
+                let Some(mut card) = self.cards.take(book) else {
                     return;
                 };
                 self.unfile_card(&card);
                 if self.field == Field::Status {
                     card.status = Status::Withdrawn;
                     self.file_card(&card);
-                    self.put_card(card);
+                    self.cards.put(card);
                 }
             }
             kind if self.refiles(kind) => {
-                let Some(mut card) = self.take_card(book) else {
+                let Some(mut card) = self.cards.take(book) else {
                     return;
                 };
                 self.unfile_card(&card);
                 update(&mut card, kind);
                 self.file_card(&card);
-                self.put_card(card);
+                self.cards.put(card);
+            }
+            // A loan or a return here changes the status alone, and reads nothing else.
+            EventKind::BookLent { patron } => {
+                if let Some(status) = self.cards.status_mut(book) {
+                    let patron = patron.clone();
+                    *status = Status::Lent { patron };
+                }
+            }
+            EventKind::BookReturned { .. } => {
+                if let Some(status) = self.cards.status_mut(book) {
+                    *status = Status::Available;
+                }
             }
             kind => {
-                if let Some(card) = self.card_of_mut(book) {
-                    update(card, kind);
+                if let Some(mut card) = self.cards.take(book) {
+                    update(&mut card, kind);
+                    self.cards.put(card);
                 }
             }
         }
@@ -394,17 +338,33 @@ impl Catalog {
 
     /// The cards in the drawer labelled `key` (any case), in book id order.
     pub fn find(&self, key: &str) -> Vec<Card> {
-        self.cards_in(key).cloned().collect()
+        self.cards_in(key).map(|c| c.to_card()).collect()
     }
 
     /// The same cards as `find`, borrowed: a reader who only looks copies nothing, which is
     /// what lets the simulator send millions of reads through the catalogs.
-    pub fn cards_in(&self, key: &str) -> impl Iterator<Item = &Card> {
-        self.drawers
-            .get(fold(key).as_ref())
+    pub fn cards_in(&self, key: &str) -> impl Iterator<Item = CardRef<'_>> {
+        let drawer = self.drawers.get(fold(key).as_ref());
+        drawer
+            .map(|d| self.filed(d))
+            .unwrap_or_default()
             .into_iter()
-            .flat_map(|drawer| drawer.books.iter())
-            .filter_map(|b| self.card_of(b))
+    }
+
+    /// The ids in a drawer: by accession number, then those with none. Every book a drawer
+    /// holds has a card (filing puts one; a book loses its drawers before its card), which
+    /// is where a number's id is read.
+    fn ids<'a>(&'a self, drawer: &'a Drawer) -> impl Iterator<Item = &'a BookId> {
+        let numbered = drawer.numbers().filter_map(|n| self.cards.at(n));
+        numbered.map(|c| c.book()).chain(drawer.unnumbered())
+    }
+
+    /// The cards in a drawer, in book id order ("b10" before "b2"), as readers list them:
+    /// the drawer keeps them by number, and the few a reader asks for are sorted here.
+    fn filed<'a>(&'a self, drawer: &'a Drawer) -> Vec<CardRef<'a>> {
+        let mut cards: Vec<CardRef> = self.ids(drawer).filter_map(|b| self.card_of(b)).collect();
+        cards.sort_unstable_by(|a, b| a.book().cmp(b.book()));
+        cards
     }
 
     /// The drawers with their folded labels, in label order: the order a patron walks them.
@@ -419,165 +379,39 @@ impl Catalog {
         self.in_order()
             .into_iter()
             .map(|(_, d)| {
-                (
-                    d.label.clone(),
-                    d.books
-                        .iter()
-                        .filter_map(|b| self.card_of(b).cloned())
-                        .collect(),
-                )
+                let cards = self.filed(d).into_iter().map(CardRef::to_card).collect();
+                (d.label.clone(), cards)
             })
             .collect()
     }
 
     /// How many cards stand in the drawers (a book filed under two subjects counts twice).
     pub fn card_count(&self) -> usize {
-        self.drawers.values().map(|d| d.books.len()).sum()
+        self.drawers.values().map(Drawer::len).sum()
     }
 
     /// Whether any drawer holds a card for the book.
     pub fn has(&self, book: &str) -> bool {
-        self.drawers.values().any(|d| d.books.contains(book))
+        self.filed_card(book).is_some()
     }
 
-    /// The card kept for a book, by the id the back office gave it: one step into an array,
-    /// for a reader (the simulator's millions) who has the id and not only its text.
-    pub fn card_for(&self, book: &BookId) -> Option<&Card> {
-        self.card_of(book)
+    /// The status of a book's card, by the id the back office gave it: one step into an
+    /// array, for a reader (the simulator's millions) who has the id and not only its text.
+    pub fn status_for(&self, book: &BookId) -> Option<&Status> {
+        self.card_of(book).map(|c| c.status())
     }
 
     /// The card a catalog holds for a book, if a drawer still holds it.
-    pub fn card(&self, book: &str) -> Option<&Card> {
-        let filed = self.drawers.values().find_map(|d| d.books.get(book))?;
-        self.card_of(filed)
+    pub fn card(&self, book: &str) -> Option<Card> {
+        self.filed_card(book).map(|c| c.to_card())
     }
 
-    /// Damages the catalog deterministically: numbering the cards from 0 in drawer order,
-    /// every odd-numbered card is lost and card 0 is misfiled under its label spelled backwards.
-    pub fn damage(&mut self) -> Damage {
-        let filed: Vec<(Text, BookId)> = self
-            .in_order()
-            .into_iter()
-            .flat_map(|(key, d)| d.books.iter().map(move |b| (key.clone(), b.clone())))
-            .collect();
-        let mut report = Damage::default();
-        for (i, (key, book)) in filed.iter().enumerate() {
-            if i % 2 == 1 {
-                self.remove_from_drawer(key, book);
-                report.lost += 1;
-            }
-        }
-        if let Some((key, book)) = filed.first() {
-            let label = self
-                .drawers
-                .get(key)
-                .map(|d| d.label.clone())
-                .unwrap_or_else(|| key.clone());
-            let backwards: String = label.chars().rev().collect();
-            if fold(&backwards) != **key {
-                self.remove_from_drawer(key, book);
-                self.file(book, &backwards.into());
-                report.misfiled += 1;
-            }
-        }
-        report
-    }
-
-    /// Each book's folded drawer keys, with the label its drawer shows: what `compare` walks.
-    fn filings(&self) -> BTreeMap<&BookId, BTreeMap<&Text, &Text>> {
-        let mut filed: BTreeMap<&BookId, BTreeMap<&Text, &Text>> = BTreeMap::new();
-        for (key, drawer) in &self.drawers {
-            for book in &drawer.books {
-                filed.entry(book).or_default().insert(key, &drawer.label);
-            }
-        }
-        filed
-    }
-
-    /// What differs between this catalog and `replayed`, a copy built from the log up to the
-    /// same checkpoint: every card lost, misfiled or extra, and every card that says something
-    /// the replay does not. Nothing is changed: this is how drift is found without a flag.
-    pub fn compare(&self, replayed: &Catalog) -> Vec<Drift> {
-        // Most catalogs verified equal their replay: a hashed comparison says so without
-        // sorting every filing by book.
-        if self == replayed {
-            return Vec::new();
-        }
-        let mut drift = self.compare_counts(replayed);
-        let (have, want) = (self.filings(), replayed.filings());
-        let mut books: BTreeSet<&BookId> = have.keys().copied().collect();
-        books.extend(want.keys().copied());
-        let none = BTreeMap::new();
-        for book in books {
-            let here = have.get(book).unwrap_or(&none);
-            let there = want.get(book).unwrap_or(&none);
-            let mut lost = there.iter().filter(|(k, _)| !here.contains_key(*k));
-            let mut extra = here.iter().filter(|(k, _)| !there.contains_key(*k));
-            let id = book.as_str().to_string();
-            loop {
-                match (lost.next(), extra.next()) {
-                    (Some((_, right)), Some((_, found))) => drift.push(Drift::Misfiled {
-                        book: id.clone(),
-                        found: (*found).clone(),
-                        right: (*right).clone(),
-                    }),
-                    (Some((_, label)), None) => drift.push(Drift::Lost {
-                        book: id.clone(),
-                        label: (*label).clone(),
-                    }),
-                    (None, Some((_, label))) => drift.push(Drift::Extra {
-                        book: id.clone(),
-                        label: (*label).clone(),
-                    }),
-                    (None, None) => break,
-                }
-            }
-            let same_drawers = here.keys().eq(there.keys());
-            if let (true, true, Some(found), Some(right)) = (
-                !here.is_empty(),
-                same_drawers,
-                self.card_of(book),
-                replayed.card_of(book),
-            ) && found != right
-            {
-                drift.push(Drift::Changed {
-                    book: id,
-                    found: Box::new(found.clone()),
-                    right: Box::new(right.clone()),
-                });
-            }
-        }
-        drift
-    }
-
-    /// The labels whose numbers differ from a replay's, for a count catalog.
-    fn compare_counts(&self, replayed: &Catalog) -> Vec<Drift> {
-        let (mine, theirs) = (self.counts(), replayed.counts());
-        let mut labels: BTreeMap<Text, (u64, u64)> = BTreeMap::new();
-        for (label, n) in mine {
-            labels.entry(label).or_default().0 = n;
-        }
-        for (label, n) in theirs {
-            labels.entry(label).or_default().1 = n;
-        }
-        labels
-            .into_iter()
-            .filter(|(_, (found, right))| found != right)
-            .map(|(label, (found, right))| Drift::Miscounted {
-                label,
-                found,
-                right,
-            })
-            .collect()
-    }
-
-    fn remove_from_drawer(&mut self, key: &str, book: &BookId) {
-        if let Some(drawer) = self.drawers.get_mut(key) {
-            drawer.books.remove(book);
-            if drawer.books.is_empty() {
-                self.drawers.remove(key);
-            }
-        }
+    /// Drawers hold numbers, not text: the card is found by its id's text first, then looked
+    /// for in the drawers.
+    fn filed_card(&self, book: &str) -> Option<CardRef<'_>> {
+        let card = self.cards.with_id(book)?;
+        let filed = self.drawers.values().any(|d| d.contains(card.book()));
+        filed.then_some(card)
     }
 }
 
@@ -610,11 +444,54 @@ mod tests {
     fn cards_in_borrows_the_same_cards_find_copies() {
         let catalog = titles_with(&[("b2", "Dune"), ("b1", "dune"), ("b3", "Emma")]);
         for key in ["dune", "DUNE", "Dune", "emma", "nothing"] {
-            let borrowed: Vec<Card> = catalog.cards_in(key).cloned().collect();
+            let borrowed: Vec<Card> = catalog.cards_in(key).map(|c| c.to_card()).collect();
             assert_eq!(borrowed, catalog.find(key), "{key}");
         }
-        let ids: Vec<&str> = catalog.cards_in("dUNE").map(|c| c.book.as_str()).collect();
+        let ids: Vec<&str> = catalog
+            .cards_in("dUNE")
+            .map(|c| c.book().as_str())
+            .collect();
         assert_eq!(ids, ["b1", "b2"], "in book id order");
+    }
+
+    #[test]
+    fn numbered_books_are_listed_in_id_order_not_number_order() {
+        let mut catalog = Catalog::new(Field::Author);
+        for (n, id) in ["b1", "b2", "b10", "b11"].iter().enumerate() {
+            let kind = EventKind::BookCataloged {
+                title: "T".into(),
+                author: "A".into(),
+                subjects: Arc::from(Vec::<Text>::new()),
+            };
+            let (seq, book) = (n as u64 + 1, BookId::numbered(id, n as u32));
+            catalog.apply(&Event {
+                seq,
+                tick: 0,
+                book,
+                kind,
+            });
+        }
+        catalog.apply(&Event {
+            seq: 5,
+            tick: 0,
+            book: BookId::new("b100"),
+            kind: EventKind::BookCataloged {
+                title: "T".into(),
+                author: "a".into(),
+                subjects: Arc::from(Vec::<Text>::new()),
+            },
+        });
+        let ids = |cards: Vec<Card>| -> Vec<String> {
+            cards.iter().map(|c| c.book.to_string()).collect()
+        };
+        let want = ["b1", "b10", "b100", "b11", "b2"];
+        assert_eq!(ids(catalog.find("a")), want);
+        assert_eq!(ids(catalog.drawers().remove(0).1), want);
+        assert!(catalog.has("b10") && catalog.has("b100") && !catalog.has("b3"));
+        assert_eq!(
+            catalog.card("b11").map(|c| c.book.to_string()),
+            Some("b11".into())
+        );
     }
 
     #[test]
