@@ -7,12 +7,13 @@ use std::borrow::Cow;
 use std::fmt;
 use std::io::{self, Write};
 use std::path::Path;
+use std::sync::mpsc::SyncSender;
 
 use anyhow::Result;
 
 use crate::content::Content;
 use crate::error::{ContentProblems, PlacedErrors};
-use crate::model::language::{ParseError, parse_line, script_lines};
+use crate::model::language::{Command, ParseError, parse_line, script_lines};
 use crate::model::{Library, Outcome};
 use crate::output::print_out;
 use crate::storage;
@@ -71,10 +72,11 @@ fn bad_lines(text: &str) -> Vec<ParseError> {
 }
 
 /// `run`: check the whole script (every bad line is reported, nothing runs), then parse it
-/// again line by line as it executes. Nothing is kept of a line once it has run, and it runs
-/// on a bare `Library`, not a `Session` (a script has no undo): memory follows the events, not
-/// the lines, beside the script's own text. Parsing twice costs less than keeping a million
-/// parsed commands did (112 bytes a line, each a page the kernel had to clear).
+/// again as it executes. Nothing is kept of a line once it has run, and it runs on a bare
+/// `Library`, not a `Session` (a script has no undo): memory follows the events, not the
+/// lines, beside the script's own text. Parsing twice costs less than keeping a million parsed
+/// commands did (112 bytes a line, each a page the kernel had to clear), and the second parse
+/// runs on a thread of its own, a chunk ahead of the model.
 pub fn run(file: &str, json: bool) -> Result<()> {
     let text = read_script(file)?;
     let name = if file == "-" { "<stdin>" } else { file };
@@ -87,31 +89,71 @@ pub fn run(file: &str, json: bool) -> Result<()> {
     }
     let mut library = Library::new();
     let (mut text_scratch, mut json_scratch) = (String::new(), Vec::new());
-    let written = crate::output::write_out(|out| {
-        for (i, raw) in script_lines(&text).enumerate() {
-            // The first pass parsed every line, so this cannot fail; were it to, it is still
-            // an error of the script, placed as the first pass would place it.
-            let Some(command) = parse_line(raw, i + 1).map_err(|e| placed(&[e]))? else {
-                continue;
-            };
-            let (line, input) = (i + 1, raw.trim());
-            let outcome = library.execute(&command).map_err(|e| {
-                let place = format!("{name}:{line}:{}", e.col());
-                PlacedErrors(vec![format!("{place}: {}", e.describe())])
-            })?;
-            if json {
-                let at = (line, input);
-                json::write_json_line(out, &mut json_scratch, &library, at, &outcome)?;
-            } else {
-                write_transcript(out, &mut text_scratch, &library, (line, input), &outcome)?;
+    std::thread::scope(|scope| {
+        let (to, parsed) = std::sync::mpsc::sync_channel(CHUNKS_AHEAD);
+        scope.spawn(|| parse_ahead(&text, to));
+        let written = crate::output::write_out(|out| {
+            for chunk in &parsed {
+                // The first pass parsed every line, so this cannot fail; were it to, it is
+                // still an error of the script, placed as the first pass would place it.
+                for (line, input, command) in chunk.map_err(|e| placed(&[e]))? {
+                    let outcome = library.execute(&command).map_err(|e| {
+                        let place = format!("{name}:{line}:{}", e.col());
+                        PlacedErrors(vec![format!("{place}: {}", e.describe())])
+                    })?;
+                    if json {
+                        let at = (line, input);
+                        json::write_json_line(out, &mut json_scratch, &library, at, &outcome)?;
+                    } else {
+                        let at = (line, input);
+                        write_transcript(out, &mut text_scratch, &library, at, &outcome)?;
+                    }
+                }
+            }
+            Ok(())
+        });
+        // A run that stopped early (an error, a closed pipe) lets the parser's next send fail,
+        // so the thread ends and the scope can join it.
+        drop(parsed);
+        // The process ends here: freeing a million events card by card would take longer than
+        // a tenth of the run and give nothing back, so the operating system reclaims it at exit.
+        std::mem::forget(library);
+        written
+    })
+}
+
+/// A line of the script that holds a command: its number, its text trimmed, its command.
+type Line<'t> = (usize, &'t str, Command);
+
+/// How many lines the parser sends at a time, and how many chunks it may get ahead: enough
+/// that the model never waits, little enough that the parsed lines stay out of the peak.
+const CHUNK: usize = 1024;
+const CHUNKS_AHEAD: usize = 4;
+
+/// The second pass's parser: every line that holds a command, in chunks, until the runner
+/// stops taking them or a line does not parse.
+fn parse_ahead<'t>(text: &'t str, to: SyncSender<Result<Vec<Line<'t>>, ParseError>>) {
+    let mut chunk = Vec::with_capacity(CHUNK);
+    for (i, raw) in script_lines(text).enumerate() {
+        match parse_line(raw, i + 1) {
+            Ok(Some(command)) => chunk.push((i + 1, raw.trim(), command)),
+            Ok(None) => {}
+            Err(e) => {
+                // Nothing is lost if the runner has stopped: it reports its own error.
+                let _ = to.send(Err(e));
+                return;
             }
         }
-        Ok(())
-    });
-    // The process ends here: freeing a million events card by card would take longer than a
-    // tenth of the run and give nothing back, so the operating system reclaims it at exit.
-    std::mem::forget(library);
-    written
+        if chunk.len() == CHUNK {
+            let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK));
+            if to.send(Ok(full)).is_err() {
+                return;
+            }
+        }
+    }
+    if !chunk.is_empty() {
+        let _ = to.send(Ok(chunk));
+    }
 }
 
 /// Indents a transcript's lines under the command.

@@ -328,3 +328,16 @@ fn a_class_s_name_or_results_file_needs_the_plain_quiz() {
     }
     assert!(!data.path().join("class.toml").exists());
 }
+
+/// A long script keeps its parser a few chunks ahead on a thread of its own: a closed pipe
+/// stops the run, and the parser with it, so the process ends at once and quietly.
+#[test]
+fn a_closed_pipe_ends_a_long_run_and_its_parser_quietly() {
+    let data = tempfile::tempdir().unwrap();
+    let script = data.path().join("long.txt");
+    std::fs::write(&script, "tick\nstatus\n".repeat(50_000)).unwrap();
+    let out = with_stdout_closed(data.path(), &["run", script.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert_eq!(stderr, "");
+}

@@ -712,3 +712,23 @@ fn a_catalog_cannot_be_named_office_since_crash_office_is_the_back_office() {
         .code(2)
         .stderr(contains("<stdin>:1:13: \"office\" names the back office"));
 }
+
+/// The script is parsed a second time on a thread of its own, a chunk of lines ahead of the
+/// model: an error far into it (many chunks in) still stops the run at its own line, prints
+/// everything before it and ends instead of leaving the parser waiting.
+#[test]
+fn an_error_thousands_of_lines_in_stops_the_run_there_and_the_process_ends() {
+    let mut script = "tick\n".repeat(9_999);
+    script.push_str("retry shelf\ntick\n");
+    script.push_str(&"tick\n".repeat(20_000));
+    let assert = app()
+        .args(["run", "-"])
+        .write_stdin(script)
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(2)
+        .stderr(contains("<stdin>:10000:7:"));
+    let out = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    assert!(out.contains("9999  tick"), "the lines before it ran");
+    assert!(!out.contains("10001  tick"), "nothing after it ran");
+}
