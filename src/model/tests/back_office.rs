@@ -432,3 +432,39 @@ fn a_books_events_share_one_id_string_and_a_patrons_loans_one_name_string() {
             .all(|p| std::sync::Arc::ptr_eq(p, patrons[0]))
     );
 }
+
+/// The office finds the book of an event at the event's accession number, but only when the
+/// number is its own: events written by hand (no number) or numbered by another office, whose
+/// numbers point at other books here, are found by their id.
+#[test]
+fn events_without_the_offices_own_numbers_still_reach_their_book() {
+    let s = session(&format!("{TWO_BOOKS}lend b2 to ada"));
+    let events: Vec<Event> = s.library().log().events().to_vec();
+    let unnumbered = |e: &Event| Event {
+        book: BookId::new(e.book.as_str()),
+        ..e.clone()
+    };
+    // b2 is acquired first here, so it takes place 0; b1, by hand, takes place 1, where b2's
+    // later events (numbered 1 by the live office) point.
+    let mut office = BackOffice::new();
+    office.apply(&events[1]);
+    for e in events.iter().filter(|e| e.seq != 2) {
+        match e.book.as_str() {
+            "b1" => office.apply(&unnumbered(e)),
+            _ => office.apply(e),
+        }
+    }
+    assert_eq!(office.len(), 2);
+    let b2 = office.book("b2").expect("b2");
+    assert_eq!(
+        (b2.version, &b2.state),
+        (
+            3,
+            &BookState::Lent {
+                patron: "ada".into()
+            }
+        )
+    );
+    let b1 = office.book("b1").expect("b1");
+    assert_eq!((b1.version, &b1.state), (2, &BookState::Available));
+}
