@@ -83,6 +83,30 @@ fn clicking_a_step_in_the_outline_goes_there() {
     assert!(!shown.contains("Outline ·"), "the outline closed:\n{shown}");
 }
 
+/// Deep in the tour the outline is scrolled: a click finds its row from the first row shown.
+#[test]
+fn clicking_a_step_in_a_scrolled_outline_goes_to_the_row_shown() {
+    let content = content();
+    let screen_ = tour::open(&content, &Progress::default(), "rebuild", 0).unwrap();
+    let mut app = App::new(
+        screen_,
+        content,
+        Progress::default(),
+        None,
+        Theme::new(ThemeName::Mono),
+    );
+    app.on_key(KeyEvent::new(KeyCode::Char('o'), KeyModifiers::NONE));
+    let outline = screen(&mut app);
+    assert!(
+        !outline.contains("Why split reads from writes?"),
+        "scrolled past the first lesson:\n{outline}"
+    );
+    click_on(&mut app, "10. Rebuilding a damaged catalog");
+    let shown = screen(&mut app);
+    assert!(shown.contains("Lesson 10 of 15"), "{shown}");
+    assert!(shown.contains("step 1 of"), "{shown}");
+}
+
 #[test]
 fn the_wheel_scrolls_the_panel_under_the_pointer() {
     let content = content();

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::{Clear, List, ListState};
 
 use crate::content::Content;
 use crate::progress::Progress;
@@ -30,11 +30,11 @@ pub enum Outcome {
 
 pub struct Outline {
     rows: Vec<Row>,
-    selected: usize,
+    /// The row chosen and the first row shown: ratatui's list keeps the choice in view,
+    /// moving the window only when the choice would leave it.
+    list: ListState,
     /// Where the tour stands, marked in the list.
     here: (usize, usize),
-    /// First row shown, kept so the selection stays in view without jumping.
-    first: usize,
     /// Rows that fit, from the last draw.
     height: usize,
     /// Where the rows were drawn last, for the mouse.
@@ -60,24 +60,31 @@ impl Outline {
             .unwrap_or(0);
         Outline {
             rows,
-            selected,
+            list: ListState::default().with_selected(Some(selected)),
             here: (lesson, step),
-            first: 0,
             height: 10,
             inner: Rect::default(),
         }
     }
 
     /// A click on a row goes there; the wheel moves the selection.
+    fn selected(&self) -> usize {
+        self.list.selected().unwrap_or(0)
+    }
+
+    fn select(&mut self, row: usize) {
+        self.list.select(Some(row));
+    }
+
     pub fn mouse(&mut self, event: MouseEvent) -> Option<(usize, usize)> {
         let last = self.rows.len().saturating_sub(1);
         match event.kind {
-            MouseEventKind::ScrollDown => self.selected = (self.selected + 1).min(last),
-            MouseEventKind::ScrollUp => self.selected = self.selected.saturating_sub(1),
+            MouseEventKind::ScrollDown => self.select((self.selected() + 1).min(last)),
+            MouseEventKind::ScrollUp => self.select(self.selected().saturating_sub(1)),
             MouseEventKind::Down(MouseButton::Left)
                 if self.inner.contains(Position::new(event.column, event.row)) =>
             {
-                let i = self.first + usize::from(event.row - self.inner.y);
+                let i = self.list.offset() + usize::from(event.row - self.inner.y);
                 let row = self.rows.get(i)?;
                 return Some((row.lesson, row.step.unwrap_or(0)));
             }
@@ -90,16 +97,17 @@ impl Outline {
         let actions = ctx.keys.actions(&key);
         let is = |a: Action| actions.contains(&a);
         let last = self.rows.len().saturating_sub(1);
+        let (selected, page) = (self.selected(), self.height.max(1));
         if is(Action::Down) {
-            self.selected = (self.selected + 1).min(last);
+            self.select((selected + 1).min(last));
         } else if is(Action::Up) {
-            self.selected = self.selected.saturating_sub(1);
+            self.select(selected.saturating_sub(1));
         } else if is(Action::PageDown) {
-            self.selected = (self.selected + self.height.max(1)).min(last);
+            self.select((selected + page).min(last));
         } else if is(Action::PageUp) {
-            self.selected = self.selected.saturating_sub(self.height.max(1));
+            self.select(selected.saturating_sub(page));
         } else if is(Action::Select) || is(Action::Next) {
-            if let Some(row) = self.rows.get(self.selected) {
+            if let Some(row) = self.rows.get(selected) {
                 return Outcome::Jump(row.lesson, row.step.unwrap_or(0));
             }
         } else if is(Action::Back) || is(Action::Outline) || is(Action::Prev) {
@@ -186,29 +194,14 @@ impl Outline {
         let inner = block.inner(rect);
         self.inner = inner;
         self.height = inner.height as usize;
-        // Keep the selection in view, moving the window only when it would leave it.
-        if self.selected < self.first {
-            self.first = self.selected;
-        } else if self.selected >= self.first + self.height {
-            self.first = self.selected + 1 - self.height.max(1);
-        }
+        let selected = self.selected();
         let lines: Vec<Line<'static>> = self
             .rows
             .iter()
             .enumerate()
-            .skip(self.first)
-            .take(self.height)
-            .map(|(i, row)| {
-                self.line(
-                    *row,
-                    i == self.selected,
-                    ctx.content,
-                    &*ctx.progress,
-                    ctx.theme,
-                )
-            })
+            .map(|(i, row)| self.line(*row, i == selected, ctx.content, &*ctx.progress, ctx.theme))
             .collect();
         frame.render_widget(Clear, rect);
-        frame.render_widget(Paragraph::new(lines).block(block), rect);
+        frame.render_stateful_widget(List::new(lines).block(block), rect, &mut self.list);
     }
 }
