@@ -1,7 +1,8 @@
 //! The mouse, where the learner asked for it (`--mouse`): clicks and the wheel synthesized as
 //! crossterm would deliver them, against screens drawn into a TestBackend.
 
-use cqrs_catalog::content::Content;
+mod support;
+
 use cqrs_catalog::progress::Progress;
 use cqrs_catalog::tui::App;
 use cqrs_catalog::tui::quiz;
@@ -12,10 +13,7 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{
     KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
-
-fn content() -> Content {
-    Content::load(None, None).unwrap().0
-}
+use support::{app_at, app_with, content, tour_at};
 
 fn screen(app: &mut App) -> String {
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
@@ -52,13 +50,7 @@ fn click_on(app: &mut App, text: &str) {
 fn clicking_a_quiz_choice_picks_it() {
     let content = content();
     let screen_ = quiz::open_seeded(&content, "motivation", 3).unwrap();
-    let mut app = App::new(
-        screen_,
-        content,
-        Progress::default(),
-        None,
-        Theme::new(ThemeName::Mono),
-    );
+    let mut app = app_at(screen_, content);
     click_on(&mut app, "To give reads and writes separate models");
     app.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
     let after = screen(&mut app);
@@ -67,15 +59,7 @@ fn clicking_a_quiz_choice_picks_it() {
 
 #[test]
 fn clicking_a_step_in_the_outline_goes_there() {
-    let content = content();
-    let screen_ = tour::open(&content, &Progress::default(), "why-cqrs", 0).unwrap();
-    let mut app = App::new(
-        screen_,
-        content,
-        Progress::default(),
-        None,
-        Theme::new(ThemeName::Mono),
-    );
+    let mut app = tour_at("why-cqrs", 1);
     app.on_key(KeyEvent::new(KeyCode::Char('o'), KeyModifiers::NONE));
     click_on(&mut app, "5. Reads far outnumber writes");
     let shown = screen(&mut app);
@@ -86,15 +70,7 @@ fn clicking_a_step_in_the_outline_goes_there() {
 /// Deep in the tour the outline is scrolled: a click finds its row from the first row shown.
 #[test]
 fn clicking_a_step_in_a_scrolled_outline_goes_to_the_row_shown() {
-    let content = content();
-    let screen_ = tour::open(&content, &Progress::default(), "rebuild", 0).unwrap();
-    let mut app = App::new(
-        screen_,
-        content,
-        Progress::default(),
-        None,
-        Theme::new(ThemeName::Mono),
-    );
+    let mut app = tour_at("rebuild", 1);
     app.on_key(KeyEvent::new(KeyCode::Char('o'), KeyModifiers::NONE));
     let outline = screen(&mut app);
     assert!(
@@ -109,16 +85,8 @@ fn clicking_a_step_in_a_scrolled_outline_goes_to_the_row_shown() {
 
 #[test]
 fn the_wheel_scrolls_the_panel_under_the_pointer() {
-    let content = content();
     // Six catalogs after by-status is added: more drawers than the panel has rows.
-    let screen_ = tour::open(&content, &Progress::default(), "schema-change", 5).unwrap();
-    let mut app = App::new(
-        screen_,
-        content,
-        Progress::default(),
-        None,
-        Theme::new(ThemeName::Mono),
-    );
+    let mut app = tour_at("schema-change", 6);
     let before = screen(&mut app);
     let (row, line) = before
         .lines()
@@ -134,15 +102,7 @@ fn the_wheel_scrolls_the_panel_under_the_pointer() {
 
 #[test]
 fn clicking_a_predictions_choice_answers_it_and_a_click_elsewhere_does_not() {
-    let content = content();
-    let screen_ = tour::open(&content, &Progress::default(), "rebuild", 2).unwrap();
-    let mut app = App::new(
-        screen_,
-        content,
-        Progress::default(),
-        None,
-        Theme::new(ThemeName::Mono),
-    );
+    let mut app = tour_at("rebuild", 3);
     click_on(&mut app, "After the damage");
     assert!(
         screen(&mut app).contains("Predict, then see"),
@@ -166,13 +126,7 @@ fn a_presenter_clicks_the_choice_the_room_voted_for() {
         Some(tour::present::Presenter::new(None, false)),
     )
     .unwrap();
-    let mut app = App::new(
-        screen_,
-        content,
-        progress,
-        None,
-        Theme::new(ThemeName::Mono),
-    );
+    let mut app = app_with(screen_, content, progress, Theme::new(ThemeName::Mono));
     click_on(&mut app, "An error: a damaged");
     let after = screen(&mut app);
     assert!(after.contains("✗ You picked c)"), "{after}");
