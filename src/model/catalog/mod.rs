@@ -362,7 +362,10 @@ impl Catalog {
     /// The cards in a drawer, in book id order ("b10" before "b2"), as readers list them:
     /// the drawer keeps them by number, and the few a reader asks for are sorted here.
     fn filed<'a>(&'a self, drawer: &'a Drawer) -> Vec<CardRef<'a>> {
-        let mut cards: Vec<CardRef> = self.ids(drawer).filter_map(|b| self.card_of(b)).collect();
+        // A number leads straight to its card; only the books with none are found by id.
+        let numbered = drawer.numbers().filter_map(|n| self.cards.at(n));
+        let unnumbered = drawer.unnumbered().iter().filter_map(|b| self.card_of(b));
+        let mut cards: Vec<CardRef> = numbered.chain(unnumbered).collect();
         cards.sort_unstable_by(|a, b| a.book().cmp(b.book()));
         cards
     }
