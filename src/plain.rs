@@ -101,11 +101,10 @@ pub fn run(file: &str, json: bool) -> Result<()> {
                         let place = format!("{name}:{line}:{}", e.col());
                         PlacedErrors(vec![format!("{place}: {}", e.describe())])
                     })?;
+                    let at = (line, input);
                     if json {
-                        let at = (line, input);
                         json::write_json_line(out, &mut json_scratch, &library, at, &outcome)?;
                     } else {
-                        let at = (line, input);
                         write_transcript(out, &mut text_scratch, &library, at, &outcome)?;
                     }
                 }

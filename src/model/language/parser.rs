@@ -204,7 +204,7 @@ impl<'a> Parser<'a> {
         Ok(Some(match word {
             "show-book" => Command::ShowBook { book: self.book()? },
             "office" => {
-                let col = self.peek().map_or_else(|| self.end_col(), |t| t.col);
+                let col = self.col_here();
                 let how = self.one_of("`event-sourced` or `state-stored`", &MODES)?;
                 let mode = if how == "event-sourced" {
                     OfficeMode::EventSourced
@@ -330,7 +330,7 @@ impl<'a> Parser<'a> {
     /// `<catalog> <seq>`, with the column of the number for an error about the event.
     fn catalog_and_seq(&mut self) -> Result<(CatalogRef, u64, usize), ParseError> {
         let catalog = self.catalog()?;
-        let seq_col = self.peek().map_or_else(|| self.end_col(), |t| t.col);
+        let seq_col = self.col_here();
         let seq = self.number("a sequence number", 1, u32::MAX.into())?;
         Ok((catalog, seq, seq_col))
     }
@@ -420,6 +420,11 @@ impl<'a> Parser<'a> {
     /// Where "at the end of the line" errors point: counted only for such an error.
     fn end_col(&self) -> usize {
         self.text.chars().count() + 1
+    }
+
+    /// The column of the token at the current position, or the end of the line.
+    fn col_here(&self) -> usize {
+        self.peek().map_or_else(|| self.end_col(), |t| t.col)
     }
 
     fn peek(&self) -> Option<&Token<'a>> {
@@ -540,7 +545,7 @@ impl<'a> Parser<'a> {
     }
 
     fn catalog(&mut self) -> Result<CatalogRef, ParseError> {
-        let col = self.peek().map_or_else(|| self.end_col(), |t| t.col);
+        let col = self.col_here();
         let name = self.name("a catalog name, like titles")?;
         Ok(CatalogRef { name, col })
     }
