@@ -1,28 +1,25 @@
 //! The real binary in a real terminal: tmux runs it, keys are sent, and the screen is read
 //! back as a learner would see it. CI installs tmux; where it is missing these tests say so.
-//! The sessions live on a tmux server of their own, never the user's.
+//! Each session lives on a tmux server of its own, never the user's.
 
 use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-/// The tmux server these tests run in: a socket of their own, never the user's default
-/// server. `CQRS_TMUX_SOCKET` names another (to watch a run with `tmux -L NAME attach`).
-fn socket() -> String {
+/// The tmux server a session runs in: a socket of its own, never the user's default server
+/// and never another test's. A server shared by the tests exits when its last session ends,
+/// and a test starting a session at that moment is refused ("server exited unexpectedly").
+/// `CQRS_TMUX_SOCKET` names one server for all (to watch a run with `tmux -L NAME attach`).
+fn socket(session: &str) -> String {
     std::env::var("CQRS_TMUX_SOCKET")
         .ok()
         .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| "cqrs-catalog-tests".into())
-}
-
-fn tmux() -> Command {
-    let mut command = Command::new("tmux");
-    command.args(["-L", &socket()]);
-    command
+        .unwrap_or_else(|| session.to_string())
 }
 
 struct Tmux {
     session: String,
+    socket: String,
     _data: tempfile::TempDir,
 }
 
@@ -45,10 +42,12 @@ impl Tmux {
     fn start_in(name: &str, args: &str, width: u16, height: u16, data: tempfile::TempDir) -> Tmux {
         let session = format!("cqrs-test-{name}-{}", std::process::id());
         let t = Tmux {
+            socket: socket(&session),
             session,
             _data: data,
         };
-        let status = tmux()
+        let status = t
+            .tmux()
             .args([
                 "new-session",
                 "-d",
@@ -68,6 +67,13 @@ impl Tmux {
         t
     }
 
+    /// A tmux command addressed to this session's server.
+    fn tmux(&self) -> Command {
+        let mut command = Command::new("tmux");
+        command.args(["-L", &self.socket]);
+        command
+    }
+
     /// The binary with `args`, in this test's folders; the shell stays to show how it exited.
     fn command(&self, args: &str) -> String {
         let bin = env!("CARGO_BIN_EXE_cqrs-catalog");
@@ -80,7 +86,8 @@ impl Tmux {
     /// Runs the binary with `args` in a second window of the session (a second terminal
     /// beside the presenter's), named `window`.
     fn window(&self, window: &str, args: &str) {
-        let status = tmux()
+        let status = self
+            .tmux()
             .args(["new-window", "-d", "-t", &self.session, "-n", window])
             .arg(self.command(args))
             .status()
@@ -90,7 +97,7 @@ impl Tmux {
 
     fn keys(&self, keys: &[&str]) {
         for key in keys {
-            tmux()
+            self.tmux()
                 .args(["send-keys", "-t", &self.target(None), key])
                 .status()
                 .unwrap();
@@ -100,7 +107,7 @@ impl Tmux {
 
     /// Types text literally, as a learner at a prompt would.
     fn text(&self, text: &str) {
-        tmux()
+        self.tmux()
             .args(["send-keys", "-t", &self.target(None), "-l", text])
             .status()
             .unwrap();
@@ -114,7 +121,8 @@ impl Tmux {
     }
 
     fn screen_of(&self, window: Option<&str>) -> String {
-        let out = tmux()
+        let out = self
+            .tmux()
             .args(["capture-pane", "-p", "-t", &self.target(window)])
             .output()
             .unwrap();
@@ -148,7 +156,7 @@ impl Tmux {
     }
 
     fn resize(&self, width: u16, height: u16) {
-        tmux()
+        self.tmux()
             .args([
                 "resize-window",
                 "-t",
@@ -165,7 +173,10 @@ impl Tmux {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
-        let _ = tmux().args(["kill-session", "-t", &self.session]).status();
+        let _ = self
+            .tmux()
+            .args(["kill-session", "-t", &self.session])
+            .status();
     }
 }
 
@@ -178,6 +189,26 @@ macro_rules! require_tmux {
             return;
         }
     };
+}
+
+/// The suite's own harness: sessions started and ended side by side (as the tests run, in
+/// parallel) never refuse one another. On one shared server, a session starting just as
+/// another ended the server's last one failed with "server exited unexpectedly" (seen in CI).
+#[test]
+fn sessions_started_and_ended_side_by_side_never_refuse_each_other() {
+    require_tmux!();
+    let runs: Vec<_> = (0..2)
+        .map(|k| {
+            std::thread::spawn(move || {
+                for i in 0..40 {
+                    drop(Tmux::start(&format!("side-{k}-{i}"), "--version", 80, 24));
+                }
+            })
+        })
+        .collect();
+    for run in runs {
+        run.join().expect("every session started");
+    }
 }
 
 #[test]
@@ -468,7 +499,7 @@ fn a_presenter_zooms_blanks_and_the_notes_show_its_step() {
 impl Tmux {
     /// Sends raw bytes (hex), in one write: what a terminal or ssh hands the app in one read.
     fn bytes(&self, hex: &str) {
-        let mut command = tmux();
+        let mut command = self.tmux();
         command.args(["send-keys", "-t", &self.target(None), "-H"]);
         command.args(hex.split_whitespace());
         command.status().unwrap();
@@ -513,13 +544,14 @@ fn a_long_paste_lands_in_the_prompt_at_once_capped() {
     let started = Instant::now();
     let file = t._data.path().join("paste.txt");
     std::fs::write(&file, format!("{}tick", "x".repeat(160_000))).unwrap();
-    let loaded = tmux()
+    let loaded = t
+        .tmux()
         .args(["load-buffer", "-b", "cqrs-paste"])
         .arg(&file)
         .status()
         .unwrap();
     assert!(loaded.success());
-    tmux()
+    t.tmux()
         .args([
             "paste-buffer",
             "-p",
@@ -543,7 +575,8 @@ fn a_long_paste_lands_in_the_prompt_at_once_capped() {
 impl Tmux {
     /// A tmux format of the app's pane (`#{alternate_on}`, `#{pane_tty}` ...).
     fn pane(&self, format: &str) -> String {
-        let out = tmux()
+        let out = self
+            .tmux()
             .args(["display-message", "-p", "-t", &self.target(None), format])
             .output()
             .unwrap();
@@ -627,12 +660,12 @@ fn a_pasted_script_puts_its_first_line_at_the_prompt_and_says_so() {
     let file = t._data.path().join("lines.txt");
     std::fs::write(&file, "tick 2\nstatus\n").unwrap();
     // tmux pastes line breaks as CR, as terminals do.
-    tmux()
+    t.tmux()
         .args(["load-buffer", "-b", "cqrs-lines"])
         .arg(&file)
         .status()
         .unwrap();
-    tmux()
+    t.tmux()
         .args([
             "paste-buffer",
             "-p",
