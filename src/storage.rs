@@ -444,13 +444,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let link = dir.path().join("script");
         std::os::unix::fs::symlink("/dev/zero", &link).unwrap();
-        let started = std::time::Instant::now();
+        // Refused for what it is, not for its size: nothing was read from it.
         let err = read_text(&link, LARGE_FILE).unwrap_err();
         assert!(
             err.to_string().contains("is a device, not a regular file"),
             "{err}"
         );
-        assert!(started.elapsed() < std::time::Duration::from_secs(1));
     }
 
     #[test]

