@@ -447,9 +447,14 @@ mod tests {
 
     #[test]
     fn a_tilde_is_the_home_folder() {
-        let home = std::env::var("HOME").unwrap();
-        assert_eq!(expand("~/s.txt"), Path::new(&home).join("s.txt"));
-        assert_eq!(expand("~"), Path::new(&home));
+        // A machine without HOME (some CI runners) keeps the tilde as typed.
+        match std::env::var_os("HOME").filter(|h| !h.is_empty()) {
+            Some(home) => {
+                assert_eq!(expand("~/s.txt"), Path::new(&home).join("s.txt"));
+                assert_eq!(expand("~"), Path::new(&home));
+            }
+            None => assert_eq!(expand("~/s.txt"), Path::new("~/s.txt")),
+        }
         assert_eq!(expand("a~b"), Path::new("a~b"));
     }
 }
