@@ -9,6 +9,7 @@ use crate::model::{
     Detail, Done, Drift, Event, EventKind, Health, Library, OfficeMode, Outcome, Projector,
     Published, Redelivery, Rejection, Rule, ShowAnswer, Status, Text, VerifyAnswer,
 };
+use crate::words::s;
 
 /// An event's particulars in a few words, for the log panel and transcripts.
 pub fn event_details(kind: &EventKind) -> String {
@@ -121,7 +122,7 @@ pub fn done_message(done: &Done) -> String {
         }
         Done::Delay { catalog, ticks } => format!(
             "{catalog}: events now reach it {ticks} tick{} after they are appended",
-            plural(*ticks as usize)
+            s(*ticks as usize)
         ),
         Done::Paused { catalog } => {
             format!("{catalog} is paused: it files nothing until resumed")
@@ -132,7 +133,7 @@ pub fn done_message(done: &Done) -> String {
         Done::Damaged { catalog, damage } => format!(
             "{catalog} damaged: {} card{} lost, {} misfiled",
             damage.lost,
-            plural(damage.lost),
+            s(damage.lost),
             damage.misfiled
         ),
         Done::Rebuilt { catalog, replayed } => {
@@ -178,7 +179,7 @@ pub fn done_message(done: &Done) -> String {
         } => format!(
             "{catalog} built from {history} events of history, counting by {}: {cards} number{}",
             field.word(),
-            plural(*cards)
+            s(*cards)
         ),
         Done::CheckpointMode {
             catalog,
@@ -206,7 +207,7 @@ pub fn done_message(done: &Done) -> String {
         } => format!(
             "{catalog} built from {history} events of history, filed by {}: {cards} card{}",
             field.word(),
-            plural(*cards)
+            s(*cards)
         ),
         office => office_message(office),
     }
@@ -316,7 +317,7 @@ fn office_message(done: &Done) -> String {
         Done::RebuiltFromTables { catalog, books } => format!(
             "{catalog} rebuilt from the tables ({books} record{}, the current state), then \
              swapped in",
-            plural(*books)
+            s(*books)
         ),
         Done::CannotRebuild { catalog } => format!(
             "{catalog} cannot be rebuilt from the tables: the tables hold only the current \
@@ -341,9 +342,9 @@ fn office_message(done: &Done) -> String {
         } => format!(
             "{catalog} built from the tables ({books} record{}, the current state), filed by \
              {}: {cards} card{}",
-            plural(*books),
+            s(*books),
             field.word(),
-            plural(*cards)
+            s(*cards)
         ),
         other => unreachable!("{other:?} is worded by done_message"),
     }
@@ -448,7 +449,7 @@ pub fn book_answer_lines(answer: &BookAnswer) -> Vec<String> {
         lines.push(format!(
             "  {} event{} of {} wait{} in the outbox",
             answer.waiting,
-            plural(answer.waiting),
+            s(answer.waiting),
             answer.book,
             if answer.waiting == 1 { "s" } else { "" }
         ));
@@ -493,7 +494,7 @@ pub fn office_line(library: &Library) -> Option<String> {
             mode.words(),
             library.outbox_len(),
             library.lost_events(),
-            plural(library.lost_events() as usize)
+            s(library.lost_events() as usize)
         )
     })
 }
@@ -718,7 +719,7 @@ pub fn write_outcome(
             let n = f.cards.len();
             line(format_args!(
                 "answered: {n} card{} in {} under \"{}\" ({})",
-                if n == 1 { "" } else { "s" },
+                s(n),
                 f.catalog,
                 f.key,
                 freshness(log, f.checkpoint, f.head, f.after, f.stale)
@@ -750,27 +751,27 @@ pub fn write_outcome(
 }
 
 fn write_show(
-    s: &crate::model::ShowAnswer,
+    show: &crate::model::ShowAnswer,
     log: &str,
     line: &mut dyn FnMut(fmt::Arguments) -> io::Result<()>,
 ) -> io::Result<()> {
-    let cards: usize = s.drawers.iter().map(|(_, c)| c.len()).sum();
+    let cards: usize = show.drawers.iter().map(|(_, c)| c.len()).sum();
     line(format_args!(
         "answered: {} filed by {}, {} drawer{}, {cards} card{} ({})",
-        s.catalog,
-        s.field.word(),
-        s.drawers.len(),
-        if s.drawers.len() == 1 { "" } else { "s" },
-        if cards == 1 { "" } else { "s" },
-        freshness(log, s.checkpoint, s.head, None, s.stale)
+        show.catalog,
+        show.field.word(),
+        show.drawers.len(),
+        s(show.drawers.len()),
+        s(cards),
+        freshness(log, show.checkpoint, show.head, None, show.stale)
     ))?;
-    if !s.parked.is_empty() {
+    if !show.parked.is_empty() {
         line(format_args!(
             "  parked, not filed: {} (heal, then retry)",
-            seqs(&s.parked)
+            seqs(&show.parked)
         ))?;
     }
-    for (label, cards) in &s.drawers {
+    for (label, cards) in &show.drawers {
         line(format_args!("  \"{label}\""))?;
         for card in cards {
             line(format_args!("    {}", CardText(card)))?;
@@ -781,21 +782,21 @@ fn write_show(
 
 /// A count catalog's `show`: the heading, then a line per label with its number.
 fn count_lines(outcome: &Outcome, counts: &[(Text, u64)], log: &str) -> Vec<String> {
-    let Outcome::Answered(Answer::Show(s)) = outcome else {
+    let Outcome::Answered(Answer::Show(show)) = outcome else {
         return vec![];
     };
     let mut lines = vec![format!(
         "answered: {} counting by {}, {} label{} ({})",
-        s.catalog,
-        s.field.word(),
+        show.catalog,
+        show.field.word(),
         counts.len(),
-        plural(counts.len()),
-        freshness(log, s.checkpoint, s.head, None, s.stale)
+        s(counts.len()),
+        freshness(log, show.checkpoint, show.head, None, show.stale)
     )];
-    if !s.parked.is_empty() {
+    if !show.parked.is_empty() {
         lines.push(format!(
             "  parked, not counted: {} (heal, then retry)",
-            seqs(&s.parked)
+            seqs(&show.parked)
         ));
     }
     lines.extend(
@@ -820,7 +821,7 @@ pub fn verify_lines(v: &VerifyAnswer) -> Vec<String> {
         0 => String::new(),
         n => format!(
             " ({n} event{} still on the way: a difference may only be late)",
-            plural(n as usize)
+            s(n as usize)
         ),
     };
     if v.verified() {
@@ -948,7 +949,7 @@ pub fn catalog_standing(p: &Projector, head: u64) -> String {
         "checkpoint #{} of log head #{head}{behind}, delay {} tick{}, {}{buffered}",
         p.checkpoint,
         p.delay,
-        if p.delay == 1 { "" } else { "s" },
+        s(p.delay as usize),
         health_label(p.health(head))
     )
 }
@@ -973,7 +974,7 @@ pub fn state_lines(library: &Library) -> Vec<String> {
         lines.push(format!(
             "Back office: {} book{}",
             books.len(),
-            plural(books.len())
+            s(books.len())
         ));
         lines.extend(books.iter().map(|b| format!("  {}", book_line(b))));
     }
@@ -1002,7 +1003,7 @@ pub fn state_lines(library: &Library) -> Vec<String> {
             p.name,
             p.catalog.field().word(),
             catalog_standing(p, head),
-            plural(cards)
+            s(cards)
         ));
         for (label, cards) in p.catalog.drawers() {
             lines.push(format!("    \"{label}\""));
@@ -1010,8 +1011,4 @@ pub fn state_lines(library: &Library) -> Vec<String> {
         }
     }
     lines
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }

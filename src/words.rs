@@ -48,6 +48,12 @@ pub fn did_you_mean_key<'a>(key: &str, candidates: impl IntoIterator<Item = &'a 
     nearest(key, candidates).map_or_else(String::new, |n| format!(" (did you mean `{n}`?)"))
 }
 
+/// The "s" of a regular noun after a count, for a sentence that puts other words between the
+/// two ("3 cards in authors", "delay 1 tick"); [`plural`] when the noun follows the count.
+pub fn s(count: usize) -> &'static str {
+    if count == 1 { "" } else { "s" }
+}
+
 /// "1 lesson", "3 lessons", "2 quizzes": a count with its noun.
 pub fn plural(count: usize, noun: &str) -> String {
     if count == 1 {

@@ -47,7 +47,7 @@ fn clause(condition: &Condition) -> String {
             let name = crate::model::EventKind::NAMES.get(*kind).unwrap_or(&"?");
             format!(
                 "the log holds {count} {name} event{}",
-                if *count == 1 { "" } else { "s" }
+                crate::words::s(*count as usize)
             )
         }
         Condition::LastIs { outcome } => format!("the last command was {}", outcome.word()),

@@ -21,6 +21,7 @@ use crate::tui::line_input::{Edit, LineInput};
 use crate::tui::screen::{Command, Ctx, Screen, Transition};
 use crate::tui::widgets::prompt::candidates;
 use crate::tui::widgets::text::Scroll;
+use crate::words::s;
 
 use history::History;
 use kept::Kept;
@@ -134,7 +135,7 @@ impl Sandbox {
                 let record = Record::replayed(session, "last time", None);
                 let notice = format!(
                     "restored your last session: {n} command{} (reset starts empty)",
-                    if n == 1 { "" } else { "s" }
+                    s(n)
                 );
                 (record, vec![notice])
             }
@@ -347,7 +348,7 @@ impl Sandbox {
             let n = self.record.entries.len();
             self.notice.push(format!(
                 "back to the session before: {n} command{}, log head #{}",
-                if n == 1 { "" } else { "s" },
+                s(n),
                 self.session().library().head()
             ));
         } else {
@@ -396,7 +397,7 @@ impl Sandbox {
                     let n = session.history().len();
                     self.notice.push(format!(
                         "loaded {file}: replayed {n} command{}; undo takes them back one by one",
-                        if n == 1 { "" } else { "s" }
+                        s(n)
                     ));
                     self.replace(Record::replayed(session, &file, None), "before-load");
                 }

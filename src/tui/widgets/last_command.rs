@@ -216,7 +216,7 @@ fn outcome_text(library: &Library, outcome: &Outcome) -> Vec<String> {
                     r.head,
                     crate::transcript::status_health(r),
                     r.cards,
-                    if r.cards == 1 { "" } else { "s" }
+                    crate::words::s(r.cards)
                 )
             }));
             lines
