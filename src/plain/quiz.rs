@@ -363,9 +363,48 @@ fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Why a line is not an answer; the learner is asked again.
+#[derive(Debug, PartialEq, Eq)]
+pub enum AnswerError {
+    /// A character that names none of the question's `n` choices.
+    NotAChoice { given: char, n: usize },
+    /// The same letter twice.
+    Twice(char),
+    /// More than one letter for a question that takes one.
+    OneLetter { text: String, given: usize },
+    /// An order that leaves some of the `n` choices out.
+    WholeOrder {
+        text: String,
+        n: usize,
+        given: usize,
+    },
+}
+
+impl std::fmt::Display for AnswerError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AnswerError::NotAChoice { given, n } => write!(
+                f,
+                "\"{given}\" is not a choice here; use the letters {}.",
+                letters_range(*n)
+            ),
+            AnswerError::Twice(letter) => write!(f, "\"{letter}\" is given twice."),
+            AnswerError::OneLetter { text, given } => write!(
+                f,
+                "this question takes one letter, and \"{text}\" has {given}."
+            ),
+            AnswerError::WholeOrder { text, n, given } => write!(
+                f,
+                "an order needs all {n} letters ({}), each once; \"{text}\" has {given}.",
+                letters_range(*n)
+            ),
+        }
+    }
+}
+
 /// Reads an answer line into rows (from 0, as shown). `Ok(None)` is an empty line: a skip.
 /// Letters may be separated by commas or spaces, or written together (`ac`).
-pub fn parse_answer(text: &str, kind: Kind, n: usize) -> Result<Option<Vec<usize>>, String> {
+pub fn parse_answer(text: &str, kind: Kind, n: usize) -> Result<Option<Vec<usize>>, AnswerError> {
     let letters: String = text
         .chars()
         .filter(|c| !c.is_whitespace() && *c != ',')
@@ -373,30 +412,29 @@ pub fn parse_answer(text: &str, kind: Kind, n: usize) -> Result<Option<Vec<usize
     if letters.is_empty() {
         return Ok(None);
     }
-    let range = letters_range(n);
     let mut rows = Vec::new();
     for c in letters.chars() {
         let lower = c.to_ascii_lowercase();
         let row = (lower as usize).wrapping_sub('a' as usize);
         if !lower.is_ascii_lowercase() || row >= n {
-            return Err(format!(
-                "\"{c}\" is not a choice here; use the letters {range}."
-            ));
+            return Err(AnswerError::NotAChoice { given: c, n });
         }
         if rows.contains(&row) {
-            return Err(format!("\"{lower}\" is given twice."));
+            return Err(AnswerError::Twice(lower));
         }
         rows.push(row);
     }
+    let text = text.to_string();
     match kind {
-        Kind::Single if rows.len() > 1 => Err(format!(
-            "this question takes one letter, and \"{text}\" has {}.",
-            rows.len()
-        )),
-        Kind::Order if rows.len() != n => Err(format!(
-            "an order needs all {n} letters ({range}), each once; \"{text}\" has {}.",
-            rows.len()
-        )),
+        Kind::Single if rows.len() > 1 => Err(AnswerError::OneLetter {
+            text,
+            given: rows.len(),
+        }),
+        Kind::Order if rows.len() != n => Err(AnswerError::WholeOrder {
+            text,
+            n,
+            given: rows.len(),
+        }),
         _ => Ok(Some(rows)),
     }
 }
@@ -421,21 +459,19 @@ mod tests {
 
     #[test]
     fn invalid_answers_say_what_is_wrong() {
+        let said = |text, kind, n| parse_answer(text, kind, n).unwrap_err().to_string();
         assert_eq!(
-            parse_answer("e", Kind::Single, 4),
-            Err("\"e\" is not a choice here; use the letters a to d.".into())
+            said("e", Kind::Single, 4),
+            "\"e\" is not a choice here; use the letters a to d."
         );
         assert_eq!(
-            parse_answer("a,b", Kind::Single, 4),
-            Err("this question takes one letter, and \"a,b\" has 2.".into())
+            said("a,b", Kind::Single, 4),
+            "this question takes one letter, and \"a,b\" has 2."
         );
+        assert_eq!(said("a,a", Kind::Multiple, 4), "\"a\" is given twice.");
         assert_eq!(
-            parse_answer("a,a", Kind::Multiple, 4),
-            Err("\"a\" is given twice.".into())
-        );
-        assert_eq!(
-            parse_answer("c,a", Kind::Order, 3),
-            Err("an order needs all 3 letters (a to c), each once; \"c,a\" has 2.".into())
+            said("c,a", Kind::Order, 3),
+            "an order needs all 3 letters (a to c), each once; \"c,a\" has 2."
         );
         assert!(parse_answer("1", Kind::Single, 4).is_err());
         assert!(parse_answer("é", Kind::Single, 4).is_err());
