@@ -382,7 +382,43 @@ fn read_question(
     if !seen.insert(id.clone()) {
         r.problem(at, format!("duplicate question id \"{id}\" in this quiz"));
     }
-    let kind = match q.kind.get_ref().as_str() {
+    let kind = question_kind(r, q);
+    let choices = r.choices(&q.choices);
+    kind_rules(r, q, kind, &choices);
+    let kind = kind.unwrap_or(Kind::Single);
+    let (setup, setup_at) = match &q.setup {
+        Some(setup) => r.script(setup, "setup"),
+        None => (Vec::new(), Pos::default()),
+    };
+    if q.setup.is_none() {
+        for (c, raw) in choices.iter().zip(&q.choices) {
+            if c.holds.is_some() || raw.holds.is_some() {
+                r.problem(
+                    c.holds_at,
+                    "`holds` needs a `setup` on the question to check against",
+                );
+                break;
+            }
+        }
+    }
+    Question {
+        id,
+        kind,
+        prompt: q.prompt.trim().to_string(),
+        explanation: q.explanation.trim().to_string(),
+        review: q.review.as_ref().map(|v| v.get_ref().clone()),
+        review_at: q.review.as_ref().map_or(at, |v| r.at(&v.span())),
+        shuffle: q.shuffle.unwrap_or(true),
+        setup,
+        setup_at,
+        choices,
+        at,
+    }
+}
+
+/// The question's kind, or `None` (reported) for a word that names none.
+fn question_kind(r: &mut Reader<'_>, q: &QuestionFile) -> Option<Kind> {
+    match q.kind.get_ref().as_str() {
         "single" => Some(Kind::Single),
         "multiple" => Some(Kind::Multiple),
         "order" => Some(Kind::Order),
@@ -397,8 +433,12 @@ fn read_question(
             );
             None
         }
-    };
-    let choices = r.choices(&q.choices);
+    }
+}
+
+/// What each kind asks of its choices: how many are right, how many there are, whether
+/// their order may be shuffled.
+fn kind_rules(r: &mut Reader<'_>, q: &QuestionFile, kind: Option<Kind>, choices: &[Choice]) {
     let right = choices.iter().filter(|c| c.correct).count();
     let kind_pos = r.at(&q.kind.span());
     // An unknown kind was reported above; the rules of a kind it does not have would only
@@ -443,34 +483,5 @@ fn read_question(
             kind_pos,
             "an order question cannot be pinned: its authored order is the answer",
         );
-    }
-    let kind = kind.unwrap_or(Kind::Single);
-    let (setup, setup_at) = match &q.setup {
-        Some(setup) => r.script(setup, "setup"),
-        None => (Vec::new(), Pos::default()),
-    };
-    if q.setup.is_none() {
-        for (c, raw) in choices.iter().zip(&q.choices) {
-            if c.holds.is_some() || raw.holds.is_some() {
-                r.problem(
-                    c.holds_at,
-                    "`holds` needs a `setup` on the question to check against",
-                );
-                break;
-            }
-        }
-    }
-    Question {
-        id,
-        kind,
-        prompt: q.prompt.trim().to_string(),
-        explanation: q.explanation.trim().to_string(),
-        review: q.review.as_ref().map(|v| v.get_ref().clone()),
-        review_at: q.review.as_ref().map_or(at, |v| r.at(&v.span())),
-        shuffle: q.shuffle.unwrap_or(true),
-        setup,
-        setup_at,
-        choices,
-        at,
     }
 }
