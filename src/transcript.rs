@@ -9,7 +9,7 @@ use crate::model::{
     Detail, Done, Drift, Event, EventKind, Health, Library, OfficeMode, Outcome, Projector,
     Published, Redelivery, Rejection, Rule, ShowAnswer, Status, Text, VerifyAnswer,
 };
-use crate::words::s;
+use crate::words::plural_s;
 
 /// An event's particulars in a few words, for the log panel and transcripts.
 pub fn event_details(kind: &EventKind) -> String {
@@ -122,7 +122,7 @@ pub fn done_message(done: &Done) -> String {
         }
         Done::Delay { catalog, ticks } => format!(
             "{catalog}: events now reach it {ticks} tick{} after they are appended",
-            s(*ticks as usize)
+            plural_s(*ticks as usize)
         ),
         Done::Paused { catalog } => {
             format!("{catalog} is paused: it files nothing until resumed")
@@ -133,7 +133,7 @@ pub fn done_message(done: &Done) -> String {
         Done::Damaged { catalog, damage } => format!(
             "{catalog} damaged: {} card{} lost, {} misfiled",
             damage.lost,
-            s(damage.lost),
+            plural_s(damage.lost),
             damage.misfiled
         ),
         Done::Rebuilt { catalog, replayed } => {
@@ -179,7 +179,7 @@ pub fn done_message(done: &Done) -> String {
         } => format!(
             "{catalog} built from {history} events of history, counting by {}: {cards} number{}",
             field.word(),
-            s(*cards)
+            plural_s(*cards)
         ),
         Done::CheckpointMode {
             catalog,
@@ -207,7 +207,7 @@ pub fn done_message(done: &Done) -> String {
         } => format!(
             "{catalog} built from {history} events of history, filed by {}: {cards} card{}",
             field.word(),
-            s(*cards)
+            plural_s(*cards)
         ),
         office => office_message(office),
     }
@@ -317,7 +317,7 @@ fn office_message(done: &Done) -> String {
         Done::RebuiltFromTables { catalog, books } => format!(
             "{catalog} rebuilt from the tables ({books} record{}, the current state), then \
              swapped in",
-            s(*books)
+            plural_s(*books)
         ),
         Done::CannotRebuild { catalog } => format!(
             "{catalog} cannot be rebuilt from the tables: the tables hold only the current \
@@ -342,9 +342,9 @@ fn office_message(done: &Done) -> String {
         } => format!(
             "{catalog} built from the tables ({books} record{}, the current state), filed by \
              {}: {cards} card{}",
-            s(*books),
+            plural_s(*books),
             field.word(),
-            s(*cards)
+            plural_s(*cards)
         ),
         other => unreachable!("{other:?} is worded by done_message"),
     }
@@ -449,7 +449,7 @@ pub fn book_answer_lines(answer: &BookAnswer) -> Vec<String> {
         lines.push(format!(
             "  {} event{} of {} wait{} in the outbox",
             answer.waiting,
-            s(answer.waiting),
+            plural_s(answer.waiting),
             answer.book,
             if answer.waiting == 1 { "s" } else { "" }
         ));
@@ -494,7 +494,7 @@ pub fn office_line(library: &Library) -> Option<String> {
             mode.words(),
             library.outbox_len(),
             library.lost_events(),
-            s(library.lost_events() as usize)
+            plural_s(library.lost_events() as usize)
         )
     })
 }
@@ -719,7 +719,7 @@ pub fn write_outcome(
             let n = f.cards.len();
             line(format_args!(
                 "answered: {n} card{} in {} under \"{}\" ({})",
-                s(n),
+                plural_s(n),
                 f.catalog,
                 f.key,
                 freshness(log, f.checkpoint, f.head, f.after, f.stale)
@@ -761,8 +761,8 @@ fn write_show(
         show.catalog,
         show.field.word(),
         show.drawers.len(),
-        s(show.drawers.len()),
-        s(cards),
+        plural_s(show.drawers.len()),
+        plural_s(cards),
         freshness(log, show.checkpoint, show.head, None, show.stale)
     ))?;
     if !show.parked.is_empty() {
@@ -790,7 +790,7 @@ fn count_lines(outcome: &Outcome, counts: &[(Text, u64)], log: &str) -> Vec<Stri
         show.catalog,
         show.field.word(),
         counts.len(),
-        s(counts.len()),
+        plural_s(counts.len()),
         freshness(log, show.checkpoint, show.head, None, show.stale)
     )];
     if !show.parked.is_empty() {
@@ -821,7 +821,7 @@ pub fn verify_lines(v: &VerifyAnswer) -> Vec<String> {
         0 => String::new(),
         n => format!(
             " ({n} event{} still on the way: a difference may only be late)",
-            s(n as usize)
+            plural_s(n as usize)
         ),
     };
     if v.verified() {
@@ -949,7 +949,7 @@ pub fn catalog_standing(p: &Projector, head: u64) -> String {
         "checkpoint #{} of log head #{head}{behind}, delay {} tick{}, {}{buffered}",
         p.checkpoint,
         p.delay,
-        s(p.delay as usize),
+        plural_s(p.delay as usize),
         health_label(p.health(head))
     )
 }
@@ -974,7 +974,7 @@ pub fn state_lines(library: &Library) -> Vec<String> {
         lines.push(format!(
             "Back office: {} book{}",
             books.len(),
-            s(books.len())
+            plural_s(books.len())
         ));
         lines.extend(books.iter().map(|b| format!("  {}", book_line(b))));
     }
@@ -1003,7 +1003,7 @@ pub fn state_lines(library: &Library) -> Vec<String> {
             p.name,
             p.catalog.field().word(),
             catalog_standing(p, head),
-            s(cards)
+            plural_s(cards)
         ));
         for (label, cards) in p.catalog.drawers() {
             lines.push(format!("    \"{label}\""));

@@ -50,7 +50,7 @@ pub fn did_you_mean_key<'a>(key: &str, candidates: impl IntoIterator<Item = &'a 
 
 /// The "s" of a regular noun after a count, for a sentence that puts other words between the
 /// two ("3 cards in authors", "delay 1 tick"); [`plural`] when the noun follows the count.
-pub fn s(count: usize) -> &'static str {
+pub fn plural_s(count: usize) -> &'static str {
     if count == 1 { "" } else { "s" }
 }
 

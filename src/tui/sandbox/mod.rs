@@ -21,7 +21,7 @@ use crate::tui::line_input::{Edit, LineInput};
 use crate::tui::screen::{Command, Ctx, Screen, Transition};
 use crate::tui::widgets::prompt::candidates;
 use crate::tui::widgets::text::Scroll;
-use crate::words::s;
+use crate::words::plural_s;
 
 use history::History;
 use kept::Kept;
@@ -135,7 +135,7 @@ impl Sandbox {
                 let record = Record::replayed(session, "last time", None);
                 let notice = format!(
                     "restored your last session: {n} command{} (reset starts empty)",
-                    s(n)
+                    plural_s(n)
                 );
                 (record, vec![notice])
             }
@@ -348,7 +348,7 @@ impl Sandbox {
             let n = self.record.entries.len();
             self.notice.push(format!(
                 "back to the session before: {n} command{}, log head #{}",
-                s(n),
+                plural_s(n),
                 self.session().library().head()
             ));
         } else {
@@ -397,7 +397,7 @@ impl Sandbox {
                     let n = session.history().len();
                     self.notice.push(format!(
                         "loaded {file}: replayed {n} command{}; undo takes them back one by one",
-                        s(n)
+                        plural_s(n)
                     ));
                     self.replace(Record::replayed(session, &file, None), "before-load");
                 }

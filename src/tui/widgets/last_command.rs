@@ -216,7 +216,7 @@ fn outcome_text(library: &Library, outcome: &Outcome) -> Vec<String> {
                     r.head,
                     crate::transcript::status_health(r),
                     r.cards,
-                    crate::words::s(r.cards)
+                    crate::words::plural_s(r.cards)
                 )
             }));
             lines
