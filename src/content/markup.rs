@@ -79,15 +79,17 @@ pub fn pieces(paragraph: &str) -> Vec<Piece> {
     out
 }
 
-/// Wraps plain text at `width` columns (by characters), for plain-text output.
+/// Wraps plain text at `width` terminal columns (a wide character takes two), for the speaker
+/// notes a second terminal prints; `tui::widgets::text::wrap` does the same for styled lines.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
         let needed = if line.is_empty() {
-            word.chars().count()
+            word.width()
         } else {
-            line.chars().count() + 1 + word.chars().count()
+            line.width() + 1 + word.width()
         };
         if needed > width && !line.is_empty() {
             lines.push(std::mem::take(&mut line));
@@ -106,6 +108,13 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_wrapping_counts_columns_not_characters() {
+        // Four wide characters are eight columns: they do not fit beside "ab" in 10.
+        assert_eq!(wrap("ab 図書目録", 10), vec!["ab", "図書目録"]);
+        assert_eq!(wrap("ab cdef", 10), vec!["ab cdef"]);
+    }
 
     #[test]
     fn blank_lines_split_paragraphs_and_single_breaks_do_not() {
