@@ -122,7 +122,7 @@ pub fn done_message(done: &Done) -> String {
         }
         Done::Delay { catalog, ticks } => format!(
             "{catalog}: events now reach it {ticks} tick{} after they are appended",
-            plural_s(*ticks as usize)
+            plural_s(*ticks)
         ),
         Done::Paused { catalog } => {
             format!("{catalog} is paused: it files nothing until resumed")
@@ -494,7 +494,7 @@ pub fn office_line(library: &Library) -> Option<String> {
             mode.words(),
             library.outbox_len(),
             library.lost_events(),
-            plural_s(library.lost_events() as usize)
+            plural_s(library.lost_events())
         )
     })
 }
@@ -821,7 +821,7 @@ pub fn verify_lines(v: &VerifyAnswer) -> Vec<String> {
         0 => String::new(),
         n => format!(
             " ({n} event{} still on the way: a difference may only be late)",
-            plural_s(n as usize)
+            plural_s(n)
         ),
     };
     if v.verified() {
@@ -949,7 +949,7 @@ pub fn catalog_standing(p: &Projector, head: u64) -> String {
         "checkpoint #{} of log head #{head}{behind}, delay {} tick{}, {}{buffered}",
         p.checkpoint,
         p.delay,
-        plural_s(p.delay as usize),
+        plural_s(p.delay),
         health_label(p.health(head))
     )
 }

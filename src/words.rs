@@ -48,10 +48,11 @@ pub fn did_you_mean_key<'a>(key: &str, candidates: impl IntoIterator<Item = &'a 
     nearest(key, candidates).map_or_else(String::new, |n| format!(" (did you mean `{n}`?)"))
 }
 
-/// The "s" of a regular noun after a count, for a sentence that puts other words between the
-/// two ("3 cards in authors", "delay 1 tick"); [`plural`] when the noun follows the count.
-pub fn plural_s(count: usize) -> &'static str {
-    if count == 1 { "" } else { "s" }
+/// The "s" of a regular noun after a count, inside a format string: `"{n} card{}"`, or
+/// `"delay\u{a0}{n}\u{a0}tick{}"`. [`plural`] builds the phrase itself, for a noun that may
+/// take "es".
+pub fn plural_s<N: PartialEq + From<u8>>(count: N) -> &'static str {
+    if count == N::from(1) { "" } else { "s" }
 }
 
 /// "1 lesson", "3 lessons", "2 quizzes": a count with its noun.

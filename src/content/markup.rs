@@ -1,6 +1,8 @@
 //! The light markup of narration as authored: paragraphs split by blank lines, `*emphasis*`
 //! and `` `code` `` marks. Screens style the pieces; plain text keeps the words.
 
+use unicode_width::UnicodeWidthStr;
+
 /// What a piece of narration is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mark {
@@ -79,25 +81,25 @@ pub fn pieces(paragraph: &str) -> Vec<Piece> {
     out
 }
 
-/// Wraps plain text at `width` terminal columns (a wide character takes two), for the speaker
-/// notes a second terminal prints; `tui::widgets::text::wrap` does the same for styled lines.
+/// Wraps plain text at `width` terminal columns (a wide character takes two), for plain
+/// output (`tour --plain`, the speaker notes); `tui::widgets::text::wrap` does the same for
+/// styled lines.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    use unicode_width::UnicodeWidthStr;
     let mut lines = Vec::new();
     let mut line = String::new();
+    let mut used = 0;
     for word in text.split_whitespace() {
-        let needed = if line.is_empty() {
-            word.width()
-        } else {
-            line.width() + 1 + word.width()
-        };
-        if needed > width && !line.is_empty() {
+        let w = word.width();
+        if !line.is_empty() && used + 1 + w > width {
             lines.push(std::mem::take(&mut line));
+            used = 0;
         }
         if !line.is_empty() {
             line.push(' ');
+            used += 1;
         }
         line.push_str(word);
+        used += w;
     }
     if !line.is_empty() {
         lines.push(line);

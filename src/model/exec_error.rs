@@ -109,7 +109,7 @@ impl fmt::Display for ExecError {
                 f,
                 "`office` must come before the first back-office command: the back office \
                  has committed {commits} change{} already",
-                crate::words::plural_s(*commits as usize)
+                crate::words::plural_s(*commits)
             ),
         }
     }

@@ -47,7 +47,7 @@ fn clause(condition: &Condition) -> String {
             let name = crate::model::EventKind::NAMES.get(*kind).unwrap_or(&"?");
             format!(
                 "the log holds {count} {name} event{}",
-                crate::words::plural_s(*count as usize)
+                crate::words::plural_s(*count)
             )
         }
         Condition::LastIs { outcome } => format!("the last command was {}", outcome.word()),

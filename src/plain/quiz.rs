@@ -424,14 +424,13 @@ pub fn parse_answer(text: &str, kind: Kind, n: usize) -> Result<Option<Vec<usize
         }
         rows.push(row);
     }
-    let text = text.to_string();
     match kind {
         Kind::Single if rows.len() > 1 => Err(AnswerError::OneLetter {
-            text,
+            text: text.to_string(),
             given: rows.len(),
         }),
         Kind::Order if rows.len() != n => Err(AnswerError::WholeOrder {
-            text,
+            text: text.to_string(),
             n,
             given: rows.len(),
         }),

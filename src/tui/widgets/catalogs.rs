@@ -176,7 +176,7 @@ impl CatalogsPanel<'_> {
         let ticks = format!(
             "delay\u{a0}{}\u{a0}tick{}",
             p.delay,
-            crate::words::plural_s(p.delay as usize)
+            crate::words::plural_s(p.delay)
         );
         let numbers = if self.short_numbers(width) {
             // One separator fewer than the long form: "delay" is two letters longer than the
